@@ -1,0 +1,1 @@
+"""Data and domain rules. Nothing in this package imports Qt."""

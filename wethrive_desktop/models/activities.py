@@ -1,0 +1,332 @@
+"""Activities: plain records, the queries that load them, and every write the GUI and the command line make."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from wethrive_desktop.models.challenge import load_catalogues
+from wethrive_desktop.models.db import current_path, database_proxy
+from wethrive_desktop.models.domain import Status
+from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, utc_now
+from wethrive_desktop.models.validation import FieldError, ValidationError, validate_activity
+from wethrive_desktop.paths import attachments_dir
+
+
+@dataclass(frozen=True)
+class ActivityData:
+    """What the user enters for one activity."""
+
+    start_date: date
+    title: str
+    hours: Decimal
+    type: str = "other"
+    end_date: date | None = None
+    provider: str = ""
+    practices: tuple[int, ...] = ()
+    description: str = ""
+    learned: str = ""
+    status: str = Status.COMPLETED.value
+    challenge_key: str | None = None
+
+    def identity(self) -> tuple[date, str, Decimal]:
+        """Two activities with the same date, title and hours are the same record (for re-imports)."""
+        return (self.start_date, self.title.strip().casefold(), Decimal(self.hours).quantize(Decimal("0.01")))
+
+
+@dataclass(frozen=True)
+class AttachmentData:
+    original_name: str
+    stored_name: str
+    sha256: str
+    size: int
+    added_at: datetime
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    """A stored activity: the data plus what the store adds."""
+
+    id: int
+    data: ActivityData
+    created_at: datetime
+    updated_at: datetime
+    attachments: tuple[AttachmentData, ...] = field(default=())
+
+    # The rules read these straight off a record.
+    @property
+    def start_date(self) -> date:
+        return self.data.start_date
+
+    @property
+    def hours(self) -> Decimal:
+        return self.data.hours
+
+    @property
+    def status(self) -> str:
+        return self.data.status
+
+    @property
+    def practices(self) -> tuple[int, ...]:
+        return self.data.practices
+
+    @property
+    def challenge_key(self) -> str | None:
+        return self.data.challenge_key
+
+
+def normalized(data: ActivityData) -> ActivityData:
+    return replace(
+        data,
+        title=data.title.strip(),
+        provider=data.provider.strip(),
+        type=data.type.strip().lower(),
+        practices=tuple(sorted(set(data.practices))),
+        description=data.description.strip(),
+        learned=data.learned.strip(),
+        hours=Decimal(data.hours).quantize(Decimal("0.01")) if Decimal(data.hours).is_finite() else data.hours,
+        end_date=data.end_date if data.end_date != data.start_date else None,
+        challenge_key=(data.challenge_key or "").strip() or None,
+    )
+
+
+def check(data: ActivityData, catalogue_keys: Iterable[str] | None = None) -> list[FieldError]:
+    """Validation errors for `data` (empty when it can be saved)."""
+    if catalogue_keys is None:
+        catalogue_keys = load_catalogues().for_year(data.start_date.year).keys()
+    return validate_activity(
+        start_date=data.start_date,
+        end_date=data.end_date,
+        title=data.title,
+        type=data.type,
+        hours=Decimal(data.hours),
+        practices=data.practices,
+        status=data.status,
+        challenge_key=data.challenge_key,
+        challenge_keys=set(catalogue_keys),
+    )
+
+
+def _row_values(data: ActivityData) -> dict[str, object]:
+    return {
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "title": data.title,
+        "provider": data.provider,
+        "type": data.type,
+        "hours": data.hours,
+        "description": data.description,
+        "learned": data.learned,
+        "status": data.status,
+        "challenge_key": data.challenge_key,
+    }
+
+
+def _set_practices(activity_id: int, practices: Sequence[int]) -> None:
+    ActivityPractice.delete().where(ActivityPractice.activity == activity_id).execute()
+    if practices:
+        ActivityPractice.insert_many([(activity_id, p) for p in practices],
+                                     fields=[ActivityPractice.activity, ActivityPractice.practice]).execute()
+
+
+def save_activity(data: ActivityData, activity_id: int | None = None) -> int:
+    """Validate and store (insert, or update `activity_id`). Raises ValidationError; writes nothing then."""
+    data = normalized(data)
+    errors = check(data)
+    if errors:
+        raise ValidationError(errors)
+    with database_proxy.atomic():
+        if activity_id is None:
+            activity_id = Activity.insert(**_row_values(data), created_at=utc_now(), updated_at=utc_now()).execute()
+        else:
+            updated = Activity.update(**_row_values(data), updated_at=utc_now()).where(
+                Activity.id == activity_id).execute()
+            if not updated:
+                raise LookupError(f"activity {activity_id} no longer exists")
+        _set_practices(int(activity_id), data.practices)
+    return int(activity_id)
+
+
+def _records(query: Iterable[Activity], practices: dict[int, list[int]],
+             attachments: dict[int, list[AttachmentData]]) -> list[ActivityRecord]:
+    return [
+        ActivityRecord(
+            id=a.id,
+            data=ActivityData(
+                start_date=a.start_date, end_date=a.end_date, title=a.title, provider=a.provider, type=a.type,
+                hours=a.hours, practices=tuple(sorted(practices.get(a.id, ()))), description=a.description,
+                learned=a.learned, status=a.status, challenge_key=a.challenge_key,
+            ),
+            created_at=a.created_at,
+            updated_at=a.updated_at,
+            attachments=tuple(attachments.get(a.id, ())),
+        )
+        for a in query
+    ]
+
+
+def load_activities(year: int | None = None, status: str | None = None,
+                    ids: Sequence[int] | None = None) -> list[ActivityRecord]:
+    """Activities (newest first) with their practices and attachments, in three queries whatever the count."""
+    where = []
+    if year is not None:
+        where.append((Activity.start_date >= date(year, 1, 1)) & (Activity.start_date <= date(year, 12, 31)))
+    if status is not None:
+        where.append(Activity.status == status)
+    if ids is not None:
+        where.append(Activity.id.in_(list(ids)))
+    condition = None
+    for w in where:
+        condition = w if condition is None else condition & w
+    activities = Activity.select().order_by(Activity.start_date.desc(), Activity.id.desc())
+    links = ActivityPractice.select(ActivityPractice.activity, ActivityPractice.practice).join(Activity)
+    files = Attachment.select().join(Activity).order_by(Attachment.id)
+    if condition is not None:
+        activities, links, files = activities.where(condition), links.where(condition), files.where(condition)
+    practices: dict[int, list[int]] = defaultdict(list)
+    for activity_id, practice_id in links.tuples():
+        practices[activity_id].append(practice_id)
+    attachments: dict[int, list[AttachmentData]] = defaultdict(list)
+    for f in files:
+        attachments[f.activity_id].append(_attachment_data(f))
+    return _records(activities, practices, attachments)
+
+
+def _attachment_data(f: Attachment) -> AttachmentData:
+    return AttachmentData(f.original_name, f.stored_name, f.sha256, f.size, f.added_at, f.id)
+
+
+def get_activity(activity_id: int) -> ActivityRecord:
+    found = load_activities(ids=[activity_id])
+    if not found:
+        raise LookupError(f"activity {activity_id} does not exist")
+    return found[0]
+
+
+def delete_activity(activity_id: int) -> ActivityRecord:
+    """Delete and return the record as it was, so it can be restored (undo). Attachment files are kept."""
+    record = get_activity(activity_id)
+    with database_proxy.atomic():
+        Activity.delete().where(Activity.id == activity_id).execute()
+    return record
+
+
+def restore_activity(record: ActivityRecord) -> int:
+    """Put back a deleted record with its id, practices and attachments."""
+    with database_proxy.atomic():
+        Activity.insert(id=record.id, **_row_values(record.data), created_at=record.created_at,
+                        updated_at=record.updated_at).execute()
+        _set_practices(record.id, record.data.practices)
+        for a in record.attachments:
+            Attachment.insert(id=a.id, activity=record.id, original_name=a.original_name,
+                              stored_name=a.stored_name, sha256=a.sha256, size=a.size,
+                              added_at=a.added_at).execute()
+    return record.id
+
+
+def years_with_records() -> list[int]:
+    rows = Activity.select(Activity.start_date).distinct().tuples()
+    return sorted({d.year for (d,) in rows}, reverse=True)
+
+
+def distinct_values(column: str) -> list[str]:
+    """Earlier titles or providers, for completion."""
+    col = getattr(Activity, column)
+    return [v for (v,) in Activity.select(col).distinct().where(col != "").order_by(col).tuples()]
+
+
+# --- attachments -------------------------------------------------------------------------------------------
+
+def attachment_folder() -> Path:
+    return attachments_dir(current_path())
+
+
+def attachment_path(stored_name: str) -> Path:
+    return attachment_folder() / stored_name
+
+
+def add_attachment(activity_id: int, source: Path) -> AttachmentData:
+    """Copy `source` into the data folder (named by its sha256, so copies are shared) and link it."""
+    source = Path(source)
+    if not source.is_file():
+        raise FileNotFoundError(f"{source} is not a file")
+    digest = hashlib.sha256()
+    with source.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    stored_name = sha + source.suffix.lower()
+    target = attachment_path(stored_name)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        shutil.copyfile(source, part)
+        part.replace(target)
+    with database_proxy.atomic():
+        row = Attachment.create(activity=activity_id, original_name=source.name, stored_name=stored_name,
+                                sha256=sha, size=source.stat().st_size, added_at=utc_now())
+    return _attachment_data(row)
+
+
+def remove_attachment(attachment_id: int) -> tuple[int, AttachmentData]:
+    """Unlink an attachment (its file stays, so undo can put it back); returns its activity id and what it was."""
+    row = Attachment.get_by_id(attachment_id)
+    data = _attachment_data(row)
+    with database_proxy.atomic():
+        row.delete_instance()
+    return int(row.activity_id), data
+
+
+def restore_attachment(activity_id: int, data: AttachmentData) -> None:
+    with database_proxy.atomic():
+        Attachment.insert(id=data.id, activity=activity_id, original_name=data.original_name,
+                          stored_name=data.stored_name, sha256=data.sha256, size=data.size,
+                          added_at=data.added_at).execute()
+
+
+# --- bulk import -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportPlan:
+    to_add: list[ActivityData]
+    duplicates: list[ActivityData]
+
+
+def plan_import(rows: Iterable[ActivityData]) -> ImportPlan:
+    """Split rows into new records and duplicates of stored ones (same date, title and hours)."""
+    stored = {
+        (d, t.strip().casefold(), h)
+        for d, t, h in Activity.select(Activity.start_date, Activity.title, Activity.hours).tuples()
+    }
+    to_add, duplicates = [], []
+    for row in rows:
+        row = normalized(row)
+        key = row.identity()
+        if key in stored:
+            duplicates.append(row)
+        else:
+            stored.add(key)
+            to_add.append(row)
+    return ImportPlan(to_add, duplicates)
+
+
+def import_activities(rows: Sequence[ActivityData],
+                      progress: Callable[[int, int], None] | None = None) -> int:
+    """Insert validated rows in one transaction (all or nothing). `progress(done, total)` is called as it goes."""
+    now = utc_now()
+    total = len(rows)
+    with database_proxy.atomic():
+        for i, data in enumerate(rows, 1):
+            data = normalized(data)
+            activity_id = Activity.insert(**_row_values(data), created_at=now, updated_at=now).execute()
+            _set_practices(int(activity_id), data.practices)
+            if progress is not None and (i % 50 == 0 or i == total):
+                progress(i, total)
+    return total

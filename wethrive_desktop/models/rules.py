@@ -1,0 +1,135 @@
+"""Domain rules on plain data: yearly totals, the practice split, progress toward 40 hours, challenge points.
+
+Nothing here touches the database; callers load the facts and pass them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS, SIGNUP_KEY, Status
+
+HUNDREDTH = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+class ActivityFacts(Protocol):
+    """What the rules need of an activity (ActivityData has it)."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def hours(self) -> Decimal: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def practices(self) -> tuple[int, ...]: ...
+    @property
+    def challenge_key(self) -> str | None: ...
+
+
+def counts_in_year(activity: ActivityFacts, year: int) -> bool:
+    """An activity counts in the year of its start date, and only once completed."""
+    return activity.status == Status.COMPLETED and activity.start_date.year == year
+
+
+def total_hours(activities: Iterable[ActivityFacts], year: int) -> Decimal:
+    return sum((a.hours for a in activities if counts_in_year(a, year)), ZERO).quantize(HUNDREDTH)
+
+
+def split_hours(hours: Decimal, practices: Iterable[int]) -> dict[int, Decimal]:
+    """Split hours equally over the practices, in whole hundredths, so the parts sum exactly to the whole.
+
+    The hundredths left over go one each to the lowest-numbered practices.
+    """
+    numbers = sorted(set(practices))
+    if not numbers:
+        return {}
+    cents = int((Decimal(hours) * 100).to_integral_value())
+    share, rest = divmod(cents, len(numbers))
+    return {n: Decimal(share + (1 if i < rest else 0)) / 100 for i, n in enumerate(numbers)}
+
+
+@dataclass(frozen=True)
+class PracticeHours:
+    by_practice: dict[int, Decimal]
+    untagged: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.by_practice.values(), self.untagged)
+
+
+def hours_by_practice(activities: Iterable[ActivityFacts], year: int | None) -> PracticeHours:
+    """Hours per practice (all 14, zeros included) for a year, or for every year when `year` is None."""
+    by_practice = {n: ZERO for n in PRACTICES}
+    untagged = ZERO
+    for a in activities:
+        if a.status != Status.COMPLETED or (year is not None and a.start_date.year != year):
+            continue
+        if not a.practices:
+            untagged += a.hours
+        for n, part in split_hours(a.hours, a.practices).items():
+            by_practice[n] += part
+    return PracticeHours({n: h.quantize(HUNDREDTH) for n, h in by_practice.items()}, untagged.quantize(HUNDREDTH))
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: Decimal
+    required: Decimal = REQUIRED_HOURS
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.required - self.total, ZERO).quantize(HUNDREDTH)
+
+    @property
+    def met(self) -> bool:
+        return self.total >= self.required
+
+    @property
+    def fraction(self) -> float:
+        return min(float(self.total / self.required), 1.0) if self.required else 1.0
+
+    @property
+    def status(self) -> str:
+        return "met" if self.met else "short"
+
+    def describe(self) -> str:
+        if self.met:
+            return f"{format_hours(self.total)} h: commitment met"
+        return f"{format_hours(self.total)} of {format_hours(self.required)} h"
+
+
+def format_hours(hours: Decimal) -> str:
+    """31.5, 77.25, 40: no trailing zeros, never scientific notation."""
+    text = f"{Decimal(hours).quantize(HUNDREDTH):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@dataclass(frozen=True)
+class Catalogues:
+    """Challenge catalogues by year: {year: {key: points}}."""
+
+    by_year: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+
+    def for_year(self, year: int) -> Mapping[str, int]:
+        """The catalogue of that year, or the newest earlier one; empty when there is none."""
+        years = [y for y in self.by_year if y <= year]
+        return self.by_year[max(years)] if years else {}
+
+
+def challenge_points(
+    activities: Iterable[ActivityFacts], catalogues: Catalogues, year: int, signed_up: bool
+) -> int:
+    catalogue = catalogues.for_year(year)
+    points = sum(
+        catalogue.get(a.challenge_key, 0) for a in activities if a.challenge_key and counts_in_year(a, year)
+    )
+    if signed_up:
+        points += catalogue.get(SIGNUP_KEY, 0)
+    return points

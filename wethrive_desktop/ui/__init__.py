@@ -1,0 +1,1 @@
+"""The Qt GUI: a client of models/ and reports/."""

@@ -1,0 +1,20 @@
+"""The pages of the main window's navigation, in order. Each entry: (title, module, class name).
+
+A page class takes the MainWindow, has an objectName, and a `refresh()` the window calls when data changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QWidget
+
+PAGES: list[tuple[str, str, str]] = [
+    ("Activities", "wethrive_desktop.ui.activity_page", "ActivityLogPage"),
+]
+
+
+def page_class(module: str, name: str) -> type[QWidget]:
+    cls = getattr(importlib.import_module(module), name)
+    assert isinstance(cls, type)
+    return cls
