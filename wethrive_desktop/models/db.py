@@ -147,7 +147,7 @@ def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> 
 
 @contextmanager
 def foreign_keys_off(db: peewee.SqliteDatabase) -> Iterator[None]:
-    """Table rebuilds must not cascade-delete children (shared/STACK.md); the pragma only works outside a transaction."""
+    """Rebuilding a table must not cascade-delete its children (shared/STACK.md); works outside a transaction only."""
     db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         yield

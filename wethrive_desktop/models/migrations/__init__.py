@@ -38,8 +38,8 @@ def _discover() -> list[Migration]:
         found.append(Migration(module.VERSION, module.DESCRIPTION, module))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    if len(set(versions)) != len(versions) or versions[0] != 1:
+        raise RuntimeError(f"migrations must be numbered uniquely from 1, found {versions}")
     return found
 
 
