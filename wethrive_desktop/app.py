@@ -13,13 +13,17 @@ from wethrive_desktop.paths import demo_db_path
 from wethrive_desktop.ui.main_window import MainWindow
 
 
-def create_main_window(db_path: Path | str, demo: bool | None = None) -> MainWindow:
-    """Open the database at `db_path` and build the main window for it (needs a running QApplication)."""
+def create_main_window(db_path: Path | str, demo: bool | None = None, defer_pages: bool = False) -> MainWindow:
+    """Open the database at `db_path` and build the main window for it (needs a running QApplication).
+
+    `demo`: mark the window as showing the demo data (by default, when `db_path` is the demo database).
+    `defer_pages`: build the pages not shown first only once the window is up (the app does; see MainWindow).
+    """
     db_path = Path(db_path)
     open_database(db_path)
     if demo is None:
         demo = db_path.resolve() == demo_db_path().resolve()
-    return MainWindow(db_path, demo=demo)
+    return MainWindow(db_path, demo=demo, defer_pages=defer_pages)
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:
@@ -28,7 +32,8 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("WeThrive")
     try:
-        window = create_main_window(db_path, demo)
+        # The demo file opened by path (--db) is still the demo data, and is marked so.
+        window = create_main_window(db_path, demo or None, defer_pages=True)
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1

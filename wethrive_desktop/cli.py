@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import peewee
+
 from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.models.db import StoreError, backup_to, open_database
 from wethrive_desktop.models.validation import ValidationError
@@ -80,7 +82,11 @@ Handler = Callable[[argparse.Namespace], int]
 CommandAdder = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Modules with more subcommands; each has `register(command: CommandAdder) -> None`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "wethrive_desktop.cli_data",
+    "wethrive_desktop.cli_plans",
+    "wethrive_desktop.cli_report",
+]
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (CommandError, StoreError, OSError, LookupError) as exc:
         print(f"wethrive: error: {exc}", file=sys.stderr)
+        return 1
+    except peewee.DatabaseError as exc:  # e.g. a damaged file whose header still looks like SQLite
+        print(f"wethrive: error: the database could not be read: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

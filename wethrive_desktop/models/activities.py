@@ -322,11 +322,16 @@ def import_activities(rows: Sequence[ActivityData],
     """Insert validated rows in one transaction (all or nothing). `progress(done, total)` is called as it goes."""
     now = utc_now()
     total = len(rows)
+    links: list[tuple[int, int]] = []
     with database_proxy.atomic():
         for i, data in enumerate(rows, 1):
             data = normalized(data)
-            activity_id = Activity.insert(**_row_values(data), created_at=now, updated_at=now).execute()
-            _set_practices(int(activity_id), data.practices)
+            activity_id = int(Activity.insert(**_row_values(data), created_at=now, updated_at=now).execute())
+            links.extend((activity_id, p) for p in data.practices)
             if progress is not None and (i % 50 == 0 or i == total):
                 progress(i, total)
+        # New records have no links yet: add them all at once rather than row by row.
+        for start in range(0, len(links), 500):
+            ActivityPractice.insert_many(links[start:start + 500],
+                                         fields=[ActivityPractice.activity, ActivityPractice.practice]).execute()
     return total

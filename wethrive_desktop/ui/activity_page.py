@@ -1,26 +1,367 @@
-"""The activity log page (filled in by the activity-log issue)."""
+"""The activity log: a year's activities in a sortable, searchable table, with progress toward the 40 hours.
+
+The page loads the selected year (or all years) in three queries (models.activities.load_activities) and filters
+in memory as the user types; see ui/activity_model.py for why sorting sits in the source model.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from wethrive_desktop.models.activities import load_activities
+from wethrive_desktop.models.activities import ActivityRecord, load_activities, years_with_records
+from wethrive_desktop.models.challenge import load_catalogues, load_items
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, practice_label
+from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_model import ActivityFilterProxy, ActivityTableModel, Column, type_label
+from wethrive_desktop.ui.naming import named
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
+
+ALL_YEARS = "All years"
+DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
+                  Column.PRACTICES: 90, Column.POINTS: 60, Column.ATTACHMENTS: 40}
+HEADER_KEY = "activities/header"
 
 
 class ActivityLogPage(QWidget):
     def __init__(self, window: MainWindow):
         super().__init__()
         self.setObjectName("activityLogPage")
-        self.window_ = window
-        self.label = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
+        self.setAccessibleName("Activity log")
+        self.main_window = window
+        self.model = ActivityTableModel(self)
+        self.proxy = ActivityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._loaded_year: int | None | str = "unloaded"
+        self._catalogues = Catalogues()
+        self._signed_up = False
+        self._hundredths: dict[int, tuple[int, bool]] = {}
+        self._build()
+        self.proxy.filter_changed.connect(self._update_footer)
         self.refresh()
 
+    # --- building --------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.year_combo = named(QComboBox(), "yearCombo", "Year")
+        self.year_combo.setToolTip("The reporting year (activities count in the year they start)")
+        self.search_edit = named(QLineEdit(), "activitySearchEdit", "Search activities")
+        self.search_edit.setPlaceholderText("Search title, provider, description, what I learned (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.type_filter = named(QComboBox(), "typeFilterCombo", "Filter by type")
+        self.type_filter.addItem("All types", None)
+        for key, covers in ACTIVITY_TYPES.items():
+            self.type_filter.addItem(type_label(key), key)
+            self.type_filter.setItemData(self.type_filter.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
+        self.practice_filter = named(QComboBox(), "practiceFilterCombo", "Filter by practice")
+        self.practice_filter.addItem("All practices", None)
+        for number in PRACTICES:
+            self.practice_filter.addItem(practice_label(number), number)
+        self.practice_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.practice_filter.setMinimumContentsLength(16)
+
+        self.add_button = named(QPushButton("&New activity"), "addActivityButton", "New activity")
+        self.add_button.setToolTip("Log an activity (Ctrl+N)")
+        self.edit_button = named(QPushButton("&Edit"), "editActivityButton", "Edit activity")
+        self.edit_button.setToolTip("Edit the selected activity (Enter or double-click)")
+        self.duplicate_button = named(QPushButton("D&uplicate"), "duplicateActivityButton", "Duplicate activity")
+        self.duplicate_button.setToolTip("A new activity pre-filled from the selected one (Ctrl+D)")
+        self.delete_button = named(QPushButton("&Delete"), "deleteActivityButton", "Delete activity")
+        self.delete_button.setToolTip("Delete the selected activity (Del); Ctrl+Z brings it back")
+
+        self.table = named(QTableView(), "activityTable", "Activities")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Fixed row heights: the view never measures 10,000 rows.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(False)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
+
+        self.empty_label = named(QLabel(), "emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.shown_label = named(QLabel(), "shownLabel")
+        self.progress = named(QProgressBar(), "hoursProgress", "Progress toward 40 hours")
+        self.progress.setRange(0, int(REQUIRED_HOURS * 100))
+        self.progress.setMinimumWidth(260)
+        self.progress.setTextVisible(True)
+        self.points_label = named(QLabel(), "pointsLabel")
+        self.points_label.setToolTip("#WeThriveHere challenge points earned this year")
+
+        filters = QHBoxLayout()
+        year_label = QLabel("&Year")
+        year_label.setBuddy(self.year_combo)
+        filters.addWidget(year_label)
+        filters.addWidget(self.year_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.practice_filter)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.duplicate_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.shown_label, 1)
+        footer.addWidget(self.points_label)
+        footer.addSpacing(12)
+        footer.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_type(self.type_filter.currentData()))
+        self.practice_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_practice(self.practice_filter.currentData()))
+        self.add_button.clicked.connect(self.new_activity)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        # Enter and Del act on the table only (in the search box they edit text); Ctrl+D anywhere on the page.
+        self.edit_action = self._action("&Edit...", ["Return", "Enter"], self.edit_selected, self.table)
+        self.delete_action = self._action("&Delete...", [QKeySequence.StandardKey.Delete], self.delete_selected,
+                                          self.table)
+        self.duplicate_action = self._action("D&uplicate...", ["Ctrl+D"], self.duplicate_selected, self)
+        self.duplicate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _action(self, text: str, keys: list[str | QKeySequence.StandardKey], slot: object,
+                owner: QWidget) -> QAction:
+        action = QAction(text, owner)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        owner.addAction(action)
+        return action
+
+    # --- loading ---------------------------------------------------------------------------------------
+
+    def selected_year(self) -> int | None:
+        """The year shown, or None for all years."""
+        data = self.year_combo.currentData()
+        return int(data) if data is not None else None
+
     def refresh(self) -> None:
-        self.label.setText(f"{len(load_activities())} activities")
+        """Reload after a change anywhere (the window's data_changed), keeping the selection."""
+        self._fill_years()
+        self.reload(force=True)
+
+    def _fill_years(self) -> None:
+        current = self.year_combo.currentData() if self.year_combo.count() else date.today().year
+        years = sorted(set(years_with_records()) | {date.today().year}, reverse=True)
+        combo = self.year_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for year in years:
+            combo.addItem(str(year), year)
+        combo.addItem(ALL_YEARS, None)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def reload(self, force: bool = False) -> None:
+        year = self.selected_year()
+        if not force and year == self._loaded_year:
+            return
+        selected = self.current_record()
+        self._loaded_year = year
+        catalogues = load_catalogues()
+        names: dict[str, str] = {}
+        for item in load_items():  # newest year last, so its names win
+            names[item.key] = item.name
+        self._catalogues = catalogues
+        self._signed_up = get_profile().challenge_signup
+        records = load_activities(year=year)
+        self._hundredths = {}  # the proxy's reset below updates the footer; the sums come right after
+        self.model.set_records(records, catalogues, names)
+        self._update_year_summary()
+        self._update_footer()
+        if selected is not None:
+            self.select_activity(selected.id, switch_year=False)
+        self._update_buttons()
+
+    # --- footer ----------------------------------------------------------------------------------------
+
+    def _update_year_summary(self) -> None:
+        """Progress toward 40 hours and the challenge points of the year shown (not affected by the filters)."""
+        records = self.model.records
+        # Hours in hundredths per activity, so each keystroke's footer is a sum of ints over the rows shown.
+        self._hundredths = {r.id: (int(r.data.hours * 100), r.data.status == Status.COMPLETED) for r in records}
+        year = self.selected_year()
+        self.progress.setVisible(year is not None)
+        self.points_label.setVisible(year is not None)
+        if year is None:
+            return
+        progress = Progress(total_hours(records, year))
+        self.progress.setValue(int(min(progress.total, REQUIRED_HOURS) * 100))
+        self.progress.setFormat(progress.describe())
+        to_go = "" if progress.met else f"; {format_hours(progress.remaining)} h to go"
+        self.progress.setToolTip(f"{year}: {progress.describe()}{to_go}")
+        points = challenge_points(records, self._catalogues, year, self._signed_up)
+        self.points_label.setText(f"Challenge points {year}: {points}")
+
+    def _update_footer(self) -> None:
+        """The line about the rows shown; runs on every filter change, so it only sums precomputed numbers."""
+        total = len(self.model.records)
+        accepted = self.proxy.accepted_ids()
+        hours = self._hundredths
+        shown_ids = hours.keys() if accepted is None else accepted
+        done = planned = done_cents = planned_cents = 0
+        for activity_id in shown_ids:
+            cents, completed = hours.get(activity_id, (0, True))
+            if completed:
+                done, done_cents = done + 1, done_cents + cents
+            else:
+                planned, planned_cents = planned + 1, planned_cents + cents
+        shown = done + planned
+        text = f"Showing {shown} of {total} activities" if self.proxy.is_filtered() else f"{total} activities"
+        text += f" · {format_hours(Decimal(done_cents) / 100)} h completed"
+        if planned:
+            text += f" · {planned} planned ({format_hours(Decimal(planned_cents) / 100)} h)"
+        self.shown_label.setText(text)
+
+        if not total:
+            year = self.selected_year()
+            when = f"in {year}" if year is not None else "yet"
+            self.empty_label.setText(f"No activities {when}. Press New activity (Ctrl+N) to log one, "
+                                     "or use File > Import CSV...")
+        elif not shown:
+            self.empty_label.setText("No activity matches the search and filters.")
+        self.empty_label.setVisible(not shown)
+
+    # --- selection and actions ---------------------------------------------------------------------------
+
+    def current_record(self) -> ActivityRecord | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.proxy.record_at(index.row())
+
+    def select_activity(self, activity_id: int, switch_year: bool = True) -> bool:
+        """Select and show `activity_id`; switch to its year when it is in another one. False when not shown."""
+        row = self.proxy.row_of(activity_id)
+        if row is None and switch_year and self.selected_year() is not None:
+            found = load_activities(ids=[activity_id])
+            if found and found[0].start_date.year != self.selected_year():
+                self.year_combo.setCurrentIndex(self.year_combo.findData(found[0].start_date.year))
+                row = self.proxy.row_of(activity_id)
+        if row is None:
+            return False
+        index = self.proxy.index(row, Column.TITLE)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
+        return True
+
+    def _update_buttons(self) -> None:
+        has = self.current_record() is not None
+        for widget in (self.edit_button, self.duplicate_button, self.delete_button):
+            widget.setEnabled(has)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def new_activity(self) -> None:
+        self.main_window.open_activity_dialog()
+
+    def edit_selected(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.main_window.open_activity_dialog(activity_id=record.id)
+
+    def duplicate_selected(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            dialog = self.main_window.open_activity_dialog(initial=record.data)
+            dialog.setWindowTitle(f"Duplicate of {record.data.title}")
+
+    def delete_selected(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        when = record.start_date.isoformat()
+        if not prompts.confirm(self, "Delete activity",
+                               f"Delete “{record.data.title}” ({when}, {format_hours(record.hours)} h)?\n"
+                               "Edit > Undo (Ctrl+Z) brings it back.", "Delete"):
+            return
+        from wethrive_desktop.ui.undo import delete_undoable
+
+        row = self.proxy.row_of(record.id)
+        delete_undoable(self.main_window, record.id)
+        # Keep the keyboard on the table: select the row that took the deleted one's place.
+        if row is not None and self.proxy.rowCount():
+            row = min(row, self.proxy.rowCount() - 1)
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.proxy.index(row, Column.TITLE))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.current_record() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.duplicate_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # --- settings --------------------------------------------------------------------------------------
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        state = settings.value(HEADER_KEY)
+        if state is not None:
+            header = self.table.horizontalHeader()
+            header.restoreState(state)  # column widths and the sort column and order
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

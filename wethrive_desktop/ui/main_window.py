@@ -1,16 +1,51 @@
-"""The main window: navigation list on the left, the pages on the right, menus and a status bar."""
+"""The main window: navigation list on the left, the pages on the right, menus and a status bar.
+
+What pages and other features can use:
+- `window.data_changed`: emit after writing data; every page's `refresh()` runs.
+- `window.undo_stack`: the shared QUndoStack (Edit > Undo/Redo). A write that bypasses it and could clash with
+  the commands on it (say, a bulk import that reuses ids) must call `window.undo_stack.clear()`.
+- `window.show_page(object_name)`: switch page (and return it, building it first if it was deferred).
+  `window.pages[object_name]` holds the pages built so far: all of them, except in the running app, which builds
+  the first page shown before the window appears and the others right after (see `defer_pages`).
+- Menus: `window.file_menu`, `window.edit_menu`, `window.help_menu`. `window.add_file_action(action)` puts an
+  action into the File menu's import/export group (above Backup and Quit), e.g. "Import calendar...",
+  "Annual report PDF...". Pages are built after the menus, so a page may add its actions in its constructor.
+- `window.open_activity_dialog(initial=None, activity_id=None)` opens the activity dialog (not blocking).
+- Pages may define `save_settings(settings)` / `restore_settings(settings)` (QSettings from `settings()`); the
+  window calls them when it closes and when it opens.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from wethrive_desktop import APP_NAME, __version__
+from wethrive_desktop.models.activities import ActivityData
+from wethrive_desktop.models.db import StoreError, backup_to
+from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_dialog import ActivityDialog
+from wethrive_desktop.ui.naming import named
 from wethrive_desktop.ui.pages import PAGES, page_class
+from wethrive_desktop.ui.workers import wait_for_workers
+
+ACTIVITY_PAGE = "activityLogPage"
+DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop screen with its taskbar
 
 
 def settings() -> QSettings:
@@ -21,58 +56,319 @@ def settings() -> QSettings:
 class MainWindow(QMainWindow):
     data_changed = Signal()
 
-    def __init__(self, db_path: Path, demo: bool = False):
+    def __init__(self, db_path: Path, demo: bool = False, defer_pages: bool = False):
+        """`defer_pages`: build only the page shown first, and the others once the window is up (one per turn of
+        the event loop, or at once when asked for), so the window appears fast however heavy a page is. Tests
+        and scripts leave it off: every page then exists when the constructor returns."""
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
         self.db_path = db_path
         self.demo = demo
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"{db_path.name}{' (Demo)' if demo else ''} - {APP_NAME}")
+
+        self._build_menus()
+        self._build_status_bar()
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
         self.nav.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for title, module, name in PAGES:
-            page = page_class(module, name)(self)  # type: ignore[call-arg]
-            self.pages[page.objectName()] = page
-            self.stack.addWidget(page)
+        self._unbuilt: dict[int, tuple[str, str]] = {}  # stack index -> (module, class) of a deferred page
+        first = self._remembered_index()
+        for index, (title, module, name) in enumerate(PAGES):
             self.nav.addItem(title)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setMaximumWidth(200)
+            if defer_pages and index != first:
+                self.stack.addWidget(QWidget())  # a placeholder until the page is built
+                self._unbuilt[index] = (module, name)
+            else:
+                page = page_class(module, name)(self)
+                self.pages[page.objectName()] = page
+                self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._row_chosen)
+        self.nav.setMinimumWidth(120)
+        self.nav.setMaximumWidth(220)
         self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([160, DEFAULT_SIZE[0] - 160])
         self.setCentralWidget(self.splitter)
         self.data_changed.connect(self.refresh_pages)
-        self._build_menus()
-        self.nav.setCurrentRow(0)
-        self.statusBar().showMessage("Ready")
-        self.resize(1280, 720)
+        self.nav.setCurrentRow(first)
+        self.resize(*DEFAULT_SIZE)
+        self.refresh_status()
+        self.restore_settings()
+
+    # --- menus and status bar ------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_stack.createUndoAction(self, "&Undo"))
-        edit_menu.addAction(self.undo_stack.createRedoAction(self, "&Redo"))
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(QAction("&About", self, triggered=self.show_about))
+        bar = self.menuBar()
+        self.file_menu: QMenu = bar.addMenu("&File")
+        self.new_action = self._action("&New activity...", self.new_activity, "Ctrl+N", "newActivityAction")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.import_action = self._action("&Import CSV...", self.import_csv, name="importCsvAction")
+        self.export_action = self._action("&Export CSV...", self.export_csv, name="exportCsvAction")
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        # add_file_action inserts before this separator, so imports and exports stay together.
+        self._file_group_end = self.file_menu.addSeparator()
+        self.backup_action = self._action("&Backup...", self.backup, name="backupAction")
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu: QMenu = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("redoAction")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.find_action = self._action("&Find", self.focus_search, "Ctrl+F", "findAction")
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.profile_action = self._action("&Profile...", self.open_profile, name="profileAction")
+        self.edit_menu.addAction(self.profile_action)
+
+        self.help_menu: QMenu = bar.addMenu("&Help")
+        self.help_menu.addAction(self._action("&About", self.show_about, name="aboutAction"))
+
+    def add_file_action(self, action: QAction) -> QAction:
+        """Put `action` in the File menu with the imports and exports (above Backup and Quit)."""
+        self.file_menu.insertAction(self._file_group_end, action)
+        if action.parent() is None:
+            action.setParent(self)
+        return action
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.demo_label = named(QLabel(), "demoStatus", "Demo data")
+        self.demo_label.setVisible(self.demo)
+        if self.demo:
+            self.demo_label.setText(" Demo data: try anything; your own records are kept in another file ")
+            self.demo_label.setStyleSheet("background: #fff3cd; color: #5c4400; border-radius: 3px;")
+            self.demo_label.setToolTip(f"This window shows the built-in demo database ({self.db_path})")
+        status.addWidget(self.demo_label)
+        self.profile_label = named(QLabel(), "profileStatus", "Profile")
+        status.addPermanentWidget(self.profile_label)
+
+    def refresh_status(self) -> None:
+        profile = get_profile()
+        if profile.name.strip():
+            parts = [profile.name.strip()] + ([profile.designation] if profile.designation else [])
+            self.profile_label.setText(" · ".join(parts))
+            self.profile_label.setToolTip("Edit > Profile... to change")
+        else:
+            self.profile_label.setText("No profile yet: Edit > Profile...")
+
+    # --- pages ----------------------------------------------------------------------------------------
 
     def show_page(self, object_name: str) -> QWidget:
+        if object_name not in self.pages:
+            self._build_deferred(object_name)
         page = self.pages[object_name]
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
+
+    def _row_chosen(self, row: int) -> None:
+        if row in self._unbuilt:
+            self._build_page(row)
+        self.stack.setCurrentIndex(row)
+
+    @staticmethod
+    def _conventional_name(class_name: str) -> str:
+        """Pages are named for their class: ActivityLogPage -> activityLogPage (checked once built)."""
+        return class_name[:1].lower() + class_name[1:]
+
+    def _remembered_index(self) -> int:
+        last = settings().value("window/page")
+        for index, (_title, _module, name) in enumerate(PAGES):
+            if self._conventional_name(name) == last:
+                return index
+        return 0
+
+    def _build_page(self, index: int) -> QWidget:
+        module, name = self._unbuilt.pop(index)
+        page = page_class(module, name)(self)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self.pages[page.objectName()] = page
+        restore = getattr(page, "restore_settings", None)
+        if callable(restore):
+            restore(settings())
+        return page
+
+    def _build_deferred(self, object_name: str) -> None:
+        """Build the deferred page called `object_name` (all of them, if no class name matches)."""
+        for index, (_module, name) in list(self._unbuilt.items()):
+            if self._conventional_name(name) == object_name:
+                self._build_page(index)
+                if object_name in self.pages:
+                    return
+        while self._unbuilt:
+            self._build_page(min(self._unbuilt))
+
+    def _build_next_deferred(self) -> None:
+        if self._unbuilt:
+            self._build_page(min(self._unbuilt))
+            QTimer.singleShot(0, self._build_next_deferred)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unbuilt:
+            QTimer.singleShot(0, self._build_next_deferred)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
 
     def refresh_pages(self) -> None:
         for page in self.pages.values():
             refresh = getattr(page, "refresh", None)
             if callable(refresh):
                 refresh()
+        self.refresh_status()
+
+    def notify_activity_changed(self, activity_id: int | None) -> None:
+        """After an activity write (ui/undo.py): refresh every page and select the activity in the log."""
+        self.data_changed.emit()
+        page = self.pages.get(ACTIVITY_PAGE)
+        if activity_id is not None and page is not None:
+            page.select_activity(activity_id)  # type: ignore[attr-defined]
+
+    def undo_failed(self, message: str) -> None:
+        prompts.show_error(self, "Undo", message)
+        # Not from inside the command that is running: clearing deletes it.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        self.data_changed.emit()
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def open_activity_dialog(self, initial: ActivityData | None = None,
+                             activity_id: int | None = None) -> ActivityDialog:
+        """Open the activity dialog (window-modal, not blocking) and return it."""
+        dialog = ActivityDialog(self, initial=initial, activity_id=activity_id)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def new_activity(self) -> ActivityDialog:
+        return self.open_activity_dialog()
+
+    def focus_search(self) -> None:
+        page = self.show_page(ACTIVITY_PAGE)
+        page.focus_search()  # type: ignore[attr-defined]
+
+    def open_profile(self) -> QWidget:
+        from wethrive_desktop.ui.profile_dialog import open_profile_dialog
+
+        return open_profile_dialog(self)
+
+    def import_csv(self) -> QWidget | None:
+        path = prompts.choose_open_file(self, "Import activities from a CSV file", "CSV files (*.csv);;All files (*)")
+        if path is None:
+            return None
+        from wethrive_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self, path)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def export_csv(self) -> Path | None:
+        from wethrive_desktop.reports.csv_io import export_csv
+
+        page = self.pages.get(ACTIVITY_PAGE)
+        year = page.selected_year() if page is not None else None  # type: ignore[attr-defined]
+        suggested = str(Path.home() / f"activities-{year if year is not None else 'all-years'}.csv")
+        path = prompts.choose_save_file(self, "Export activities to CSV", suggested, "CSV files (*.csv)")
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".csv")
+        try:
+            count = export_csv(path, year)
+        except OSError as exc:
+            prompts.show_error(self, "Export CSV", f"The activities could not be written to {path}: {exc}")
+            return None
+        self.statusBar().showMessage(f"Exported {count} activities to {path}", 8000)
+        return path
+
+    def backup(self) -> Path | None:
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{datetime.now():%Y%m%d-%H%M}.sqlite3")
+        path = prompts.choose_save_file(self, "Back up the database", str(suggested),
+                                        "WeThrive databases (*.sqlite3);;All files (*)")
+        if path is None:
+            return None
+        try:
+            backup_to(path)
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            prompts.show_error(self, "Backup", f"The backup was not written: {exc}")
+            return None
+        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        return path
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nProfessional-development records for ICMA members, offline.")
+        prompts.show_about(self, f"About {APP_NAME}",
+                           f"{APP_NAME} {__version__}\nProfessional-development records for ICMA members, "
+                           f"offline.\n\nDatabase: {self.db_path}")
+
+    # --- settings -------------------------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = store.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        for page in self.pages.values():
+            restore = getattr(page, "restore_settings", None)
+            if callable(restore):
+                restore(store)
+        last = store.value("window/page")
+        if isinstance(last, str) and last in self.pages:
+            self.show_page(last)
+
+    def save_settings(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.splitter.saveState())
+        page = self.current_page()
+        if page is not None:
+            store.setValue("window/page", page.objectName())
+        for page in self.pages.values():
+            save = getattr(page, "save_settings", None)
+            if callable(save):
+                save(store)
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        wait_for_workers()  # no job may outlive the window (and the database behind it)
+        super().closeEvent(event)

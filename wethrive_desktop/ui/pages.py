@@ -10,7 +10,13 @@ import importlib
 from PySide6.QtWidgets import QWidget
 
 PAGES: list[tuple[str, str, str]] = [
+    ("Dashboard", "wethrive_desktop.ui.dashboard_page", "DashboardPage"),
     ("Activities", "wethrive_desktop.ui.activity_page", "ActivityLogPage"),
+    ("Self-assessment", "wethrive_desktop.ui.assessment_page", "AssessmentPage"),
+    ("Development plan", "wethrive_desktop.ui.planner_page", "PlannerPage"),
+    ("Annual report", "wethrive_desktop.ui.report_page", "ReportPage"),
+    ("#WeThriveHere", "wethrive_desktop.ui.challenge_page", "ChallengePage"),
+    ("Legacy Leaders", "wethrive_desktop.ui.legacy_page", "LegacyPage"),
 ]
 
 

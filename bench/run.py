@@ -1,0 +1,87 @@
+"""Run every benchmark and print its figures as one JSON object.
+
+    python -m bench.run [--n 10000] [--repeat 5] [--only store]
+
+Builds the benchmark database of N activities (bench/generate.py) in bench/out/ if it is not there yet, then, for
+each module `bench/bench_*.py`, calls its `run(db_path: Path) -> dict[str, float]` `--repeat` times and reports
+the median of each figure, keyed `<module>.<figure>` (e.g. `store.load_activities_all_ms`).
+
+A benchmark module measures one pass per call of `run`; it must not change the database it is given (copy it to a
+temp folder first if it writes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import bench
+from bench.generate import generate
+
+OUT_DIR = Path(__file__).resolve().parent / "out"
+GENERATOR_VERSION = 1  # raise when generate.py changes what it writes, so cached databases are rebuilt
+
+
+def database_for(n: int, folder: Path = OUT_DIR) -> Path:
+    """The benchmark database of `n` activities, generated on first use (dated today, so rebuilt each new day)."""
+    path = folder / f"bench-v{GENERATOR_VERSION}-{n}-{date.today().isoformat()}.sqlite3"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob(f"bench-v*-{n}-*.sqlite3"):
+            old.unlink()
+        part = path.with_name(path.name + ".part")
+        generate(part, n)
+        part.replace(path)
+    return path
+
+
+def bench_modules(only: str | None = None) -> list[str]:
+    names = sorted(info.name for info in pkgutil.iter_modules(bench.__path__) if info.name.startswith("bench_"))
+    return [n for n in names if only is None or only in n]
+
+
+def timed_ms(fn: object) -> float:
+    """Milliseconds one call of `fn()` takes (a helper for bench modules)."""
+    assert callable(fn)
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def run_all(db_path: Path, repeat: int = 5, only: str | None = None) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for name in bench_modules(only):
+        module = importlib.import_module(f"bench.{name}")
+        runs: dict[str, list[float]] = {}
+        for _ in range(repeat):
+            for key, value in module.run(db_path).items():
+                runs.setdefault(key, []).append(float(value))
+        prefix = name.removeprefix("bench_")
+        for key, values in runs.items():
+            figures[f"{prefix}.{key}"] = round(statistics.median(values), 2)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per benchmark; the median is reported (5)")
+    parser.add_argument("--only", metavar="TEXT", help="only the bench_*.py modules whose name contains TEXT")
+    parser.add_argument("--db", type=Path, help="measure on this database instead of a generated one")
+    args = parser.parse_args(argv)
+    db_path = args.db or database_for(args.n)
+    figures = {"n": float(args.n), **run_all(db_path, args.repeat, args.only)}
+    json.dump(figures, sys.stdout, indent=2, sort_keys=True)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,263 @@
+"""The activity log page in the main window: year, search and filters, footer, keyboard, duplicate, delete + undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QProgressBar, QPushButton, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from wethrive_desktop.app import create_main_window
+from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
+from wethrive_desktop.models.db import close_database, open_database
+from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_dialog import ActivityDialog
+from wethrive_desktop.ui.activity_page import ActivityLogPage
+from wethrive_desktop.ui.main_window import MainWindow
+
+THIS_YEAR = date.today().year
+
+
+def add(title: str, hours: str, day: date, **fields: object) -> int:
+    return save_activity(ActivityData(start_date=day, title=title, hours=Decimal(hours), **fields))  # type: ignore
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Confirmations asked; answered Yes."""
+    questions: list[str] = []
+
+    def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
+        questions.append(text)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    return questions
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, asked: list[str]) -> Iterator[MainWindow]:
+    open_database(db_path)
+    add("Budgeting for Outcomes", "9", date(THIS_YEAR, 1, 10), type="webinar", practices=(12,), provider="GFOA")
+    add("ICMA Annual Conference", "10.5", date(THIS_YEAR, 1, 20), type="conference", practices=(2, 6),
+        provider="ICMA", challenge_key="annual-conference")
+    add("Ethics 101", "2", date(THIS_YEAR, 1, 5), type="e-course", practices=(1,), learned="Disclose early")
+    add("Strategic planning retreat", "6", date(THIS_YEAR - 1, 5, 5), type="workshop", practices=(7,))
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page("activityLogPage")
+    yield win
+    win.close()
+    close_database()
+
+
+def page_of(window: MainWindow) -> ActivityLogPage:
+    page = window.findChild(ActivityLogPage, "activityLogPage")
+    assert page is not None
+    return page
+
+
+def table(window: MainWindow) -> QTableView:
+    view = window.findChild(QTableView, "activityTable")
+    assert view is not None
+    return view
+
+
+def shown_titles(window: MainWindow) -> list[str]:
+    model = table(window).model()
+    return [model.index(row, 1).data() for row in range(model.rowCount())]
+
+
+def select(window: MainWindow, title: str) -> None:
+    view = table(window)
+    row = shown_titles(window).index(title)
+    view.setFocus()
+    view.selectRow(row)
+
+
+def test_the_page_shows_this_year_newest_first_with_its_footer(window: MainWindow) -> None:
+    page = page_of(window)
+    year = window.findChild(QComboBox, "yearCombo")
+    assert year is not None and year.currentText() == str(THIS_YEAR)
+    assert [year.itemText(i) for i in range(year.count())] == [str(THIS_YEAR), str(THIS_YEAR - 1), "All years"]
+    assert shown_titles(window) == ["ICMA Annual Conference", "Budgeting for Outcomes", "Ethics 101"]
+    progress = window.findChild(QProgressBar, "hoursProgress")
+    assert progress is not None and progress.isVisible()
+    assert progress.text() == "21.5 of 40 h"
+    assert page.points_label.text() == f"Challenge points {THIS_YEAR}: 20"
+    assert "21.5 h completed" in page.shown_label.text()
+
+    year.setCurrentIndex(year.findText("All years"))
+    assert len(shown_titles(window)) == 4 and not progress.isVisible()
+    year.setCurrentIndex(year.findText(str(THIS_YEAR - 1)))
+    assert shown_titles(window) == ["Strategic planning retreat"]
+
+
+def test_commitment_met_is_said_plainly(window: MainWindow, qtbot: QtBot) -> None:
+    add("Leadership ICMA", "30", date(THIS_YEAR, 2, 1), end_date=date(THIS_YEAR, 2, 3))
+    window.data_changed.emit()
+    progress = window.findChild(QProgressBar, "hoursProgress")
+    assert progress is not None and progress.text() == "51.5 h: commitment met"
+    assert progress.value() == progress.maximum()
+
+
+def test_search_box_and_filters(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.findChild(QLineEdit, "activitySearchEdit")
+    assert search is not None
+    qtbot.keyClicks(search, "icma")
+    assert shown_titles(window) == ["ICMA Annual Conference"]
+    search.clear()
+    qtbot.keyClicks(search, "disclose")  # what I learned
+    assert shown_titles(window) == ["Ethics 101"]
+    assert "Showing 1 of 3" in page_of(window).shown_label.text()
+    search.clear()
+    type_filter = window.findChild(QComboBox, "typeFilterCombo")
+    practice_filter = window.findChild(QComboBox, "practiceFilterCombo")
+    assert type_filter is not None and practice_filter is not None
+    type_filter.setCurrentIndex(type_filter.findData("webinar"))
+    assert shown_titles(window) == ["Budgeting for Outcomes"]
+    type_filter.setCurrentIndex(0)
+    practice_filter.setCurrentIndex(practice_filter.findData(6))
+    assert shown_titles(window) == ["ICMA Annual Conference"]
+    qtbot.keyClicks(search, "zzz")
+    assert shown_titles(window) == []
+    assert page_of(window).empty_label.isVisible()
+
+
+def test_ctrl_f_focuses_the_search_box_from_another_page(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_page(next(name for name in window.pages if name != "activityLogPage"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is page_of(window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page_of(window).search_edit)
+
+
+def test_enter_edits_the_selected_row(window: MainWindow, qtbot: QtBot) -> None:
+    select(window, "Ethics 101")
+    qtbot.keyClick(table(window), Qt.Key.Key_Return)
+    dialog = window.findChild(ActivityDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.title_edit.text() == "Ethics 101" and dialog.activity_id is not None
+    dialog.hours_spin.setValue(2.5)
+    dialog.accept()
+    assert shown_titles(window) == ["ICMA Annual Conference", "Budgeting for Outcomes", "Ethics 101"]
+    assert page_of(window).current_record().data.hours == Decimal("2.5")  # type: ignore[union-attr]
+
+
+def test_double_click_edits_the_row(window: MainWindow, qtbot: QtBot) -> None:
+    view = table(window)
+    row = shown_titles(window).index("Budgeting for Outcomes")
+    rect = view.visualRect(view.model().index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialogs = [d for d in window.findChildren(ActivityDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].title_edit.text() == "Budgeting for Outcomes"
+
+
+def test_duplicate_makes_a_new_activity_from_the_selected_one(window: MainWindow, qtbot: QtBot) -> None:
+    select(window, "ICMA Annual Conference")
+    qtbot.keyClick(table(window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ActivityDialog)
+    assert dialog is not None and dialog.activity_id is None
+    assert dialog.title_edit.text() == "ICMA Annual Conference"
+    dialog.title_edit.setText("ICMA Annual Conference (day 2)")
+    dialog.accept()
+    copies = [r for r in load_activities() if r.data.title.startswith("ICMA Annual Conference")]
+    assert len(copies) == 2
+    copy = next(r for r in copies if r.data.title.endswith("(day 2)"))
+    assert copy.data.practices == (2, 6) and copy.data.hours == Decimal("10.5")
+    assert page_of(window).current_record().id == copy.id  # type: ignore[union-attr]
+
+
+def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, qtbot: QtBot,
+                                                          asked: list[str]) -> None:
+    before = {r.id: r for r in load_activities()}
+    select(window, "Budgeting for Outcomes")
+    qtbot.keyClick(table(window), Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "Budgeting for Outcomes" in asked[0]
+    assert "Budgeting for Outcomes" not in shown_titles(window)
+    assert page_of(window).current_record() is not None  # the keyboard stays on the table
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    table(window).setFocus()
+    qtbot.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {r.id: r for r in load_activities()} == before  # same id, practices, dates, everything
+    assert "Budgeting for Outcomes" in shown_titles(window)
+    qtbot.keyClick(table(window), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Budgeting for Outcomes" not in shown_titles(window)
+
+
+def test_refusing_the_confirmation_deletes_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)
+    select(window, "Ethics 101")
+    page_of(window).delete_selected()
+    assert len(load_activities()) == 4 and not window.undo_stack.canUndo()
+
+
+def test_buttons_follow_the_selection(window: MainWindow) -> None:
+    for name in ("editActivityButton", "duplicateActivityButton", "deleteActivityButton"):
+        button = window.findChild(QPushButton, name)
+        assert button is not None and not button.isEnabled()
+    add_button = window.findChild(QPushButton, "addActivityButton")
+    assert add_button is not None and add_button.isEnabled()
+    select(window, "Ethics 101")
+    assert all(window.findChild(QPushButton, n).isEnabled()  # type: ignore[union-attr]
+               for n in ("editActivityButton", "duplicateActivityButton", "deleteActivityButton"))
+
+
+def test_saving_in_another_year_shows_that_year(window: MainWindow) -> None:
+    dialog = window.open_activity_dialog(initial=ActivityData(start_date=date(THIS_YEAR - 3, 4, 1),
+                                                              title="Williamsburg", hours=Decimal(16),
+                                                              end_date=date(THIS_YEAR - 3, 4, 3)))
+    dialog.accept()
+    assert page_of(window).year_combo.currentText() == str(THIS_YEAR - 3)
+    assert shown_titles(window) == ["Williamsburg"]
+
+
+def test_footer_counts_challenge_signup_points(window: MainWindow) -> None:
+    save_profile(ProfileData(name="Ana", challenge_signup=True))
+    window.data_changed.emit()
+    assert page_of(window).points_label.text() == f"Challenge points {THIS_YEAR}: 23"
+
+
+def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:
+    page = page_of(window)
+    interactive = (QComboBox, QLineEdit, QPushButton, QTableView)
+    unnamed = [w.objectName() or type(w).__name__ for w in page.findChildren(QWidget)
+               if isinstance(w, interactive) and w.isVisible() and not w.accessibleName()
+               and not isinstance(w.parent(), QComboBox)]
+    assert unnamed == []
+    dialog = window.open_activity_dialog()
+    interactive_dialog = (*interactive, QWidget)
+    named = {w.objectName() for w in dialog.findChildren(QWidget) if isinstance(w, interactive_dialog)
+             and w.accessibleName()}
+    for name in ("titleEdit", "startDateEdit", "endDateEdit", "hoursSpin", "typeCombo", "practiceList",
+                 "descriptionEdit", "learnedEdit", "challengeCombo", "saveButton"):
+        assert name in named
+
+
+def test_an_undo_that_no_longer_applies_is_reported_not_raised(window: MainWindow, qtbot: QtBot,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from wethrive_desktop.models.activities import delete_activity
+
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
+    dialog = window.open_activity_dialog()
+    dialog.title_edit.setText("Added, then removed behind the stack's back")
+    dialog.accept()
+    assert dialog.saved_id is not None
+    delete_activity(dialog.saved_id)  # e.g. another page wrote without the stack
+    window.undo_action.trigger()
+    assert errors and "Could not undo" in errors[0]
+    qtbot.waitUntil(lambda: not window.undo_stack.canUndo())  # the stale commands are dropped

@@ -1,0 +1,198 @@
+"""Calendar (.ics) registrations become planned items: dates, time zones, hours estimates, re-imports, bad files."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from wethrive_desktop.cli import main
+from wethrive_desktop.models.calendar_import import (
+    CalendarError,
+    import_ics,
+    parse_ics,
+    read_ics,
+    timed_hours,
+)
+from wethrive_desktop.models.plans import get_item, get_plan, plan_years
+
+DATA = Path(__file__).parent / "data"
+CHICAGO = ZoneInfo("America/Chicago")
+D = Decimal
+
+
+def ics(*events: str, extra: str = "") -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\n{e.strip()}\r\nEND:VEVENT\r\n" for e in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{extra}{body}END:VCALENDAR\r\n".encode()
+
+
+def event(uid: str, start: str, end: str = "", summary: str = "Event", **more: str) -> str:
+    lines = [f"UID:{uid}", f"SUMMARY:{summary}", f"DTSTART{start}"]
+    if end:
+        lines.append(f"DTEND{end}")
+    lines += [f"{k.replace('_', '-')}:{v}" for k, v in more.items()]
+    return "\r\n".join(lines)
+
+
+def one(data: bytes):  # type: ignore[no-untyped-def]
+    (found,) = parse_ics(data, zone=CHICAGO).events
+    return found
+
+
+def test_timed_event_counts_its_length() -> None:
+    e = one(ics(event("w", ";TZID=America/New_York:20260305T130000", ";TZID=America/New_York:20260305T143000",
+                      "Budgeting for Outcomes webinar")))
+    assert (e.start_date, e.end_date, e.hours, e.all_day, e.type) == (date(2026, 3, 5), None, D("1.5"), False,
+                                                                      "webinar")
+
+
+def test_long_day_is_capped_at_8_hours_and_minutes_round_to_quarters() -> None:
+    assert one(ics(event("a", ":20260305T080000", ":20260305T190000"))).hours == D(8)
+    assert one(ics(event("b", ":20260305T090000", ":20260305T095000"))).hours == D("0.75")
+    assert one(ics(event("c", ":20260305T090000"))).hours == D(0)  # no end: zero length, editable later
+
+
+def test_multi_day_timed_event_caps_each_day() -> None:
+    e = one(ics(event("s", ";TZID=America/Denver:20261014T090000", ";TZID=America/Denver:20261016T120000",
+                      "Regional Summit")))
+    assert (e.start_date, e.end_date, e.hours, e.type) == (date(2026, 10, 14), date(2026, 10, 16), D(24), "conference")
+    # Each calendar day counts the part of the event on it, at most 8 h: 15 -> 8, 24 -> 8, 12 -> 8.
+    short_last_day = one(ics(event("s2", ";TZID=America/Denver:20261014T090000",
+                                   ";TZID=America/Denver:20261015T030000")))
+    assert (short_last_day.end_date, short_last_day.hours) == (date(2026, 10, 15), D(11))  # 8 + 3
+
+
+def test_all_day_events_count_6_hours_a_day_and_end_the_day_before_dtend() -> None:
+    conf = one(ics(event("c", ";VALUE=DATE:20260920", ";VALUE=DATE:20260924", "ICMA Annual Conference")))
+    assert (conf.start_date, conf.end_date, conf.hours, conf.all_day) == (date(2026, 9, 20), date(2026, 9, 23),
+                                                                          D(24), True)
+    day = one(ics(event("d", ";VALUE=DATE:20260501")))
+    assert (day.start_date, day.end_date, day.hours) == (date(2026, 5, 1), None, D(6))
+    by_duration = one(ics(event("e", ";VALUE=DATE:20260501", DURATION="P2D")))
+    assert (by_duration.end_date, by_duration.hours) == (date(2026, 5, 2), D(12))
+
+
+def test_time_zones_tzid_keeps_its_own_dates_utc_moves_to_local() -> None:
+    # 23:30 UTC on 12 January is 17:30 in Chicago, the same day; 00:30 UTC on the 12th is the 11th in Chicago.
+    evening = one(ics(event("u1", ":20270112T233000Z", ":20270113T003000Z")))
+    assert (evening.start_date, evening.end_date, evening.hours) == (date(2027, 1, 12), None, D(1))
+    late = one(ics(event("u2", ":20270112T003000Z", ":20270112T013000Z")))
+    assert late.start_date == date(2027, 1, 11)
+    # A Tokyo morning stays on its own date, wherever the member is.
+    tokyo = one(ics(event("t", ";TZID=Asia/Tokyo:20260601T090000", ";TZID=Asia/Tokyo:20260601T120000")))
+    assert (tokyo.start_date, tokyo.hours) == (date(2026, 6, 1), D(3))
+
+
+def test_outlook_windows_zone_and_event_past_midnight() -> None:
+    (e,) = read_ics(DATA / "outlook-workshop.ics", zone=CHICAGO).events
+    assert (e.title, e.start_date, e.end_date, e.hours, e.provider, e.type) == (
+        "CAL-ICMA Leadership Workshop", date(2026, 3, 11), date(2026, 3, 12), D(4), "CAL-ICMA", "workshop")
+    assert e.notes.endswith("Bring your laptop.\nLocation: Sacramento, CA")
+
+
+def test_daylight_saving_day_counts_elapsed_hours() -> None:
+    # 8 March 2026: clocks in New York jump from 02:00 to 03:00, so midnight to 06:00 is 5 hours.
+    start = datetime(2026, 3, 8, 0, 0, tzinfo=ZoneInfo("America/New_York"))
+    assert timed_hours(start, start.replace(hour=6)) == D(5)
+    assert timed_hours(datetime(2026, 3, 8, tzinfo=UTC), datetime(2026, 3, 8, 2, tzinfo=UTC)) == D(2)
+
+
+def test_provider_from_description_or_organizer() -> None:
+    e = one(ics(event("p", ":20260305T130000", ":20260305T140000",
+                      DESCRIPTION="Join us.\\nHosted by: Colorado Municipal League")))
+    assert e.provider == "Colorado Municipal League" and e.notes.startswith("Join us.\nHosted by")
+    organizer = one(ics(event("o", ":20260305T130000", ":20260305T140000") + "\r\nORGANIZER;CN=GFOA:mailto:x@y.org"))
+    assert organizer.provider == "GFOA"
+
+
+def test_import_adds_items_to_the_plan_of_each_year_and_reimport_adds_nothing(db: object) -> None:
+    result = import_ics(DATA / "registrations.ics", zone=CHICAGO)
+    assert result.years == [2026, 2027]
+    assert len(result.added) == 4 and result.already_imported == []
+    plan = get_plan(2026)
+    assert plan is not None
+    conf = next(i for i in plan.items if i.title == "ICMA Annual Conference 2026")
+    assert (conf.start_date, conf.end_date, conf.estimated_hours, conf.provider, conf.type, conf.status) == (
+        date(2026, 9, 20), date(2026, 9, 23), D(24), "ICMA", "conference", "planned")
+    assert conf.ics_uid == "conf-2026@icma.org"
+    webinar = next(i for i in plan.items if i.title.startswith("Budgeting"))
+    assert webinar.provider == "ICMA University" and webinar.estimated_hours == D("1.5")
+
+    again = import_ics(DATA / "registrations.ics", zone=CHICAGO)
+    assert again.added == [] and len(again.already_imported) == 4
+    assert "4 already imported" in again.describe()
+    assert len(get_plan(2026).items) == 3  # type: ignore[union-attr]
+
+
+def test_edited_estimate_survives_reimport(db: object) -> None:
+    from dataclasses import replace
+
+    from wethrive_desktop.models.plans import save_item
+
+    result = import_ics(DATA / "registrations.ics", zone=CHICAGO)
+    year, item_id = result.added[1]
+    save_item(year, replace(get_item(item_id), estimated_hours=D(18)))
+    import_ics(DATA / "registrations.ics", zone=CHICAGO)
+    assert get_item(item_id).estimated_hours == D(18)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"this is not a calendar\n", "not a readable iCalendar"),
+        (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:half a file\r\n", "cut short or damaged"),
+        (ics(), "contains no events"),
+        (ics(event("ok", ":20260305T130000", ":20260305T140000"), "UID:x\r\nSUMMARY:No start"), "has no start"),
+        (ics(event("ok", ":20260305T130000", ":20260305T140000"), event("bad", ":2026xx")), "DTSTART cannot be read"),
+        (ics(event("b", ":20260305T130000", ":20260304T140000")), "ends (DTEND) before it starts"),
+        (ics(event("m", ";VALUE=DATE:20260305", ":20260306T140000")), "same type"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not a readable iCalendar"),
+    ],
+)
+def test_broken_file_is_refused_with_a_clear_error_and_changes_nothing(
+        db: object, tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "broken.ics"
+    path.write_bytes(content)
+    with pytest.raises(CalendarError, match=re.escape(message)):
+        import_ics(path, zone=CHICAGO)
+    assert plan_years() == []
+
+
+def test_missing_file_is_a_clear_error(db: object, tmp_path: Path) -> None:
+    with pytest.raises(CalendarError, match="cannot be read"):
+        import_ics(tmp_path / "nope.ics")
+
+
+def test_cancelled_duplicate_and_repeating_events(db: object, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.ics"
+    path.write_bytes(ics(
+        event("a", ";VALUE=DATE:20260601", summary="Cancelled thing", STATUS="CANCELLED"),
+        event("b", ":20260602T100000", ":20260602T110000", summary="Weekly coaching", RRULE="FREQ=WEEKLY;COUNT=4"),
+        event("b", ":20260602T100000", ":20260602T110000", summary="Weekly coaching"),
+        event("", ":20260603T100000", ":20260603T110000", summary="No UID"),
+    ))
+    result = import_ics(path, zone=CHICAGO)
+    titles = [get_item(i).title for _, i in result.added]
+    assert titles == ["Weekly coaching", "No UID"]
+    assert any("cancelled" in w for w in result.warnings)
+    assert any("repeats" in w for w in result.warnings)
+    assert any("appears twice" in w for w in result.warnings)
+    assert import_ics(path, zone=CHICAGO).added == []  # the UID-less event is recognised again too
+
+
+def test_cli_import_ics(db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["import-ics", str(DATA / "registrations.ics"), "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ICMA Annual Conference 2026  (24 h)" in out
+    assert out.strip().endswith("Added 4 planned items (2026: 3, 2027: 1).")
+    assert main(["import-ics", str(DATA / "registrations.ics"), "--db", str(db_path)]) == 0
+    assert "4 already imported" in capsys.readouterr().out
+    bad = tmp_path / "bad.ics"
+    bad.write_text("nonsense")
+    assert main(["import-ics", str(bad), "--db", str(db_path)]) == 1
+    assert "bad.ics is not a readable iCalendar" in capsys.readouterr().err

@@ -1,0 +1,366 @@
+"""CSV import and export: the spreadsheet quirks, line-numbered errors, duplicates, all-or-nothing, round trip."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, normalized
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, CHALLENGE_2017
+from wethrive_desktop.models.tables import utc_now
+from wethrive_desktop.reports import csv_io
+from wethrive_desktop.reports.csv_io import (
+    CsvImportRefused,
+    LineError,
+    apply_import,
+    export_csv,
+    preview_import,
+    write_csv,
+)
+
+HEADER = "date,title,hours"
+MakeCsv = Callable[..., Path]
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path) -> MakeCsv:
+    def make(text: str, bom: bool = False, name: str = "in.csv") -> Path:
+        path = tmp_path / name
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+        return path
+    return make
+
+
+def errors_of(path: Path) -> list[str]:
+    return [str(e) for e in preview_import(path).errors]
+
+
+def test_line_error_prints_as_line_column_message() -> None:
+    assert str(LineError(4, "hours", "is required")) == "line 4: hours: is required"
+    assert str(LineError(0, "file", "x.csv does not exist")) == "file: x.csv does not exist"
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_utf8_with_or_without_bom(db: object, csv_file: MakeCsv, bom: bool) -> None:
+    preview = preview_import(csv_file("date,title,hours\n2026-01-05,Café con líderes,1\n", bom=bom))
+    assert preview.errors == []
+    assert [r.title for r in preview.to_add] == ["Café con líderes"]
+
+
+def test_header_in_any_case_and_order_with_spaces(db: object, csv_file: MakeCsv) -> None:
+    text = ("Hours,TITLE, Practices ,End Date,Date,Type,STATUS,Challenge,provider,Description,Learned\r\n"
+            "16,ICMA Annual Conference,6;14,2026-10-07,2026-10-04,Conference,Completed,Annual-Conference,ICMA,"
+            "\"Attended, took notes\",Housing on public land\r\n")
+    (row,) = preview_import(csv_file(text)).to_add
+    assert row == ActivityData(date(2026, 10, 4), "ICMA Annual Conference", Decimal("16.00"), "conference",
+                               date(2026, 10, 7), "ICMA", (6, 14), "Attended, took notes", "Housing on public land",
+                               "completed", "annual-conference")
+
+
+def test_unknown_column_is_an_error_that_names_it(db: object, csv_file: MakeCsv) -> None:
+    found = errors_of(csv_file("date,title,hours,Cost\n2026-01-05,Webinar,1,25\n"))
+    assert len(found) == 1
+    assert found[0].startswith("line 1: Cost: unknown column")
+
+
+def test_semicolon_separated_header_gets_a_hint(db: object, csv_file: MakeCsv) -> None:
+    found = errors_of(csv_file("date;title;hours\n2026-01-05;Webinar;1\n"))
+    assert any("separated by commas" in e for e in found)
+
+
+def test_missing_and_repeated_columns(db: object, csv_file: MakeCsv) -> None:
+    assert errors_of(csv_file("date,title\n2026-01-05,Webinar\n")) == [
+        "line 1: hours: required column is missing from the header"]
+    assert errors_of(csv_file("date,title,hours,Title\n2026-01-05,Webinar,1,x\n")) == [
+        "line 1: Title: this column appears twice"]
+
+
+def test_empty_file_and_missing_file(db: object, csv_file: MakeCsv, tmp_path: Path) -> None:
+    assert errors_of(csv_file(""))[0].startswith("line 1: header: the file is empty")
+    assert errors_of(tmp_path / "nope.csv") == [f"file: {tmp_path / 'nope.csv'} does not exist"]
+    assert errors_of(tmp_path)[0].endswith("is a folder, not a CSV file")
+
+
+def test_text_that_is_not_utf8_is_refused_at_its_line(db: object, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("date,title,hours\n2026-01-05,Webinar,1\n2026-01-06,Caf\xe9,1\n".encode("latin-1"))
+    (error,) = preview_import(path).errors
+    assert error.line == 3
+    assert "not UTF-8" in error.message and "0xE9" in error.message
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2026-03-05", date(2026, 3, 5)),
+    ("03/05/2026", date(2026, 3, 5)),
+    ("3/5/2026", date(2026, 3, 5)),
+    ("12/31/2025", date(2025, 12, 31)),
+])
+def test_dates_iso_or_us(db: object, csv_file: MakeCsv, value: str, expected: date) -> None:
+    (row,) = preview_import(csv_file(f"{HEADER}\n{value},Webinar,1\n")).to_add
+    assert row.start_date == expected
+
+
+@pytest.mark.parametrize("value, message", [
+    ("", "line 2: date: is required"),
+    ("2026-02-30", "line 2: date: '2026-02-30' is not a real date"),
+    ("13/01/2026", "line 2: date: '13/01/2026' is not a real date"),
+    ("5 March 2026", "line 2: date: '5 March 2026' is not a date (use YYYY-MM-DD or MM/DD/YYYY)"),
+    ("2026-3-5", "line 2: date: '2026-3-5' is not a date"),
+])
+def test_bad_dates(db: object, csv_file: MakeCsv, value: str, message: str) -> None:
+    (error,) = errors_of(csv_file(f"{HEADER}\n{value},Webinar,1\n"))
+    assert error.startswith(message)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1.5", "1.50"), ("1:30", "1.50"), ("0:45", "0.75"), ("1:20", "1.33"), ("2", "2.00"), (" 0.25 ", "0.25"),
+    ("10:00", "10.00"),
+])
+def test_hours_decimal_or_hours_minutes(db: object, csv_file: MakeCsv, value: str, expected: str) -> None:
+    (row,) = preview_import(csv_file(f"{HEADER}\n2026-01-05,Webinar,{value}\n")).to_add
+    assert row.hours == Decimal(expected)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("", "line 2: hours: is required"),
+    ("1,5", "line 2: hours: '1,5' is not a number of hours"),
+    ("1:75", "line 2: hours: '1:75' is not a number of hours"),
+    ("1e1", "line 2: hours: '1e1' is not a number of hours"),
+    ("NaN", "line 2: hours: 'NaN' is not a number of hours"),
+    ("-1", "line 2: hours: must not be negative"),
+    ("1.555", "line 2: hours: use at most two decimals"),
+    ("25", "line 2: hours: 25 h is more than 24 h"),
+])
+def test_bad_hours(db: object, csv_file: MakeCsv, value: str, message: str) -> None:
+    (error,) = errors_of(csv_file(f"{HEADER}\n2026-01-05,Webinar,\"{value}\"\n"))
+    assert error.startswith(message)
+
+
+def test_multi_day_hours_limit_uses_the_end_date(db: object, csv_file: MakeCsv) -> None:
+    path = csv_file("date,end_date,title,hours\n2026-01-05,2026-01-06,Summit,30\n2026-01-05,,Day,30\n")
+    assert errors_of(path) == ["line 3: hours: 30 h is more than 24 h, the most a single day can hold"]
+
+
+def test_practices_by_number_or_exact_name(db: object, csv_file: MakeCsv) -> None:
+    text = ("date,title,hours,practices\n"
+            "2026-01-05,A,1,12;14\n"
+            "2026-01-06,B,1,Financial Management and Budgeting; 3\n"
+            "2026-01-07,C,1,communication and information sharing;\n"
+            "2026-01-08,D,1,7 - Strategic Planning\n"
+            "2026-01-09,E,1,\n")
+    preview = preview_import(csv_file(text))
+    assert preview.errors == []
+    assert [r.practices for r in preview.to_add] == [(12, 14), (3, 12), (14,), (7,), ()]
+
+
+def test_bad_practices(db: object, csv_file: MakeCsv) -> None:
+    text = "date,title,hours,practices\n2026-01-05,A,1,15\n2026-01-06,B,1,Budgeting;2\n2026-01-07,C,1,\"1,2\"\n"
+    found = errors_of(csv_file(text))
+    assert found[0] == "line 2: practices: 15: practice numbers run from 1 to 14"
+    assert found[1].startswith("line 3: practices: 'Budgeting': not a practice number (1-14) or the exact name")
+    assert found[2].startswith("line 4: practices: '1,2'")
+
+
+def test_type_key_in_any_case_blank_is_other(db: object, csv_file: MakeCsv) -> None:
+    text = "date,title,hours,type\n2026-01-05,A,1,WEBINAR\n2026-01-06,B,1,Certificate Program\n2026-01-07,C,1,\n"
+    assert [r.type for r in preview_import(csv_file(text)).to_add] == ["webinar", "certificate program", "other"]
+    (error,) = errors_of(csv_file("date,title,hours,type\n2026-01-05,A,1,seminar\n"))
+    assert error.startswith("line 2: type: 'seminar' is not one of: conference,")
+
+
+def test_challenge_key_checked_against_the_catalogue_of_the_rows_year(db: object, csv_file: MakeCsv) -> None:
+    text = ("date,title,hours,challenge\n"
+            "2026-10-04,Annual Conference,16,ANNUAL-CONFERENCE\n"
+            "2016-10-04,Annual Conference,16,annual-conference\n"
+            "2026-01-05,Lunch,1,free-lunch\n")
+    preview = preview_import(csv_file(text))
+    assert [r.challenge_key for r in preview.to_add] == ["annual-conference"]
+    assert [str(e) for e in preview.errors] == [
+        "line 3: challenge: 'annual-conference' is not in the challenge catalogue for 2016",
+        "line 4: challenge: 'free-lunch' is not in the challenge catalogue for 2026"]
+
+
+def test_status(db: object, csv_file: MakeCsv) -> None:
+    text = "date,title,hours,status\n2026-01-05,A,1,\n2026-12-06,B,1,Planned\n"
+    assert [r.status for r in preview_import(csv_file(text)).to_add] == ["completed", "planned"]
+    (error,) = errors_of(csv_file("date,title,hours,status\n2026-01-05,A,1,done\n"))
+    assert error == "line 2: status: 'done' is not 'completed' or 'planned'"
+
+
+def test_required_title(db: object, csv_file: MakeCsv) -> None:
+    assert errors_of(csv_file(f"{HEADER}\n2026-01-05,  ,1\n")) == ["line 2: title: is required"]
+
+
+def test_line_numbers_count_blank_lines_and_quoted_line_breaks(db: object, csv_file: MakeCsv) -> None:
+    text = ("date,title,hours,description\n"
+            "\n"
+            "2026-01-05,Webinar,1,\"first line\nsecond line\nthird line\"\n"
+            ",,,\n"
+            "2026-01-06,Bad,x,\n")
+    preview = preview_import(csv_file(text))
+    assert [str(e) for e in preview.errors] == [
+        "line 7: hours: 'x' is not a number of hours (use e.g. 1.5 or 1:30)"]
+    assert preview.to_add[0].description == "first line\nsecond line\nthird line"
+    assert preview.rows == 2
+
+
+def test_every_bad_field_of_a_row_is_reported(db: object, csv_file: MakeCsv) -> None:
+    text = "date,end_date,title,hours,type,status\n2026-02-30,2026-01-01,,abc,party,maybe\n"
+    columns = [e.column for e in preview_import(csv_file(text)).errors]
+    assert columns == ["date", "title", "type", "hours", "status"]
+
+
+def test_rows_with_extra_values_or_values_under_a_blank_header(db: object, csv_file: MakeCsv) -> None:
+    text = "date,title,hours,\n2026-01-05,A,1,\n2026-01-06,B,1,oops\n2026-01-07,C,1,,extra\n"
+    assert errors_of(csv_file(text)) == [
+        "line 3: row: has a value under a column with no name in the header",
+        "line 4: row: has 5 values but the header names 4 columns"]
+
+
+def test_any_invalid_row_means_nothing_is_imported(db: object, csv_file: MakeCsv) -> None:
+    preview = preview_import(csv_file(f"{HEADER}\n2026-01-05,Good,1\n2026-01-06,Bad,99\n"))
+    assert len(preview.to_add) == 1 and len(preview.errors) == 1
+    with pytest.raises(CsvImportRefused, match="1 error"):
+        apply_import(preview)
+    assert load_activities() == []
+
+
+def test_import_adds_rows_in_one_go_with_progress(db: object, csv_file: MakeCsv) -> None:
+    rows = "".join(f"2026-01-{d:02},Webinar {d},1.5\n" for d in range(1, 29))
+    calls: list[tuple[int, int]] = []
+    assert apply_import(preview_import(csv_file(HEADER + "\n" + rows)), lambda i, n: calls.append((i, n))) == 28
+    assert len(load_activities(2026)) == 28
+    assert calls[-1] == (28, 28)
+
+
+def test_duplicates_are_skipped_on_re_import(db: object, csv_file: MakeCsv) -> None:
+    first = csv_file(f"{HEADER}\n2026-01-05,Budget webinar,1.5\n2026-01-06,Reading,2\n")
+    assert apply_import(preview_import(first)) == 2
+    again = preview_import(first)
+    assert (len(again.to_add), len(again.duplicates)) == (0, 2)
+    assert apply_import(again) == 0
+    # an updated spreadsheet: same rows (title case and hours notation differ) plus one new row
+    updated = csv_file(f"{HEADER}\n01/05/2026,budget WEBINAR ,1:30\n2026-01-06,Reading,2\n2026-02-01,New,1\n",
+                       name="updated.csv")
+    preview = preview_import(updated)
+    assert [r.title for r in preview.to_add] == ["New"]
+    assert len(preview.duplicates) == 2
+    assert apply_import(preview) == 1
+    assert len(load_activities()) == 3
+
+
+def test_a_row_repeated_within_the_file_is_a_duplicate(db: object, csv_file: MakeCsv) -> None:
+    preview = preview_import(csv_file(f"{HEADER}\n2026-01-05,Webinar,1\n2026-01-05,Webinar,1.00\n"))
+    assert (len(preview.to_add), len(preview.duplicates)) == (1, 1)
+
+
+def test_apply_checks_duplicates_again(db: object, csv_file: MakeCsv) -> None:
+    from wethrive_desktop.models.activities import save_activity
+
+    preview = preview_import(csv_file(f"{HEADER}\n2026-01-05,Webinar,1\n"))
+    save_activity(ActivityData(date(2026, 1, 5), "Webinar", Decimal(1), "webinar"))
+    assert apply_import(preview) == 0
+    assert len(load_activities()) == 1
+
+
+# --- export ---------------------------------------------------------------------------------------------------
+
+def record(data: ActivityData, i: int = 1) -> ActivityRecord:
+    now = utc_now()
+    return ActivityRecord(i, normalized(data), now, now)
+
+
+def test_export_writes_every_column_with_a_bom_oldest_first(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import save_activity
+
+    save_activity(ActivityData(date(2026, 3, 1), "Later", Decimal("1.5"), "webinar", practices=(14, 2)))
+    save_activity(ActivityData(date(2025, 1, 1), "Earlier, with comma", Decimal(40), "conference",
+                               end_date=date(2025, 1, 3), challenge_key="annual-conference"))
+    out = tmp_path / "out.csv"
+    assert export_csv(out) == 2
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdate,end_date,title,provider,type,hours,practices,description,learned,"
+                          b"status,challenge\r\n")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[1] == ["2025-01-01", "2025-01-03", "Earlier, with comma", "", "conference", "40", "", "", "",
+                       "completed", "annual-conference"]
+    assert rows[2][5:7] == ["1.5", "2;14"]
+    assert export_csv(out, year=2026) == 1
+
+
+def test_export_that_fails_leaves_the_old_file_and_no_temp_file(db: object, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.csv"
+    out.write_text("the old export\n")
+
+    def broken(_data: ActivityData) -> list[str]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(csv_io, "activity_row", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_csv(out, [record(ActivityData(date(2026, 1, 1), "A", Decimal(1), "webinar"))])
+    assert out.read_text() == "the old export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(db: object, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        export_csv(tmp_path / "nope" / "out.csv")
+
+
+def test_export_then_import_into_another_database_gives_the_same_records(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.db import close_database, open_database
+    from wethrive_desktop.models.demo import populate_demo
+
+    populate_demo(date(2026, 11, 15))
+    out = tmp_path / "all.csv"
+    export_csv(out)
+    before = sorted((r.data for r in load_activities()), key=lambda d: (d.start_date, d.title))
+    close_database()
+    open_database(tmp_path / "other.sqlite3")
+    assert apply_import(preview_import(out)) == len(before)
+    after = sorted((r.data for r in load_activities()), key=lambda d: (d.start_date, d.title))
+    assert after == before
+
+
+text_chars = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\r\t") | st.sampled_from(
+    [",", '"', ";", "é", "ễ", "中", "=", " "])
+text = st.text(text_chars, max_size=40).map(str.strip)
+
+
+@st.composite
+def activity_data(draw: st.DrawFn) -> ActivityData:
+    start = draw(st.dates(min_value=date(2017, 1, 1), max_value=date(2030, 12, 31)))
+    days = draw(st.integers(min_value=1, max_value=5))
+    hours = Decimal(draw(st.integers(min_value=0, max_value=2400 * days))) / 100
+    return normalized(ActivityData(
+        start_date=start,
+        end_date=start + timedelta(days=days - 1) if days > 1 else None,
+        title=draw(text.filter(bool)),
+        provider=draw(text),
+        type=draw(st.sampled_from(list(ACTIVITY_TYPES))),
+        hours=hours,
+        practices=tuple(draw(st.lists(st.integers(1, 14), unique=True, max_size=5))),
+        description=draw(text),
+        learned=draw(text),
+        status=draw(st.sampled_from(["completed", "planned"])),
+        challenge_key=draw(st.none() | st.sampled_from([key for _, key, _ in CHALLENGE_2017])),
+    ))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(activity_data(), max_size=8, unique_by=lambda d: d.identity()))
+def test_export_then_import_is_the_identity(db: object, tmp_path: Path, rows: list[ActivityData]) -> None:
+    out = tmp_path / "round.csv"
+    write_csv(out, [record(d, i) for i, d in enumerate(rows, 1)])
+    preview = preview_import(out)
+    assert preview.errors == []
+    assert preview.duplicates == []
+    assert preview.to_add == rows

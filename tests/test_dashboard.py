@@ -1,0 +1,175 @@
+"""The dashboard's rules: pace toward 40 hours, hours by month, recent activities and credential milestones."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
+from wethrive_desktop.models.dashboard import (
+    DONE,
+    DUE,
+    INFO,
+    OVERDUE,
+    TODO,
+    dashboard_data,
+    hours_by_month,
+    milestones,
+    pace,
+    recent_activities,
+)
+from wethrive_desktop.models.eligibility import ExperienceData, assess
+from wethrive_desktop.models.profile import ProfileData
+
+_ids = iter(range(1, 10_000))
+
+
+def rec(start: date, hours: str, status: str = "completed", end: date | None = None,
+        title: str = "Webinar") -> ActivityRecord:
+    data = ActivityData(start, title, Decimal(hours), "webinar", end_date=end, status=status)
+    now = datetime(2026, 1, 1)
+    return ActivityRecord(next(_ids), data, now, now)
+
+
+# --- pace --------------------------------------------------------------------------------------------------
+
+def test_pace_spreads_the_remaining_hours_over_the_months_left() -> None:
+    records = [rec(date(2026, 1, 10), "10"), rec(date(2026, 2, 3), "6")]
+    p = pace(records, 2026, date(2026, 3, 15))
+    assert (p.total, p.remaining, p.months_left) == (Decimal("16.00"), Decimal("24.00"), 10)
+    assert p.per_month == Decimal("2.40")
+    assert p.describe() == "2.4 h a month for the 10 months left (24 h to go)"
+    assert p.met_on is None and not p.met
+
+
+def test_pace_rounds_hours_per_month_up() -> None:
+    p = pace([rec(date(2026, 1, 10), "39")], 2026, date(2026, 10, 1))  # 1 h over 3 months
+    assert p.per_month == Decimal("0.34")
+
+
+def test_pace_in_december_is_the_whole_remainder() -> None:
+    p = pace([rec(date(2026, 1, 10), "30.5")], 2026, date(2026, 12, 31))
+    assert (p.months_left, p.per_month) == (1, Decimal("9.50"))
+    assert p.describe() == "9.5 h a month for the month left (9.5 h to go)"
+
+
+def test_pace_gives_the_date_the_commitment_was_met() -> None:
+    records = [rec(date(2026, 1, 10), "20"), rec(date(2026, 4, 1), "12"),
+               rec(date(2026, 5, 5), "9", end=date(2026, 5, 7)),  # crosses 40 when it ends
+               rec(date(2026, 6, 1), "5")]
+    p = pace(records, 2026, date(2026, 8, 1))
+    assert p.met and p.met_on == date(2026, 5, 7)
+    assert p.per_month is None
+    assert p.describe() == "Commitment met on May 7, 2026"
+    assert p.fraction == 1.0
+
+
+def test_pace_ignores_planned_and_other_years() -> None:
+    records = [rec(date(2026, 1, 10), "30", status="planned"), rec(date(2025, 12, 30), "30"),
+               rec(date(2026, 2, 1), "4")]
+    p = pace(records, 2026, date(2026, 2, 10))
+    assert p.total == Decimal("4.00") and not p.met
+
+
+def test_pace_of_a_past_year_says_how_short_it_ended() -> None:
+    p = pace([rec(date(2025, 3, 1), "31.5")], 2025, date(2026, 2, 1))
+    assert (p.months_left, p.per_month) == (0, None)
+    assert p.describe() == "2025 ended 8.5 h short of 40 h"
+
+
+def test_exactly_forty_is_met() -> None:
+    p = pace([rec(date(2026, 1, 1), "25"), rec(date(2026, 2, 1), "15")], 2026, date(2026, 2, 2))
+    assert p.met and p.met_on == date(2026, 2, 1)
+
+
+def test_hours_by_month_and_recent() -> None:
+    records = [rec(date(2026, 1, 10), "1.5"), rec(date(2026, 1, 20), "2"), rec(date(2026, 3, 1), "4"),
+               rec(date(2026, 4, 1), "9", status="planned"), rec(date(2026, 5, 1), "3"),
+               rec(date(2026, 3, 2), "0", title="Donation to The Fund")]
+    months = hours_by_month(records, 2026)
+    assert months[1] == Decimal("3.50") and months[3] == Decimal("4.00") and months[4] == 0
+    assert sum(months.values()) == Decimal("10.50")
+    recent = recent_activities(records, date(2026, 4, 15), limit=2)
+    assert [r.start_date for r in recent] == [date(2026, 3, 1), date(2026, 1, 20)]
+
+
+# --- milestones --------------------------------------------------------------------------------------------
+
+TODAY = date(2026, 3, 15)
+
+
+def by_key(items: list) -> dict:
+    return {m.key: m for m in items}
+
+
+def test_credentialed_member_milestones() -> None:
+    profile = ProfileData(credential_status="credentialed", program_entry_date=date(2022, 3, 14),
+                          credentialed_date=date(2022, 6, 18))
+    ms = by_key(milestones(profile, "draft", None, TODAY))
+    assert list(ms) == ["designation", "multirater", "annual-report"]
+    assert ms["designation"].text == "ICMA Credentialed Manager (ICMA-CM) since June 18, 2022"
+    assert (ms["multirater"].state, ms["multirater"].text) == (DUE, "Due by March 14, 2027 (five years after "
+                                                                     "program entry)")
+    assert ms["annual-report"].label == "2025 annual report"
+    assert (ms["annual-report"].text, ms["annual-report"].state) == ("Draft", DUE)
+
+
+@pytest.mark.parametrize("status,state", [("submitted", DONE), ("draft", DUE), ("not started", TODO)])
+def test_report_status_states(status: str, state: str) -> None:
+    profile = ProfileData(credential_status="credentialed", program_entry_date=date(2020, 1, 1))
+    assert by_key(milestones(profile, status, None, TODAY))["annual-report"].state == state
+
+
+def test_multirater_done_overdue_or_unknown() -> None:
+    base = ProfileData(credential_status="candidate", program_entry_date=date(2020, 2, 1))
+    assert by_key(milestones(base, "submitted", None, TODAY))["multirater"].state == OVERDUE
+    done = ProfileData(**{**base.__dict__, "multirater_completed_date": date(2024, 5, 2)})
+    assert by_key(milestones(done, "submitted", None, TODAY))["multirater"].text == "Done on May 2, 2024"
+    unknown = ProfileData(credential_status="candidate")
+    assert by_key(milestones(unknown, "submitted", None, TODAY))["multirater"].state == TODO
+
+
+def test_no_report_is_due_for_a_year_before_program_entry() -> None:
+    profile = ProfileData(credential_status="candidate", program_entry_date=date(2026, 1, 20))
+    m = by_key(milestones(profile, "not started", None, TODAY))["annual-report"]
+    assert m.state == INFO and "Not required" in m.text
+
+
+def test_candidate_sees_when_the_experience_requirement_is_met() -> None:
+    profile = ProfileData(credential_status="candidate", program_entry_date=date(2025, 1, 1))
+    eligibility = assess(ExperienceData("mpa", Decimal("5.5"), Decimal(0), TODAY, "senior"), TODAY)
+    m = by_key(milestones(profile, "submitted", eligibility, TODAY))["experience"]
+    assert (m.state, m.text) == (DUE, "Expected September 14, 2027 (1.5 years to go)")
+    missing = by_key(milestones(profile, "submitted", None, TODAY))["experience"]
+    assert missing.state == TODO
+    met = assess(ExperienceData("mpa", Decimal(7), Decimal(0), TODAY, "senior"), TODAY)
+    assert by_key(milestones(profile, "submitted", met, TODAY))["experience"].state == DONE
+
+
+def test_member_outside_the_program_sees_eligibility_not_program_milestones() -> None:
+    eligibility = assess(ExperienceData("bachelors", Decimal(8), Decimal(0), TODAY, "other"), TODAY)
+    ms = by_key(milestones(ProfileData(), "not started", eligibility, TODAY))
+    assert list(ms) == ["designation", "eligibility"]
+    assert ms["designation"].text == "No designation"
+    assert ms["eligibility"].text.startswith("Eligible as Candidate")
+
+
+# --- loading -----------------------------------------------------------------------------------------------
+
+def test_dashboard_data_from_the_store(db: object) -> None:
+    from wethrive_desktop.models.plans import PlanItemData, save_item
+
+    save_activity(ActivityData(date(2026, 2, 1), "Ethics 101", Decimal(2), "e-course", practices=(1,),
+                               challenge_key="ethics-101"))
+    save_activity(ActivityData(date(2025, 12, 1), "Old webinar", Decimal(1), "webinar"))
+    save_item(2026, PlanItemData(None, "Regional Summit", "ICMA", "conference", date(2026, 5, 6), None,
+                                 Decimal(7), None, (6,), "planned", None))
+    data = dashboard_data(date(2026, 3, 1))
+    assert data.pace.total == Decimal("2.00")
+    assert data.practice_hours.by_practice[1] == Decimal("2.00")
+    assert [r.data.title for r in data.recent] == ["Ethics 101", "Old webinar"]
+    assert [i.title for i in data.upcoming] == ["Regional Summit"]
+    assert data.challenge.total == 10
+    assert data.milestones[0].key == "designation"

@@ -1,0 +1,113 @@
+"""The demo data: two realistic years of a city manager's records, created once, relative to today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from wethrive_desktop.models import demo
+from wethrive_desktop.models.activities import check, load_activities
+from wethrive_desktop.models.db import close_database, open_database
+from wethrive_desktop.models.domain import REQUIRED_HOURS, Status
+from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.models.rules import total_hours
+
+TODAY = date(2026, 11, 15)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Path]:
+    path = demo.ensure_demo_database(tmp_path / "demo.sqlite3", today=TODAY)
+    open_database(path)
+    yield path
+    close_database()
+
+
+def test_two_years_of_varied_completed_activities(demo_db: Path) -> None:
+    records = load_activities()
+    for year in (TODAY.year - 1, TODAY.year):
+        done = [r for r in records if r.start_date.year == year and r.status == Status.COMPLETED]
+        assert len(done) >= 20
+        assert len({r.data.type for r in done}) >= 6
+        assert len({p for r in done for p in r.practices}) == 14
+    assert total_hours(records, TODAY.year - 1) >= REQUIRED_HOURS
+    assert Decimal(30) <= total_hours(records, TODAY.year) <= Decimal(50)
+
+
+def test_every_record_is_valid_and_reflections_are_real(demo_db: Path) -> None:
+    records = load_activities()
+    assert all(check(r.data) == [] for r in records)
+    ours = {d.identity() for d in demo.demo_activities(TODAY)}  # extensions may add records of their own
+    for record in records:
+        if record.data.identity() in ours and record.status == Status.COMPLETED:
+            assert words(record.data.description) >= 25, record.data.title
+            assert words(record.data.learned) >= 25, record.data.title
+            assert record.data.description.count(".") >= 2  # more than one sentence
+            assert record.data.practices
+
+
+def test_conferences_challenge_items_attachments_and_planned_activities(demo_db: Path) -> None:
+    records = load_activities()
+    assert any(r.data.type == "conference" and r.data.end_date for r in records)
+    keys = {r.challenge_key for r in records if r.challenge_key}
+    assert {"annual-conference", "ethics-101", "icmau-webinar"} <= keys
+    assert sum(len(r.attachments) for r in records) >= 2
+    planned = [r for r in records if r.status == Status.PLANNED]
+    assert len(planned) >= 3
+    assert all(r.start_date > TODAY for r in planned)
+    assert all((r.data.end_date or r.start_date) <= TODAY for r in records if r.status == Status.COMPLETED)
+
+
+def test_profile_is_a_credentialed_manager_with_an_accented_name(demo_db: Path) -> None:
+    profile = get_profile()
+    assert any(ord(c) > 127 for c in profile.name)
+    assert profile.designation == "ICMA-CM"
+    assert profile.member_number.isdigit() and profile.title and profile.organization
+    assert profile.program_entry_date is not None and TODAY.year - profile.program_entry_date.year == 3
+    assert profile.challenge_signup
+
+
+def test_created_on_first_use_only(tmp_path: Path) -> None:
+    path = demo.ensure_demo_database(tmp_path / "demo.sqlite3", today=TODAY)
+    open_database(path)
+    count = len(load_activities())
+    close_database()
+    assert demo.ensure_demo_database(path, today=TODAY) == path
+    open_database(path)
+    assert len(load_activities()) == count
+    close_database()
+
+
+def test_early_in_the_year_nothing_completed_lies_in_the_future(db: object) -> None:
+    early = date(2027, 1, 10)
+    demo.populate_demo(early)
+    records = load_activities()
+    assert all((r.data.end_date or r.start_date) <= early for r in records if r.status == Status.COMPLETED)
+    assert total_hours(records, 2026) >= REQUIRED_HOURS
+    assert any(r.status == Status.PLANNED and r.start_date.year == 2027 for r in records)
+
+
+def test_extensions_run_after_the_activities_with_today(db: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[date, int]] = []
+    monkeypatch.setattr(demo, "DEMO_EXTENSIONS", [lambda today: seen.append((today, len(load_activities())))])
+    demo.populate_demo(TODAY)
+    assert seen and seen[0][0] == TODAY and seen[0][1] >= 50
+
+
+def test_a_failing_extension_leaves_the_database_empty(db: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_today: date) -> None:
+        raise RuntimeError("bug in an extension")
+
+    monkeypatch.setattr(demo, "DEMO_EXTENSIONS", [broken])
+    with pytest.raises(RuntimeError):
+        demo.populate_demo(TODAY)
+    assert load_activities() == []
+    assert get_profile().name == ""

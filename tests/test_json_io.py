@@ -1,0 +1,244 @@
+"""JSON export and import: every record, deterministic, exact round trip, and bad files change nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
+from wethrive_desktop.models.challenge import load_items
+from wethrive_desktop.models.db import close_database, open_database
+from wethrive_desktop.models.demo import populate_demo
+from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.reports import json_io
+from wethrive_desktop.reports.json_io import FORMAT_VERSION, JsonImportError, export_json, import_json
+
+TODAY = date(2026, 11, 15)
+
+
+@pytest.fixture
+def exported(db: object, tmp_path: Path) -> Path:
+    """An export of the demo data (profile, catalogue, two years of activities, attachments)."""
+    populate_demo(TODAY)
+    path = tmp_path / "export.json"
+    export_json(path)
+    return path
+
+
+def reopen(path: Path) -> None:
+    close_database()
+    open_database(path)
+
+
+def test_export_import_into_an_empty_database_export_gives_the_identical_file(exported: Path,
+                                                                               tmp_path: Path) -> None:
+    reopen(tmp_path / "empty.sqlite3")
+    counts = import_json(exported)
+    assert counts["activities"] == len(json.loads(exported.read_text())["activities"]) >= 50
+    again = tmp_path / "again.json"
+    export_json(again)
+    assert again.read_bytes() == exported.read_bytes()
+    assert get_profile().name == "Elena Márquez-Whitfield"
+    assert any(r.attachments for r in load_activities())
+
+
+def test_export_is_deterministic_readable_and_versioned(exported: Path, tmp_path: Path) -> None:
+    second = tmp_path / "second.json"
+    export_json(second)
+    assert second.read_bytes() == exported.read_bytes()
+    text = exported.read_text(encoding="utf-8")
+    assert "Márquez" in text  # not \u escapes
+    data = json.loads(text)
+    assert data["format"] == "wethrive-desktop" and data["format_version"] == FORMAT_VERSION
+    assert {"profile", "challenge_items", "activities"} <= set(data["section_versions"])
+    ids = [a["id"] for a in data["activities"]]
+    assert ids == sorted(ids)
+    conference = next(a for a in data["activities"] if a["title"] == "ICMA Annual Conference")
+    assert conference["hours"] in ("15", "8") and conference["end_date"] is not None
+    assert len(data["challenge_items"]) == 19
+
+
+def test_import_into_a_database_with_activities_is_refused(exported: Path) -> None:
+    before = load_activities()
+    with pytest.raises(JsonImportError, match="already has activities"):
+        import_json(exported)
+    assert load_activities() == before
+
+
+def test_the_files_catalogue_replaces_the_seeded_one(db: object, tmp_path: Path) -> None:
+    data = json_io.export_data()
+    data["challenge_items"] = [{"year": 2026, "key": "annual-conference", "name": "Attend", "points": 25}]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(data))
+    import_json(path)
+    assert [(i.year, i.key, i.points) for i in load_items()] == [(2026, "annual-conference", 25)]
+
+
+def write(tmp_path: Path, data: Any, raw: str | None = None) -> Path:
+    path = tmp_path / "bad.json"
+    path.write_text(raw if raw is not None else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def state() -> tuple[Any, ...]:
+    return (get_profile(), [r.data for r in load_activities()], load_items())
+
+
+def good_file_data() -> dict[str, Any]:
+    data = json_io.export_data()
+    data["profile"]["name"] = "Someone Else"
+    data["activities"] = [{
+        "id": 7, "start_date": "2026-01-05", "end_date": None, "title": "Webinar", "provider": "", "type": "webinar",
+        "hours": "1.5", "practices": [12], "description": "", "learned": "", "status": "completed",
+        "challenge_key": None, "created_at": "2026-01-05T10:00:00", "updated_at": "2026-01-05T10:00:00",
+        "attachments": [],
+    }]
+    return data
+
+
+def test_a_good_hand_written_file_imports(db: object, tmp_path: Path) -> None:
+    import_json(write(tmp_path, good_file_data()))
+    (record,) = load_activities()
+    assert (record.id, record.data.hours, record.data.practices) == (7, Decimal("1.50"), (12,))
+    assert get_profile().name == "Someone Else"
+
+
+def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    target: Any = data
+    *keys, last = path.split(".")
+    for key in keys:
+        target = target[int(key)] if key.isdigit() else target[key]
+    if value is KeyError:
+        del target[last]
+    else:
+        target[int(last) if last.isdigit() else last] = value
+    return data
+
+
+@pytest.mark.parametrize("change, message", [
+    (("activities.0.hours", 1.5), "activities[0] (id 7): 'hours' must be hours as text"),
+    (("activities.0.hours", "1.555"), "'hours' must be hours as text with at most two decimals"),
+    (("activities.0.hours", "-1"), "'hours' must be hours"),
+    (("activities.0.start_date", "05/01/2026"), "'start_date' must be a date as YYYY-MM-DD"),
+    (("activities.0.end_date", "2025-01-01"), "'end_date' is before 'start_date'"),
+    (("activities.0.title", KeyError), "'title' is missing"),
+    (("activities.0.type", "party"), "'type' 'party' is not one of"),
+    (("activities.0.status", "done"), "'status' must be completed or planned"),
+    (("activities.0.practices", [15]), "'practices' must be practice numbers 1-14"),
+    (("activities.0.created_at", "yesterday"), "'created_at' must be a date and time"),
+    (("activities.0.attachments", [{"id": 1}]), "activities[0] (id 7).attachments[0]: 'original_name' is missing"),
+    (("activities.0", "not an object"), "activities[0]: must be an object"),
+    (("challenge_items.0.points", -5), "challenge_items[0]: 'points' must not be negative"),
+    (("profile.credential_status", "expert"), "profile: 'credential_status' must be none, candidate"),
+    (("profile.program_entry_date", "soon"), "profile: 'program_entry_date' must be a date"),
+])
+def test_a_bad_record_is_named_and_nothing_changes(db: object, tmp_path: Path, change: tuple[str, Any],
+                                                  message: str) -> None:
+    before = state()
+    path = write(tmp_path, _set(good_file_data(), *change))
+    with pytest.raises(JsonImportError) as raised:
+        import_json(path)
+    assert message in str(raised.value)
+    assert state() == before
+
+
+def test_a_repeated_activity_id_is_refused(db: object, tmp_path: Path) -> None:
+    data = good_file_data()
+    data["activities"].append(dict(data["activities"][0]))
+    with pytest.raises(JsonImportError, match="the id appears twice"):
+        import_json(write(tmp_path, data))
+    assert load_activities() == []
+
+
+@pytest.mark.parametrize("raw, message", [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "is not a WeThrive export"),
+    ('{"format": "something-else"}', "is not a WeThrive export"),
+    ('{"format": "wethrive-desktop"}', "'format_version' is missing"),
+    ('{"format": "wethrive-desktop", "format_version": 99}', "written by a newer version"),
+    ('{"format": "wethrive-desktop", "format_version": 1, "time_machine": []}', "sections this version does not know"),
+    ('{"format": "wethrive-desktop", "format_version": 1, "section_versions": {"activities": 9}, "activities": []}',
+     "section 'activities' has version 9"),
+])
+def test_bad_or_newer_files_are_refused(db: object, tmp_path: Path, raw: str, message: str) -> None:
+    before = state()
+    with pytest.raises(JsonImportError, match=message):
+        import_json(write(tmp_path, None, raw))
+    assert state() == before
+
+
+def test_missing_or_unreadable_file(db: object, tmp_path: Path) -> None:
+    with pytest.raises(JsonImportError, match="does not exist"):
+        import_json(tmp_path / "nope.json")
+    (tmp_path / "latin.json").write_bytes(b'{"x": "caf\xe9"}')
+    with pytest.raises(JsonImportError, match="not UTF-8"):
+        import_json(tmp_path / "latin.json")
+
+
+def test_an_older_file_without_a_section_imports_with_that_section_empty(db: object, tmp_path: Path) -> None:
+    data = good_file_data()
+    del data["activities"]
+    import_json(write(tmp_path, data))
+    assert load_activities() == []
+    assert get_profile().name == "Someone Else"
+
+
+@pytest.fixture
+def extra_section() -> Iterator[list[Any]]:
+    """A section registered the way other features register theirs."""
+    stored: list[Any] = []
+    section = json_io.Section("notes", lambda: sorted(stored), lambda data: stored.extend(data),
+                              has_records=lambda: bool(stored))
+    json_io.register(section)
+    yield stored
+    json_io.SECTIONS.remove(section)
+
+
+def test_a_registered_section_is_exported_imported_and_guards_emptiness(db: object, tmp_path: Path,
+                                                                      extra_section: list[Any]) -> None:
+    extra_section.extend(["b", "a"])
+    path = tmp_path / "with-notes.json"
+    export_json(path)
+    data = json.loads(path.read_text())
+    assert data["notes"] == ["a", "b"] and data["section_versions"]["notes"] == 1
+    with pytest.raises(JsonImportError, match="already has notes"):
+        import_json(path)
+    extra_section.clear()
+    import_json(path)
+    assert extra_section == ["a", "b"]
+
+
+def test_a_failing_later_section_rolls_back_the_earlier_ones(db: object, tmp_path: Path) -> None:
+    def broken(_data: Any) -> None:
+        raise ValueError("notes[0]: not a note")
+
+    section = json_io.Section("notes", lambda: [], broken)
+    json_io.register(section)
+    try:
+        data = good_file_data()
+        data["notes"] = ["x"]
+        with pytest.raises(JsonImportError, match="not a note; nothing was imported"):
+            import_json(write(tmp_path, data))
+    finally:
+        json_io.SECTIONS.remove(section)
+    assert load_activities() == [] and get_profile().name == ""
+
+
+def test_export_keeps_attachment_metadata(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import add_attachment
+
+    activity_id = save_activity(ActivityData(date(2026, 1, 5), "Ethics 101", Decimal(2), "e-course"))
+    certificate = tmp_path / "certificate.pdf"
+    certificate.write_bytes(b"%PDF-1.4 certificate")
+    add_attachment(activity_id, certificate)
+    path = tmp_path / "a.json"
+    export_json(path)
+    (attachment,) = json.loads(path.read_text())["activities"][0]["attachments"]
+    assert attachment["original_name"] == "certificate.pdf" and attachment["size"] == 20
+    assert len(attachment["sha256"]) == 64

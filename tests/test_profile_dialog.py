@@ -1,0 +1,140 @@
+"""The profile dialog: fields checked as typed with the message beside them, saved, shown in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from wethrive_desktop.app import create_main_window
+from wethrive_desktop.models.db import close_database
+from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.ui import profile_dialog
+from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.profile_dialog import ProfileDialog, open_profile_dialog
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    close_database()
+
+
+def field(dialog: QWidget, name: str) -> QLineEdit:
+    widget = dialog.findChild(QLineEdit, name)
+    assert widget is not None, name
+    return widget
+
+
+def message(dialog: QWidget, name: str) -> str:
+    label = dialog.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text() if label.isVisible() else ""
+
+
+def test_edit_profile_from_the_menu_and_see_it_in_the_status_bar(qtbot: QtBot, window: MainWindow) -> None:
+    window.profile_action.trigger()
+    dialog = window.findChild(ProfileDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog.tabs, QTabWidget) and dialog.tabs.tabText(0) == "&Profile"
+    field(dialog, "nameEdit").setText("Elena Márquez-Whitfield")  # QTest types ASCII only
+    qtbot.keyClicks(field(dialog, "memberNumberEdit"), "123456")
+    qtbot.keyClicks(field(dialog, "jobTitleEdit"), "City Manager")
+    qtbot.keyClicks(field(dialog, "organizationEdit"), "City of Alder Falls")
+    qtbot.keyClicks(field(dialog, "locationEdit"), "Colorado, USA")
+    qtbot.keyClicks(field(dialog, "emailEdit"), "elena@alderfalls.gov")
+    status = dialog.findChild(QComboBox, "credentialCombo")
+    assert status is not None
+    status.setCurrentIndex(status.findData("candidate"))
+    qtbot.keyClicks(field(dialog, "programEntryDateEdit"), "2023-03-14")
+    signup = dialog.findChild(QCheckBox, "challengeSignupCheck")
+    assert signup is not None
+    signup.setChecked(True)
+    assert "Due by 2028-03-14" in message(dialog, "multiraterDue")
+    dialog.save_button.click()
+
+    saved = get_profile()
+    assert saved.name == "Elena Márquez-Whitfield" and saved.member_number == "123456"
+    assert saved.title == "City Manager" and saved.organization == "City of Alder Falls"
+    assert saved.location == "Colorado, USA" and saved.email == "elena@alderfalls.gov"
+    assert saved.credential_status == "candidate" and saved.program_entry_date == date(2023, 3, 14)
+    assert saved.challenge_signup
+    label = window.findChild(QLabel, "profileStatus")
+    assert label is not None and label.text() == "Elena Márquez-Whitfield · ICMA-CM Candidate"
+
+
+def test_bad_email_and_future_dates_are_flagged_as_typed(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_profile_dialog(window)
+    email = field(dialog, "emailEdit")
+    qtbot.keyClicks(email, "elena@")
+    assert "not an email address" in message(dialog, "emailError")
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(email, "city.gov")
+    assert message(dialog, "emailError") == "" and dialog.save_button.isEnabled()
+
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    qtbot.keyClicks(field(dialog, "credentialedDateEdit"), tomorrow)
+    assert "in the future" in message(dialog, "credentialedDateError")
+    assert not dialog.save_button.isEnabled()
+    field(dialog, "credentialedDateEdit").setText("2024-02-30")
+    assert "is not a date" in message(dialog, "credentialedDateError")
+    field(dialog, "credentialedDateEdit").clear()  # empty: not set, which is fine
+    assert message(dialog, "credentialedDateError") == ""
+
+    qtbot.keyClicks(field(dialog, "memberNumberEdit"), "12a")
+    assert "digits" in message(dialog, "memberNumberError")
+    dialog.accept()  # refused while invalid
+    assert dialog.isVisible() and get_profile().member_number == ""
+
+
+def test_calendar_pick_fills_the_date(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_profile_dialog(window)
+    edit = dialog.profile_tab.dates["management_assessment_date"]
+    from PySide6.QtCore import QDate
+
+    edit.calendar.clicked.emit(QDate(2022, 5, 17))
+    assert field(dialog, "assessmentDateEdit").text() == "2022-05-17"
+    dialog.accept()
+    assert get_profile().management_assessment_date == date(2022, 5, 17)
+
+
+class ExtraTab(QWidget):
+    """What another feature's tab looks like (an Eligibility tab, say)."""
+
+    applied: list[bool] = []
+
+    def __init__(self, dialog: ProfileDialog):
+        super().__init__()
+        self.dialog = dialog
+        self.problems: list[str] = []
+
+    def errors(self) -> list[str]:
+        return self.problems
+
+    def apply(self) -> None:
+        ExtraTab.applied.append(True)
+
+
+def test_other_features_add_tabs(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(profile_dialog, "PROFILE_TABS", [("Eligibility", __name__, "ExtraTab")])
+    ExtraTab.applied.clear()
+    dialog = open_profile_dialog(window)
+    assert dialog.tabs.count() == 2 and dialog.tabs.tabText(1) == "Eligibility"
+    tab = dialog.tabs.widget(1)
+    assert isinstance(tab, ExtraTab)
+    tab.problems = ["years of experience: not a number"]
+    assert not dialog.validate()
+    assert "years of experience" in dialog.problem_label.text()
+    tab.problems = []
+    assert dialog.validate()
+    dialog.accept()
+    assert ExtraTab.applied == [True]

@@ -1,0 +1,155 @@
+"""Subcommands that move records in and out: import-csv, export-csv, export-json, import-json.
+
+Each is a thin wrapper over reports/csv_io.py and reports/json_io.py, the functions the GUI calls too. Bad input
+gets a clear message and exit status 1, and the database stays as it was: an import that fails into a database
+file the command itself created removes that file again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from wethrive_desktop.cli import CommandAdder, CommandError, open_db, resolve_db
+from wethrive_desktop.models.db import close_database
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def year_arg(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
+    return year
+
+
+def open_existing_db(args: argparse.Namespace) -> Path:
+    """Exports read an existing database; they never create an empty one by mistake."""
+    path = resolve_db(args)
+    if not path.exists():
+        raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
+    return open_db(args)
+
+
+def _remove_database_files(path: Path) -> None:
+    close_database()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+@contextmanager
+def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], int]]:
+    """Open (or create) the target database; if the command created it and then fails, remove it again.
+
+    Yields `done(exit_code) -> exit_code`, which the handler calls with its result.
+    """
+    path = resolve_db(args)
+    created = not path.exists()
+    open_db(args)
+    result: list[int] = []
+
+    def done(code: int) -> int:
+        result.append(code)
+        return code
+
+    try:
+        yield done
+    except BaseException:
+        if created:
+            _remove_database_files(path)
+        raise
+    if created and result and result[-1] != 0:
+        _remove_database_files(path)
+
+
+def _write_error(path: Path, exc: OSError) -> CommandError:
+    return CommandError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    from wethrive_desktop.reports.csv_io import apply_import, preview_import
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CommandError(f"{source} does not exist" if not source.exists() else f"{source} is not a file")
+    with database_for_import(args) as done:
+        preview = preview_import(source)
+        if preview.errors:
+            for error in preview.errors:
+                print(error, file=sys.stderr)
+            print(f"{len(preview.errors)} error(s) in {source}: nothing was imported "
+                  f"(0 added, {len(preview.duplicates)} duplicates).", file=sys.stderr)
+            return done(1)
+        if args.dry_run:
+            print(f"Dry run: {len(preview.to_add)} would be added, {len(preview.duplicates)} duplicates would be "
+                  "skipped; nothing was written.")
+            return done(0)
+        added = apply_import(preview)
+        skipped = len(preview.duplicates) + len(preview.to_add) - added
+        print(f"{added} added, {skipped} duplicates skipped.")
+        return done(0)
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from wethrive_desktop.reports.csv_io import export_csv
+
+    open_existing_db(args)
+    out = Path(args.file)
+    try:
+        count = export_csv(out, args.year)
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    which = f" of {args.year}" if args.year else ""
+    print(f"Exported {count} activities{which} to {out}")
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from wethrive_desktop.reports.json_io import export_json
+
+    open_existing_db(args)
+    out = Path(args.file)
+    try:
+        counts = export_json(out)
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+    print(f"Exported {listed} to {out}")
+    return 0
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from wethrive_desktop.reports.json_io import import_json, read_export
+
+    if getattr(args, "db", None) is None:
+        args.parser.error("import-json needs --db PATH: the database to fill (a new file, or an empty one)")
+    source = Path(args.file)
+    read_export(source)  # a bad file is refused before any database is created
+    with database_for_import(args) as done:
+        counts = import_json(source)
+        listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+        print(f"Imported {listed} from {source} into {resolve_db(args)}")
+        return done(0)
+
+
+def register(command: CommandAdder) -> None:
+    p = command("import-csv", cmd_import_csv, "import activities from a CSV file (all rows, or none if any is bad)")
+    p.add_argument("file", metavar="FILE", help="CSV with a header row: date, title, hours, and optional columns")
+    p.add_argument("--dry-run", action="store_true", help="only check the file and count what would be added")
+
+    p = command("export-csv", cmd_export_csv, "export activities to a CSV file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--year", type=year_arg, help="only activities starting in this year")
+
+    p = command("export-json", cmd_export_json, "export every record to a JSON file (see docs/data-format.md)")
+    p.add_argument("file", metavar="FILE")
+
+    p = command("import-json", cmd_import_json, "fill an empty database from a JSON export (requires --db)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(parser=p)

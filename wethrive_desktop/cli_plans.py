@@ -1,0 +1,37 @@
+"""Plan subcommands: `wethrive import-ics FILE` adds calendar registrations to the plans of their years."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from wethrive_desktop.cli import CommandAdder, open_db
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.calendar_import import import_ics
+    from wethrive_desktop.models.rules import format_hours
+
+    path = Path(args.file).expanduser()
+    open_db(args)
+    result = import_ics(path)
+    for year, item_id in result.added:
+        from wethrive_desktop.models.plans import get_item
+
+        item = get_item(item_id)
+        dates = item.start_date.isoformat() if item.start_date else ""
+        if item.end_date:
+            dates += f" to {item.end_date.isoformat()}"
+        print(f"  {year}  {dates}  {item.title}  ({format_hours(item.estimated_hours)} h)")
+    for event in result.already_imported:
+        print(f"  already imported: {event.start_date.isoformat()}  {event.title}")
+    for warning in result.warnings:
+        print(f"  note: {warning}")
+    print(result.describe())
+    return 0
+
+
+def register(command: CommandAdder) -> None:
+    p = command("import-ics", cmd_import_ics,
+                "add the events of an iCalendar (.ics) file as planned activities in the plans of their years")
+    p.add_argument("file", metavar="FILE", help="the .ics file (a conference or webinar registration)")

@@ -1,0 +1,102 @@
+"""`wethrive report`, `report-check` and `report-submit`: the annual report from the command line, with the same
+builder and the same functions as the report page."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import date
+from pathlib import Path
+
+from wethrive_desktop.cli import CommandAdder, CommandError, open_db
+from wethrive_desktop.models.rules import format_hours
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from exc
+
+
+def _write(out: Path, pdf: bytes) -> None:
+    if out.suffix.lower() != ".pdf":
+        raise CommandError(f"--out: {out} should end in .pdf")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_bytes(pdf)
+    os.replace(tmp, out)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.annual_report import build_report_data, reprint_revision
+    from wethrive_desktop.reports.pdf.builder import render_report
+
+    open_db(args)
+    out = Path(args.out).expanduser()
+    if args.submitted or args.revision is not None:
+        reprint = reprint_revision(args.year, args.revision)
+        _write(out, reprint.pdf)
+        info = reprint.info
+        print(f"Wrote {out}: the {args.year} report as submitted on {info.submitted_date.isoformat()} "
+              f"(revision {info.revision}), sha256 {reprint.sha256}")
+        if not reprint.identical:
+            print("wethrive: warning: this copy's bytes differ from the file submitted (sha256 "
+                  f"{info.pdf_sha256}); its content is the same snapshot")
+        return 0
+    data = build_report_data(args.year)
+    rendered = render_report(data, invariant=args.invariant)
+    _write(out, rendered.pdf)
+    print(f"Wrote {out}: {rendered.pages} pages, {format_hours(data.total_hours)} h in "
+          f"{len(data.activities)} activities for {args.year}")
+    return 0
+
+
+def cmd_report_check(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.annual_report import build_report_data, is_ready, readiness, report_status
+    from wethrive_desktop.reports.pdf.fonts import missing_glyphs
+
+    open_db(args)
+    items = readiness(build_report_data(args.year), unprintable=missing_glyphs)
+    print(f"Annual report {args.year}: {report_status(args.year)}")
+    for item in items:
+        mark = "ok  " if item.ok else ("warn" if item.warning else "todo")
+        print(f"  [{mark}] {item.message}")
+    ready = is_ready(items)
+    print("Ready to submit." if ready else "Not ready yet.")
+    return 0 if ready else 3
+
+
+def cmd_report_submit(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.annual_report import latest_revision, submit_report
+
+    open_db(args)
+    if latest_revision(args.year) is not None and not args.new_revision:
+        raise CommandError(f"the {args.year} report was already submitted; add --new-revision to submit a new "
+                           "revision")
+    submission = submit_report(args.year, args.date or date.today())
+    if args.out:
+        _write(Path(args.out).expanduser(), submission.pdf)
+    info = submission.info
+    print(f"Submitted the {args.year} report on {info.submitted_date.isoformat()} as revision {info.revision} "
+          f"(sha256 {info.pdf_sha256})" + (f"; wrote {args.out}" if args.out else ""))
+    return 0
+
+
+def register(command: CommandAdder) -> None:
+    p = command("report", cmd_report, "the annual report PDF for a year")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    p.add_argument("--submitted", action="store_true", help="the latest submitted revision, exactly as sent")
+    p.add_argument("--revision", type=int, metavar="N", help="a submitted revision, exactly as sent")
+    p.add_argument("--invariant", action="store_true", help="reproducible output (same data, same bytes)")
+
+    p = command("report-check", cmd_report_check, "the readiness check of a year's annual report "
+                                                  "(exit status 3 when not ready)")
+    p.add_argument("--year", type=int, required=True)
+
+    p = command("report-submit", cmd_report_submit, "freeze a year's annual report as submitted")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--date", type=_date, help="the date it was submitted (default: today)")
+    p.add_argument("--out", metavar="FILE.pdf", help="also write the submitted PDF")
+    p.add_argument("--new-revision", action="store_true", help="submit again after an earlier submission")

@@ -1,0 +1,236 @@
+"""What the dashboard shows: the pace toward 40 hours, hours by month, recent activities and credential milestones.
+
+The rules are plain functions on plain data that take `today`, so tests can pin the date; `dashboard_data` loads
+the facts from the store and passes them in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
+from typing import TYPE_CHECKING
+
+from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, Status
+from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years, long_date
+from wethrive_desktop.models.profile import ProfileData
+from wethrive_desktop.models.rules import HUNDREDTH, ZERO, PracticeHours, format_hours, hours_by_practice
+
+if TYPE_CHECKING:
+    from wethrive_desktop.models.activities import ActivityRecord
+    from wethrive_desktop.models.challenge import ChallengePoints
+    from wethrive_desktop.models.plans import PlanItemData
+
+def finished_on(record: ActivityRecord) -> date:
+    return record.data.end_date or record.start_date
+
+
+# --- pace --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pace:
+    year: int
+    total: Decimal
+    required: Decimal
+    met_on: date | None  # the day the completed hours reached the commitment
+    months_left: int  # calendar months left in the year, the current one included (0 once the year is over)
+    per_month: Decimal | None  # hours needed per remaining month; None when met or when the year is over
+
+    @property
+    def met(self) -> bool:
+        return self.total >= self.required
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.required - self.total, ZERO).quantize(HUNDREDTH)
+
+    @property
+    def fraction(self) -> float:
+        return min(float(self.total / self.required), 1.0) if self.required else 1.0
+
+    def describe(self) -> str:
+        if self.met:
+            return f"Commitment met on {long_date(self.met_on)}" if self.met_on else "Commitment met"
+        if self.per_month is None:
+            return f"{self.year} ended {format_hours(self.remaining)} h short of {format_hours(self.required)} h"
+        months = "month" if self.months_left == 1 else f"{self.months_left} months"
+        return (f"{format_hours(self.per_month)} h a month for the {months} left "
+                f"({format_hours(self.remaining)} h to go)")
+
+
+def pace(records: Iterable[ActivityRecord], year: int, today: date,
+         required: Decimal = REQUIRED_HOURS) -> Pace:
+    """Progress of `year` seen on `today`: when the commitment was met, or the hours needed per month left."""
+    done = sorted((r for r in records if r.status == Status.COMPLETED and r.start_date.year == year),
+                  key=lambda r: (finished_on(r), r.id))
+    running = ZERO
+    met_on = None
+    for r in done:
+        running += r.hours
+        if met_on is None and running >= required:
+            met_on = finished_on(r)
+    total = running.quantize(HUNDREDTH)
+    if year < today.year:
+        months_left = 0
+    elif year > today.year:
+        months_left = 12
+    else:
+        months_left = 12 - today.month + 1
+    per_month = None
+    if total < required and months_left:
+        per_month = ((required - total) / months_left).quantize(HUNDREDTH, rounding=ROUND_CEILING)
+    return Pace(year, total, required, met_on, months_left, per_month)
+
+
+def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, Decimal]:
+    """Completed hours per month (1..12) of `year`, by start date, like the yearly total."""
+    months = dict.fromkeys(range(1, 13), ZERO)
+    for r in records:
+        if r.status == Status.COMPLETED and r.start_date.year == year:
+            months[r.start_date.month] += r.hours
+    return {m: h.quantize(HUNDREDTH) for m, h in months.items()}
+
+
+def recent_activities(records: Iterable[ActivityRecord], today: date, limit: int = 6) -> list[ActivityRecord]:
+    """The latest completed activities up to today, newest first. 0-hour challenge entries (a donation, a renewal)
+    are not professional development: the challenge page lists them."""
+    done = [r for r in records if r.status == Status.COMPLETED and r.start_date <= today and r.hours > 0]
+    return sorted(done, key=lambda r: (r.start_date, r.id), reverse=True)[:limit]
+
+
+# --- milestones --------------------------------------------------------------------------------------------
+
+DONE = "done"
+DUE = "due"
+OVERDUE = "overdue"
+TODO = "todo"
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str  # designation, multirater, annual-report, experience, eligibility
+    label: str
+    text: str
+    state: str  # DONE, DUE, OVERDUE, TODO or INFO
+
+
+def in_program(profile: ProfileData) -> bool:
+    return profile.credential_status in (CredentialStatus.CANDIDATE, CredentialStatus.CREDENTIALED)
+
+
+def designation_milestone(profile: ProfileData) -> Milestone:
+    status = CredentialStatus(profile.credential_status)
+    text = status.label
+    if status == CredentialStatus.CREDENTIALED and profile.credentialed_date:
+        text += f" since {long_date(profile.credentialed_date)}"
+    elif status == CredentialStatus.CANDIDATE and profile.program_entry_date:
+        text += f" since {long_date(profile.program_entry_date)}"
+    return Milestone("designation", "Designation", text, DONE if in_program(profile) else INFO)
+
+
+def multirater_milestone(profile: ProfileData, today: date) -> Milestone:
+    label = "360 assessment"
+    if profile.multirater_completed_date:
+        return Milestone("multirater", label, f"Done on {long_date(profile.multirater_completed_date)}", DONE)
+    due = profile.multirater_due()
+    if due is None:
+        return Milestone("multirater", label, "Due within five years of entering the program: enter your program "
+                                              "entry date in the profile", TODO)
+    if due < today:
+        return Milestone("multirater", label, f"Overdue: was due by {long_date(due)}", OVERDUE)
+    return Milestone("multirater", label, f"Due by {long_date(due)} (five years after program entry)", DUE)
+
+
+REPORT_STATES = {"submitted": DONE, "draft": DUE, "not started": TODO}
+
+
+def report_milestone(profile: ProfileData, year: int, status: str) -> Milestone:
+    label = f"{year} annual report"
+    entry = profile.program_entry_date
+    if entry is not None and entry.year > year:
+        return Milestone("annual-report", label, f"Not required (you entered the program in {entry.year})", INFO)
+    return Milestone("annual-report", label, status.capitalize(), REPORT_STATES.get(status, INFO))
+
+
+def experience_milestone(eligibility: EligibilityResult | None, today: date) -> Milestone:
+    """For Candidates: when the Credentialed Manager experience requirement is expected to be met."""
+    label = "Experience requirement"
+    if eligibility is None:
+        return Milestone("experience", label, "Enter your education and experience in the profile "
+                                              "(Eligibility) to see when it is met", TODO)
+    if eligibility.years_to_cm == 0:
+        return Milestone("experience", label, f"Met ({fmt_years(eligibility.credited_years)} credited): "
+                                              "you can become a Credentialed Manager", DONE)
+    if eligibility.cm_date is not None:
+        return Milestone("experience", label, f"Expected {long_date(eligibility.cm_date)} "
+                                              f"({fmt_years(eligibility.years_to_cm)} to go)", DUE)
+    return Milestone("experience", label, f"{fmt_years(eligibility.years_to_cm)} to go (not counting on: your "
+                                          "current role earns no credit)", INFO)
+
+
+def eligibility_milestone(eligibility: EligibilityResult | None) -> Milestone:
+    label = "Eligibility"
+    if eligibility is None:
+        return Milestone("eligibility", label, "Enter your education and experience in the profile (Eligibility) "
+                                               "to see when you can join the credentialing program", TODO)
+    return Milestone("eligibility", label, eligibility.describe(), DONE if eligibility.eligible_as else INFO)
+
+
+def milestones(profile: ProfileData, last_report_status: str, eligibility: EligibilityResult | None,
+               today: date) -> list[Milestone]:
+    """The credential milestones: designation, 360 assessment, last year's annual report and, for Candidates,
+    the experience requirement. A member outside the program sees eligibility instead."""
+    result = [designation_milestone(profile)]
+    if not in_program(profile):
+        result.append(eligibility_milestone(eligibility))
+        return result
+    result.append(multirater_milestone(profile, today))
+    result.append(report_milestone(profile, today.year - 1, last_report_status))
+    if profile.credential_status == CredentialStatus.CANDIDATE:
+        result.append(experience_milestone(eligibility, today))
+    return result
+
+
+# --- everything the page shows -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DashboardData:
+    today: date
+    year: int
+    pace: Pace
+    practice_hours: PracticeHours
+    by_month: dict[int, Decimal]
+    recent: list[ActivityRecord]
+    upcoming: list[PlanItemData]
+    milestones: list[Milestone]
+    challenge: ChallengePoints
+
+
+def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
+    from wethrive_desktop.models.activities import load_activities
+    from wethrive_desktop.models.annual_report import report_status
+    from wethrive_desktop.models.challenge import load_catalogues, load_items, points_earned
+    from wethrive_desktop.models.eligibility import current_eligibility
+    from wethrive_desktop.models.plans import upcoming_items
+    from wethrive_desktop.models.profile import get_profile
+
+    today = today or date.today()
+    year = today.year
+    records = load_activities(year=year)
+    recent = recent_activities(records, today, recent_limit)
+    if len(recent) < recent_limit:  # early in the year, last year's latest fill the list
+        recent = recent_activities([*records, *load_activities(year=year - 1)], today, recent_limit)
+    profile = get_profile()
+    return DashboardData(
+        today=today,
+        year=year,
+        pace=pace(records, year, today),
+        practice_hours=hours_by_practice(records, year),
+        by_month=hours_by_month(records, year),
+        recent=recent,
+        upcoming=upcoming_items(today, upcoming_limit),
+        milestones=milestones(profile, report_status(year - 1), current_eligibility(today), today),
+        challenge=points_earned(records, load_items(), load_catalogues(), year, profile.challenge_signup),
+    )

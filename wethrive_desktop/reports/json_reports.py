@@ -1,0 +1,91 @@
+"""The JSON export section for annual reports and their submitted revisions (docs/data-format.md describes it).
+
+A revision's snapshot is written as a JSON object (readable) and stored back as the same canonical text it was
+stored as (sorted keys, compact), so a reprint after export and import builds the same PDF bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from wethrive_desktop.models.annual_report import AnnualReport, AnnualReportRevision, ReportData, canonical_json
+from wethrive_desktop.reports import json_io
+from wethrive_desktop.reports.json_io import (
+    JsonImportError,
+    read_date,
+    read_datetime,
+    read_int,
+    read_list,
+    read_object,
+    read_str,
+)
+
+
+def dump_reports() -> list[dict[str, Any]]:
+    revisions: dict[int, list[dict[str, Any]]] = {}
+    for r in AnnualReportRevision.select().order_by(AnnualReportRevision.report, AnnualReportRevision.revision):
+        revisions.setdefault(r.report_id, []).append({
+            "revision": r.revision,
+            "submitted_date": r.submitted_date.isoformat(),
+            "pdf_sha256": r.pdf_sha256,
+            "snapshot": json.loads(r.snapshot),
+            "created_at": r.created_at.isoformat(),
+        })
+    return [
+        {
+            "year": row.year,
+            "summary_reflection": row.summary_reflection,
+            "attestation_name": row.attestation_name,
+            "attestation_date": row.attestation_date.isoformat() if row.attestation_date else None,
+            "created_at": row.created_at.isoformat(),
+            "updated_at": row.updated_at.isoformat(),
+            "revisions": revisions.get(row.id, []),
+        }
+        for row in AnnualReport.select().order_by(AnnualReport.year)
+    ]
+
+
+def load_reports(data: Any) -> None:
+    if not isinstance(data, list):
+        raise JsonImportError("annual_reports: must be a list")
+    years: set[int] = set()
+    for i, raw in enumerate(data, 1):
+        where = f"annual_reports[{i}]"
+        record = read_object(raw, where)
+        year = read_int(record, "year", where)
+        if not 1900 <= year <= 2999 or year in years:
+            raise JsonImportError(f"{where}: 'year' {year} is not a reporting year or appears twice")
+        years.add(year)
+        report_id = AnnualReport.insert(
+            year=year,
+            summary_reflection=read_str(record, "summary_reflection", where, default=""),
+            attestation_name=read_str(record, "attestation_name", where, default=""),
+            attestation_date=read_date(record, "attestation_date", where),
+            created_at=read_datetime(record, "created_at", where),
+            updated_at=read_datetime(record, "updated_at", where),
+        ).execute()
+        seen: set[int] = set()
+        for j, raw_revision in enumerate(read_list(record, "revisions", where), 1):
+            at = f"{where}.revisions[{j}]"
+            rev = read_object(raw_revision, at)
+            number = read_int(rev, "revision", at)
+            if number < 1 or number in seen:
+                raise JsonImportError(f"{at}: 'revision' {number} must be 1 or more and appear once")
+            seen.add(number)
+            sha = read_str(rev, "pdf_sha256", at)
+            if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+                raise JsonImportError(f"{at}: 'pdf_sha256' must be 64 lower-case hex digits")
+            snapshot = rev.get("snapshot")
+            try:
+                ReportData.from_json(read_object(snapshot, f"{at}.snapshot"))  # refuse what cannot be reprinted
+            except (ValueError, TypeError, KeyError) as exc:
+                raise JsonImportError(f"{at}: 'snapshot' is not a report snapshot ({exc})") from None
+            AnnualReportRevision.insert(
+                report=report_id, revision=number, submitted_date=read_date(rev, "submitted_date", at, required=True),
+                snapshot=canonical_json(snapshot), pdf_sha256=sha, created_at=read_datetime(rev, "created_at", at),
+            ).execute()
+
+
+json_io.register(json_io.Section("annual_reports", dump_reports, load_reports,
+                                 has_records=lambda: AnnualReport.select().exists()))

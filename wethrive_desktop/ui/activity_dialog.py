@@ -1,0 +1,590 @@
+"""The activity dialog: add, edit or duplicate one activity, checked as the user types.
+
+API other features use (keep it):
+
+    dialog = ActivityDialog(parent, initial=None, activity_id=None)
+    dialog.activity_saved.connect(...)     # emitted with the stored id after a successful save
+    dialog.open()                          # window-modal, does not block; tests use the same call
+    ... dialog.saved_id                    # the stored id once saved (None before)
+
+With `activity_id`, the stored activity is edited; otherwise a new one is made, pre-filled from `initial` when
+given (the planner's "Log it", duplicating a row). When the dialog's window has an undo stack (the main window),
+saving goes through it, so Ctrl+Z undoes the save with its attachments; otherwise it saves directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wethrive_desktop.models.activities import (
+    ActivityData,
+    AttachmentData,
+    attachment_path,
+    check,
+    distinct_values,
+    get_activity,
+    normalized,
+)
+from wethrive_desktop.models.activity_edits import save_with_attachments
+from wethrive_desktop.models.challenge import ChallengeItemData, catalogue_for_year, suggest_key
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label
+from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_model import type_label
+from wethrive_desktop.ui.naming import named
+
+MIN_DATE = QDate(1950, 1, 1)
+MAX_DATE = QDate(2100, 12, 31)
+MAX_SPIN_HOURS = 9999.75  # above any valid value, so too many hours can be typed and explained, not clamped
+ERROR_STYLE = "color: #b00020;"
+
+LEARNED_PROMPT = ("One specific lesson, and how you applied it (or will) at work: the reflection ICMA reviewers "
+                  "read first.")
+DESCRIPTION_PROMPT = "How you took part: attended, presented, led a table discussion, completed the exercises..."
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def decimal_hours(value: float) -> Decimal:
+    """A spin box's float as exact hundredths (the box shows two decimals)."""
+    return Decimal(f"{value:.2f}")
+
+
+@dataclass(frozen=True)
+class _FormState:
+    """What the form holds, to tell whether anything was typed since it opened."""
+
+    data: ActivityData
+    added: tuple[Path, ...]
+    removed: tuple[int, ...]
+
+
+class ActivityDialog(QDialog):
+    activity_saved = Signal(int)
+
+    def __init__(self, parent: QWidget | None, initial: ActivityData | None = None,
+                 activity_id: int | None = None):
+        super().__init__(parent)
+        self.setObjectName("activityDialog")
+        self.activity_id = activity_id
+        self.saved_id: int | None = None
+        self._catalogues: dict[int, list[ChallengeItemData]] = {}
+        self._stored: list[AttachmentData] = []
+        self._added: list[Path] = []
+        self._removed: list[int] = []
+        self._challenge_touched = False
+        self._last_start = date.today()
+        self._error_labels: dict[str, QLabel] = {}
+        self._filling = False
+
+        if activity_id is not None:
+            record = get_activity(activity_id)
+            initial = record.data
+            self._stored = list(record.attachments)
+            self.setWindowTitle(f"Edit activity: {record.data.title}")
+        else:
+            self.setWindowTitle("New activity")
+        self.setAccessibleName(self.windowTitle())
+        self._build()
+        self._fill(initial or ActivityData(start_date=date.today(), title="", hours=Decimal(0)))
+        self._challenge_touched = initial is not None and initial.challenge_key is not None
+        if activity_id is None and not self._challenge_touched:
+            self._suggest_challenge()
+        self._opened_state = self._state()
+        self._validate()
+        self.title_edit.setFocus()
+
+    # --- building --------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_edit = named(QLineEdit(), "titleEdit", "Title")
+        self.title_edit.setPlaceholderText("e.g. Gettysburg Leadership Institute")
+        self.title_edit.setCompleter(self._completer(distinct_values("title")))
+        self.provider_edit = named(QLineEdit(), "providerEdit", "Provider")
+        self.provider_edit.setPlaceholderText("e.g. ICMA, a state association, a university")
+        self.provider_edit.setCompleter(self._completer(distinct_values("provider")))
+
+        self.start_edit = self._date_edit("startDateEdit", "Start date")
+        self.end_edit = self._date_edit("endDateEdit", "End date")
+        self.end_edit.setToolTip("For an activity over several days; the same as the start date otherwise")
+
+        self.type_combo = named(QComboBox(), "typeCombo", "Type")
+        for key, covers in ACTIVITY_TYPES.items():
+            self.type_combo.addItem(type_label(key), key)
+            self.type_combo.setItemData(self.type_combo.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
+
+        self.hours_spin = named(QDoubleSpinBox(), "hoursSpin", "Hours")
+        self.hours_spin.setDecimals(2)
+        self.hours_spin.setSingleStep(0.25)
+        self.hours_spin.setRange(0, MAX_SPIN_HOURS)
+        self.hours_spin.setSuffix(" h")
+        self.hours_spin.setToolTip("Decimal hours: a 90-minute webinar is 1.5 h. Arrow keys step by a quarter hour.")
+
+        self.status_combo = named(QComboBox(), "statusCombo", "Status")
+        self.status_combo.addItem("Completed", Status.COMPLETED.value)
+        self.status_combo.addItem("Planned", Status.PLANNED.value)
+        self.status_combo.setToolTip("Planned activities do not count toward the 40 hours until completed")
+
+        self.challenge_combo = named(QComboBox(), "challengeCombo", "Challenge item")
+        self.challenge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.challenge_combo.setMinimumContentsLength(24)
+        self.challenge_hint = named(QLabel(), "challengeHint")
+        self.challenge_hint.setStyleSheet("color: palette(placeholder-text);")
+
+        self.practice_list = named(QListWidget(), "practiceList", "Practices")
+        for number in PRACTICES:
+            item = QListWidgetItem(practice_label(number))
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.practice_list.addItem(item)
+        self.practice_list.setToolTip("Check the practices this activity developed (Space checks the current one)")
+        # All 14 practices in view, none cut: a list to check, not to scroll.
+        self.practice_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * self.practice_list.frameWidth()
+        self.practice_list.setMinimumHeight(self.practice_list.sizeHintForRow(0) * len(PRACTICES) + frame + 2)
+        self.practice_list.setMinimumWidth(self.practice_list.sizeHintForColumn(0) + frame + 8)
+
+        self.description_edit = self._text_edit("descriptionEdit", "How I took part", DESCRIPTION_PROMPT)
+        self.learned_edit = self._text_edit("learnedEdit", "What I learned", LEARNED_PROMPT)
+
+        self.attachment_list = named(QListWidget(), "attachmentList", "Attachments")
+        self.attachment_list.setMaximumHeight(64)
+        self.attachment_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.add_file_button = named(QPushButton("Add files..."), "addAttachmentButton", "Add attachment files")
+        self.open_file_button = named(QPushButton("Open"), "openAttachmentButton", "Open the selected attachment")
+        self.remove_file_button = named(QPushButton("Remove"), "removeAttachmentButton",
+                                        "Remove the selected attachment")
+        for button in (self.add_file_button, self.open_file_button, self.remove_file_button):
+            button.setAutoDefault(False)
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Enter, or Ctrl+Enter from a text box)")
+        self.cancel_button = named(self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole),
+                                   "cancelButton", "Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.save_problem = named(QLabel(), "saveProblem")
+        self.save_problem.setStyleSheet(ERROR_STYLE)
+        self.save_problem.setWordWrap(True)
+
+        self._lay_out()
+        self._connect()
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Title", self._with_error(self.title_edit, "title"))
+        form.addRow("&Provider", self.provider_edit)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end_edit)
+        dates.addStretch(1)
+        dates_box = QWidget()
+        dates_box.setLayout(dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Date", self._with_error(dates_box, "start_date", "end_date"))
+        kind = QHBoxLayout()
+        kind.setContentsMargins(0, 0, 0, 0)
+        kind.addWidget(self.type_combo, 1)
+        hours_label = QLabel("&Hours")
+        hours_label.setBuddy(self.hours_spin)
+        kind.addWidget(hours_label)
+        kind.addWidget(self.hours_spin)
+        kind_box = QWidget()
+        kind_box.setLayout(kind)
+        form.addRow("T&ype", self._with_error(kind_box, "type", "hours"))
+        form.addRow("&Status", self._with_error(self.status_combo, "status"))
+        challenge = QVBoxLayout()
+        challenge.setContentsMargins(0, 0, 0, 0)
+        challenge.setSpacing(2)
+        challenge.addWidget(self.challenge_combo)
+        challenge.addWidget(self.challenge_hint)
+        challenge_box = QWidget()
+        challenge_box.setLayout(challenge)
+        form.addRow("&Challenge", self._with_error(challenge_box, "challenge_key"))
+
+        practices = QVBoxLayout()
+        practices_label = QLabel("P&ractices")
+        practices_label.setBuddy(self.practice_list)
+        practices.addWidget(practices_label)
+        practices.addWidget(self._with_error(self.practice_list, "practices"))
+
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addLayout(practices, 2)
+
+        texts = QGridLayout()
+        for row, (text, widget) in enumerate(((" How I took &part", self.description_edit),
+                                              ("What I &learned", self.learned_edit))):
+            label = QLabel(text.strip())
+            label.setBuddy(widget)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            texts.addWidget(label, row, 0)
+            texts.addWidget(widget, row, 1)
+        files_buttons = QVBoxLayout()
+        for button in (self.add_file_button, self.open_file_button, self.remove_file_button):
+            files_buttons.addWidget(button)
+        files_buttons.addStretch(1)
+        files = QHBoxLayout()
+        files.addWidget(self.attachment_list, 1)
+        files.addLayout(files_buttons)
+        attachments_label = QLabel("&Attachments")
+        attachments_label.setBuddy(self.attachment_list)
+        attachments_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        texts.addWidget(attachments_label, 2, 0)
+        texts.addLayout(files, 2, 1)
+        texts.setColumnStretch(1, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_problem, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(texts)
+        layout.addLayout(bottom)
+
+        order = [self.title_edit, self.provider_edit, self.start_edit, self.end_edit, self.type_combo,
+                 self.hours_spin, self.status_combo, self.challenge_combo, self.practice_list,
+                 self.description_edit, self.learned_edit, self.attachment_list, self.add_file_button,
+                 self.open_file_button, self.remove_file_button, self.save_button, self.cancel_button]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 640)
+
+    def _connect(self) -> None:
+        for edit in (self.title_edit, self.provider_edit):
+            edit.textChanged.connect(self._changed)
+        self.title_edit.textChanged.connect(self._suggest_challenge)
+        self.provider_edit.textChanged.connect(self._suggest_challenge)
+        self.type_combo.currentIndexChanged.connect(self._changed)
+        self.type_combo.currentIndexChanged.connect(self._suggest_challenge)
+        self.start_edit.dateChanged.connect(self._start_changed)
+        self.end_edit.dateChanged.connect(self._changed)
+        self.hours_spin.valueChanged.connect(self._changed)
+        self.status_combo.currentIndexChanged.connect(self._changed)
+        self.challenge_combo.currentIndexChanged.connect(self._changed)
+        self.challenge_combo.activated.connect(self._challenge_chosen)
+        self.practice_list.itemChanged.connect(self._changed)
+        self.description_edit.textChanged.connect(self._changed)
+        self.learned_edit.textChanged.connect(self._changed)
+        self.add_file_button.clicked.connect(self.add_files)
+        self.open_file_button.clicked.connect(self.open_selected_file)
+        self.remove_file_button.clicked.connect(self.remove_selected_file)
+        self.attachment_list.itemDoubleClicked.connect(lambda _item: self.open_selected_file())
+        self.attachment_list.currentRowChanged.connect(self._update_file_buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.accept)
+
+    def _completer(self, words: list[str]) -> QCompleter:
+        completer = QCompleter(words, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return completer
+
+    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
+        edit = named(QDateEdit(), name, accessible)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDateRange(MIN_DATE, MAX_DATE)
+        return edit
+
+    def _text_edit(self, name: str, accessible: str, prompt: str) -> QPlainTextEdit:
+        edit = named(QPlainTextEdit(), name, accessible)
+        edit.setPlaceholderText(prompt)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(60)
+        return edit
+
+    def _with_error(self, widget: QWidget, *fields: str) -> QWidget:
+        """The widget with, under it, a label per field for its validation message (shown only when there is one).
+
+        The labels are named for automation: titleError, endDateError, hoursError, challengeError...
+        """
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(widget)
+        for field in fields:
+            words = field.removesuffix("_key").split("_")
+            label = named(QLabel(), "".join([words[0], *(w.title() for w in words[1:])]) + "Error")
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+            layout.addWidget(label)
+            self._error_labels[field] = label
+        return box
+
+    # --- filling and reading -----------------------------------------------------------------------------
+
+    def _fill(self, data: ActivityData) -> None:
+        self._filling = True
+        try:
+            self._fill_fields(data)
+        finally:
+            self._filling = False
+
+    def _fill_fields(self, data: ActivityData) -> None:
+        self.title_edit.setText(data.title)
+        self.provider_edit.setText(data.provider)
+        self._last_start = data.start_date
+        self.start_edit.setDate(to_qdate(data.start_date))
+        self.end_edit.setDate(to_qdate(data.end_date or data.start_date))
+        index = self.type_combo.findData(data.type)
+        self.type_combo.setCurrentIndex(index if index >= 0 else self.type_combo.findData("other"))
+        self.hours_spin.setValue(float(data.hours))
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(data.status), 0))
+        for row in range(self.practice_list.count()):
+            item = self.practice_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in data.practices
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.description_edit.setPlainText(data.description)
+        self.learned_edit.setPlainText(data.learned)
+        self._fill_challenges(data.start_date.year, data.challenge_key)
+        self._fill_files()
+
+    def _items_for(self, year: int) -> list[ChallengeItemData]:
+        if year not in self._catalogues:
+            self._catalogues[year] = catalogue_for_year(year)
+        return self._catalogues[year]
+
+    def _fill_challenges(self, year: int, key: str | None) -> None:
+        combo = self.challenge_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("None", None)
+        for item in self._items_for(year):
+            combo.addItem(f"{item.name} ({item.points} points)", item.key)
+        if key is not None and combo.findData(key) < 0:
+            # A key not in this year's catalogue stays visible, so validation can say what is wrong with it.
+            combo.addItem(f"{key} (not in the {year} catalogue)", key)
+        combo.setCurrentIndex(max(combo.findData(key), 0))
+        combo.blockSignals(False)
+
+    def _fill_files(self) -> None:
+        self.attachment_list.clear()
+        for attachment in self._stored:
+            if attachment.id in self._removed:
+                continue
+            item = QListWidgetItem(attachment.original_name)
+            item.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
+            item.setToolTip(f"{attachment.original_name} ({attachment.size:,} bytes), stored with the activity")
+            self.attachment_list.addItem(item)
+        for path in self._added:
+            item = QListWidgetItem(f"{path.name} (to be copied in on Save)")
+            item.setData(Qt.ItemDataRole.UserRole, ("new", path))
+            item.setToolTip(str(path))
+            self.attachment_list.addItem(item)
+        self._update_file_buttons()
+
+    def current_data(self) -> ActivityData:
+        practices = tuple(
+            int(self.practice_list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.practice_list.count())
+            if self.practice_list.item(row).checkState() == Qt.CheckState.Checked
+        )
+        start = to_date(self.start_edit.date())
+        end = to_date(self.end_edit.date())
+        return ActivityData(
+            start_date=start,
+            end_date=end if end != start else None,
+            title=self.title_edit.text(),
+            provider=self.provider_edit.text(),
+            type=str(self.type_combo.currentData()),
+            hours=decimal_hours(self.hours_spin.value()),
+            practices=practices,
+            description=self.description_edit.toPlainText(),
+            learned=self.learned_edit.toPlainText(),
+            status=str(self.status_combo.currentData()),
+            challenge_key=self.challenge_combo.currentData(),
+        )
+
+    def _state(self) -> _FormState:
+        return _FormState(normalized(self.current_data()), tuple(self._added), tuple(self._removed))
+
+    def is_dirty(self) -> bool:
+        return self._state() != self._opened_state
+
+    # --- reacting ----------------------------------------------------------------------------------------
+
+    def _changed(self, *_args: Any) -> None:
+        if not self._filling:
+            self._validate()
+
+    def _start_changed(self, qdate: QDate) -> None:
+        if self._filling:
+            return
+        start = to_date(qdate)
+        end = to_date(self.end_edit.date())
+        if end == self._last_start or end < start:
+            # The end date follows the start date until the user makes it a span.
+            self.end_edit.setDate(qdate)
+        if start.year != self._last_start.year:
+            self._fill_challenges(start.year, self.challenge_combo.currentData())
+            if not self._challenge_touched:
+                self._suggest_challenge()
+        self._last_start = start
+        self._validate()
+
+    def _challenge_chosen(self, _index: int) -> None:
+        self._challenge_touched = True
+        self.challenge_hint.clear()
+
+    def _suggest_challenge(self, *_args: Any) -> None:
+        if self._challenge_touched or self._filling:
+            return
+        year = to_date(self.start_edit.date()).year
+        keys = [item.key for item in self._items_for(year)]
+        key = suggest_key(self.title_edit.text(), str(self.type_combo.currentData()), keys,
+                          self.provider_edit.text())
+        self.challenge_combo.setCurrentIndex(max(self.challenge_combo.findData(key), 0))
+        self.challenge_hint.setText("Suggested from the title; choose another if it does not fit" if key else "")
+
+    def errors(self) -> list[FieldError]:
+        data = self.current_data()
+        keys = [item.key for item in self._items_for(data.start_date.year)]
+        return check(normalized(data), keys)
+
+    def _validate(self) -> bool:
+        errors = self.errors()
+        messages: dict[QLabel, list[str]] = {label: [] for label in self._error_labels.values()}
+        for error in errors:
+            label = self._error_labels.get(error.field)
+            if label is not None:
+                messages[label].append(self._message(error))
+        for label, texts in messages.items():
+            label.setText("\n".join(texts))
+            label.setVisible(bool(texts))
+        self.save_button.setEnabled(not errors)
+        self.save_problem.clear()
+        return not errors
+
+    @staticmethod
+    def _message(error: FieldError) -> str:
+        """'Title is required', 'Hours: 30 h is more than 24 h, the most a single day can hold'."""
+        names = {"title": "Title", "end_date": "End date", "start_date": "Start date", "hours": "Hours",
+                 "type": "Type", "practices": "Practices", "status": "Status", "challenge_key": "Challenge item"}
+        name = names.get(error.field, error.field)
+        return f"{name} {error.message}" if error.message.startswith("is ") else f"{name}: {error.message}"
+
+    # --- attachments -------------------------------------------------------------------------------------
+
+    def add_files(self) -> None:
+        for path in prompts.choose_open_files(self, "Attach files to this activity"):
+            if path not in self._added:
+                self._added.append(path)
+        self._fill_files()
+        self._validate()
+
+    def _selected_file(self) -> tuple[str, Any] | None:
+        item = self.attachment_list.currentItem()
+        if item is None:
+            return None
+        kind, value = item.data(Qt.ItemDataRole.UserRole)
+        return str(kind), value
+
+    def open_selected_file(self) -> None:
+        selected = self._selected_file()
+        if selected is None:
+            return
+        kind, value = selected
+        path = attachment_path(value.stored_name) if kind == "stored" else Path(value)
+        if not path.exists() or not prompts.open_with_system(path):
+            prompts.show_error(self, "Open attachment", f"{path} could not be opened.")
+
+    def remove_selected_file(self) -> None:
+        selected = self._selected_file()
+        if selected is None:
+            return
+        kind, value = selected
+        if kind == "stored":
+            self._removed.append(int(value.id))
+        else:
+            self._added.remove(value)
+        self._fill_files()
+        self._validate()
+
+    def _update_file_buttons(self, *_args: Any) -> None:
+        has = self.attachment_list.currentItem() is not None
+        self.open_file_button.setEnabled(has)
+        self.remove_file_button.setEnabled(has)
+
+    # --- closing -----------------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if not self._validate():
+            return
+        data = self.current_data()
+        try:
+            self.saved_id = self._save(data)
+        except ValidationError as exc:
+            self.save_problem.setText("; ".join(self._message(e) for e in exc.errors))
+            return
+        except (OSError, LookupError) as exc:
+            self.save_problem.setText(f"Not saved: {exc}")
+            return
+        self.activity_saved.emit(self.saved_id)
+        super().accept()
+
+    def _save(self, data: ActivityData) -> int:
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if window is not None and hasattr(window, "undo_stack") and hasattr(window, "notify_activity_changed"):
+            from wethrive_desktop.ui.undo import save_undoable
+
+            return save_undoable(window, data, self.activity_id, self._added, self._removed)  # type: ignore[arg-type]
+        saved = save_with_attachments(data, self.activity_id, self._added, self._removed)
+        changed = getattr(window, "data_changed", None)
+        if changed is not None:
+            changed.emit()
+        return saved
+
+    def reject(self) -> None:
+        if self.is_dirty() and not prompts.confirm(
+                self, "Discard changes?", "Close without saving what you typed?", "Discard"):
+            return
+        super().reject()

@@ -1,0 +1,115 @@
+"""A small QtCharts bar chart with fixed categories whose values change (hours by practice, points by month).
+
+Hovering a bar shows its tooltip (a category's full name and value), so short axis labels stay readable.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, QSize, Qt
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+BAR_COLOR = QColor("#2f6f9f")
+
+
+# Ticks for an axis topped by 1, 2, 2.5 or 5 times a power of ten, so each step is a round number.
+TICKS_BY_MANTISSA = {1.0: 6, 2.0: 5, 2.5: 6, 5.0: 6}
+
+
+def tick_count(top: float) -> int:
+    mantissa = round(top / 10 ** math.floor(math.log10(top)), 2)
+    return TICKS_BY_MANTISSA.get(mantissa, 5)
+
+
+def nice_top(value: float) -> float:
+    """A round axis maximum at or above `value` (1, 2, 5 times a power of ten), at least 1."""
+    if value <= 1:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+class BarChart(QChartView):
+    def __init__(self, title: str, categories: Sequence[str], unit: str, parent: QWidget | None = None,
+                 name: str = ""):
+        chart = QChart()
+        super().__init__(chart, parent)
+        if name:
+            self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.unit = unit
+        self.categories = list(categories)
+        self.tips = list(categories)
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().hide()
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        self.bar_set = QBarSet(title)
+        self.bar_set.setColor(BAR_COLOR)
+        self.bar_set.setBorderColor(BAR_COLOR)
+        self.bar_set.append([0.0] * len(self.categories))
+        self.series = QBarSeries()
+        self.series.setBarWidth(0.7)
+        self.series.append(self.bar_set)
+        chart.addSeries(self.series)
+        self.x_axis = QBarCategoryAxis()
+        self.x_axis.append(self.categories)
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        self.x_axis.setLabelsFont(small)
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%g")
+        self.y_axis.setRange(0, 1)
+        self.y_axis.setTickCount(3)
+        self.y_axis.setLabelsFont(small)
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.x_axis)
+        self.series.attachAxis(self.y_axis)
+        self.bar_set.hovered.connect(self._hovered)
+        chart.plotAreaChanged.connect(self._fit_labels)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(180)
+
+    def _fit_labels(self, *_args: object) -> None:
+        """Turn the category labels upright when the chart is too narrow for them (QtCharts would cut them)."""
+        metrics = QFontMetrics(self.x_axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(c) for c in self.categories)
+        per_category = self.chart().plotArea().width() / len(self.categories)
+        # QtCharts elides a label well before it touches the next one: keep a generous margin.
+        angle = -90 if per_category < widest + 16 else 0
+        if self.x_axis.labelsAngle() != angle:
+            self.x_axis.setLabelsAngle(angle)
+
+    def sizeHint(self) -> QSize:
+        # Modest, so a page in a scroll area fits a 1366x768 screen; the layout stretches it when there is room.
+        return QSize(360, 200)
+
+    def set_values(self, values: Sequence[float], tips: Sequence[str] | None = None) -> None:
+        for i, v in enumerate(values):
+            self.bar_set.replace(i, float(v))
+        self.tips = list(tips) if tips is not None else list(self.categories)
+        tallest = max(values, default=0)
+        top = nice_top(tallest)
+        if tallest > top * 0.96:  # leave some room above the tallest bar
+            top = nice_top(top * 1.01)
+        self.y_axis.setRange(0, top)
+        self.y_axis.setTickCount(tick_count(top))
+
+    def values(self) -> list[float]:
+        return [self.bar_set.at(i) for i in range(self.bar_set.count())]
+
+    def _hovered(self, status: bool, index: int) -> None:
+        if status and 0 <= index < len(self.tips):
+            QToolTip.showText(QCursor.pos(), self.tips[index], self)
+        else:
+            QToolTip.hideText()

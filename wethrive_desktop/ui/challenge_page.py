@@ -1,0 +1,519 @@
+"""The #WeThriveHere challenge page: points earned in a year with the entries that earned them, points by month,
+the sign-up toggle, entries that carry no hours (a donation, an early renewal, an e-book), and the catalogue of
+each challenge year (add, edit, remove an item; copy a catalogue to a new year). Every write can be undone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wethrive_desktop.models.activities import (
+    ActivityRecord,
+    delete_activity,
+    get_activity,
+    restore_activity,
+)
+from wethrive_desktop.models.challenge import (
+    MAX_POINTS,
+    ChallengeItemData,
+    ChallengePoints,
+    PointsLine,
+    add_item,
+    catalogue_for_year,
+    catalogue_years,
+    challenge_points_for_year,
+    copy_catalogue,
+    delete_catalogue,
+    delete_item,
+    entry_counts,
+    load_items,
+    record_zero_hour_entry,
+    restore_items,
+    set_signup,
+    update_item,
+)
+from wethrive_desktop.models.domain import SIGNUP_KEY
+from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.ui import form_dialog, prompts
+from wethrive_desktop.ui.bar_chart import BarChart
+from wethrive_desktop.ui.dashboard_page import MONTH_ABBR, short_date
+from wethrive_desktop.ui.form_dialog import FormDialog, date_edit, from_qdate
+from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.record_commands import perform
+from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view, selected_record
+
+if TYPE_CHECKING:
+    from wethrive_desktop.ui.main_window import MainWindow
+
+# Items that usually carry no PD hours, offered first when recording an entry here.
+NO_HOUR_KEYS = ("fund-donation", "early-renewal", "ebook-purchase", "new-member", "credential-status")
+
+
+def today() -> date:
+    return date.today()
+
+
+# --- dialogs -----------------------------------------------------------------------------------------------
+
+class EntryDialog(FormDialog):
+    """Record a challenge action that carries no hours; it is stored as a 0-hour activity."""
+
+    def __init__(self, parent: QWidget | None, on_date: date, submit: Any = None):
+        super().__init__(parent, "Record a challenge entry without hours", submit)
+        self.setObjectName("entryDialog")
+        self.date_edit = named(date_edit(on_date), "entryDate", "Date")
+        self.item_combo = named(QComboBox(), "entryItem", "Challenge item")
+        self.title_edit = named(QLineEdit(), "entryTitle", "Title")
+        self.title_edit.setPlaceholderText("Defaults to the item's name")
+        self.note_edit = named(QLineEdit(), "entryNote", "Note")
+        self.note_edit.setPlaceholderText("e.g. the receipt number or the book's title")
+        self.form.addRow("&Date:", self.date_edit)
+        self.form.addRow("&Item:", self.item_combo)
+        self.form.addRow("&Title:", self.title_edit)
+        self.form.addRow("&Note:", self.note_edit)
+        hint = QLabel("Entries here count for the challenge only: they carry no professional development hours.")
+        hint.setWordWrap(True)
+        self.form.addRow(hint)
+        self._year = 0
+        self.date_edit.dateChanged.connect(lambda _d: self._load_items())
+        self._load_items()
+        self.resize(480, self.sizeHint().height())
+
+    def _load_items(self) -> None:
+        year = self.entry_date().year
+        if year == self._year:
+            return
+        self._year = year
+        current = self.item_combo.currentData()
+        items = catalogue_for_year(year)
+        items.sort(key=lambda i: (i.key not in NO_HOUR_KEYS, NO_HOUR_KEYS.index(i.key)
+                                  if i.key in NO_HOUR_KEYS else 0, -i.points, i.name))
+        self.item_combo.clear()
+        for item in items:
+            if item.key != SIGNUP_KEY:  # sign-up points come from the toggle, not an entry
+                self.item_combo.addItem(f"{item.name} ({item.points} points)", item.key)
+        index = self.item_combo.findData(current)
+        self.item_combo.setCurrentIndex(max(index, 0))
+
+    def entry_date(self) -> date:
+        return from_qdate(self.date_edit.date())
+
+    def set_key(self, key: str) -> None:
+        self.item_combo.setCurrentIndex(self.item_combo.findData(key))
+
+    def values(self) -> tuple[date, str, str, str]:
+        return (self.entry_date(), self.item_combo.currentData() or "", self.title_edit.text(),
+                self.note_edit.text())
+
+
+class ItemDialog(FormDialog):
+    """Add an item to a year's catalogue, or edit one (its key stays: entries refer to it)."""
+
+    def __init__(self, parent: QWidget | None, year: int, item: ChallengeItemData | None, submit: Any = None):
+        super().__init__(parent, f"Edit {year} item" if item else f"Add an item to the {year} catalogue", submit)
+        self.setObjectName("itemDialog")
+        self.year = year
+        self.key_edit = named(QLineEdit(item.key if item else ""), "itemKey", "Key")
+        self.key_edit.setPlaceholderText("e.g. state-conference (lowercase, hyphens)")
+        self.key_edit.setReadOnly(item is not None)
+        if item is not None:
+            self.key_edit.setToolTip("The key cannot change: entries refer to it")
+        self.name_edit = named(QLineEdit(item.name if item else ""), "itemName", "Activity")
+        self.points_spin = named(QSpinBox(), "itemPoints", "Points")
+        self.points_spin.setRange(0, MAX_POINTS)
+        self.points_spin.setValue(item.points if item else 5)
+        self.form.addRow("&Key:", self.key_edit)
+        self.form.addRow("&Activity:", self.name_edit)
+        self.form.addRow("&Points:", self.points_spin)
+        self.resize(460, self.sizeHint().height())
+
+    def item(self) -> ChallengeItemData:
+        return ChallengeItemData(self.year, self.key_edit.text(), self.name_edit.text(), self.points_spin.value())
+
+
+class CopyDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, source: int, suggested: int, submit: Any = None):
+        super().__init__(parent, f"Copy the {source} catalogue", submit)
+        self.setObjectName("copyDialog")
+        self.year_spin = named(QSpinBox(), "copyYear", "New year")
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(suggested)
+        self.form.addRow("Copy to &year:", self.year_spin)
+        note = QLabel(f"The new catalogue starts with the {source} items and points; edit it afterwards. It applies "
+                      "to entries from that year on.")
+        note.setWordWrap(True)
+        self.form.addRow(note)
+
+
+# --- the page ----------------------------------------------------------------------------------------------
+
+def line_title(line: PointsLine) -> str:
+    return line.activity.data.title if line.activity else "Signed up for the challenge"
+
+
+def line_hours(line: PointsLine) -> str:
+    from wethrive_desktop.models.rules import format_hours
+
+    if line.activity is None:
+        return ""
+    return "no hours" if line.activity.hours == 0 else f"{format_hours(line.activity.hours)} h"
+
+
+class ChallengePage(QWidget):
+    def __init__(self, window: MainWindow):
+        super().__init__()
+        self.setObjectName("challengePage")
+        self.window_ = window
+        self.points: ChallengePoints | None = None
+        self._refreshing = False
+
+        title = QLabel("#WeThriveHere challenge")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        self.year_spin = named(QSpinBox(), "challengeYear", "Challenge year")
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(today().year)
+        self.year_spin.valueChanged.connect(lambda _v: self.refresh())
+        self.signup_box = named(QCheckBox("Signed up for the challenge"), "signupBox", "Signed up for the challenge")
+        self.signup_box.toggled.connect(self._signup_toggled)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.signup_box)
+        header.addSpacing(16)
+        year_label = QLabel("&Year:")
+        year_label.setBuddy(self.year_spin)
+        header.addWidget(year_label)
+        header.addWidget(self.year_spin)
+
+        self.tabs = named(QTabWidget(), "challengeTabs")
+        self.tabs.addTab(self._build_points_tab(), "&Points")
+        self.tabs.addTab(self._build_catalogue_tab(), "&Catalogue")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+        self._stale = False
+        self.reload()
+
+    def _build_points_tab(self) -> QWidget:
+        tab = QWidget()
+        self.total_label = named(QLabel("0"), "pointsTotal", "Points this year")
+        font = self.total_label.font()
+        font.setPointSizeF(font.pointSizeF() * 3)
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self.total_caption = QLabel()
+        self.total_caption.setWordWrap(True)
+        total_box = QFrame()
+        total_box.setFrameShape(QFrame.Shape.StyledPanel)
+        total_layout = QHBoxLayout(total_box)
+        total_layout.addWidget(self.total_label)
+        total_layout.addWidget(self.total_caption, 1)
+
+        self.lines_model: RecordTableModel[PointsLine] = RecordTableModel([
+            Col("Date", lambda ln: short_date(ln.date), sort=lambda ln: ln.date),
+            Col("Entry", line_title, stretch=True, tip=lambda ln: line_title(ln)),
+            Col("Challenge item", lambda ln: ln.item_name, stretch=True, tip=lambda ln: f"{ln.item_name} ({ln.key})"),
+            Col("Hours", line_hours, right=True),
+            Col("Points", lambda ln: str(ln.points), sort=lambda ln: ln.points, right=True),
+        ], self)
+        # In date order, the sign-up points last (they have no date).
+        self.lines_view = record_view(self.lines_model, name="pointsEntries", rows=8)
+        self.lines_view.doubleClicked.connect(lambda _i: self.edit_entry())
+        self.lines_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        self.record_button = named(QPushButton("&Record an entry without hours…"), "recordEntry")
+        self.record_button.setToolTip("A donation to The Fund, an early renewal, an e-book purchase: points, "
+                                      "no PD hours")
+        self.record_button.clicked.connect(self.record_entry)
+        self.edit_entry_button = named(QPushButton("&Edit entry…"), "editEntry")
+        self.edit_entry_button.clicked.connect(self.edit_entry)
+        self.delete_entry_button = named(QPushButton("&Delete entry"), "deleteEntry")
+        self.delete_entry_button.setToolTip("Entries without hours are deleted here; activities with hours in "
+                                            "the activity log")
+        self.delete_entry_button.clicked.connect(self.delete_entry)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.edit_entry_button)
+        buttons.addWidget(self.delete_entry_button)
+        buttons.addStretch(1)
+        self.entries_note = QLabel()
+        self.entries_note.setWordWrap(True)
+
+        left = QVBoxLayout()
+        left.addWidget(total_box)
+        left.addWidget(self.lines_view, 1)
+        left.addWidget(self.entries_note)
+        left.addLayout(buttons)
+        self.month_chart = BarChart("Points by month", list(MONTH_ABBR), "points", name="pointsByMonth")
+        layout = QHBoxLayout(tab)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.month_chart, 2)
+        return tab
+
+    def _build_catalogue_tab(self) -> QWidget:
+        tab = QWidget()
+        self.catalogue_combo = named(QComboBox(), "catalogueYear", "Catalogue year")
+        self.catalogue_combo.currentIndexChanged.connect(lambda _i: self._show_catalogue())
+        self.catalogue_note = QLabel()
+        self.catalogue_note.setWordWrap(True)
+        top = QHBoxLayout()
+        catalogue_label = QLabel("Catalogue &of:")
+        catalogue_label.setBuddy(self.catalogue_combo)
+        top.addWidget(catalogue_label)
+        top.addWidget(self.catalogue_combo)
+        top.addWidget(self.catalogue_note, 1)
+
+        self.items_model: RecordTableModel[tuple[ChallengeItemData, int]] = RecordTableModel([
+            Col("Points", lambda r: str(r[0].points), sort=lambda r: r[0].points, right=True),
+            Col("Activity", lambda r: r[0].name, stretch=True, tip=lambda r: r[0].name),
+            Col("Key", lambda r: r[0].key),
+            Col("Entries", lambda r: str(r[1]) if r[1] else "", sort=lambda r: r[1], right=True,
+                tip=lambda r: "Entries that earn their points from this item"),
+        ], self)
+        self.items_view = record_view(self.items_model, sortable=True, name="catalogueItems", rows=12)
+        self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.items_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        self.add_item_button = named(QPushButton("&Add item…"), "addItem")
+        self.add_item_button.clicked.connect(self.add_item)
+        self.edit_item_button = named(QPushButton("&Edit item…"), "editItem")
+        self.edit_item_button.clicked.connect(self.edit_item)
+        self.remove_item_button = named(QPushButton("&Remove item"), "removeItem")
+        self.remove_item_button.clicked.connect(self.remove_item)
+        self.copy_button = named(QPushButton("&Copy to a new year…"), "copyCatalogue")
+        self.copy_button.clicked.connect(self.copy_catalogue)
+        buttons = QHBoxLayout()
+        for b in (self.add_item_button, self.edit_item_button, self.remove_item_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.items_view, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    # --- showing -------------------------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self.year_spin.value()
+
+    def refresh(self) -> None:
+        """Reload now if the page is shown; otherwise when it is next shown (data changes often elsewhere)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        self._stale = False
+        self._refreshing = True
+        try:
+            self.signup_box.setChecked(get_profile().challenge_signup)
+            points = challenge_points_for_year(self.year)
+            self.points = points
+            self.total_label.setText(str(points.total))
+            entries = [ln for ln in points.lines if ln.activity is not None]
+            caption = (f"<b>points in {points.year}</b><br>from {len(entries)} "
+                       f"entr{'y' if len(entries) == 1 else 'ies'}")
+            if points.signup_points:
+                caption += f" and {points.signup_points} for signing up"
+            caption += (f"<br>Catalogue: {points.catalogue_year}" if points.catalogue_year
+                        else "<br>No catalogue covers this year")
+            self.total_caption.setText(caption)
+            self.lines_model.set_records(points.lines)
+            self.entries_note.setText(
+                "" if entries else "No entries yet. Activities tagged with a challenge item in the activity log "
+                                   "appear here, as do entries without hours recorded with the button below.")
+            self.entries_note.setVisible(not entries)
+            self.month_chart.set_values(
+                [points.by_month[m] for m in range(1, 13)],
+                [f"{MONTH_ABBR[m - 1]} {points.year}: {points.by_month[m]} points" for m in range(1, 13)])
+            self._load_catalogue_years()
+        finally:
+            self._refreshing = False
+        self._update_buttons()
+
+    def _load_catalogue_years(self, select: int | None = None) -> None:
+        current = select if select is not None else self.catalogue_combo.currentData()
+        if current is None and self.points is not None:
+            current = self.points.catalogue_year
+        self.catalogue_combo.blockSignals(True)
+        self.catalogue_combo.clear()
+        for y in catalogue_years():
+            self.catalogue_combo.addItem(str(y), y)
+        index = self.catalogue_combo.findData(current)
+        self.catalogue_combo.setCurrentIndex(index if index >= 0 else self.catalogue_combo.count() - 1)
+        self.catalogue_combo.blockSignals(False)
+        self._show_catalogue()
+
+    @property
+    def catalogue_year(self) -> int | None:
+        data = self.catalogue_combo.currentData()
+        return int(data) if data is not None else None
+
+    def _show_catalogue(self) -> None:
+        year = self.catalogue_year
+        if year is None:
+            self.items_model.set_records([])
+            self.catalogue_note.setText("")
+            return
+        items = load_items(year)
+        counts = entry_counts(year)
+        self.items_model.set_records([(i, counts.get(i.key, 0)) for i in items])
+        years = catalogue_years()
+        later = [y for y in years if y > year]
+        span = f"entries from {year} to {later[0] - 1}" if later else f"entries from {year} on"
+        self.catalogue_note.setText(f"{len(items)} items; applies to {span}.")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        line = selected_record(self.lines_view)
+        has_activity = isinstance(line, PointsLine) and line.activity is not None
+        self.edit_entry_button.setEnabled(has_activity)
+        self.delete_entry_button.setEnabled(has_activity and line.activity.hours == 0)
+        has_item = selected_record(self.items_view) is not None
+        self.edit_item_button.setEnabled(has_item)
+        self.remove_item_button.setEnabled(has_item)
+        self.copy_button.setEnabled(self.catalogue_year is not None)
+
+    # --- sign-up -------------------------------------------------------------------------------------------
+
+    def _signup_toggled(self, checked: bool) -> None:
+        if self._refreshing:
+            return
+        perform(self.window_, "Sign up for the challenge" if checked else "Cancel the challenge sign-up",
+                lambda: set_signup(checked), lambda: set_signup(not checked))
+
+    # --- entries -------------------------------------------------------------------------------------------
+
+    def record_entry(self) -> None:
+        on = today() if self.year == today().year else date(self.year, 12, 31) if self.year < today().year \
+            else date(self.year, 1, 1)
+        dialog = EntryDialog(self, on)
+        dialog.submit = lambda: self._save_entry(*dialog.values())
+        form_dialog.run_dialog(dialog)
+
+    def _save_entry(self, on: date, key: str, title: str, note: str) -> None:
+        if not key:
+            raise ValidationError([FieldError("challenge_key", f"there is no challenge catalogue for {on.year}")])
+        saved: dict[str, ActivityRecord] = {}
+
+        def do() -> None:
+            saved["record"] = get_activity(record_zero_hour_entry(on, key, title, note))
+
+        perform(self.window_, "Record a challenge entry", do,
+                undo=lambda: delete_activity(saved["record"].id),
+                redo=lambda: restore_activity(saved["record"]))
+        if on.year != self.year:
+            self.year_spin.setValue(on.year)
+
+    def edit_entry(self) -> None:
+        line = selected_record(self.lines_view)
+        if isinstance(line, PointsLine) and line.activity is not None:
+            form_dialog.open_activity_dialog(self, line.activity)
+
+    def delete_entry(self) -> None:
+        line = selected_record(self.lines_view)
+        if not (isinstance(line, PointsLine) and line.activity is not None and line.activity.hours == 0):
+            return
+        record = line.activity
+        if not prompts.confirm(self, "Delete entry", f"Delete “{record.data.title}” "
+                                                     f"({short_date(record.start_date)})?", "Delete"):
+            return
+        perform(self.window_, f"Delete “{record.data.title}”", lambda: delete_activity(record.id),
+                undo=lambda: restore_activity(record))
+
+    # --- catalogue -----------------------------------------------------------------------------------------
+
+    def add_item(self) -> None:
+        year = self.catalogue_year
+        if year is None:
+            return
+        dialog = ItemDialog(self, year, None)
+
+        def submit() -> None:
+            item = dialog.item()
+            perform(self.window_, f"Add “{item.name.strip()}” to {year}", lambda: add_item(item),
+                    undo=lambda: delete_item(year, item.key.strip().lower()))
+
+        dialog.submit = submit
+        form_dialog.run_dialog(dialog)
+
+    def edit_item(self) -> None:
+        row = selected_record(self.items_view)
+        year = self.catalogue_year
+        if row is None or year is None:
+            return
+        old: ChallengeItemData = row[0]
+        dialog = ItemDialog(self, year, old)
+
+        def submit() -> None:
+            item = dialog.item()
+            perform(self.window_, f"Edit “{old.name}”", lambda: update_item(item),
+                    undo=lambda: update_item(old))
+
+        dialog.submit = submit
+        form_dialog.run_dialog(dialog)
+
+    def remove_item(self) -> None:
+        row = selected_record(self.items_view)
+        year = self.catalogue_year
+        if row is None or year is None:
+            return
+        item: ChallengeItemData = row[0]
+        if not prompts.confirm(self, "Remove item", f"Remove “{item.name}” from the {year} catalogue?", "Remove"):
+            return
+        try:
+            perform(self.window_, f"Remove “{item.name}”", lambda: delete_item(year, item.key),
+                    undo=lambda: restore_items([item]))
+        except ValidationError as exc:
+            prompts.show_error(self, "Remove item", "\n".join(e.message for e in exc.errors))
+
+    def copy_catalogue(self) -> None:
+        source = self.catalogue_year
+        if source is None:
+            return
+        years = catalogue_years()
+        suggested = max(today().year, max(years) + 1) if today().year in years else today().year
+        dialog = CopyDialog(self, source, suggested)
+
+        def submit() -> None:
+            target = dialog.year_spin.value()
+            perform(self.window_, f"Copy the {source} catalogue to {target}",
+                    lambda: copy_catalogue(source, target), undo=lambda: delete_catalogue(target),
+                    redo=lambda: restore_items([replace(i, year=target) for i in load_items(source)]))
+            self._load_catalogue_years(select=target)
+
+        dialog.submit = submit
+        form_dialog.run_dialog(dialog)

@@ -1,0 +1,97 @@
+"""Small form dialogs for the challenge, Legacy Leaders and eligibility editors, and how they are opened.
+
+A `FormDialog` calls its `submit` when OK is pressed; a ValidationError from it is shown in the dialog (each
+message names its field) and the dialog stays open with what the user typed, so nothing is lost or half-written.
+Dialogs are opened through `run_dialog` (and activities through `open_activity_dialog`), module functions that
+tests patch so no modal exec() ever blocks a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wethrive_desktop.models.validation import ValidationError
+
+if TYPE_CHECKING:
+    from wethrive_desktop.models.activities import ActivityRecord
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show `dialog` modally; True when it was accepted. Tests patch this."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def open_activity_dialog(parent: QWidget, record: ActivityRecord) -> QDialog:
+    """Open an activity for editing in the activity dialog (non-blocking). Tests patch this."""
+    from wethrive_desktop.ui.activity_dialog import ActivityDialog
+
+    dialog = ActivityDialog(parent, initial=record.data, activity_id=record.id)
+    dialog.open()
+    return dialog
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def date_edit(value: date, name: str = "") -> QDateEdit:
+    edit = QDateEdit(to_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if name:
+        edit.setObjectName(name)
+    return edit
+
+
+class FormDialog(QDialog):
+    def __init__(self, parent: QWidget | None, title: str, submit: Callable[[], object] | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.submit = submit
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formErrors")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def show_errors(self, messages: list[str]) -> None:
+        self.error_label.setText("\n".join(messages))
+        self.error_label.setVisible(bool(messages))
+
+    def accept(self) -> None:
+        if self.submit is not None:
+            try:
+                self.submit()
+            except ValidationError as exc:
+                self.show_errors([str(e) for e in exc.errors])
+                return
+            except LookupError as exc:
+                self.show_errors([str(exc)])
+                return
+        super().accept()
