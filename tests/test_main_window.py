@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.app import create_main_window
@@ -226,3 +226,14 @@ def test_a_deferred_page_is_built_when_asked_for(qtbot: QtBot, db_path: Path) ->
     finally:
         window.close()
         close_database()
+
+
+def test_ctrl_and_a_digit_switches_page(make_window: object, qtbot: QtBot) -> None:
+    window = make_window()  # type: ignore[operator]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for row in (1, 3, 0):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.nav.currentRow() == row
+        assert window.stack.currentIndex() == row
+    assert "Ctrl+2" in window.nav.item(1).toolTip()

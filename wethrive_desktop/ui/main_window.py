@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -90,6 +90,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._row_chosen)
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget#navList::item { padding: 5px 6px; }")
+        for row in range(min(len(PAGES), 9)):
+            # Ctrl+1 .. Ctrl+9 go straight to a page; the tooltip says which.
+            self.nav.item(row).setToolTip(f"{PAGES[row][0]} (Ctrl+{row + 1})")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(lambda row=row: self.nav.setCurrentRow(row))
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from wethrive_desktop.ui import prompts
-
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
@@ -38,8 +36,9 @@ class RecordCommand(QUndoCommand):
         try:
             step()
         except Exception as exc:  # reported to the user; the remaining commands can no longer be trusted
-            prompts.show_error(self.window, "Undo", f"Could not {what} '{self.text()}': {exc}")
-            self.window.undo_stack.clear()
+            # undo_failed clears the stack after this command returns: clearing it here would delete it mid-call.
+            self.window.undo_failed(f"Could not {what} '{self.text()}': {exc}")
+            return
         self.window.data_changed.emit()
 
 

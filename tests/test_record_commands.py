@@ -1,0 +1,49 @@
+"""Undo of page records: a step that can no longer be undone is reported and the stack cleared, with no crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from wethrive_desktop.app import create_main_window
+from wethrive_desktop.models.db import close_database
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.record_commands import perform
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    yield win
+    close_database()
+
+
+def test_failed_undo_is_reported_and_clears_the_stack(window: MainWindow, qtbot: QtBot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, message: errors.append(message))
+    done: list[str] = []
+
+    def broken_undo() -> None:
+        raise LookupError("the record is gone")
+
+    perform(window, "Add coaching", lambda: done.append("x"), broken_undo)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert errors and "the record is gone" in errors[0] and "Add coaching" in errors[0]
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 0)
+
+
+def test_undo_and_redo_run_the_given_steps(window: MainWindow) -> None:
+    state: list[int] = []
+    perform(window, "Add", lambda: state.append(1), lambda: state.pop())
+    assert state == [1]
+    window.undo_stack.undo()
+    assert state == []
+    window.undo_stack.redo()
+    assert state == [1]
