@@ -13,7 +13,7 @@ import pytest
 
 from wethrive_desktop.cli import main
 from wethrive_desktop.models import migrations
-from wethrive_desktop.models.db import close_database
+from wethrive_desktop.models.db import close_database, open_database
 
 CSV = (
     "date,end_date,title,hours,practices,type,challenge,status\n"
@@ -293,7 +293,8 @@ def test_import_json_bad_record_leaves_an_empty_database_as_it_was(db_path: Path
     data["activities"][-1]["hours"] = "lots"
     export.write_text(json.dumps(data))
     empty = tmp_path / "empty.sqlite3"
-    assert run("summary", "--year", "2026", "--db", empty) == 0
+    open_database(empty)
+    close_database()
     before = dump(empty)
     capsys.readouterr()
     assert run("import-json", export, "--db", empty) == 1
@@ -302,6 +303,16 @@ def test_import_json_bad_record_leaves_an_empty_database_as_it_was(db_path: Path
 
 
 # --- summary --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["summary", "--year", "2026"], ["challenge"], ["legacy"], ["eligibility"],
+                                     ["backup"], ["report", "--year", "2026", "--out", "r.pdf"]])
+def test_reading_commands_refuse_a_missing_database_and_create_none(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "typo.sqlite3"
+    assert run(*command, "--db", missing) == 1
+    assert "there is no database at" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
 
 def test_summary_json_has_exactly_the_documented_keys(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()

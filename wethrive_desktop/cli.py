@@ -28,8 +28,11 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
 
-def open_db(args: argparse.Namespace) -> Path:
+def open_db(args: argparse.Namespace, create: bool = False) -> Path:
+    """Open the database the command names. Only commands that add records may create a new, empty one."""
     path = resolve_db(args)
+    if not create and not path.exists():
+        raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
     open_database(path)
     return path
 
@@ -86,6 +89,7 @@ COMMAND_MODULES: list[str] = [
     "wethrive_desktop.cli_data",
     "wethrive_desktop.cli_plans",
     "wethrive_desktop.cli_report",
+    "wethrive_desktop.cli_programs",
 ]
 
 

@@ -29,14 +29,6 @@ def year_arg(text: str) -> int:
     return year
 
 
-def open_existing_db(args: argparse.Namespace) -> Path:
-    """Exports read an existing database; they never create an empty one by mistake."""
-    path = resolve_db(args)
-    if not path.exists():
-        raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
-    return open_db(args)
-
-
 def _remove_database_files(path: Path) -> None:
     close_database()
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -51,7 +43,7 @@ def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], in
     """
     path = resolve_db(args)
     created = not path.exists()
-    open_db(args)
+    open_db(args, create=True)
     result: list[int] = []
 
     def done(code: int) -> int:
@@ -99,7 +91,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from wethrive_desktop.reports.csv_io import export_csv
 
-    open_existing_db(args)
+    open_db(args)
     out = Path(args.file)
     try:
         count = export_csv(out, args.year)
@@ -113,7 +105,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from wethrive_desktop.reports.json_io import export_json
 
-    open_existing_db(args)
+    open_db(args)
     out = Path(args.file)
     try:
         counts = export_json(out)

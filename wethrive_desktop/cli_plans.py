@@ -13,7 +13,7 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.rules import format_hours
 
     path = Path(args.file).expanduser()
-    open_db(args)
+    open_db(args, create=True)
     result = import_ics(path)
     for year, item_id in result.added:
         from wethrive_desktop.models.plans import get_item

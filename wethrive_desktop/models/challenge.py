@@ -248,7 +248,7 @@ def points_earned(records: Iterable[ActivityRecord], items: Iterable[ChallengeIt
         if line.date is not None:
             by_month[line.date.month] += line.points
     signup = catalogue.get(SIGNUP_KEY, 0) if signed_up else 0
-    if signed_up:
+    if signed_up and SIGNUP_KEY in catalogue:
         lines.append(PointsLine(None, SIGNUP_KEY, names.get(SIGNUP_KEY, "Signed up for the challenge"), signup))
     total = challenge_points(records, catalogues, year, signed_up)
     return ChallengePoints(year, total, tuple(lines), by_month, signup, _catalogue_year(catalogues, year))
