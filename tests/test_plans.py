@@ -31,6 +31,7 @@ from wethrive_desktop.models.plans import (
     log_plan_item,
     new_item,
     plan_progress,
+    planned_activity_for_item,
     restore_item,
     save_goal,
     save_item,
@@ -111,6 +112,22 @@ def test_log_it_saves_links_and_completes_in_one_go(db: object) -> None:
     assert get_activity(activity_id).data.hours == D(2)
     delete_activity(activity_id)  # the link is cleared, the item stays
     assert get_item(item_id).activity_id is None
+
+
+def test_log_it_completes_the_planned_activity_already_in_the_log(db: object) -> None:
+    """A member who put the webinar in the log as planned gets that record completed, not a second one."""
+    planned_id = save_activity(ActivityData(date(2026, 3, 5), "Budgeting for Outcomes", D("1.5"), "webinar",
+                                            status="planned", practices=(12,)))
+    save_activity(ActivityData(date(2026, 3, 6), "Budgeting for Outcomes", D("1.5"), "webinar", status="planned"))
+    item_id = save_item(2026, new_item(" budgeting for outcomes", type="webinar", start_date=date(2026, 3, 5),
+                                       estimated_hours=D("1.5")))
+    found = planned_activity_for_item(get_item(item_id))
+    assert found is not None and found.id == planned_id
+    logged = log_plan_item(item_id, replace(found.data, status="completed"), activity_id=found.id)
+    assert logged == planned_id
+    assert get_activity(planned_id).data.status == "completed"
+    assert len(load_activities()) == 2
+    assert planned_activity_for_item(get_item(item_id)) is None  # completed now: nothing planned is left to match
 
 
 def test_log_it_with_bad_activity_changes_nothing(db: object) -> None:

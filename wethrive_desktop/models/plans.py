@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import peewee
 
-from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, save_activity
 from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours, hours_by_practice, split_hours
@@ -486,6 +486,18 @@ def activity_for_item(item: PlanItemData, today: date | None = None) -> Activity
     )
 
 
+def planned_activity_for_item(item: PlanItemData) -> ActivityRecord | None:
+    """A *planned* activity already in the log for this item (same title; same start date when the item has
+    one, else the same year), so "Log it" completes that record instead of adding a second one."""
+    if item.start_date is not None:
+        candidates = [r for r in load_activities(year=item.start_date.year, status=Status.PLANNED.value)
+                      if r.start_date == item.start_date]
+    else:
+        candidates = load_activities(status=Status.PLANNED.value)
+    title = item.title.strip().casefold()
+    return next((r for r in candidates if r.data.title.strip().casefold() == title), None)
+
+
 def link_activity(item_id: int, activity_id: int) -> None:
     """Tie a logged activity to the item and mark the item done."""
     with database_proxy.atomic():
@@ -498,11 +510,12 @@ def unlink_activity(item_id: int, status: str = ItemStatus.PLANNED.value) -> Non
         PlanItem.update(activity=None, status=status).where(PlanItem.id == item_id).execute()
 
 
-def log_plan_item(item_id: int, activity_data: ActivityData) -> int:
-    """Save the activity, link it to the item and mark the item done, all in one transaction."""
+def log_plan_item(item_id: int, activity_data: ActivityData, activity_id: int | None = None) -> int:
+    """Save the activity (new, or the stored `activity_id`, e.g. the planned one it completes), link it to the
+    item and mark the item done, all in one transaction."""
     with database_proxy.atomic():
         get_item(item_id)  # fail before saving anything if the item has gone
-        activity_id = save_activity(activity_data)
+        activity_id = save_activity(activity_data, activity_id)
         link_activity(item_id, activity_id)
     return activity_id
 

@@ -7,9 +7,10 @@ API other features use (keep it):
     dialog.open()                          # window-modal, does not block; tests use the same call
     ... dialog.saved_id                    # the stored id once saved (None before)
 
-With `activity_id`, the stored activity is edited; otherwise a new one is made, pre-filled from `initial` when
-given (the planner's "Log it", duplicating a row). When the dialog's window has an undo stack (the main window),
-saving goes through it, so Ctrl+Z undoes the save with its attachments; otherwise it saves directly.
+With `activity_id`, the stored activity is edited (its fields taken from `initial` when given, else as stored);
+otherwise a new one is made, pre-filled from `initial` when given (the planner's "Log it", duplicating a row).
+When the dialog's window has an undo stack (the main window), saving goes through it, so Ctrl+Z undoes the save
+with its attachments; otherwise it saves directly.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ class ActivityDialog(QDialog):
 
         if activity_id is not None:
             record = get_activity(activity_id)
-            initial = record.data
+            initial = initial or record.data  # "Log it" edits a planned record with its status already completed
             self._stored = list(record.attachments)
             self.setWindowTitle(f"Edit activity: {record.data.title}")
         else:
