@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import peewee
+
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import current_path, database_proxy
 from wethrive_desktop.models.domain import Status
@@ -154,21 +156,35 @@ def save_activity(data: ActivityData, activity_id: int | None = None) -> int:
     return int(activity_id)
 
 
-def _records(query: Iterable[Activity], practices: dict[int, list[int]],
+_COLUMNS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider, Activity.type,
+            Activity.hours, Activity.description, Activity.learned, Activity.status, Activity.challenge_key,
+            Activity.created_at, Activity.updated_at)
+
+
+def _stored_datetime(value: str | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def _records(query: peewee.Select, practices: dict[int, list[int]],
              attachments: dict[int, list[AttachmentData]]) -> list[ActivityRecord]:
+    """Build records from the raw rows: peewee's per-field conversion was most of the load time for 10,000."""
+    sql, params = query.sql()
+    hundredth = Decimal("0.01")
     return [
         ActivityRecord(
-            id=a.id,
+            id=row_id,
             data=ActivityData(
-                start_date=a.start_date, end_date=a.end_date, title=a.title, provider=a.provider, type=a.type,
-                hours=a.hours, practices=tuple(sorted(practices.get(a.id, ()))), description=a.description,
-                learned=a.learned, status=a.status, challenge_key=a.challenge_key,
+                start_date=date.fromisoformat(start), end_date=date.fromisoformat(end) if end else None,
+                title=title, provider=provider, type=type_, hours=(Decimal(hours) / 100).quantize(hundredth),
+                practices=tuple(sorted(practices.get(row_id, ()))), description=description, learned=learned,
+                status=status, challenge_key=challenge_key,
             ),
-            created_at=a.created_at,
-            updated_at=a.updated_at,
-            attachments=tuple(attachments.get(a.id, ())),
+            created_at=_stored_datetime(created),
+            updated_at=_stored_datetime(updated),
+            attachments=tuple(attachments.get(row_id, ())),
         )
-        for a in query
+        for (row_id, start, end, title, provider, type_, hours, description, learned, status, challenge_key, created,
+             updated) in database_proxy.execute_sql(sql, params)
     ]
 
 
@@ -185,7 +201,7 @@ def load_activities(year: int | None = None, status: str | None = None,
     condition = None
     for w in where:
         condition = w if condition is None else condition & w
-    activities = Activity.select().order_by(Activity.start_date.desc(), Activity.id.desc())
+    activities = Activity.select(*_COLUMNS).order_by(Activity.start_date.desc(), Activity.id.desc())
     links = ActivityPractice.select(ActivityPractice.activity, ActivityPractice.practice).join(Activity)
     files = Attachment.select().join(Activity).order_by(Attachment.id)
     if condition is not None:
