@@ -11,6 +11,7 @@ import pytest
 
 from wethrive_desktop.models import migrations
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
+from wethrive_desktop.models.backups import list_backups
 from wethrive_desktop.models.db import (
     NewerSchemaError,
     NotADatabaseError,
@@ -70,7 +71,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
 def test_migration_from_empty_file_takes_no_backup(tmp_path: Path) -> None:
     open_database(tmp_path / "new.sqlite3")
     close_database()
-    assert [p.name for p in tmp_path.iterdir() if "before-v" in p.name] == []
+    assert list_backups(tmp_path / "new.sqlite3") == []
 
 
 def test_each_migration_step_keeps_child_rows(tmp_path: Path) -> None:
@@ -88,7 +89,11 @@ def test_each_migration_step_keeps_child_rows(tmp_path: Path) -> None:
         (record,) = load_activities()
         assert record.data.practices == (1, 14)
         assert record.data.hours == Decimal("1.50")
-        assert any("before-v" in p.name for p in tmp_path.iterdir())
+        (copy,) = [b for b in list_backups(path) if b.reason.startswith(f"before-upgrade-from-v{start}-to-v")]
+        con = sqlite3.connect(copy.path)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == start  # the copy is the file as it was
+        assert con.execute("SELECT title FROM activity").fetchall() == [("Ethics 101",)]
+        con.close()
         close_database()
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import icalendar
 
+from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
 from wethrive_desktop.models.plans import PlanItem, PlanItemData, new_item, save_item
 from wethrive_desktop.models.validation import MAX_TITLE_LENGTH, ValidationError
@@ -331,6 +332,8 @@ def import_events(parsed: ParsedCalendar,
     result = ImportResult(warnings=list(parsed.warnings))
     known = imported_uids()
     total = len(parsed.events)
+    if any(event.uid not in known for event in parsed.events):
+        backup_before("calendar import")
     with database_proxy.atomic():
         for i, event in enumerate(parsed.events, 1):
             if event.uid in known:

@@ -27,6 +27,7 @@ from wethrive_desktop.models.activities import (
     load_activities,
     plan_import,
 )
+from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.models.domain import PRACTICES, Status
@@ -305,6 +306,8 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
     if preview.errors:
         raise CsvImportRefused(f"the file has {len(preview.errors)} error(s); nothing was imported")
     plan = plan_import(preview.to_add)
+    if plan.to_add:
+        backup_before("csv import")
     return import_activities(plan.to_add, progress)
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
 import peewee
 
-from wethrive_desktop.models.db import StoreError, backup_to, foreign_keys_off
+from wethrive_desktop.models.backups import backup_now
+from wethrive_desktop.models.db import StoreError, foreign_keys_off
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,6 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-v{LATEST_VERSION}-from-v{version}.{stamp}.sqlite3")
-
-
 def migrate(db: peewee.SqliteDatabase, path: Path | None = None, target: int | None = None) -> Path | None:
     """Apply every pending step up to `target` (default: latest). Returns the backup's path, if one was taken."""
     target = LATEST_VERSION if target is None else target
@@ -65,7 +60,7 @@ def migrate(db: peewee.SqliteDatabase, path: Path | None = None, target: int | N
         return None
     backup = None
     if current > 0 and path is not None:
-        backup = backup_to(backup_path_for(path, current), db)
+        backup = backup_now(f"before upgrade from v{current} to v{target}", db_path=path, source=db)
     with foreign_keys_off(db):
         for step in pending:
             with db.atomic():
