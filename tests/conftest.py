@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from wethrive_desktop.ui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,3 +37,38 @@ def db(db_path: Path) -> Iterator[object]:
     database = open_database(db_path)
     yield database
     close_database()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    """Build main windows the way the app does, shown at the 1366x768 the app is designed for (`size=None` keeps
+    the size the window picks or remembers). After the test each is closed, its undo stack cleared first (so no
+    command outlives the database), and the database is closed. Patch what the pages read at construction (a
+    module's `today`, say) before calling it."""
+    from wethrive_desktop.app import create_main_window
+    from wethrive_desktop.models.db import close_database
+
+    windows: list[MainWindow] = []
+
+    def make(path: Path | None = None, demo: bool | None = None,
+             size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
+        window = create_main_window(path or db_path, demo)
+        qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.undo_stack.clear()
+        window.close()
+    close_database()
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    """A main window on the test's (empty) database, shown at 1366x768."""
+    return make_window()

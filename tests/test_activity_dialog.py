@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,17 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, attachment_path, get_activity, load_activities
 from wethrive_desktop.models.activity_edits import save_with_attachments
 from wethrive_desktop.models.challenge import suggest_item, suggest_key
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every confirmation asked (answered No; a test that wants Yes patches prompts.confirm itself)."""
     asked: list[str] = []
@@ -33,17 +30,6 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(prompts, "confirm", confirm)
     return asked
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, confirmations: list[str]) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    close_database()
 
 
 def focused() -> QWidget:

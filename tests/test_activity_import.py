@@ -4,7 +4,7 @@ worker helper it runs on."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,26 +13,13 @@ import pytest
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_dialog import ImportDialog
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.workers import run_in_worker
 
 HEADER = "date,title,provider,type,hours,practices\n"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    close_database()
 
 
 def open_import(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> ImportDialog:

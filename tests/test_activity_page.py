@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.profile import ProfileData, save_profile
@@ -42,21 +41,17 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, asked: list[str]) -> Iterator[MainWindow]:
+def window(make_window: Callable[..., MainWindow], db_path: Path, asked: list[str]) -> MainWindow:
     open_database(db_path)
     add("Budgeting for Outcomes", "9", date(THIS_YEAR, 1, 10), type="webinar", practices=(12,), provider="GFOA")
     add("ICMA Annual Conference", "10.5", date(THIS_YEAR, 1, 20), type="conference", practices=(2, 6),
         provider="ICMA", challenge_key="annual-conference")
     add("Ethics 101", "2", date(THIS_YEAR, 1, 5), type="e-course", practices=(1,), learned="Disclose early")
     add("Strategic planning retreat", "6", date(THIS_YEAR - 1, 5, 5), type="workshop", practices=(7,))
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_page("activityLogPage")
-    yield win
-    win.close()
     close_database()
+    win = make_window()
+    win.show_page("activityLogPage")
+    return win
 
 
 def page_of(window: MainWindow) -> ActivityLogPage:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.assessments import (
     AssessmentData,
     PracticeRating,
@@ -19,21 +16,9 @@ from wethrive_desktop.models.assessments import (
     load_assessments,
     save_assessment,
 )
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.assessment_page import AssessmentPage
 from wethrive_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
 
 
 def page_of(window: MainWindow) -> AssessmentPage:

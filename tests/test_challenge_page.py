@@ -3,17 +3,15 @@ catalogue editor and copying a catalogue to a new year, each write undoable."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.challenge import (
     add_item,
@@ -22,7 +20,6 @@ from wethrive_desktop.models.challenge import (
     load_items,
     record_zero_hour_entry,
 )
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.ui import challenge_page, form_dialog, prompts
 from wethrive_desktop.ui.challenge_page import ChallengePage, CopyDialog, EntryDialog, ItemDialog
@@ -33,15 +30,9 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(challenge_page, "today", lambda: TODAY)
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
+    return make_window()
 
 
 def page_of(window: MainWindow) -> ChallengePage:

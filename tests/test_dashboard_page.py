@@ -3,20 +3,17 @@ that lead to an activity (for editing) or the plan."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
 from wethrive_desktop.models.challenge import record_zero_hour_entry, set_signup
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.plans import PlanItemData, save_item
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import dashboard_page, form_dialog
@@ -28,15 +25,9 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(dashboard_page, "today", lambda: TODAY)
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
+    return make_window()
 
 
 def page_of(window: MainWindow) -> DashboardPage:

@@ -3,9 +3,8 @@ recruitment and menu editors (each write undoable)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.legacy import (
     MENU_KINDS,
     RECRUITMENT_KINDS,
@@ -36,16 +33,11 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(legacy_page, "today", lambda: TODAY)
-    win = create_main_window(db_path)
+    win = make_window()
     save_profile(ProfileData(credential_status="credentialed", credentialed_date=date(2019, 5, 1)), today=TODAY)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
+    return win
 
 
 def button(page: LegacyPage, name: str) -> QPushButton:

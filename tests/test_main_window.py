@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,26 +20,15 @@ from wethrive_desktop.models.activities import ActivityData, load_activities, sa
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow, settings
 from wethrive_desktop.ui.pages import PAGES
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, db_path: Path) -> Iterator[object]:
-    windows: list[MainWindow] = []
-
-    def make(path: Path = db_path, demo: bool | None = None) -> MainWindow:
-        win = create_main_window(path, demo)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        windows.append(win)
-        return win
-
-    yield make
-    for win in windows:
-        win.close()
-    close_database()
+def make_window(make_window: Callable[..., MainWindow]) -> Callable[..., MainWindow]:
+    """Windows at the size they pick or remember themselves: these tests check that size."""
+    return functools.partial(make_window, size=None)
 
 
 def test_window_names_and_title(make_window: object, db_path: Path) -> None:
@@ -237,3 +227,48 @@ def test_ctrl_and_a_digit_switches_page(make_window: object, qtbot: QtBot) -> No
         assert window.nav.currentRow() == row
         assert window.stack.currentIndex() == row
     assert "Ctrl+2" in window.nav.item(1).toolTip()
+
+
+def test_data_changes_reload_the_page_shown_and_the_others_when_next_shown(
+        make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    window.show_page("activityLogPage")
+    reloads: list[str] = []
+    for name, page in window.pages.items():
+        def counting(name: str = name, real: Callable[[], None] = page.refresh) -> None:
+            reloads.append(name)
+            real()
+
+        monkeypatch.setattr(page, "refresh", counting)
+    save_activity(ActivityData(start_date=date.today(), title="Ethics 101", hours=Decimal(2)))
+    window.data_changed.emit()
+    assert reloads == ["activityLogPage"]  # the hidden pages wait
+    others = [name for name in window.pages if name != "activityLogPage"]
+    assert len(others) == len(PAGES) - 1
+    for name in others:
+        reloads.clear()
+        window.show_page(name)
+        assert reloads == [name], name  # caught up as it was shown
+    reloads.clear()
+    window.show_page("activityLogPage")
+    window.show_page(others[0])
+    assert reloads == []  # nothing changed since: shown as they are
+
+
+def test_an_activity_added_on_the_activities_page_is_on_the_dashboard_when_shown(
+        make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = make_window()
+    dashboard = window.pages["dashboardPage"]
+    assert dashboard.ring.big == "0"  # type: ignore[attr-defined]
+    page = window.show_page("activityLogPage")
+    add = page.findChild(QPushButton, "addActivityButton")
+    assert add is not None
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ActivityDialog)
+    assert dialog is not None
+    dialog.title_edit.setText("Ethics 101")
+    dialog.hours_spin.setValue(2.5)
+    with qtbot.waitSignal(dialog.activity_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert window.show_page("dashboardPage") is dashboard
+    assert dashboard.ring.big == "2.5"  # type: ignore[attr-defined]

@@ -3,7 +3,6 @@ and the calendar import in a worker."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,10 +12,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.assessments import AssessmentData, PracticeRating, save_assessment
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.plans import GoalData, get_item, get_plan, new_item, save_goal, save_item
 from wethrive_desktop.ui import planner_page, prompts
 from wethrive_desktop.ui.main_window import MainWindow
@@ -25,17 +22,6 @@ from wethrive_desktop.ui.planner_page import GoalDialog, PlanItemDialog, Planner
 DATA = Path(__file__).parent / "data"
 YEAR = date.today().year
 D = Decimal
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
 
 
 def page_of(window: MainWindow) -> PlannerPage:

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.ui import profile_dialog
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.profile_dialog import ProfileDialog, open_profile_dialog
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    close_database()
 
 
 def field(dialog: QWidget, name: str) -> QLineEdit:

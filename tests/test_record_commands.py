@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.record_commands import perform
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    yield win
-    close_database()
 
 
 def test_failed_undo_is_reported_and_clears_the_stack(window: MainWindow, qtbot: QtBot,

@@ -4,7 +4,7 @@ readiness check and its fix buttons, the preview built off the GUI thread, Save 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +14,6 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.app import create_main_window
 from wethrive_desktop.models.activities import ActivityData, get_activity, save_activity
 from wethrive_desktop.models.annual_report import ReadinessItem, list_revisions, report_status
 from wethrive_desktop.models.db import close_database, open_database
@@ -51,15 +50,9 @@ def ids(db_path: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+def window(make_window: Callable[..., MainWindow], ids: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(report_page, "today", lambda: TODAY)
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.undo_stack.clear()
-    close_database()
+    return make_window()
 
 
 def page_of(window: MainWindow) -> ReportPage:

@@ -2,39 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from pytestqt.qtbot import QtBot
-
-from wethrive_desktop.app import create_main_window
-from wethrive_desktop.models.db import close_database
 from wethrive_desktop.models.demo import ensure_demo_database
 from wethrive_desktop.paths import demo_db_path
+from wethrive_desktop.ui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True)
-def closed() -> Iterator[None]:
-    yield
-    close_database()
-
-
-def test_main_window_shows_the_database_name(qtbot: QtBot, db_path: Path) -> None:
-    window = create_main_window(db_path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_main_window_shows_the_database_name(window: MainWindow, db_path: Path) -> None:
     assert window.objectName() == "mainWindow"
     assert db_path.name in window.windowTitle()
     assert "Demo" not in window.windowTitle()
 
 
-def test_demo_database_window_says_demo(qtbot: QtBot) -> None:
+def test_demo_database_window_says_demo(make_window: Callable[..., MainWindow]) -> None:
     path = ensure_demo_database(demo_db_path())
-    window = create_main_window(path)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(path)
     assert "Demo" in window.windowTitle()
     assert path.name in window.windowTitle()

@@ -18,13 +18,14 @@ for bad data, naming the record). To add one, without touching this module's cod
 
 and add the module's name to `SECTION_MODULES` below (one line, like cli.COMMAND_MODULES). Sections are loaded in
 the order they are registered (the foundation's first), so a section may refer to activity ids: they are kept.
+The `read_*` helpers below check one value each and name where it was; `read_records` walks a list section.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -155,6 +156,26 @@ def read_object(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
+def unique_id(ids: set[int], value: int, where: str) -> None:
+    """Refuse an id already in `ids`, else add it."""
+    if value in ids:
+        raise _where(where, "the id appears twice")
+    ids.add(value)
+
+
+def read_records(data: Any, section: str) -> Iterator[tuple[Mapping[str, Any], int, str]]:
+    """The records of a list section, each with its unique 'id' and where it is (e.g. "activities[3] (id 12)")."""
+    if not isinstance(data, list):
+        raise _where(section, "must be a list")
+    ids: set[int] = set()
+    for n, item in enumerate(data):
+        record = read_object(item, f"{section}[{n}]")
+        record_id = read_int(record, "id", f"{section}[{n}]")
+        where = f"{section}[{n}] (id {record_id})"
+        unique_id(ids, record_id, where)
+        yield record, record_id, where
+
+
 # --- the foundation's sections ---------------------------------------------------------------------------------
 
 def dump_profile() -> dict[str, Any]:
@@ -249,17 +270,8 @@ def dump_activities() -> list[dict[str, Any]]:
 
 
 def load_activities(data: Any) -> None:
-    if not isinstance(data, list):
-        raise _where("activities", "must be a list")
     activities, links, files = [], [], []
-    ids: set[int] = set()
-    for n, item in enumerate(data):
-        record = read_object(item, f"activities[{n}]")
-        activity_id = read_int(record, "id", f"activities[{n}]")
-        where = f"activities[{n}] (id {activity_id})"
-        if activity_id in ids:
-            raise _where(where, "the id appears twice")
-        ids.add(activity_id)
+    for record, activity_id, where in read_records(data, "activities"):
         start = read_date(record, "start_date", where, required=True)
         end = read_date(record, "end_date", where)
         assert start is not None

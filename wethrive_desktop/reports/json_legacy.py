@@ -28,6 +28,7 @@ from wethrive_desktop.reports.json_io import (
     read_int,
     read_list,
     read_object,
+    read_records,
     read_str,
 )
 
@@ -57,16 +58,7 @@ def dump_coaching() -> list[dict[str, Any]]:
 
 
 def load_coaching(data: Any) -> None:
-    if not isinstance(data, list):
-        raise JsonImportError("legacy_coaching: must be a list")
-    ids: set[int] = set()
-    for n, item in enumerate(data):
-        record = read_object(item, f"legacy_coaching[{n}]")
-        coaching_id = read_int(record, "id", f"legacy_coaching[{n}]")
-        where = f"legacy_coaching[{n}] (id {coaching_id})"
-        if coaching_id in ids:
-            raise JsonImportError(f"{where}: the id appears twice")
-        ids.add(coaching_id)
+    for record, coaching_id, where in read_records(data, "legacy_coaching"):
         years = []
         for m, y in enumerate(read_list(record, "years", where)):
             at = f"{where}.years[{m}]"
@@ -100,13 +92,8 @@ def dump_actions() -> list[dict[str, Any]]:
 
 
 def load_actions(data: Any) -> None:
-    if not isinstance(data, list):
-        raise JsonImportError("legacy_actions: must be a list")
     rows = []
-    for n, item in enumerate(data):
-        record = read_object(item, f"legacy_actions[{n}]")
-        action_id = read_int(record, "id", f"legacy_actions[{n}]")
-        where = f"legacy_actions[{n}] (id {action_id})"
+    for record, action_id, where in read_records(data, "legacy_actions"):
         program = record.get("program")
         if program is not None and not isinstance(program, str):
             raise JsonImportError(f"{where}: 'program' must be text or null")

@@ -33,7 +33,9 @@ from wethrive_desktop.reports.json_io import (
     read_int,
     read_list,
     read_object,
+    read_records,
     read_str,
+    unique_id,
 )
 
 
@@ -64,12 +66,6 @@ def _flag(record: Mapping[str, Any], key: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise JsonImportError(f"{where}: '{key}' must be true or false")
     return value
-
-
-def _unique_id(ids: set[int], value: int, where: str) -> None:
-    if value in ids:
-        raise JsonImportError(f"{where}: the id appears twice")
-    ids.add(value)
 
 
 # --- assessments -------------------------------------------------------------------------------------------
@@ -107,14 +103,7 @@ def _score(record: Mapping[str, Any], where: str) -> Decimal | None:
 
 
 def load_assessments(data: Any) -> None:
-    if not isinstance(data, list):
-        raise JsonImportError("assessments: must be a list")
-    ids: set[int] = set()
-    for n, item in enumerate(data):
-        record = read_object(item, f"assessments[{n}]")
-        assessment_id = read_int(record, "id", f"assessments[{n}]")
-        where = f"assessments[{n}] (id {assessment_id})"
-        _unique_id(ids, assessment_id, where)
+    for record, assessment_id, where in read_records(data, "assessments"):
         kind = read_str(record, "kind", where)
         if kind not in KIND_LABELS:
             raise JsonImportError(f"{where}: 'kind' must be one of {', '.join(KIND_LABELS)}, not {kind!r}")
@@ -192,7 +181,7 @@ def load_plans(data: Any) -> None:
         year = read_int(record, "year", f"plans[{n}]")
         where = f"plans[{n}] ({year})"
         plan_id = read_int(record, "id", where)
-        _unique_id(plan_ids, plan_id, where)
+        unique_id(plan_ids, plan_id, where)
         if year in years or not 1900 <= year <= 2999:
             raise JsonImportError(f"{where}: 'year' must be a year from 1900 to 2999, one plan each")
         years.add(year)
@@ -227,7 +216,7 @@ def load_plans(data: Any) -> None:
             at = f"{where}.items[{m}]"
             i = read_object(item, at)
             item_id = read_int(i, "id", at)
-            _unique_id(item_ids, item_id, at)
+            unique_id(item_ids, item_id, at)
             title = read_str(i, "title", at)
             if not title.strip():
                 raise JsonImportError(f"{at}: 'title' is empty")

@@ -36,9 +36,7 @@ from PySide6.QtWidgets import QApplication
 from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
-
-SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+from wethrive_desktop.ui.record_table import RECORD_ROLE, SORT_ROLE
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)

@@ -7,16 +7,15 @@ dialog, so the 14 rows stay in view and tests drive it directly).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QUndoCommand
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QPainter, QUndoCommand
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -24,14 +23,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -59,19 +56,10 @@ from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
-
-SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-
-Index = QModelIndex | QPersistentModelIndex
 
 GREEN = QColor("#1b7a3a")
 RED = QColor("#b3261e")
@@ -94,99 +82,16 @@ def change_text(change: int | None) -> str:
 # --- table models ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TableColumn:
-    title: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-    tip: Callable[[Any], str] | None = None
-    color: Callable[[Any], QColor | None] | None = None
-    bold: Callable[[Any], bool] | None = None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows of plain records shown through column definitions; SORT_ROLE gives raw values, RECORD_ROLE the record."""
-
-    def __init__(self, columns: Sequence[TableColumn], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.records: list[Any] = []
-
-    def set_records(self, records: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.columns):
-            return self.columns[section].title
-        return None
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self.records):
-            return None
-        record = self.records[index.row()]
-        column = self.columns[index.column()]
-        if role == _DISPLAY:
-            return column.text(record)
-        if role == SORT_ROLE:
-            return (column.sort or column.text)(record)
-        if role == RECORD_ROLE:
-            return record
-        if role == _ALIGN:
-            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-        if role == _TOOLTIP and column.tip is not None:
-            return column.tip(record) or None
-        if role == _FOREGROUND and column.color is not None:
-            color = column.color(record)
-            return QBrush(color) if color is not None else None
-        if role == _FONT and column.bold is not None and column.bold(record):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def record(self, row: int) -> Any:
-        return self.records[row]
-
-
-def make_table(model: QAbstractTableModel, name: str, stretch: int | None = None,
-               multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
-
-
 def needs_text(needs: Sequence[int]) -> str:
     return ", ".join(str(n) for n in needs)
 
 
-HISTORY_COLUMNS = [
-    TableColumn("Date", lambda a: a.date.isoformat(), lambda a: (a.date, a.id)),
-    TableColumn("Kind", lambda a: KIND_SHORT.get(a.kind, a.kind), tip=lambda a: a.kind_label),
-    TableColumn("Rated", lambda a: f"{a.rated} of 14", lambda a: a.rated, Qt.AlignmentFlag.AlignRight),
-    TableColumn("Needs", lambda a: needs_text(a.needs), lambda a: a.needs,
-                tip=lambda a: "\n".join(f"{n} {PRACTICES[n]}" for n in a.needs)),
+HISTORY_COLUMNS: list[Col[AssessmentData]] = [
+    Col("Date", lambda a: a.date.isoformat(), lambda a: (a.date, a.id)),
+    Col("Kind", lambda a: KIND_SHORT.get(a.kind, a.kind), tip=lambda a: a.kind_label, stretch=True),
+    Col("Rated", lambda a: f"{a.rated} of 14", lambda a: a.rated, right=True),
+    Col("Needs", lambda a: needs_text(a.needs), lambda a: a.needs,
+        tip=lambda a: "\n".join(f"{n} {PRACTICES[n]}" for n in a.needs)),
 ]
 
 
@@ -206,17 +111,17 @@ def _change_color(row: CompareRow) -> QColor | None:
     return GREEN if row.change > 0 else RED
 
 
-def compare_columns(earlier: AssessmentData | None, later: AssessmentData | None) -> list[TableColumn]:
+def compare_columns(earlier: AssessmentData | None, later: AssessmentData | None) -> list[Col[CompareRow]]:
     first = earlier.date.isoformat() if earlier else "Earlier"
     second = later.date.isoformat() if later else "Later"
     return [
-        TableColumn("Practice", lambda r: f"{r.practice} {PRACTICES[r.practice]}", lambda r: r.practice),
-        TableColumn(first, lambda r: rating_text(r.before), lambda r: r.before or 0,
-                    tip=lambda r: f"score {r.score_before}" if r.score_before else ""),
-        TableColumn(second, lambda r: rating_text(r.after), lambda r: r.after or 0,
-                    tip=lambda r: f"score {r.score_after}" if r.score_after else ""),
-        TableColumn("Change", lambda r: change_text(r.change), lambda r: r.change or 0,
-                    Qt.AlignmentFlag.AlignRight, color=_change_color, bold=lambda r: bool(r.change)),
+        Col("Practice", lambda r: f"{r.practice} {PRACTICES[r.practice]}", lambda r: r.practice, stretch=True),
+        Col(first, lambda r: rating_text(r.before), lambda r: r.before or 0,
+            tip=lambda r: f"score {r.score_before}" if r.score_before else ""),
+        Col(second, lambda r: rating_text(r.after), lambda r: r.after or 0,
+            tip=lambda r: f"score {r.score_after}" if r.score_after else ""),
+        Col("Change", lambda r: change_text(r.change), lambda r: r.change or 0, right=True,
+            color=_change_color, bold=lambda r: bool(r.change)),
     ]
 
 
@@ -506,8 +411,8 @@ class AssessmentPage(QWidget):
         for b in (self.new_button, self.edit_button, self.delete_button):
             bar.addWidget(b)
 
-        self.history_model = RecordTableModel(HISTORY_COLUMNS, self)
-        self.history = make_table(self.history_model, "assessmentHistory", stretch=1, multi=True)
+        self.history_model: RecordTableModel[AssessmentData] = RecordTableModel(HISTORY_COLUMNS, self)
+        self.history = record_view(self.history_model, name="assessmentHistory", multi=True)
         self.history.setToolTip("Select two assessments (Ctrl+click) to compare them")
         self.history.doubleClicked.connect(lambda _index: self.edit_selected())
         self.history.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
@@ -540,8 +445,8 @@ class AssessmentPage(QWidget):
         left_layout.addWidget(needs_box, 2)
 
         self.chart = RatingsChart()
-        self.compare_model = RecordTableModel(compare_columns(None, None), self)
-        self.compare_view = make_table(self.compare_model, "compareTable", stretch=0)
+        self.compare_model: RecordTableModel[CompareRow] = RecordTableModel(compare_columns(None, None), self)
+        self.compare_view = record_view(self.compare_model, name="compareTable")
         self.compare_label = QLabel()
         self.compare_label.setObjectName("compareLabel")
         self.compare_label.setWordWrap(True)

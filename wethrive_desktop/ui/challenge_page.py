@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -214,8 +213,7 @@ class ChallengePage(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
-        self._stale = False
-        self.reload()
+        self.refresh()
 
     def _build_points_tab(self) -> QWidget:
         tab = QWidget()
@@ -324,19 +322,7 @@ class ChallengePage(QWidget):
         return self.year_spin.value()
 
     def refresh(self) -> None:
-        """Reload now if the page is shown; otherwise when it is next shown (data changes often elsewhere)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def reload(self) -> None:
-        self._stale = False
+        """Reload from the store (the window calls this when data changed and the page is shown)."""
         self._refreshing = True
         try:
             self.signup_box.setChecked(get_profile().challenge_signup)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -249,25 +249,12 @@ class DashboardPage(QWidget):
         grid.setRowStretch(2, 1)
         for view in (self.recent_view, self.upcoming_view):
             view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 8)
-        self._stale = False
-        self.reload()
+        self.refresh()
 
     # --- data ------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload now if the page is shown; otherwise when it is next shown (data changes often elsewhere)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def reload(self) -> None:
-        self._stale = False
+        """Reload from the store (the window calls this when data changed and the page is shown)."""
         data = dashboard_data(today())
         self.data = data
         p = data.pace

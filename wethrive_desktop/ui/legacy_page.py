@@ -11,7 +11,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -329,8 +328,7 @@ class LegacyPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(banner_box)
         layout.addWidget(splitter, 1)
-        self._stale = False
-        self.reload()
+        self.refresh()
 
     def _build_coaching_tab(self) -> QWidget:
         self.coaching_model: RecordTableModel[CoachingRecord] = RecordTableModel([
@@ -392,19 +390,7 @@ class LegacyPage(QWidget):
     # --- showing -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload now if the page is shown; otherwise when it is next shown (data changes often elsewhere)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
-
-    def reload(self) -> None:
-        self._stale = False
+        """Reload from the store (the window calls this when data changed and the page is shown)."""
         now = today()
         overview = legacy_overview(now)
         self.overview = overview

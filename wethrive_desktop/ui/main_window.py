@@ -1,7 +1,9 @@
 """The main window: navigation list on the left, the pages on the right, menus and a status bar.
 
 What pages and other features can use:
-- `window.data_changed`: emit after writing data; every page's `refresh()` runs.
+- `window.data_changed`: emit after writing data. The page shown runs its `refresh()` at once; the others are
+  marked stale and refresh when they are next shown (so a page's `refresh()` simply reloads, and a write costs one
+  page's reload, not every page's).
 - `window.undo_stack`: the shared QUndoStack (Edit > Undo/Redo). A write that bypasses it and could clash with
   the commands on it (say, a bulk import that reuses ids) must call `window.undo_stack.clear()`.
 - `window.show_page(object_name)`: switch page (and return it, building it first if it was deferred).
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._unbuilt: dict[int, tuple[str, str]] = {}  # stack index -> (module, class) of a deferred page
+        self._stale: set[str] = set()  # pages whose data changed while they were hidden
         first = self._remembered_index()
         for index, (title, module, name) in enumerate(PAGES):
             self.nav.addItem(title)
@@ -200,6 +203,10 @@ class MainWindow(QMainWindow):
         if row in self._unbuilt:
             self._build_page(row)
         self.stack.setCurrentIndex(row)
+        page = self.stack.widget(row)
+        if page is not None and page.objectName() in self._stale:
+            # In the same turn of the event loop as the switch, so the old figures are never painted.
+            self._refresh_page(page)
 
     @staticmethod
     def _conventional_name(class_name: str) -> str:
@@ -253,17 +260,28 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def refresh_pages(self) -> None:
-        for page in self.pages.values():
-            refresh = getattr(page, "refresh", None)
-            if callable(refresh):
-                refresh()
+        """Data changed: refresh the page shown now and mark the others to refresh when they are next shown."""
+        current = self.current_page()
+        for name, page in self.pages.items():
+            if page is current:
+                self._refresh_page(page)
+            else:
+                self._stale.add(name)
         self.refresh_status()
 
+    def _refresh_page(self, page: QWidget) -> None:
+        self._stale.discard(page.objectName())
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
     def notify_activity_changed(self, activity_id: int | None) -> None:
-        """After an activity write (ui/undo.py): refresh every page and select the activity in the log."""
+        """After an activity write (ui/undo.py): refresh the pages and select the activity in the log."""
         self.data_changed.emit()
         page = self.pages.get(ACTIVITY_PAGE)
         if activity_id is not None and page is not None:
+            if ACTIVITY_PAGE in self._stale:
+                self._refresh_page(page)  # the log must hold the activity to select it
             page.select_activity(activity_id)  # type: ignore[attr-defined]
 
     def undo_failed(self, message: str) -> None:

@@ -1,6 +1,7 @@
 """The pages of the main window's navigation, in order. Each entry: (title, module, class name).
 
-A page class takes the MainWindow, has an objectName, and a `refresh()` the window calls when data changes.
+A page class takes the MainWindow, has an objectName, and a `refresh()` that reloads it from the store: the window
+calls it when data changes while the page is shown, or else when the page is next shown.
 """
 
 from __future__ import annotations

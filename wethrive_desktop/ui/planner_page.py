@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QUndoCommand
@@ -50,6 +50,7 @@ from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.plans import (
     GoalData,
+    GoalProgress,
     ItemStatus,
     PlanData,
     PlanItemData,
@@ -78,11 +79,13 @@ from wethrive_desktop.models.plans import (
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.assessment_page import GREEN, RED, RecordTableModel, TableColumn, make_table
+from wethrive_desktop.ui.assessment_page import GREEN, RED
+from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
+V = TypeVar("V")
 ICS_FILTER = "iCalendar files (*.ics *.ical *.ifb *.icalendar);;All files (*)"
 STATUS_LABELS = {"planned": "Planned", "done": "Done", "dropped": "Dropped"}
 
@@ -213,17 +216,58 @@ class OptionalDate(QWidget):
 # --- dialogs -----------------------------------------------------------------------------------------------
 
 
-class GoalDialog(QDialog):
+class SaveDialog(QDialog, Generic[V]):
+    """A form whose Save checks `value()` with `check` and stores it with `save(value)`. A ValidationError (from
+    reading the fields, the check or the save) or a LookupError (the record went meanwhile) is shown under the form
+    and the dialog stays open with what was typed. Subclasses add their rows to `self.form`."""
+
+    def __init__(self, parent: QWidget, name: str, title: str, save: Callable[[V], int],
+                 check: Callable[[V], list[FieldError]]):
+        super().__init__(parent)
+        self.setObjectName(f"{name}Dialog")
+        self.setWindowTitle(title)
+        self.save = save
+        self.check = check
+        self.saved_id: int | None = None
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName(f"{name}Error")
+        self.error.setStyleSheet(f"color: {RED.name()}")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def value(self) -> V:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            value = self.value()
+            errors = self.check(value)
+            if errors:
+                raise ValidationError(errors)
+            self.saved_id = self.save(value)
+        except ValidationError as exc:
+            self.error.setText(error_text(exc.errors))
+            return
+        except LookupError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class GoalDialog(SaveDialog[GoalData]):
     """Add or edit a goal. `save(goal)` stores it; a ValidationError keeps the dialog open with the message."""
 
     def __init__(self, parent: QWidget, year: int, goal: GoalData | None, save: Callable[[GoalData], int],
                  has_long_term: bool):
-        super().__init__(parent)
-        self.setObjectName("goalDialog")
-        self.setWindowTitle(f"{'Edit' if goal else 'New'} goal for {year}")
+        super().__init__(parent, "goal", f"{'Edit' if goal else 'New'} goal for {year}", save, check_goal)
         self.goal = goal
-        self.save = save
-        self.saved_id: int | None = None
         self.text = QPlainTextEdit()
         self.text.setObjectName("goalText")
         self.text.setPlaceholderText("What you want to be able to do, e.g. 'Lead the update of the strategic plan'")
@@ -234,21 +278,9 @@ class GoalDialog(QDialog):
             self.term.addItem(term.label, term.value)
         self.practices = PracticePicker()
         self.practices.setObjectName("goalPractices")
-        self.error = QLabel()
-        self.error.setObjectName("goalError")
-        self.error.setStyleSheet(f"color: {RED.name()}")
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("&Goal:", self.text)
-        form.addRow("&Term:", self.term)
-        form.addRow("&Practices:", self.practices)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.form.addRow("&Goal:", self.text)
+        self.form.addRow("&Term:", self.term)
+        self.form.addRow("&Practices:", self.practices)
         self.resize(520, 240)
         if goal is not None:
             self.text.setPlainText(goal.text)
@@ -261,34 +293,16 @@ class GoalDialog(QDialog):
         return GoalData(self.goal.id if self.goal else None, self.text.toPlainText().strip(),
                         str(self.term.currentData()), self.practices.practices())
 
-    def accept(self) -> None:
-        goal = self.value()
-        errors = check_goal(goal)
-        try:
-            if errors:
-                raise ValidationError(errors)
-            self.saved_id = self.save(goal)
-        except ValidationError as exc:
-            self.error.setText(error_text(exc.errors))
-            return
-        except LookupError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
 
-
-class PlanItemDialog(QDialog):
+class PlanItemDialog(SaveDialog[PlanItemData]):
     """Add or edit a planned activity. `save(item)` stores it; a ValidationError keeps the dialog open."""
 
     def __init__(self, parent: QWidget, plan: PlanData, item: PlanItemData | None,
                  save: Callable[[PlanItemData], int]):
-        super().__init__(parent)
-        self.setObjectName("planItemDialog")
-        self.setWindowTitle(f"{'Edit' if item else 'New'} planned activity for {plan.year}")
+        super().__init__(parent, "planItem", f"{'Edit' if item else 'New'} planned activity for {plan.year}", save,
+                         lambda i: check_item(i, plan.year))
         self.plan = plan
         self.item = item or new_item("")
-        self.save = save
-        self.saved_id: int | None = None
 
         self.title = QLineEdit()
         self.title.setObjectName("itemTitle")
@@ -324,29 +338,16 @@ class PlanItemDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("itemNotes")
         self.notes.setFixedHeight(70)
-        self.error = QLabel()
-        self.error.setObjectName("itemError")
-        self.error.setStyleSheet(f"color: {RED.name()}")
-        self.error.setWordWrap(True)
-
-        form = QFormLayout()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Provider:", self.provider)
-        form.addRow("T&ype:", self.type)
-        form.addRow("&Start:", self.start)
-        form.addRow("&End:", self.end)
-        form.addRow("Estimated &hours:", self.hours)
-        form.addRow("&Goal:", self.goal)
-        form.addRow("P&ractices:", self.practices)
-        form.addRow("Stat&us:", self.status)
-        form.addRow("&Notes:", self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.form.addRow("&Title:", self.title)
+        self.form.addRow("&Provider:", self.provider)
+        self.form.addRow("T&ype:", self.type)
+        self.form.addRow("&Start:", self.start)
+        self.form.addRow("&End:", self.end)
+        self.form.addRow("Estimated &hours:", self.hours)
+        self.form.addRow("&Goal:", self.goal)
+        self.form.addRow("P&ractices:", self.practices)
+        self.form.addRow("Stat&us:", self.status)
+        self.form.addRow("&Notes:", self.notes)
         self.resize(560, 480)
 
         it = self.item
@@ -371,21 +372,6 @@ class PlanItemDialog(QDialog):
             practices=self.practices.practices(), status=str(self.status.currentData()),
             notes=self.notes.toPlainText(),
         ))
-
-    def accept(self) -> None:
-        try:
-            item = self.value()
-            errors = check_item(item, self.plan.year)
-            if errors:
-                raise ValidationError(errors)
-            self.saved_id = self.save(item)
-        except ValidationError as exc:
-            self.error.setText(error_text(exc.errors))
-            return
-        except LookupError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
 
 
 # --- undo --------------------------------------------------------------------------------------------------
@@ -430,7 +416,7 @@ def _status_color(item: PlanItemData) -> QColor | None:
     return None
 
 
-def item_columns(goals: dict[int, GoalData], carried_years: dict[int, int]) -> list[TableColumn]:
+def item_columns(goals: dict[int, GoalData], carried_years: dict[int, int]) -> list[Col[PlanItemData]]:
     def goal_text(item: PlanItemData) -> str:
         goal = goals.get(item.goal_id) if item.goal_id is not None else None
         if goal is None:
@@ -438,16 +424,15 @@ def item_columns(goals: dict[int, GoalData], carried_years: dict[int, int]) -> l
         return "Long-term" if goal.term == Term.LONG else goal.text
 
     return [
-        TableColumn("Dates", dates_text, lambda i: (i.start_date is None, i.start_date or date.min)),
-        TableColumn("Title", lambda i: i.title, lambda i: i.title.casefold(),
-                    tip=lambda i: "\n".join(x for x in (i.title, f"{i.type}, {i.provider}".strip(", "), i.notes) if x)),
-        TableColumn("Hours", lambda i: format_hours(i.estimated_hours), lambda i: i.estimated_hours,
-                    Qt.AlignmentFlag.AlignRight, tip=lambda _i: "Estimated hours"),
-        TableColumn("Practices", lambda i: practices_text(i.practices), lambda i: i.practices,
-                    tip=lambda i: practices_tip(i.practices)),
-        TableColumn("Goal", goal_text, tip=lambda i: goals[i.goal_id].text if i.goal_id in goals else ""),
-        TableColumn("Status", lambda i: _status_text(i, carried_years), lambda i: i.status,
-                    color=_status_color),
+        Col("Dates", dates_text, lambda i: (i.start_date is None, i.start_date or date.min)),
+        Col("Title", lambda i: i.title, lambda i: i.title.casefold(), stretch=True,
+            tip=lambda i: "\n".join(x for x in (i.title, f"{i.type}, {i.provider}".strip(", "), i.notes) if x)),
+        Col("Hours", lambda i: format_hours(i.estimated_hours), lambda i: i.estimated_hours, right=True,
+            tip=lambda _i: "Estimated hours"),
+        Col("Practices", lambda i: practices_text(i.practices), lambda i: i.practices,
+            tip=lambda i: practices_tip(i.practices)),
+        Col("Goal", goal_text, tip=lambda i: goals[i.goal_id].text if i.goal_id in goals else ""),
+        Col("Status", lambda i: _status_text(i, carried_years), lambda i: i.status, color=_status_color),
     ]
 
 
@@ -455,18 +440,18 @@ def _hours(value: Decimal) -> str:
     return format_hours(value)
 
 
-GOAL_COLUMNS = [
-    TableColumn("Goal", lambda g: ("Long-term: " if g.goal.term == Term.LONG else "") + g.goal.text,
-                tip=lambda g: g.goal.text),
-    TableColumn("Practices", lambda g: practices_text(g.goal.practices), lambda g: g.goal.practices,
-                tip=lambda g: practices_tip(g.goal.practices)),
-    TableColumn("Planned h", lambda g: _hours(g.planned), lambda g: g.planned, Qt.AlignmentFlag.AlignRight),
-    TableColumn("Logged h", lambda g: _hours(g.logged), lambda g: g.logged, Qt.AlignmentFlag.AlignRight,
-                tip=lambda _g: "Hours of the activities logged from this goal's planned items"),
+GOAL_COLUMNS: list[Col[GoalProgress]] = [
+    Col("Goal", lambda g: ("Long-term: " if g.goal.term == Term.LONG else "") + g.goal.text,
+        tip=lambda g: g.goal.text, stretch=True),
+    Col("Practices", lambda g: practices_text(g.goal.practices), lambda g: g.goal.practices,
+        tip=lambda g: practices_tip(g.goal.practices)),
+    Col("Planned h", lambda g: _hours(g.planned), lambda g: g.planned, right=True),
+    Col("Logged h", lambda g: _hours(g.logged), lambda g: g.logged, right=True,
+        tip=lambda _g: "Hours of the activities logged from this goal's planned items"),
 ]
 
 
-def practice_columns(future: bool) -> list[TableColumn]:
+def practice_columns(future: bool) -> list[Col[PracticeProgress]]:
     """In a year not begun, nothing can be logged yet, so nothing is flagged."""
 
     def flag_text(p: PracticeProgress) -> str:
@@ -476,12 +461,12 @@ def practice_columns(future: bool) -> list[TableColumn]:
         return RED if p.flagged and not future else None
 
     return [
-        TableColumn("Practice", lambda p: f"{p.practice}. {PRACTICES[p.practice]}", lambda p: p.practice,
-                    bold=lambda p: p.is_need, tip=lambda p: "A development need" if p.is_need else ""),
-        TableColumn("Planned h", lambda p: _hours(p.planned), lambda p: p.planned, Qt.AlignmentFlag.AlignRight),
-        TableColumn("Logged h", lambda p: _hours(p.logged), lambda p: p.logged, Qt.AlignmentFlag.AlignRight,
-                    tip=lambda _p: "Its share of every activity logged this year, planned or not"),
-        TableColumn("", flag_text, lambda p: p.flagged, color=flag_color, bold=lambda p: bool(flag_text(p))),
+        Col("Practice", lambda p: f"{p.practice}. {PRACTICES[p.practice]}", lambda p: p.practice, stretch=True,
+            bold=lambda p: p.is_need, tip=lambda p: "A development need" if p.is_need else ""),
+        Col("Planned h", lambda p: _hours(p.planned), lambda p: p.planned, right=True),
+        Col("Logged h", lambda p: _hours(p.logged), lambda p: p.logged, right=True,
+            tip=lambda _p: "Its share of every activity logged this year, planned or not"),
+        Col("", flag_text, lambda p: p.flagged, color=flag_color, bold=lambda p: bool(flag_text(p))),
     ]
 
 
@@ -596,8 +581,8 @@ class PlannerPage(QWidget):
         left_layout.addWidget(goals_box, 1)
 
         # Right: planned items, then progress.
-        self.items_model = RecordTableModel(item_columns({}, {}), self)
-        self.items_view = make_table(self.items_model, "planItems", stretch=1)
+        self.items_model: RecordTableModel[PlanItemData] = RecordTableModel(item_columns({}, {}), self)
+        self.items_view = record_view(self.items_model, name="planItems")
         goal_column = 4  # long goal texts are cut short (the tooltip has them), so the title keeps its room
         self.items_view.horizontalHeader().setSectionResizeMode(goal_column, QHeaderView.ResizeMode.Interactive)
         self.items_view.setColumnWidth(goal_column, 140)
@@ -635,10 +620,10 @@ class PlannerPage(QWidget):
         self.planned_bar.setObjectName("plannedBar")
         self.planned_bar.setTextVisible(True)
         self.planned_bar.setMaximumHeight(18)
-        self.goal_model = RecordTableModel(GOAL_COLUMNS, self)
-        self.goal_progress = make_table(self.goal_model, "goalProgress", stretch=0)
-        self.practice_model = RecordTableModel(practice_columns(False), self)
-        self.practice_progress = make_table(self.practice_model, "practiceProgress", stretch=0)
+        self.goal_model: RecordTableModel[GoalProgress] = RecordTableModel(GOAL_COLUMNS, self)
+        self.goal_progress = record_view(self.goal_model, name="goalProgress")
+        self.practice_model: RecordTableModel[PracticeProgress] = RecordTableModel(practice_columns(False), self)
+        self.practice_progress = record_view(self.practice_model, name="practiceProgress")
         self.progress_tabs = QTabWidget()
         self.progress_tabs.setObjectName("progressTabs")
         self.progress_tabs.addTab(self.practice_progress, "By practice")

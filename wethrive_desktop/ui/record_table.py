@@ -1,7 +1,8 @@
 """A read-only table model over a list of plain records, described by columns, and a compact view for it.
 
-Used by the dashboard, challenge and Legacy Leaders pages for their record lists. Roles: display, tooltip,
-alignment; `SORT_ROLE` gives the raw value (so 10.5 sorts after 9) and `RECORD_ROLE` the record itself.
+Used by the dashboard, assessment, planner, challenge and Legacy Leaders pages for their record lists. Roles:
+display, tooltip, alignment, and (for columns that ask) foreground colour and bold; `SORT_ROLE` gives the raw value
+(so 10.5 sorts after 9) and `RECORD_ROLE` the record itself.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 R = TypeVar("R")
@@ -29,6 +31,8 @@ RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Col(Generic[R]):
     right: bool = False  # numbers align right
     tip: Callable[[R], str] | None = None
     stretch: bool = False  # this column takes the spare width
+    color: Callable[[R], QColor | None] | None = None  # text colour of a cell, None for the default
+    bold: Callable[[R], bool] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -73,10 +79,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == RECORD_ROLE:
             return record
         if role == _TOOLTIP:
-            return col.tip(record) if col.tip else None
+            return (col.tip(record) or None) if col.tip else None
         if role == _ALIGN:
             horizontal = Qt.AlignmentFlag.AlignRight if col.right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == _FOREGROUND and col.color is not None:
+            color = col.color(record)
+            return QBrush(color) if color is not None else None
+        if role == _FONT and col.bold is not None and col.bold(record):
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
@@ -117,8 +130,9 @@ class RecordView(QTableView):
 
 
 def record_view(model: RecordTableModel[Any], parent: QWidget | None = None, *, sortable: bool = False,
-                name: str = "", rows: int = 6) -> QTableView:
-    """A compact, row-selecting, read-only table for `model` (behind a sorting proxy when `sortable`)."""
+                name: str = "", rows: int = 6, multi: bool = False) -> QTableView:
+    """A compact, row-selecting, read-only table for `model` (behind a sorting proxy when `sortable`; several
+    rows may be selected when `multi`)."""
     view = RecordView(parent, rows)
     if name:
         view.setObjectName(name)
@@ -133,7 +147,8 @@ def record_view(model: RecordTableModel[Any], parent: QWidget | None = None, *, 
     else:
         view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
