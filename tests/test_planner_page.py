@@ -159,6 +159,24 @@ def test_log_it_with_the_real_activity_dialog(window: MainWindow) -> None:
     assert get_item(item_id).activity_id == activity.id and get_item(item_id).status == "done"
 
 
+def test_log_it_completes_the_planned_activity_already_in_the_log(window: MainWindow) -> None:
+    planned_id = save_activity(ActivityData(date(YEAR, 3, 25), "Budgeting for Outcomes", D("1.5"), "webinar",
+                                            status="planned", practices=(12,)))
+    item_id = save_item(YEAR, new_item("Budgeting for Outcomes", type="webinar", start_date=date(YEAR, 3, 25),
+                                       estimated_hours=D("1.5"), practices=(12,)))
+    window.data_changed.emit()
+    page = page_of(window)
+    page.items_view.selectRow(row_of(page, "Budgeting for Outcomes"))
+    dialog = page.log_selected()
+    assert dialog is not None
+    assert dialog.activity_id == planned_id  # type: ignore[attr-defined]
+    assert dialog.status_combo.currentData() == "completed"  # type: ignore[attr-defined]
+    dialog.accept()
+    (activity,) = load_activities()
+    assert (activity.id, activity.data.status) == (planned_id, "completed")
+    assert get_item(item_id).activity_id == planned_id and get_item(item_id).status == "done"
+
+
 def test_progress_figures_and_flags_are_shown(window: MainWindow) -> None:
     goal = save_goal(YEAR, GoalData(None, "Budget engagement", "short", (2, 12)))
     save_item(YEAR, new_item("Workshop", start_date=date(YEAR, 1, 3), estimated_hours=D(6), goal_id=goal,

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.assessments import PRACTICE_SHORT, current_needs
 from wethrive_desktop.models.db import StoreError
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status
 from wethrive_desktop.models.plans import (
     GoalData,
     GoalProgress,
@@ -69,6 +69,7 @@ from wethrive_desktop.models.plans import (
     normalized_item,
     plan_progress,
     plan_years,
+    planned_activity_for_item,
     restore_item,
     save_goal,
     save_item,
@@ -90,11 +91,12 @@ ICS_FILTER = "iCalendar files (*.ics *.ical *.ifb *.icalendar);;All files (*)"
 STATUS_LABELS = {"planned": "Planned", "done": "Done", "dropped": "Dropped"}
 
 
-def make_activity_dialog(parent: QWidget, initial: ActivityData) -> QDialog:
-    """The activity dialog "Log it" opens, pre-filled (tests patch this)."""
+def make_activity_dialog(parent: QWidget, initial: ActivityData, activity_id: int | None = None) -> QDialog:
+    """The activity dialog "Log it" opens, pre-filled; with `activity_id` it completes that stored record
+    (tests patch this)."""
     from wethrive_desktop.ui.activity_dialog import ActivityDialog
 
-    return ActivityDialog(parent, initial=initial)
+    return ActivityDialog(parent, initial=initial, activity_id=activity_id)
 
 
 def practices_text(practices: Iterable[int]) -> str:
@@ -925,7 +927,12 @@ class PlannerPage(QWidget):
         item = self.selected_item()
         if item is None or item.id is None or item.activity_id is not None:
             return None
-        dialog = make_activity_dialog(self, activity_for_item(item))
+        planned = planned_activity_for_item(item)
+        if planned is not None:
+            # The member put it in the log as planned: complete that record rather than add a second one.
+            dialog = make_activity_dialog(self, replace(planned.data, status=Status.COMPLETED.value), planned.id)
+        else:
+            dialog = make_activity_dialog(self, activity_for_item(item))
         item_id = item.id
         dialog.activity_saved.connect(lambda activity_id: self._logged(item_id, activity_id))  # type: ignore[attr-defined]
         return self.open_dialog(dialog)
