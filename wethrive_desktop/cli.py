@@ -37,6 +37,20 @@ def open_db(args: argparse.Namespace, create: bool = False) -> Path:
     return path
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def year_arg(text: str) -> int:
+    """The type of every --year option: a clear usage error instead of a traceback for a year like 0 or 99999."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"{year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
+    return year
+
+
 def format_table(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
@@ -114,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("summary", cmd_summary, "hours toward the 40-hour commitment for a year")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year_arg, required=True)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p = command("backup", cmd_backup, "a consistent copy of the database")

@@ -13,20 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wethrive_desktop.cli import CommandAdder, CommandError, open_db, resolve_db
+from wethrive_desktop.cli import CommandAdder, CommandError, open_db, resolve_db, year_arg
 from wethrive_desktop.models.db import close_database
-
-MIN_YEAR, MAX_YEAR = 1900, 2200
-
-
-def year_arg(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year") from None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(f"{year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
-    return year
 
 
 def _remove_database_files(path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
-from wethrive_desktop.cli import CommandAdder, format_table, open_db
+from wethrive_desktop.cli import CommandAdder, format_table, open_db, year_arg
 from wethrive_desktop.models.challenge import challenge_points_for_year
 from wethrive_desktop.models.eligibility import current_eligibility
 from wethrive_desktop.models.legacy import legacy_overview
@@ -71,7 +71,7 @@ def cmd_eligibility(args: argparse.Namespace) -> int:
 
 def register(command: CommandAdder) -> None:
     p = command("challenge", cmd_challenge, "#WeThriveHere challenge points for a year, with the entries")
-    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--year", type=year_arg, default=date.today().year)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p = command("legacy", cmd_legacy, "Legacy Leaders status by year, with what is missing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -8,7 +8,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from wethrive_desktop.cli import CommandAdder, CommandError, open_db
+from wethrive_desktop.cli import CommandAdder, CommandError, open_db, year_arg
 from wethrive_desktop.models.rules import format_hours
 
 
@@ -85,7 +85,7 @@ def cmd_report_submit(args: argparse.Namespace) -> int:
 
 def register(command: CommandAdder) -> None:
     p = command("report", cmd_report, "the annual report PDF for a year")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year_arg, required=True)
     p.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
     p.add_argument("--submitted", action="store_true", help="the latest submitted revision, exactly as sent")
     p.add_argument("--revision", type=int, metavar="N", help="a submitted revision, exactly as sent")
@@ -93,10 +93,10 @@ def register(command: CommandAdder) -> None:
 
     p = command("report-check", cmd_report_check, "the readiness check of a year's annual report "
                                                   "(exit status 3 when not ready)")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year_arg, required=True)
 
     p = command("report-submit", cmd_report_submit, "freeze a year's annual report as submitted")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year_arg, required=True)
     p.add_argument("--date", type=_date, help="the date it was submitted (default: today)")
     p.add_argument("--out", metavar="FILE.pdf", help="also write the submitted PDF")
     p.add_argument("--new-revision", action="store_true", help="submit again after an earlier submission")

@@ -61,6 +61,9 @@ class ActivityRecord:
     created_at: datetime
     updated_at: datetime
     attachments: tuple[AttachmentData, ...] = field(default=())
+    # (plan item id, item status) of the plan items that linked to it, filled in by delete_activity so that
+    # restore_activity can link them again (the delete clears plan_item.activity_id).
+    plan_links: tuple[tuple[int, str], ...] = field(default=(), compare=False)
 
     # The rules read these straight off a record.
     @property
@@ -230,8 +233,13 @@ def delete_activity(activity_id: int) -> ActivityRecord:
     """Delete and return the record as it was, so it can be restored (undo). Attachment files are kept."""
     record = get_activity(activity_id)
     with database_proxy.atomic():
+        links = tuple((int(item_id), str(status)) for item_id, status in database_proxy.execute_sql(
+            "SELECT id, status FROM plan_item WHERE activity_id = ? ORDER BY id", (activity_id,)))
+        # A plan item whose logged activity is gone is to do again (the foreign key clears the link itself).
+        database_proxy.execute_sql(
+            "UPDATE plan_item SET status = 'planned' WHERE activity_id = ? AND status = 'done'", (activity_id,))
         Activity.delete().where(Activity.id == activity_id).execute()
-    return record
+    return replace(record, plan_links=links)
 
 
 def restore_activity(record: ActivityRecord) -> int:
@@ -244,6 +252,9 @@ def restore_activity(record: ActivityRecord) -> int:
             Attachment.insert(id=a.id, activity=record.id, original_name=a.original_name,
                               stored_name=a.stored_name, sha256=a.sha256, size=a.size,
                               added_at=a.added_at).execute()
+        for item_id, status in record.plan_links:  # unless the item was linked to another activity meanwhile
+            database_proxy.execute_sql("UPDATE plan_item SET activity_id = ?, status = ? "
+                                       "WHERE id = ? AND activity_id IS NULL", (record.id, status, item_id))
     return record.id
 
 

@@ -133,6 +133,8 @@ def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> 
     dest = Path(dest)
     if dest.resolve() == Path(db.database).resolve():
         raise StoreError("a backup cannot overwrite the database it copies")
+    if dest.is_dir():
+        raise StoreError(f"{dest} is a folder; name the backup file")
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)

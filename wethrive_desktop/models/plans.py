@@ -633,7 +633,9 @@ def plan_progress(plan: PlanData) -> PlanProgress:
     """Planned vs logged hours per goal, per practice of the plan, and in total."""
     live = [i for i in plan.items if i.status != ItemStatus.DROPPED]
     linked_ids = [i.activity_id for i in live if i.activity_id is not None]
-    linked_hours = {r.id: r.hours for r in load_activities(ids=linked_ids)} if linked_ids else {}
+    # Only completed activities count (an undone "Log it" can leave an item linked to a planned one).
+    linked_hours = {r.id: r.hours for r in load_activities(ids=linked_ids, status=Status.COMPLETED.value)} \
+        if linked_ids else {}
     year_records = load_activities(year=plan.year)
 
     goals = []

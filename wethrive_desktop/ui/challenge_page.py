@@ -58,6 +58,7 @@ from wethrive_desktop.ui.form_dialog import FormDialog, date_edit, from_qdate
 from wethrive_desktop.ui.naming import named
 from wethrive_desktop.ui.record_commands import perform
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view, selected_record
+from wethrive_desktop.ui.undo import delete_undoable
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
@@ -437,8 +438,7 @@ class ChallengePage(QWidget):
         if not prompts.confirm(self, "Delete entry", f"Delete “{record.data.title}” "
                                                      f"({short_date(record.start_date)})?", "Delete"):
             return
-        perform(self.window_, f"Delete “{record.data.title}”", lambda: delete_activity(record.id),
-                undo=lambda: restore_activity(record))
+        delete_undoable(self.window_, record.id)  # the activity log's own undoable delete
 
     # --- catalogue -----------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ stack, whose remaining commands can no longer be trusted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -82,7 +83,8 @@ class AddActivityCommand(ActivityCommand):
         return self.after.id
 
     def revert(self) -> int | None:
-        delete_activity(self.after.id)
+        # Keep the plan links the delete clears (a "Log it"), so that redo links the item again.
+        self.after = replace(self.after, plan_links=delete_activity(self.after.id).plan_links)
         return None
 
 
