@@ -16,6 +16,7 @@ import peewee
 
 from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.models.db import StoreError, backup_to, open_database
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.paths import DATA_DIR_ENV, default_db_path, demo_db_path
 
@@ -37,7 +38,6 @@ def open_db(args: argparse.Namespace, create: bool = False) -> Path:
     return path
 
 
-MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def year_arg(text: str) -> int:

@@ -7,6 +7,9 @@ from enum import StrEnum
 
 REQUIRED_HOURS = Decimal(40)
 
+# Dates outside these years are typing mistakes (0001-01-01, 9999-12-31), not professional development.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
 PRACTICES: dict[int, str] = {
     1: "Personal and Professional Integrity",
     2: "Community Engagement",

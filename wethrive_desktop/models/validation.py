@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status
 
 MAX_HOURS_PER_DAY = Decimal(24)
 MAX_TITLE_LENGTH = 300
@@ -80,6 +80,9 @@ def validate_activity(
         errors.append(FieldError("title", "is required"))
     elif len(title) > MAX_TITLE_LENGTH:
         errors.append(FieldError("title", f"is longer than {MAX_TITLE_LENGTH} characters"))
+    for name, value in (("start_date", start_date), ("end_date", end_date)):
+        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+            errors.append(FieldError(name, f"{value.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}"))
     if end_date is not None and end_date < start_date:
         errors.append(FieldError("end_date", f"{end_date.isoformat()} is before the start date"))
     hours_problem = validate_hours(hours, start_date, end_date)
