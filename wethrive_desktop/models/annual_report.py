@@ -27,6 +27,7 @@ from typing import Any
 import peewee
 
 from wethrive_desktop.models.activities import ActivityRecord, get_activity, load_activities, save_activity
+from wethrive_desktop.models.dates import MONTHS, long_date
 from wethrive_desktop.models.db import BaseModel, database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, CredentialStatus, Status
 from wethrive_desktop.models.plans import ItemStatus, PlanData, get_plan
@@ -269,15 +270,6 @@ def _decode(kind: Any, value: Any) -> Any:
 def canonical_json(payload: Any) -> str:
     """The exact text a snapshot is stored as: sorted keys, compact, UTF-8 (the JSON export writes it back so)."""
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def long_date(d: date) -> str:
-    """March 4, 2024 (not locale-dependent, so a report reads the same on every machine)."""
-    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def date_range(start: date | None, end: date | None, short: bool = False) -> str:

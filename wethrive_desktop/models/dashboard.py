@@ -12,8 +12,9 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING
 
+from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, Status
-from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years, long_date
+from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
 from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, PracticeHours, format_hours, hours_by_practice
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 import peewee
 
+from wethrive_desktop.models.dates import add_years, long_date
 from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
 from wethrive_desktop.models.validation import FieldError, ValidationError
 
@@ -126,13 +127,6 @@ class EligibilityResult:
         return text + (f" (Candidate about {long_date(self.candidate_date)})." if self.candidate_date else ".")
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
-def long_date(d: date) -> str:
-    """March 4, 2026: how the app writes a date in a sentence."""
-    return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def fmt_years(value: Decimal) -> str:
@@ -143,13 +137,6 @@ def fmt_years(value: Decimal) -> str:
 def credited_years(senior_years: Decimal, department_head_years: Decimal) -> Decimal:
     """Department-head experience counts at half credit."""
     return (Decimal(senior_years) + Decimal(department_head_years) / 2).quantize(HUNDREDTH)
-
-
-def add_years(start: date, years: int) -> date:
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
 
 
 def years_between(start: date, end: date) -> Decimal:

@@ -17,6 +17,7 @@ from enum import StrEnum
 import peewee
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, save_activity
+from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours, hours_by_practice, split_hours
@@ -530,15 +531,6 @@ def unfinished_items(year: int) -> list[PlanItemData]:
     return [i for i in plan.items if i.status == ItemStatus.PLANNED and i.carried_to is None]
 
 
-def _shift_year(d: date | None, years: int) -> date | None:
-    if d is None:
-        return None
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
 def carry_over(year: int, item_ids: Sequence[int] | None = None) -> list[int]:
     """Copy the unfinished items of `year` (or those of `item_ids`) into next year's plan.
 
@@ -572,8 +564,8 @@ def carry_over(year: int, item_ids: Sequence[int] | None = None) -> list[int]:
                     else:
                         target_goals[key] = save_goal(year + 1, replace(goal, id=None))
                 goal_id = target_goals[key]
-            copy = replace(item, id=None, start_date=_shift_year(item.start_date, 1),
-                           end_date=_shift_year(item.end_date, 1), goal_id=goal_id, activity_id=None,
+            copy = replace(item, id=None, start_date=item.start_date and add_years(item.start_date, 1),
+                           end_date=item.end_date and add_years(item.end_date, 1), goal_id=goal_id, activity_id=None,
                            ics_uid=None, carried_to=None, status=ItemStatus.PLANNED.value)
             new_id = _insert_item(target_plan, copy)
             PlanItem.update(status=ItemStatus.DROPPED, carried_to=new_id).where(PlanItem.id == item.id).execute()

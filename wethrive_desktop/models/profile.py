@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
+from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.tables import Profile
@@ -38,12 +39,7 @@ class ProfileData:
     def multirater_due(self) -> date | None:
         """The 360 assessment is due within five years of entering the program."""
         entry = self.program_entry_date
-        if entry is None:
-            return None
-        try:
-            return entry.replace(year=entry.year + MULTIRATER_YEARS)
-        except ValueError:  # 29 February
-            return entry.replace(year=entry.year + MULTIRATER_YEARS, day=28)
+        return None if entry is None else add_years(entry, MULTIRATER_YEARS)
 
 
 FIELD_NAMES = [f.name for f in fields(ProfileData)]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.eligibility import (
     CANDIDATE,
     CREDENTIALED_MANAGER,
@@ -25,7 +26,6 @@ from wethrive_desktop.models.eligibility import (
     credited_years,
     fmt_years,
     get_experience,
-    long_date,
     save_experience,
     validate_experience,
 )

@@ -66,7 +66,6 @@ from wethrive_desktop.models.annual_report import (
     get_draft,
     get_revision,
     list_revisions,
-    long_date,
     readiness,
     report_status,
     save_draft,
@@ -75,6 +74,7 @@ from wethrive_desktop.models.annual_report import (
     type_label,
     word_count,
 )
+from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
