@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -39,7 +40,7 @@ from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.paths import data_dir
+from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_dialog import ActivityDialog
 from wethrive_desktop.ui.naming import named
@@ -56,6 +57,8 @@ def settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
+    # (path, demo): the user asked for another database; app.switch_database opens it in a new window.
+    database_requested = Signal(object, bool)
     data_changed = Signal()
 
     def __init__(self, db_path: Path, demo: bool = False, defer_pages: bool = False):
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
         self.db_path = db_path
         self.demo = demo
+        self._leaving = False
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"{db_path.name}{' (Demo)' if demo else ''} - {APP_NAME}")
 
@@ -128,6 +132,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu: QMenu = bar.addMenu("&File")
+        if self.demo:
+            self.own_records_action = self._action("Start &my own records", self.start_own_records,
+                                                   name="startOwnRecordsAction")
+            self.file_menu.addAction(self.own_records_action)
+        else:
+            self.file_menu.addAction(self._action("Open the &demo data", self.open_demo, name="openDemoAction"))
+        self.file_menu.addAction(self._action("&Open database...", self.open_database_file, "Ctrl+O",
+                                              "openDatabaseAction"))
+        self.file_menu.addSeparator()
         self.new_action = self._action("&New activity...", self.new_activity, "Ctrl+N", "newActivityAction")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addSeparator()
@@ -178,6 +191,11 @@ class MainWindow(QMainWindow):
             self.demo_label.setStyleSheet("background: #fff3cd; color: #5c4400; border-radius: 3px;")
             self.demo_label.setToolTip(f"This window shows the built-in demo database ({self.db_path})")
         status.addWidget(self.demo_label)
+        if self.demo:
+            start = named(QPushButton("Start my own records"), "startOwnRecordsButton", "Start my own records")
+            start.setToolTip("Open your own database (empty the first time); the demo data stays as it is")
+            start.clicked.connect(self.start_own_records)
+            status.addWidget(start)
         self.profile_label = named(QLabel(), "profileStatus", "Profile")
         status.addPermanentWidget(self.profile_label)
 
@@ -247,7 +265,7 @@ class MainWindow(QMainWindow):
             self._build_page(min(self._unbuilt))
 
     def _build_next_deferred(self) -> None:
-        if self._unbuilt:
+        if self._unbuilt and not self._leaving:
             self._build_page(min(self._unbuilt))
             QTimer.singleShot(0, self._build_next_deferred)
 
@@ -356,6 +374,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
         return path
 
+    # --- another database (the app's switch_database answers database_requested) ---------------------------
+
+    def start_own_records(self) -> None:
+        """Leave the demo data for the user's own database (created empty the first time)."""
+        self.database_requested.emit(default_db_path(), False)
+
+    def open_demo(self) -> None:
+        self.database_requested.emit(demo_db_path(), True)
+
+    def open_database_file(self) -> None:
+        path = prompts.choose_open_file(self, "Open a WeThrive database", "WeThrive databases (*.sqlite3);;"
+                                        "All files (*)", str(self.db_path.parent))
+        if path is not None and path.resolve() != self.db_path.resolve():
+            self.database_requested.emit(path, path.resolve() == demo_db_path().resolve())
+
     def show_about(self) -> None:
         prompts.show_about(self, f"About {APP_NAME}",
                            f"{APP_NAME} {__version__}\nProfessional-development records for ICMA members, "
@@ -392,7 +425,19 @@ class MainWindow(QMainWindow):
                 save(store)
         store.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def prepare_to_leave(self) -> None:
+        """Before the window closes or another database replaces it: store what the user typed but a page has
+        not saved yet (pages that hold such edits have `commit_all()`), remember the layout, build no more
+        deferred pages, and let running jobs finish. Nothing may reach the database after this."""
+        self._leaving = True
+        for page in self.pages.values():
+            commit = getattr(page, "commit_all", None)
+            if callable(commit):
+                commit()
         self.save_settings()
         wait_for_workers()  # no job may outlive the window (and the database behind it)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving:
+            self.prepare_to_leave()
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """The pages of the main window's navigation, in order. Each entry: (title, module, class name).
 
 A page class takes the MainWindow, has an objectName, and a `refresh()` that reloads it from the store: the window
-calls it when data changes while the page is shown, or else when the page is next shown.
+calls it when data changes while the page is shown, or else when the page is next shown. A page that keeps typed
+text unsaved for a moment (the report editor) has `commit_all()`, which the window calls before it closes.
 """
 
 from __future__ import annotations
