@@ -14,6 +14,7 @@ from wethrive_desktop.models.db import NewerSchemaError, StoreError, check_file,
 from wethrive_desktop.models.migrations import LATEST_VERSION
 from wethrive_desktop.paths import demo_db_path
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.main_window import MainWindow
 
 
@@ -23,6 +24,7 @@ def create_main_window(db_path: Path | str, demo: bool | None = None, defer_page
     `demo`: mark the window as showing the demo data (by default, when `db_path` is the demo database).
     `defer_pages`: build the pages not shown first only once the window is up (the app does; see MainWindow).
     """
+    collect_on_gui_thread()  # before any worker can run: see ui/garbage.py
     db_path = Path(db_path)
     open_database(db_path)
     if demo is None:
@@ -56,7 +58,8 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     window.show()
     if not window.demo:
         # One copy a day, thinned (about 25 ms for twenty years of records), once the window is up.
-        QTimer.singleShot(0, lambda: _daily_backup(window))
+        # `window` as the timer's context: a window gone by then takes no backup.
+        QTimer.singleShot(0, window, lambda: _daily_backup(window))
     return window
 
 
@@ -86,6 +89,8 @@ def switch_database(old: MainWindow, path: Path, demo: bool) -> MainWindow | Non
 
 
 def _daily_backup(window: MainWindow) -> None:
+    if not window.isVisible():  # closed (or switched away from) before the event loop got here
+        return
     try:
         daily_backup()
     except (OSError, StoreError) as exc:

@@ -26,6 +26,7 @@ reason tests wait with `qtbot.waitUntil(lambda: worker.done)`, not with `waitSig
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -83,6 +84,9 @@ def _close_thread_connection() -> None:
 
 # Workers still running: holding them here keeps their Python objects (and signals) alive until `finished`.
 _running: set[Worker] = set()
+# And a while after: `finished` reaches the GUI thread while the pool thread may still be returning from its emit,
+# so a worker is only let go once many later ones have finished.
+_finished: deque[Worker] = deque(maxlen=64)
 
 
 def run_in_worker(fn: Callable[..., Any], *args: Any, with_progress: bool = False,
@@ -114,6 +118,7 @@ def run_in_worker(fn: Callable[..., Any], *args: Any, with_progress: bool = Fals
 def _finish(worker: Worker) -> None:
     worker.done = True
     _running.discard(worker)
+    _finished.append(worker)
 
 
 def _reraise(exc: BaseException) -> None:

@@ -1,0 +1,41 @@
+"""The cyclic garbage collector runs on the GUI thread only (never inside a worker, where it would destroy widgets)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from wethrive_desktop.ui.garbage import GuiThreadCollector, collect_on_gui_thread
+from wethrive_desktop.ui.workers import run_in_worker
+
+
+class Cycle:
+    def __init__(self, log: list[str]):
+        self.me = self
+        self.log = log
+
+    def __del__(self) -> None:
+        self.log.append(threading.current_thread().name)
+
+
+def test_the_window_switches_automatic_collection_off(make_window: object) -> None:
+    make_window()  # type: ignore[operator]
+    assert not gc.isenabled()
+    assert collect_on_gui_thread().timer.isActive()
+
+
+def test_cycles_made_in_a_worker_are_collected_on_the_gui_thread(make_window: object, qtbot: QtBot) -> None:
+    make_window()  # type: ignore[operator]
+    log: list[str] = []
+
+    def make_garbage() -> None:
+        for _ in range(5000):  # far past the generation-0 threshold: automatic gc would run here
+            Cycle(log)
+
+    worker = run_in_worker(make_garbage)
+    qtbot.waitUntil(lambda: worker.done)
+    assert log == []  # nothing was collected on the worker thread
+    GuiThreadCollector().collect()  # what the GUI thread's timer does
+    assert log and set(log) == {threading.main_thread().name}
