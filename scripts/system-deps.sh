@@ -7,6 +7,8 @@ PACKAGES=(
   # a real window (xcb) and the virtual screen used for screenshots
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
   xvfb xauth
+  # fonts for the widgets (Qt ships none; without them it warns, and the tests fail on Qt warnings); CJK too
+  fonts-dejavu-core fonts-wqy-microhei
   # PDF pages to images, for looking at reports
   poppler-utils
 )
