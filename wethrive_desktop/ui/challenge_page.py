@@ -339,9 +339,12 @@ class ChallengePage(QWidget):
                         else "<br>No catalogue covers this year")
             self.total_caption.setText(caption)
             self.lines_model.set_records(points.lines)
-            self.entries_note.setText(
-                "" if entries else "No entries yet. Activities tagged with a challenge item in the activity log "
-                                   "appear here, as do entries without hours recorded with the button below.")
+            note = ("" if entries else "No entries yet. Activities tagged with a challenge item in the activity log "
+                                       "appear here, as do entries without hours recorded with the button below.")
+            if not entries and not self.signup_box.isChecked():
+                note = ("Not signed up yet: tick “Signed up for the challenge” (top right) to take part and earn "
+                        "the sign-up points. " + note)
+            self.entries_note.setText(note)
             self.entries_note.setVisible(not entries)
             self.month_chart.set_values(
                 [points.by_month[m] for m in range(1, 13)],

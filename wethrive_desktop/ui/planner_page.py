@@ -80,6 +80,7 @@ from wethrive_desktop.models.plans import (
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_model import type_label
 from wethrive_desktop.ui.assessment_page import GREEN, RED
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view
 
@@ -314,7 +315,7 @@ class PlanItemDialog(SaveDialog[PlanItemData]):
         self.type = QComboBox()
         self.type.setObjectName("itemType")
         for key, covers in ACTIVITY_TYPES.items():
-            self.type.addItem(key, key)
+            self.type.addItem(type_label(key), key)
             self.type.setItemData(self.type.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
         self.start = OptionalDate("Dated")
         self.start.setObjectName("itemStart")
@@ -428,7 +429,8 @@ def item_columns(goals: dict[int, GoalData], carried_years: dict[int, int]) -> l
     return [
         Col("Dates", dates_text, lambda i: (i.start_date is None, i.start_date or date.min)),
         Col("Title", lambda i: i.title, lambda i: i.title.casefold(), stretch=True,
-            tip=lambda i: "\n".join(x for x in (i.title, f"{i.type}, {i.provider}".strip(", "), i.notes) if x)),
+            tip=lambda i: "\n".join(x for x in (i.title, f"{type_label(i.type)}, {i.provider}".strip(", "), i.notes)
+                                     if x)),
         Col("Hours", lambda i: format_hours(i.estimated_hours), lambda i: i.estimated_hours, right=True,
             tip=lambda _i: "Estimated hours"),
         Col("Practices", lambda i: practices_text(i.practices), lambda i: i.practices,
@@ -530,6 +532,13 @@ class PlannerPage(QWidget):
         self.message.setObjectName("plannerMessage")
         self.message.setWordWrap(True)
         self.message.hide()
+        # Shown instead of the (disabled) plan while the year has none: what to do first.
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("planEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("QLabel#planEmptyHint { background: #fff8e1; border: 1px solid #e0c97a;"
+                                      " padding: 6px; }")
+        self.empty_hint.hide()
 
         # Left: needs and goals.
         self.need_boxes: dict[int, QCheckBox] = {}
@@ -654,6 +663,7 @@ class PlannerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.body, 1)
 
         self._add_file_menu_action()
@@ -716,6 +726,11 @@ class PlannerPage(QWidget):
         has_plan = plan is not None
         self.start_button.setVisible(not has_plan)
         self.body.setEnabled(has_plan)
+        self.empty_hint.setText(
+            f"<b>No development plan for {self.year} yet.</b> Press <b>Start this plan</b> to choose the practices "
+            "you want to develop, set your learning goals and list the activities you intend to take; or "
+            "<b>Import calendar...</b> to add the conferences and webinars you have registered for.")
+        self.empty_hint.setVisible(not has_plan)
         self.carry_button.setText(f"Carry unfinished to {self.year + 1}...")
 
         self._filling = True
