@@ -80,15 +80,21 @@ def test_a_file_that_is_not_a_database_is_refused_and_the_user_stays(
     assert notes.read_text() == "my notes"
 
 
-def test_a_reflection_typed_just_before_switching_is_saved_to_its_own_database(
-        opened: list[MainWindow], db_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
+def typing_a_reflection(opened: list[MainWindow], db_path: Path, qtbot: QtBot, text: str) -> MainWindow:
+    """A window on last year's report, with `text` just typed as an activity's "what I learned" (not yet saved)."""
     open_database(db_path)
     activity_id = save_activity(ActivityData(date(LAST_YEAR, 3, 2), "Budget webinar", Decimal(2), "webinar"))
     close_database()
     window = open_window(opened, db_path)
     page = window.show_page("reportPage")
     page.select_activity(activity_id)  # type: ignore[attr-defined]
-    qtbot.keyClicks(page.learned_field.edit, "Outcome budgets need targets.")  # type: ignore[attr-defined]
+    qtbot.keyClicks(page.learned_field.edit, text)  # type: ignore[attr-defined]
+    return window
+
+
+def test_a_reflection_typed_just_before_switching_is_saved_to_its_own_database(
+        opened: list[MainWindow], db_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    window = typing_a_reflection(opened, db_path, qtbot, "Outcome budgets need targets.")
     other = tmp_path / "other.sqlite3"
     app.switch_database(window, other, False)  # at once: the editor had not saved yet
     assert learned_in(db_path) == ["Outcome budgets need targets."]
@@ -97,12 +103,6 @@ def test_a_reflection_typed_just_before_switching_is_saved_to_its_own_database(
 
 def test_closing_the_window_keeps_a_reflection_not_yet_saved(
         opened: list[MainWindow], db_path: Path, qtbot: QtBot) -> None:
-    open_database(db_path)
-    activity_id = save_activity(ActivityData(date(LAST_YEAR, 3, 2), "Budget webinar", Decimal(2), "webinar"))
-    close_database()
-    window = open_window(opened, db_path)
-    page = window.show_page("reportPage")
-    page.select_activity(activity_id)  # type: ignore[attr-defined]
-    qtbot.keyClicks(page.learned_field.edit, "Typed, then closed at once.")  # type: ignore[attr-defined]
+    window = typing_a_reflection(opened, db_path, qtbot, "Typed, then closed at once.")
     window.close()
     assert learned_in(db_path) == ["Typed, then closed at once."]

@@ -59,12 +59,11 @@ from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, pr
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_model import type_label
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
 
 MIN_DATE = QDate(1950, 1, 1)
 MAX_DATE = QDate(2100, 12, 31)
 MAX_SPIN_HOURS = 9999.75  # above any valid value, so too many hours can be typed and explained, not clamped
-ERROR_STYLE = "color: #b00020;"
 
 LEARNED_PROMPT = ("One specific lesson, and how you applied it (or will) at work: the reflection ICMA reviewers "
                   "read first.")
@@ -351,11 +350,7 @@ class ActivityDialog(QDialog):
         layout.setSpacing(1)
         layout.addWidget(widget)
         for field in fields:
-            words = field.removesuffix("_key").split("_")
-            label = named(QLabel(), "".join([words[0], *(w.title() for w in words[1:])]) + "Error")
-            label.setStyleSheet(ERROR_STYLE)
-            label.setWordWrap(True)
-            label.hide()
+            label = error_label(field)
             layout.addWidget(label)
             self._error_labels[field] = label
         return box

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -15,3 +15,17 @@ def named(widget: W, object_name: str, accessible_name: str = "") -> W:
     if accessible_name:
         widget.setAccessibleName(accessible_name)
     return widget
+
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(field: str) -> QLabel:
+    """The hidden message label shown next to a field when it is invalid, named after it ("end_date" ->
+    "endDateError"; a trailing "_key" is dropped, so "challenge_key" -> "challengeError")."""
+    words = field.removesuffix("_key").split("_")
+    label = named(QLabel(), "".join([words[0], *(w.title() for w in words[1:])]) + "Error")
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label

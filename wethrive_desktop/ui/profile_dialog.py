@@ -38,14 +38,13 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
 
 # Extra tabs: (title, module, class name), added after the Profile tab in this order.
 PROFILE_TABS: list[tuple[str, str, str]] = [
     ("&Eligibility", "wethrive_desktop.ui.eligibility_widget", "EligibilityWidget"),
 ]
 
-ERROR_STYLE = "color: #b00020;"
 DATE_FORMAT_HINT = "YYYY-MM-DD"
 
 
@@ -177,11 +176,7 @@ class ProfileTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
         layout.addWidget(widget)
-        words = field.split("_")
-        label = named(QLabel(), "".join([words[0], *(w.title() for w in words[1:])]) + "Error")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
+        label = error_label(field)
         layout.addWidget(label)
         self.error_labels[field] = label
         return box
