@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import platform
+import signal
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import peewee
+import PySide6
+from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QWidget
 
-from wethrive_desktop import APP_NAME
+from wethrive_desktop import APP_NAME, __version__, crash_log
 from wethrive_desktop.models.backups import daily_backup
-from wethrive_desktop.models.db import NewerSchemaError, StoreError, check_file, open_database, read_user_version
-from wethrive_desktop.models.migrations import LATEST_VERSION
-from wethrive_desktop.paths import demo_db_path
+from wethrive_desktop.models.db import StoreError, check_openable, open_database
+from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# What an unusable data folder or database raises while the app opens it: a message, not a crash.
+STARTUP_ERRORS = (StoreError, OSError, sqlite3.Error, peewee.DatabaseError)
+PREVIOUS_CRASH_TEXT = f"{APP_NAME} closed unexpectedly last time. Your records are safe."
+INTERRUPT_POLL_MS = 250
 
 
 def create_main_window(db_path: Path | str, demo: bool | None = None, defer_pages: bool = False) -> MainWindow:
@@ -33,17 +50,96 @@ def create_main_window(db_path: Path | str, demo: bool | None = None, defer_page
 
 
 def run_gui(db_path: Path, demo: bool = False) -> int:
+    """Run the app on `db_path` until its window closes; the exit status. `demo`: the built-in demo data at
+    `db_path`, created and filled the first time.
+
+    The log and the crash net are up before anything can fail; a data folder or database that cannot be used gets a
+    message box (and status 1), and Ctrl+C in the terminal closes the window as File > Quit does.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("WeThrive")
+    crash_log.setup_logging()
+    log.info("%s %s starting: Python %s, Qt %s, PySide6 %s, %s; database %s%s", APP_NAME, __version__,
+             platform.python_version(), qVersion(), PySide6.__version__, platform.platform(), db_path,
+             " (demo)" if demo else "")
+    net = install_crash_net(app)
     try:
+        with quit_on_interrupt(app):
+            return _run(app, net, db_path, demo)
+    finally:
+        net.uninstall()
+
+
+def _run(app: QApplication, net: CrashNet, db_path: Path, demo: bool) -> int:
+    try:
+        if demo:
+            from wethrive_desktop.models.demo import ensure_demo_database
+
+            ensure_demo_database(db_path)
         # The demo file opened by path (--db) is still the demo data, and is marked so.
-        open_window(db_path, demo or None)
-    except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        window = open_window(db_path, demo or None)
+    except STARTUP_ERRORS as exc:
+        log.error("%s could not be opened: %s: %s", db_path, type(exc).__name__, exc)
+        prompts.show_error(None, APP_NAME, cannot_open_text(db_path, exc))
+        crash_log.end_session(1)
         return 1
-    return app.exec()
+    except Exception as exc:  # a bug: logged and told, as any other
+        net.show_crash(*crash_log.log_exception(type(exc), exc, exc.__traceback__, "the start"))
+        crash_log.end_session(1)
+        return 1
+    QTimer.singleShot(0, window, lambda: tell_previous_crash(window))
+    log.info("%s started", APP_NAME)
+    status = app.exec()
+    crash_log.end_session(status)
+    return status
+
+
+def cannot_open_text(db_path: Path, exc: BaseException) -> str:
+    """What to tell when the database at `db_path` cannot be used: the file's fault, or its folder's."""
+    folder = db_path.parent
+    if isinstance(exc, StoreError):
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return str(exc)
+        text = str(exc)
+    else:
+        text = f"{APP_NAME} could not open or write its data at {db_path}:\n{exc}"
+    return (f"{text}\n\nCheck that {folder} is a folder you can write to, or choose another place "
+            f"({DATA_DIR_ENV}, or --db PATH).")
+
+
+def tell_previous_crash(parent: QWidget | None) -> bool:
+    """Once, after a session that did not end cleanly (a fatal error, or killed): say so; offer the log folder."""
+    details = crash_log.previous_session_crashed()
+    if details is None:
+        return False
+    if prompts.show_notice(parent, APP_NAME, PREVIOUS_CRASH_TEXT, details, "Open log folder"):
+        prompts.open_with_system(crash_log.log_dir())
+    return True
+
+
+@contextmanager
+def quit_on_interrupt(app: QApplication) -> Iterator[None]:
+    """Within: Ctrl+C (SIGINT) closes the windows, which save as on File > Quit, and the app exits with status 0.
+
+    Python runs a signal handler only when the interpreter gets control, which the Qt event loop does not give it:
+    a timer calls into Python a few times a second. The handler only posts the quit, which also works when the
+    signal comes before the event loop runs."""
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        log.info("Interrupted (signal %s): quitting", signum)
+        QTimer.singleShot(0, app, lambda: (app.closeAllWindows(), app.quit()))
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(INTERRUPT_POLL_MS)
+    try:
+        yield
+    finally:
+        timer.stop()
+        timer.deleteLater()
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 # The window on screen: kept here, because a switch to another database replaces it.
@@ -72,9 +168,7 @@ def switch_database(old: MainWindow, path: Path, demo: bool) -> MainWindow | Non
 
     path = Path(path)
     try:
-        check_file(path)
-        if read_user_version(path) > LATEST_VERSION:
-            raise NewerSchemaError(f"{path} was written by a newer version of {APP_NAME}; update the app to open it")
+        check_openable(path)
         if demo:
             ensure_demo_database(path)
     except (StoreError, OSError) as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
@@ -24,6 +24,26 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK")
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def show_crash(parent: QWidget | None, summary: str, details: str, log_folder: Path) -> None:
+    """The crash dialog (ui/crash_dialog.py): "Something went wrong. Your records are safe.", with the details."""
+    from wethrive_desktop.ui.crash_dialog import make_crash_dialog
+
+    dialog = make_crash_dialog(parent, summary, details, log_folder)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def show_notice(parent: QWidget | None, title: str, text: str, details: str = "", action_label: str = "") -> bool:
+    """A message to read, with the details behind a button; True when the user chose `action_label` (if given)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent)
+    if details:
+        box.setDetailedText(details)
+    action = box.addButton(action_label, QMessageBox.ButtonRole.ActionRole) if action_label else None
+    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return action is not None and box.clickedButton() is action
 
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
@@ -45,6 +65,12 @@ def choose_save_file(parent: QWidget | None, caption: str, suggested: str, file_
     """A file to write; `suggested` is a file name or path. The native dialog asks before overwriting."""
     name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
     return Path(name) if name else None
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show `dialog` modally and wait for the answer (exec()); True when it was accepted. Every blocking dialog of
+    the app is run through here (form_dialog.run_dialog, the report page's submission date and print dialog)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def open_with_system(path: Path) -> bool:

@@ -1,0 +1,210 @@
+"""The app's log and its crash evidence, without Qt (the dialogs are in ui/crash_dialog.py).
+
+- `setup_logging()`: the `wethrive_desktop` loggers write to `wethrive.log` (rotated, 1 MB x 3) in `log_dir()`.
+- Each running session keeps a file `running-<pid>.log` there: the marker that it is running, and where
+  faulthandler writes a fatal error (a segfault, an abort) with every thread's stack. `end_session()` deletes it
+  on a clean exit, so a file left by a process that is gone means that session crashed or was killed.
+- `previous_session_crashed()`: what such files say, once (the evidence moves to `last-crash.log`), or None.
+- `install_thread_excepthook()`: an exception that ends a `threading.Thread` is logged (and forwarded, if asked).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+import platformdirs
+
+from wethrive_desktop import APP_NAME, __version__
+from wethrive_desktop.paths import DATA_DIR_ENV
+
+LOG_FILENAME = "wethrive.log"
+LAST_CRASH_FILENAME = "last-crash.log"
+SESSION_PREFIX = "running-"
+LOGGER_NAME = "wethrive_desktop"
+
+log = logging.getLogger(__name__)
+
+_handlers: list[logging.Handler] = []
+_folder: Path | None = None  # where setup_logging logs (None: stderr)
+_marker: IO[str] | None = None  # this process's running-<pid>.log, open for faulthandler until the clean exit
+_catching_faults = False
+_pending: str | None = None  # what setup_logging found about earlier sessions, until previous_session_crashed()
+
+
+def log_dir() -> Path:
+    """The log folder: the platform's user log folder, or `logs` in $WETHRIVE_DATA_DIR when that is set."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def setup_logging(catch_faults: bool = True) -> Path | None:
+    """Log to `wethrive.log` and start this session's crash marker (with faulthandler writing into it when
+    `catch_faults`). Returns the log folder, or None when it cannot be written (the log then goes to stderr)."""
+    global _folder, _marker, _catching_faults, _pending
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.setLevel(logging.INFO)
+    if _handlers:
+        return _folder
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILENAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        _add_handler(logger, logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler())
+        log.warning("The log folder %s cannot be written (%s); logging to stderr", folder, exc)
+        return None
+    _add_handler(logger, handler)
+    _folder = folder
+    _pending = _collect_earlier_sessions()
+    try:
+        _marker = (folder / f"{SESSION_PREFIX}{os.getpid()}.log").open("w", encoding="utf-8")
+        _marker.write(f"The session started {datetime.now():%Y-%m-%d %H:%M:%S} ({APP_NAME} {__version__}, "
+                      f"process {os.getpid()})\n")
+        _marker.flush()
+    except OSError as exc:
+        log.warning("The session marker could not be written: %s", exc)
+        return folder
+    if catch_faults:
+        faulthandler.enable(file=_marker, all_threads=True)
+        _catching_faults = True
+    return folder
+
+
+def _add_handler(logger: logging.Logger, handler: logging.Handler) -> None:
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+    logger.addHandler(handler)
+    _handlers.append(handler)
+
+
+def end_session(status: int = 0) -> None:
+    """The clean exit: log it and delete this session's marker, so the next start has nothing to tell."""
+    global _marker, _catching_faults
+    log.info("%s exited cleanly (status %s)", APP_NAME, status)
+    if _catching_faults:
+        faulthandler.disable()
+        _catching_faults = False
+    if _marker is not None:
+        _marker.close()
+        Path(_marker.name).unlink(missing_ok=True)
+        _marker = None
+
+
+def close_logging() -> None:
+    """End the session and remove the handlers setup_logging added (for tests: the app keeps them to the end)."""
+    global _folder, _pending
+    if _marker is not None:
+        end_session()
+    logger = logging.getLogger(LOGGER_NAME)
+    while _handlers:
+        handler = _handlers.pop()
+        logger.removeHandler(handler)
+        handler.close()
+    _folder = _pending = None
+
+
+def previous_session_crashed() -> str | None:
+    """What the sessions that ended without a clean exit left (faulthandler's report, or only that they did not
+    end cleanly), or None. The answer is given once: the evidence moves to `last-crash.log` in the log folder."""
+    global _pending
+    found, _pending = _pending, None
+    return found or _collect_earlier_sessions()
+
+
+def _collect_earlier_sessions() -> str | None:
+    reports = []
+    try:
+        markers = sorted(log_dir().glob(f"{SESSION_PREFIX}*.log"))
+    except OSError:
+        return None
+    for path in markers:
+        try:
+            pid = int(path.stem.removeprefix(SESSION_PREFIX))
+        except ValueError:
+            continue
+        if _alive(pid):
+            continue  # this session, or another window of the app still running
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace").strip()
+            path.unlink()
+        except OSError:
+            continue
+        header, _, fault = text.partition("\n")
+        reports.append(f"{header or f'The session of process {pid}'}: it did not end cleanly. "
+                       + (f"Its fatal error:\n\n{fault.strip()}" if fault.strip() else "No fatal error was "
+                          "recorded (the process may have been killed, or the computer switched off)."))
+    if not reports:
+        return None
+    details = "\n\n".join(reports)
+    log.warning("The previous session ended unexpectedly:\n%s", details)
+    try:
+        (log_dir() / LAST_CRASH_FILENAME).write_text(details + "\n", encoding="utf-8")
+    except OSError:
+        pass
+    return details
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process now has that number
+    return True
+
+
+def log_exception(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None,
+                  where: str = "the app") -> tuple[str, str]:
+    """Log an uncaught exception with its traceback; return (a one-line summary, the traceback text)."""
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("Uncaught exception in %s:\n%s", where, details.rstrip())
+    message = str(exc) if exc is not None else ""
+    summary = f"{exc_type.__name__}: {message}" if message else exc_type.__name__
+    return summary, details
+
+
+ForwardError = Callable[[str, str], None]
+
+
+def install_thread_excepthook(forward: ForwardError | None = None) -> Callable[[threading.ExceptHookArgs], object]:
+    """Log the exception that ends any thread, then pass (summary, details) to `forward` (called on that thread).
+    Returns the hook it replaced."""
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "a thread"
+        summary, details = log_exception(args.exc_type, args.exc_value, args.exc_traceback, f"thread {name}")
+        if forward is not None:
+            forward(summary, details)
+
+    threading.excepthook = hook
+    return previous
