@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from bench.run import timed_ms
+from wethrive_desktop.exchange.csv_io import apply_import, export_csv, preview_import
+from wethrive_desktop.exchange.json_io import export_json
 from wethrive_desktop.models.activities import load_activities
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.summary import year_summary
-from wethrive_desktop.reports.csv_io import apply_import, export_csv, preview_import
-from wethrive_desktop.reports.json_io import export_json
 
 
 def run(db_path: Path) -> dict[str, float]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import bench
 from bench.generate import generate
+from wethrive_desktop.files import atomic_path
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 GENERATOR_VERSION = 1  # raise when generate.py changes what it writes, so cached databases are rebuilt
@@ -36,9 +37,8 @@ def database_for(n: int, folder: Path = OUT_DIR) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob(f"bench-v*-{n}-*.sqlite3"):
             old.unlink()
-        part = path.with_name(path.name + ".part")
-        generate(part, n)
-        part.replace(path)
+        with atomic_path(path) as part:
+            generate(part, n)
     return path
 
 

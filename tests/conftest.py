@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,16 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
+def frozen_today() -> Iterator[Callable[[date], None]]:
+    """Set the app's one clock (models.clock): `frozen_today(date(2026, 3, 15))` and every today() in the app,
+    models and pages alike, is that day until the test ends (then the real clock is back)."""
+    from wethrive_desktop.models import clock
+
+    yield clock.set_today
+    clock.set_today(None)
+
+
+@pytest.fixture
 def db_path(data_dir: Path) -> Path:
     return data_dir / "test.sqlite3"
 
@@ -43,8 +54,8 @@ def db(db_path: Path) -> Iterator[object]:
 def make_window(qtbot: QtBot, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """Build main windows the way the app does, shown at the 1366x768 the app is designed for (`size=None` keeps
     the size the window picks or remembers). After the test each is closed, its undo stack cleared first (so no
-    command outlives the database), and the database is closed. Patch what the pages read at construction (a
-    module's `today`, say) before calling it."""
+    command outlives the database), and the database is closed. Set what the pages read at construction (the
+    date, with `frozen_today`) before calling it."""
     from wethrive_desktop.app import create_main_window
     from wethrive_desktop.models.db import close_database
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, AttachmentData
+from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
 from wethrive_desktop.ui.activity_model import (
     RECORD_ROLE,
@@ -18,7 +19,6 @@ from wethrive_desktop.ui.activity_model import (
     ActivityFilterProxy,
     ActivityTableModel,
     Column,
-    date_label,
 )
 
 NOW = datetime(2025, 1, 1, 12, 0)
@@ -175,10 +175,11 @@ def test_filter_survives_a_reload_and_a_sort(model: ActivityTableModel, proxy: A
 
 
 def test_date_labels() -> None:
-    assert date_label(date(2025, 3, 5), None) == "2025-03-05"
-    assert date_label(date(2025, 3, 5), date(2025, 3, 7)) == "2025-03-05 – 07"
-    assert date_label(date(2025, 3, 30), date(2025, 4, 2)) == "2025-03-30 – 04-02"
-    assert date_label(date(2025, 12, 30), date(2026, 1, 2)) == "2025-12-30 – 2026-01-02"
+    """The table's dates are models.dates.date_range in its "iso" style."""
+    assert date_range(date(2025, 3, 5), None, "iso") == "2025-03-05"
+    assert date_range(date(2025, 3, 5), date(2025, 3, 7), "iso") == "2025-03-05 – 07"
+    assert date_range(date(2025, 3, 30), date(2025, 4, 2), "iso") == "2025-03-30 – 04-02"
+    assert date_range(date(2025, 12, 30), date(2026, 1, 2), "iso") == "2025-12-30 – 2026-01-02"
 
 
 def test_invalid_index_and_parent_are_empty(model: ActivityTableModel) -> None:

@@ -12,6 +12,7 @@ import peewee
 import pytest
 
 from wethrive_desktop.cli import main
+from wethrive_desktop.exchange.json_io import export_json, import_json
 from wethrive_desktop.models import migrations
 from wethrive_desktop.models.activities import (
     ActivityData,
@@ -21,15 +22,12 @@ from wethrive_desktop.models.activities import (
     save_activity,
 )
 from wethrive_desktop.models.annual_report import (
-    MIN_LEARNED_WORDS,
-    AnnualReportRevision,
     Fix,
     ReportData,
     ReportDraft,
     assemble_report,
     build_report_data,
     changes_since_submitted,
-    date_range,
     get_draft,
     get_revision,
     is_ready,
@@ -41,13 +39,15 @@ from wethrive_desktop.models.annual_report import (
     save_draft,
     save_reflection,
     submit_report,
-    word_count,
 )
+from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.plans import GoalData, link_activity, new_item, save_goal, save_item, set_needs
 from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.models.reflections import MIN_LEARNED_WORDS, word_count
+from wethrive_desktop.models.tables import AnnualReportRevision
 from wethrive_desktop.models.validation import ValidationError
-from wethrive_desktop.reports.json_io import export_json, import_json
+from wethrive_desktop.reports.pdf import render_revision_pdf
 
 D = Decimal
 YEAR = 2024
@@ -152,7 +152,7 @@ def test_snapshot_json_round_trip_is_exact(db: object) -> None:
 def test_dates_read_naturally() -> None:
     assert date_range(date(2024, 5, 2), None) == "May 2, 2024"
     assert date_range(date(2024, 5, 2), date(2024, 5, 4)) == "May 2\u20134, 2024"
-    assert date_range(date(2024, 5, 30), date(2024, 6, 2), short=True) == "May 30 \u2013 Jun 2, 2024"
+    assert date_range(date(2024, 5, 30), date(2024, 6, 2), "short") == "May 30 \u2013 Jun 2, 2024"
     assert date_range(date(2024, 12, 30), date(2025, 1, 2)) == "December 30, 2024 \u2013 January 2, 2025"
 
 
@@ -282,7 +282,7 @@ def test_the_draft_text_is_saved_and_checked(db: object) -> None:
 
 def test_a_submitted_report_stays_the_same_after_its_activities_change(db: object) -> None:
     ids = fill()
-    first = submit_report(YEAR, date(2025, 1, 31), today=TODAY)
+    first = submit_report(YEAR, date(2025, 1, 31), today=TODAY, renderer=render_revision_pdf)
     assert (first.info.revision, report_status(YEAR)) == (1, "submitted")
     assert first.info.pdf_sha256 == AnnualReportRevision.get().pdf_sha256
     assert first.pdf.startswith(b"%PDF") and changes_since_submitted(YEAR) == []
@@ -293,7 +293,7 @@ def test_a_submitted_report_stays_the_same_after_its_activities_change(db: objec
 
     info, frozen = get_revision(YEAR)
     assert frozen == first.data and frozen.activities[1].learned == LEARNED and frozen.total_hours == D(44)
-    reprint = reprint_revision(YEAR)
+    reprint = reprint_revision(YEAR, renderer=render_revision_pdf)
     assert reprint.identical and reprint.pdf == first.pdf  # printed exactly as sent
     changes = changes_since_submitted(YEAR)
     assert "activity \u201cLate course\u201d added" in changes
@@ -301,7 +301,7 @@ def test_a_submitted_report_stays_the_same_after_its_activities_change(db: objec
     assert "activity \u201cBudgeting webinar\u201d: hours changed" in changes
     assert list_revisions(YEAR) == [info]
 
-    second = submit_report(YEAR, date(2025, 2, 3), today=TODAY)  # only when asked
+    second = submit_report(YEAR, date(2025, 2, 3), today=TODAY, renderer=render_revision_pdf)  # only when asked
     assert second.info.revision == 2 and second.data.total_hours == D("46.50")
     assert get_revision(YEAR, 1)[1] == first.data and changes_since_submitted(YEAR) == []
     assert [r.revision for r in list_revisions(YEAR)] == [1, 2]
@@ -317,9 +317,9 @@ def test_a_stored_revision_cannot_be_changed(db: object) -> None:
 def test_submission_dates_are_checked_and_nothing_is_stored_on_error(db: object) -> None:
     fill()
     with pytest.raises(ValidationError, match="submitted_date.*future"):
-        submit_report(YEAR, date(2025, 3, 1), today=TODAY)
+        submit_report(YEAR, date(2025, 3, 1), today=TODAY, renderer=render_revision_pdf)
     with pytest.raises(ValidationError, match="submitted_date.*before"):
-        submit_report(YEAR, date(2023, 12, 31), today=TODAY)
+        submit_report(YEAR, date(2023, 12, 31), today=TODAY, renderer=render_revision_pdf)
 
     def broken(data: ReportData) -> bytes:
         raise RuntimeError("disk full")
@@ -332,7 +332,7 @@ def test_submission_dates_are_checked_and_nothing_is_stored_on_error(db: object)
 def test_json_export_round_trip_keeps_reports_and_revisions_exact(db: object, tmp_path: Path) -> None:
     fill()
     save_draft(YEAR, summary_reflection="Reflexión «final»", attestation_name="Hồng", today=TODAY)
-    sent = submit_report(YEAR, date(2025, 1, 31), today=TODAY)
+    sent = submit_report(YEAR, date(2025, 1, 31), today=TODAY, renderer=render_revision_pdf)
     first = tmp_path / "a.json"
     export_json(first)
     section = json.loads(first.read_text(encoding="utf-8"))["annual_reports"]
@@ -343,7 +343,7 @@ def test_json_export_round_trip_keeps_reports_and_revisions_exact(db: object, tm
     second = tmp_path / "b.json"
     export_json(second)
     assert second.read_bytes() == first.read_bytes()
-    assert reprint_revision(YEAR).pdf == sent.pdf and report_status(YEAR) == "submitted"
+    assert reprint_revision(YEAR, renderer=render_revision_pdf).pdf == sent.pdf and report_status(YEAR) == "submitted"
 
 
 def test_a_broken_snapshot_in_a_file_is_refused(db: object, tmp_path: Path) -> None:
@@ -357,7 +357,7 @@ def test_a_broken_snapshot_in_a_file_is_refused(db: object, tmp_path: Path) -> N
     bad.write_text(json.dumps(data), encoding="utf-8")
     close_database()
     open_database(tmp_path / "new.sqlite3")
-    from wethrive_desktop.reports.json_io import JsonImportError
+    from wethrive_desktop.exchange.json_io import JsonImportError
 
     with pytest.raises(JsonImportError, match=r"annual_reports\[1\]\.revisions\[1\]: 'snapshot'"):
         import_json(bad)

@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from wethrive_desktop.exchange.calendar_import import import_ics
+from wethrive_desktop.exchange.csv_io import apply_import, preview_import
 from wethrive_desktop.models.activities import ActivityData, save_activity
 from wethrive_desktop.models.backups import (
     Backup,
@@ -15,8 +17,6 @@ from wethrive_desktop.models.backups import (
     list_backups,
     to_keep,
 )
-from wethrive_desktop.models.calendar_import import import_ics
-from wethrive_desktop.reports.csv_io import apply_import, preview_import
 
 NOW = datetime(2026, 11, 23, 9, 30)
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from wethrive_desktop.cli import main
-from wethrive_desktop.models.calendar_import import (
+from wethrive_desktop.exchange.calendar_import import (
     CalendarError,
     import_ics,
     parse_ics,

@@ -21,7 +21,7 @@ from wethrive_desktop.models.challenge import (
     record_zero_hour_entry,
 )
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.ui import challenge_page, form_dialog, prompts
+from wethrive_desktop.ui import form_dialog, prompts
 from wethrive_desktop.ui.challenge_page import ChallengePage, CopyDialog, EntryDialog, ItemDialog
 from wethrive_desktop.ui.form_dialog import to_qdate
 from wethrive_desktop.ui.main_window import MainWindow
@@ -30,8 +30,8 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(challenge_page, "today", lambda: TODAY)
+def window(make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None]) -> MainWindow:
+    frozen_today(TODAY)
     return make_window()
 
 

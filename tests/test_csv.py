@@ -12,11 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, normalized
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, CHALLENGE_2017
-from wethrive_desktop.models.tables import utc_now
-from wethrive_desktop.reports import csv_io
-from wethrive_desktop.reports.csv_io import (
+from wethrive_desktop.exchange import csv_io
+from wethrive_desktop.exchange.csv_io import (
     CsvImportRefused,
     LineError,
     apply_import,
@@ -24,6 +21,9 @@ from wethrive_desktop.reports.csv_io import (
     preview_import,
     write_csv,
 )
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, normalized
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, CHALLENGE_2017
+from wethrive_desktop.models.tables import utc_now
 
 HEADER = "date,title,hours"
 MakeCsv = Callable[..., Path]

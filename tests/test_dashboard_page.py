@@ -25,8 +25,8 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(dashboard_page, "today", lambda: TODAY)
+def window(make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None]) -> MainWindow:
+    frozen_today(TODAY)
     return make_window()
 
 
@@ -43,7 +43,7 @@ def add(start: date, title: str, hours: str, practices: tuple[int, ...] = (), ke
 
 
 def test_dashboard_is_the_first_page_and_shown_at_start(window: MainWindow) -> None:
-    assert PAGES[0][2] == "DashboardPage"
+    assert PAGES[0] is DashboardPage
     assert window.stack.currentWidget() is page_of(window)
 
 
@@ -122,7 +122,7 @@ def test_the_real_activity_dialog_opens_on_the_activity(window: MainWindow, qtbo
     window.data_changed.emit()
     page = page_of(window)
     page._open_recent(page.recent_view.model().index(0, 0))
-    dialog = page.findChild(ActivityDialog)
+    dialog = window.findChild(ActivityDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.activity_id is not None and "Ethics refresher" in dialog.windowTitle()
     dialog.done(0)

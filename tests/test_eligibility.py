@@ -3,6 +3,7 @@ Credentialed Manager per DOMAIN.md, the years still needed, and when they are ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -13,12 +14,14 @@ from wethrive_desktop.models.eligibility import (
     CANDIDATE,
     CREDENTIALED_MANAGER,
     ExperienceData,
+    Role,
     assess,
     credited_years,
     current_eligibility,
     get_experience,
     save_experience,
 )
+from wethrive_desktop.models.tables import Eligibility
 from wethrive_desktop.models.validation import ValidationError
 
 TODAY = date(2026, 3, 15)
@@ -49,6 +52,10 @@ def test_department_head_years_count_at_half_credit() -> None:
     assert (r.credited_years, r.eligible_as, r.years_to_cm) == (Decimal("5.00"), CANDIDATE, 2)
     assert result("mpa", "0", "13").eligible_as == CANDIDATE  # 6.5 credited
     assert result("mpa", "0", "14").eligible_as == CREDENTIALED_MANAGER  # 7
+
+
+def test_the_table_default_role_is_the_senior_role() -> None:
+    assert Eligibility.current_role.default == Role.SENIOR.value  # tables.py spells it as a literal
 
 
 def test_not_entered_gives_no_result() -> None:
@@ -103,11 +110,10 @@ def test_bad_input_names_each_field_and_writes_nothing(db: object) -> None:
 # --- the widget (the profile dialog's Eligibility tab) -----------------------------------------------------
 
 def test_widget_shows_eligibility_as_the_user_types(db: object, qtbot: QtBot,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from wethrive_desktop.ui import eligibility_widget
+                                                    frozen_today: Callable[[date], None]) -> None:
     from wethrive_desktop.ui.eligibility_widget import EligibilityWidget
 
-    monkeypatch.setattr(eligibility_widget, "today", lambda: TODAY)
+    frozen_today(TODAY)
     widget = EligibilityWidget()
     qtbot.addWidget(widget)
     assert "Choose your education" in widget.result_label.text()

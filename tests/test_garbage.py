@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import threading
 
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.ui.garbage import GuiThreadCollector, collect_on_gui_thread
+from wethrive_desktop.ui.garbage import INTERVAL_MS, GuiThreadCollector, collect_on_gui_thread
 from wethrive_desktop.ui.workers import run_in_worker
 
 
@@ -20,10 +22,22 @@ class Cycle:
         self.log.append(threading.current_thread().name)
 
 
-def test_the_window_switches_automatic_collection_off(make_window: object) -> None:
+def test_the_window_switches_automatic_collection_off_and_its_timer_collects(make_window: object,
+                                                                            qtbot: QtBot) -> None:
     make_window()  # type: ignore[operator]
     assert not gc.isenabled()
-    assert collect_on_gui_thread().timer.isActive()
+    # Earlier tests' widgets go now, not during the wait: freeing objects lowers gc's allocation count, and the
+    # timer (like automatic collection) only collects once that count is past the threshold.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    log: list[str] = []
+    made = 3 * gc.get_threshold()[0]
+    for _ in range(made):  # far past the generation-0 threshold: automatic collection would have collected some
+        Cycle(log)
+    assert log == []  # nobody collected: automatic collection is off
+    # Nothing here collects: only the window's timer can, on its next tick.
+    qtbot.waitUntil(lambda: len(log) == made, timeout=5 * INTERVAL_MS)
+    assert set(log) == {threading.main_thread().name}
 
 
 def test_the_timer_collects_the_generation_past_its_threshold(qapp: object) -> None:

@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
+from wethrive_desktop.exchange import json_io
+from wethrive_desktop.exchange.json_io import FORMAT_VERSION, JsonImportError, export_json, import_json
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.challenge import load_items
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.demo import populate_demo
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.reports import json_io
-from wethrive_desktop.reports.json_io import FORMAT_VERSION, JsonImportError, export_json, import_json
 
 TODAY = date(2026, 11, 15)
 
@@ -190,14 +190,13 @@ def test_an_older_file_without_a_section_imports_with_that_section_empty(db: obj
 
 
 @pytest.fixture
-def extra_section() -> Iterator[list[Any]]:
-    """A section registered the way other features register theirs."""
+def extra_section(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """A section added the way other features add theirs (one more entry in json_io.SECTIONS)."""
     stored: list[Any] = []
     section = json_io.Section("notes", lambda: sorted(stored), lambda data: stored.extend(data),
                               has_records=lambda: bool(stored))
-    json_io.register(section)
+    monkeypatch.setattr(json_io, "SECTIONS", (*json_io.SECTIONS, section))
     yield stored
-    json_io.SECTIONS.remove(section)
 
 
 def test_a_registered_section_is_exported_imported_and_guards_emptiness(db: object, tmp_path: Path,
@@ -214,19 +213,17 @@ def test_a_registered_section_is_exported_imported_and_guards_emptiness(db: obje
     assert extra_section == ["a", "b"]
 
 
-def test_a_failing_later_section_rolls_back_the_earlier_ones(db: object, tmp_path: Path) -> None:
+def test_a_failing_later_section_rolls_back_the_earlier_ones(db: object, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_data: Any) -> None:
         raise ValueError("notes[0]: not a note")
 
     section = json_io.Section("notes", lambda: [], broken)
-    json_io.register(section)
-    try:
-        data = good_file_data()
-        data["notes"] = ["x"]
-        with pytest.raises(JsonImportError, match="not a note; nothing was imported"):
-            import_json(write(tmp_path, data))
-    finally:
-        json_io.SECTIONS.remove(section)
+    monkeypatch.setattr(json_io, "SECTIONS", (*json_io.SECTIONS, section))
+    data = good_file_data()
+    data["notes"] = ["x"]
+    with pytest.raises(JsonImportError, match="not a note; nothing was imported"):
+        import_json(write(tmp_path, data))
     assert load_activities() == [] and get_profile().name == ""
 
 

@@ -278,7 +278,7 @@ def test_action_program_is_dropped_where_it_does_not_apply(db: object) -> None:
 
 
 def test_deleting_coaching_deletes_its_years_and_restore_brings_them_back(db: object) -> None:
-    from wethrive_desktop.models.legacy import LegacyCoachingYear
+    from wethrive_desktop.models.tables import LegacyCoachingYear
 
     cid = save_coaching(coach(start=date(2024, 1, 1), years=(CoachingYearData(2024, "notes", "x"),)))
     record = delete_coaching(cid)
@@ -349,10 +349,10 @@ def test_export_import_export_is_identical_with_legacy_and_eligibility(tmp_path:
     from decimal import Decimal
     from pathlib import Path
 
+    from wethrive_desktop.exchange.json_io import export_json, import_json
     from wethrive_desktop.models.challenge import copy_catalogue, record_zero_hour_entry
     from wethrive_desktop.models.db import close_database, open_database
     from wethrive_desktop.models.eligibility import ExperienceData, save_experience
-    from wethrive_desktop.reports.json_io import export_json, import_json
 
     folder = Path(str(tmp_path))
     open_database(folder / "a.sqlite3")
@@ -385,8 +385,8 @@ def test_import_refuses_a_bad_legacy_record_and_changes_nothing(tmp_path: object
     import json
     from pathlib import Path
 
+    from wethrive_desktop.exchange.json_io import JsonImportError, export_json, import_json
     from wethrive_desktop.models.db import close_database, open_database
-    from wethrive_desktop.reports.json_io import JsonImportError, export_json, import_json
 
     folder = Path(str(tmp_path))
     open_database(folder / "a.sqlite3")

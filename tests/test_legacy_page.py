@@ -24,7 +24,7 @@ from wethrive_desktop.models.legacy import (
     save_coaching,
 )
 from wethrive_desktop.models.profile import ProfileData, save_profile
-from wethrive_desktop.ui import form_dialog, legacy_page, prompts
+from wethrive_desktop.ui import form_dialog, prompts
 from wethrive_desktop.ui.form_dialog import to_qdate
 from wethrive_desktop.ui.legacy_page import ActionDialog, CoachingDialog, LegacyPage
 from wethrive_desktop.ui.main_window import MainWindow
@@ -33,8 +33,8 @@ TODAY = date(2026, 3, 15)
 
 
 @pytest.fixture
-def window(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(legacy_page, "today", lambda: TODAY)
+def window(make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None]) -> MainWindow:
+    frozen_today(TODAY)
     win = make_window()
     save_profile(ProfileData(credential_status="credentialed", credentialed_date=date(2019, 5, 1)), today=TODAY)
     return win

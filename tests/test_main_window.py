@@ -64,7 +64,7 @@ def test_menus_have_the_actions_with_their_shortcuts(make_window: object) -> Non
     assert window.find_action.shortcut().toString() == "Ctrl+F"
     assert {s.toString() for s in window.redo_action.shortcuts()} >= {"Ctrl+Shift+Z"}
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert [a.text().replace("&", "") for a in window.help_menu.actions()] == ["About"]
+    assert [a.text().replace("&", "") for a in window.help_menu.actions()] == ["Open log folder", "About"]
 
 
 def test_other_features_add_file_actions_with_the_imports(make_window: object) -> None:
@@ -206,7 +206,7 @@ def test_the_app_builds_the_first_page_before_showing_and_the_rest_after(qtbot: 
 def test_a_deferred_page_is_built_when_asked_for(qtbot: QtBot, db_path: Path) -> None:
     window = create_main_window(db_path, defer_pages=True)
     qtbot.addWidget(window)
-    last = PAGES[-1][2][:1].lower() + PAGES[-1][2][1:]
+    last = PAGES[-1].object_name
     try:
         assert last not in window.pages
         page = window.show_page(last)

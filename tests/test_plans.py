@@ -258,7 +258,7 @@ def _plan_data_set() -> None:
 
 
 def test_json_round_trip_is_exact(db_path: Path, tmp_path: Path) -> None:
-    from wethrive_desktop.reports.json_io import export_json, import_json
+    from wethrive_desktop.exchange.json_io import export_json, import_json
 
     open_database(db_path)
     _plan_data_set()
@@ -282,7 +282,7 @@ def test_json_round_trip_is_exact(db_path: Path, tmp_path: Path) -> None:
 def test_json_import_with_a_broken_plan_changes_nothing(db_path: Path, tmp_path: Path) -> None:
     import json
 
-    from wethrive_desktop.reports.json_io import JsonImportError, export_json, import_json
+    from wethrive_desktop.exchange.json_io import JsonImportError, export_json, import_json
 
     open_database(db_path)
     _plan_data_set()

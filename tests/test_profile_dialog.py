@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.ui import profile_dialog
+from wethrive_desktop.ui.eligibility_widget import ProfileExtraTab
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.profile_dialog import ProfileDialog, open_profile_dialog
 
@@ -58,7 +59,7 @@ def test_edit_profile_from_the_menu_and_see_it_in_the_status_bar(qtbot: QtBot, w
 
 
 def test_bad_email_and_future_dates_are_flagged_as_typed(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = open_profile_dialog(window)
+    dialog = open_profile_dialog(window, window)
     email = field(dialog, "emailEdit")
     qtbot.keyClicks(email, "elena@")
     assert "not an email address" in message(dialog, "emailError")
@@ -82,7 +83,7 @@ def test_bad_email_and_future_dates_are_flagged_as_typed(qtbot: QtBot, window: M
 
 
 def test_calendar_pick_fills_the_date(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = open_profile_dialog(window)
+    dialog = open_profile_dialog(window, window)
     edit = dialog.profile_tab.dates["management_assessment_date"]
     from PySide6.QtCore import QDate
 
@@ -92,7 +93,7 @@ def test_calendar_pick_fills_the_date(qtbot: QtBot, window: MainWindow) -> None:
     assert get_profile().management_assessment_date == date(2022, 5, 17)
 
 
-class ExtraTab(QWidget):
+class ExtraTab(ProfileExtraTab):
     """What another feature's tab looks like (an Eligibility tab, say)."""
 
     applied: list[bool] = []
@@ -110,9 +111,9 @@ class ExtraTab(QWidget):
 
 
 def test_other_features_add_tabs(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(profile_dialog, "PROFILE_TABS", [("Eligibility", __name__, "ExtraTab")])
+    monkeypatch.setattr(profile_dialog, "PROFILE_TABS", (("Eligibility", ExtraTab),))
     ExtraTab.applied.clear()
-    dialog = open_profile_dialog(window)
+    dialog = open_profile_dialog(window, window)
     assert dialog.tabs.count() == 2 and dialog.tabs.tabText(1) == "Eligibility"
     tab = dialog.tabs.widget(1)
     assert isinstance(tab, ExtraTab)

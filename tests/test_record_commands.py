@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.record_commands import perform
+from wethrive_desktop.ui.undo import perform
 
 
 def test_failed_undo_is_reported_and_clears_the_stack(window: MainWindow, qtbot: QtBot,

@@ -50,8 +50,9 @@ def ids(db_path: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(make_window: Callable[..., MainWindow], ids: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(report_page, "today", lambda: TODAY)
+def window(make_window: Callable[..., MainWindow], ids: dict[str, int],
+           frozen_today: Callable[[date], None]) -> MainWindow:
+    frozen_today(TODAY)
     return make_window()
 
 

@@ -6,7 +6,6 @@ Bad input gets a one-line message on stderr and exit status 1 (2 for bad usage);
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -14,51 +13,20 @@ from pathlib import Path
 
 import peewee
 
-from wethrive_desktop import APP_NAME, __version__
-from wethrive_desktop.models.db import StoreError, backup_to, open_database
-from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
+from wethrive_desktop import APP_NAME, __version__, cli_data, cli_plans, cli_programs, cli_report
+from wethrive_desktop.cli_common import (
+    CommandAdder,
+    CommandError,
+    Handler,
+    add_db_option,
+    format_table,
+    open_db,
+    resolve_db,
+    year_arg,
+)
+from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.validation import ValidationError
-from wethrive_desktop.paths import DATA_DIR_ENV, default_db_path, demo_db_path
-
-
-class CommandError(Exception):
-    """A message for the user; exit status 1."""
-
-
-def resolve_db(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
-
-
-def open_db(args: argparse.Namespace, create: bool = False) -> Path:
-    """Open the database the command names. Only commands that add records may create a new, empty one."""
-    path = resolve_db(args)
-    if not create and not path.exists():
-        raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
-    open_database(path)
-    return path
-
-
-
-
-def year_arg(text: str) -> int:
-    """The type of every --year option: a clear usage error instead of a traceback for a year like 0 or 99999."""
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a year") from None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(f"{year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
-    return year
-
-
-def format_table(rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
-
+from wethrive_desktop.paths import default_db_path, demo_db_path
 
 # --- subcommands -------------------------------------------------------------------------------------------
 
@@ -85,31 +53,23 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from datetime import datetime
+    from wethrive_desktop.models import clock
 
     path = open_db(args)
     out = Path(args.out) if args.out else path.with_name(
-        f"{path.stem}-backup-{datetime.now():%Y%m%d-%H%M%S}.sqlite3")
+        f"{path.stem}-backup-{clock.now():%Y%m%d-%H%M%S}.sqlite3")
     backup_to(out)
     print(f"Backed up {path} to {out}")
     return 0
 
 
-Handler = Callable[[argparse.Namespace], int]
-CommandAdder = Callable[[str, Handler, str], argparse.ArgumentParser]
-
-# Modules with more subcommands; each has `register(command: CommandAdder) -> None`.
-COMMAND_MODULES: list[str] = [
-    "wethrive_desktop.cli_data",
-    "wethrive_desktop.cli_plans",
-    "wethrive_desktop.cli_report",
-    "wethrive_desktop.cli_programs",
-]
-
-
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"database file (default: the data folder, or ${DATA_DIR_ENV})")
+# Every module with more subcommands, by its `register(command)`, in the order they appear in --help.
+COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
+    cli_data.register,
+    cli_plans.register,
+    cli_report.register,
+    cli_programs.register,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,19 +94,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("backup", cmd_backup, "a consistent copy of the database")
     p.add_argument("--out", metavar="FILE", help="where to write it (default: beside the database, dated)")
 
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).register(command)
+    for register in COMMAND_GROUPS:
+        register(command)
     return parser
 
 
 def run_gui_from_args(args: argparse.Namespace) -> int:
+    """The GUI. Nothing here touches the data folder: run_gui does, once it can show a message if that fails."""
     from wethrive_desktop.app import run_gui
-    from wethrive_desktop.models.demo import ensure_demo_database
 
-    if args.demo or (getattr(args, "db", None) is None and not default_db_path().exists()):
-        # A first run with no data of the user's own opens the demo data, clearly marked as such.
-        return run_gui(ensure_demo_database(demo_db_path()), demo=True)
+    if args.demo or (getattr(args, "db", None) is None and not _exists(default_db_path())):
+        # A first run with no data of the user's own opens the demo data (created here), clearly marked as such.
+        return run_gui(demo_db_path(), demo=True)
     return run_gui(resolve_db(args))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder we may not look into: opening it will say so
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Subcommands that move records in and out: import-csv, export-csv, export-json, import-json.
 
-Each is a thin wrapper over reports/csv_io.py and reports/json_io.py, the functions the GUI calls too. Bad input
+Each is a thin wrapper over exchange/csv_io.py and exchange/json_io.py, the functions the GUI calls too. Bad input
 gets a clear message and exit status 1, and the database stays as it was: an import that fails into a database
 file the command itself created removes that file again.
 """
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wethrive_desktop.cli import CommandAdder, CommandError, open_db, resolve_db, year_arg
+from wethrive_desktop.cli_common import CommandAdder, CommandError, open_db, resolve_db, year_arg
 from wethrive_desktop.models.db import close_database
 
 
@@ -53,7 +53,7 @@ def _write_error(path: Path, exc: OSError) -> CommandError:
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
-    from wethrive_desktop.reports.csv_io import apply_import, preview_import
+    from wethrive_desktop.exchange.csv_io import apply_import, preview_import
 
     source = Path(args.file)
     if not source.is_file():
@@ -77,7 +77,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from wethrive_desktop.reports.csv_io import export_csv
+    from wethrive_desktop.exchange.csv_io import export_csv
 
     open_db(args)
     out = Path(args.file)
@@ -91,7 +91,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    from wethrive_desktop.reports.json_io import export_json
+    from wethrive_desktop.exchange.json_io import export_json
 
     open_db(args)
     out = Path(args.file)
@@ -105,7 +105,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from wethrive_desktop.reports.json_io import import_json, read_export
+    from wethrive_desktop.exchange.json_io import import_json, read_export
 
     if getattr(args, "db", None) is None:
         args.parser.error("import-json needs --db PATH: the database to fill (a new file, or an empty one)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wethrive_desktop.cli import CommandAdder, open_db
+from wethrive_desktop.cli_common import CommandAdder, open_db
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
-    from wethrive_desktop.models.calendar_import import import_ics
+    from wethrive_desktop.exchange.calendar_import import import_ics
+    from wethrive_desktop.models.dates import date_range
     from wethrive_desktop.models.rules import format_hours
 
     path = Path(args.file).expanduser()
@@ -19,9 +20,7 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
         from wethrive_desktop.models.plans import get_item
 
         item = get_item(item_id)
-        dates = item.start_date.isoformat() if item.start_date else ""
-        if item.end_date:
-            dates += f" to {item.end_date.isoformat()}"
+        dates = date_range(item.start_date, item.end_date, "iso", undated="")
         print(f"  {year}  {dates}  {item.title}  ({format_hours(item.estimated_hours)} h)")
     for event in result.already_imported:
         print(f"  already imported: {event.start_date.isoformat()}  {event.title}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import Any
 
-from wethrive_desktop.cli import CommandAdder, format_table, open_db, year_arg
+from wethrive_desktop.cli_common import CommandAdder, format_table, open_db, year_arg
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.challenge import challenge_points_for_year
 from wethrive_desktop.models.eligibility import current_eligibility
 from wethrive_desktop.models.legacy import legacy_overview
@@ -15,7 +15,7 @@ from wethrive_desktop.models.legacy import legacy_overview
 
 def cmd_challenge(args: argparse.Namespace) -> int:
     open_db(args)
-    points = challenge_points_for_year(args.year)
+    points = challenge_points_for_year(args.year if args.year is not None else clock.today().year)
     lines = [
         {"date": line.date.isoformat() if line.date else None, "key": line.key, "item": line.item_name,
          "entry": line.activity.data.title if line.activity else "Signed up for the challenge",
@@ -38,7 +38,7 @@ def cmd_challenge(args: argparse.Namespace) -> int:
 
 def cmd_legacy(args: argparse.Namespace) -> int:
     open_db(args)
-    overview = legacy_overview(date.today())
+    overview = legacy_overview(clock.today())
     years: list[dict[str, Any]] = [
         {"year": y.year, "status": y.status, "goal": y.goal, "leader_year": y.leader_year, "met": list(y.met),
          "missing": list(y.missing)}
@@ -61,7 +61,7 @@ def cmd_legacy(args: argparse.Namespace) -> int:
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
     open_db(args)
-    result = current_eligibility(date.today())
+    result = current_eligibility(clock.today())
     if result is None:
         print("Enter your education and experience (Edit > Profile..., Eligibility) to see your eligibility.")
         return 0
@@ -71,7 +71,7 @@ def cmd_eligibility(args: argparse.Namespace) -> int:
 
 def register(command: CommandAdder) -> None:
     p = command("challenge", cmd_challenge, "#WeThriveHere challenge points for a year, with the entries")
-    p.add_argument("--year", type=year_arg, default=date.today().year)
+    p.add_argument("--year", type=year_arg, default=None, help="the challenge year (default: this year)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p = command("legacy", cmd_legacy, "Legacy Leaders status by year, with what is missing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

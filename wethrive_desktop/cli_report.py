@@ -4,11 +4,12 @@ builder and the same functions as the report page."""
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from pathlib import Path
 
-from wethrive_desktop.cli import CommandAdder, CommandError, open_db, year_arg
+from wethrive_desktop.cli_common import CommandAdder, CommandError, open_db, year_arg
+from wethrive_desktop.files import write_atomically
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.rules import format_hours
 
 
@@ -22,20 +23,17 @@ def _date(text: str) -> date:
 def _write(out: Path, pdf: bytes) -> None:
     if out.suffix.lower() != ".pdf":
         raise CommandError(f"--out: {out} should end in .pdf")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(pdf)
-    os.replace(tmp, out)
+    write_atomically(out, pdf, make_parents=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.annual_report import build_report_data, reprint_revision
-    from wethrive_desktop.reports.pdf.builder import render_report
+    from wethrive_desktop.reports.pdf.builder import render_report, render_revision_pdf
 
     open_db(args)
     out = Path(args.out).expanduser()
     if args.submitted or args.revision is not None:
-        reprint = reprint_revision(args.year, args.revision)
+        reprint = reprint_revision(args.year, args.revision, renderer=render_revision_pdf)
         _write(out, reprint.pdf)
         info = reprint.info
         print(f"Wrote {out}: the {args.year} report as submitted on {info.submitted_date.isoformat()} "
@@ -69,12 +67,13 @@ def cmd_report_check(args: argparse.Namespace) -> int:
 
 def cmd_report_submit(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.annual_report import latest_revision, submit_report
+    from wethrive_desktop.reports.pdf.builder import render_revision_pdf
 
     open_db(args)
     if latest_revision(args.year) is not None and not args.new_revision:
         raise CommandError(f"the {args.year} report was already submitted; add --new-revision to submit a new "
                            "revision")
-    submission = submit_report(args.year, args.date or date.today())
+    submission = submit_report(args.year, args.date or clock.today(), renderer=render_revision_pdf)
     if args.out:
         _write(Path(args.out).expanduser(), submission.pdf)
     info = submission.info

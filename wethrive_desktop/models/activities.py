@@ -13,6 +13,7 @@ from pathlib import Path
 
 import peewee
 
+from wethrive_desktop.files import atomic_path
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import current_path, database_proxy
 from wethrive_desktop.models.domain import Status
@@ -292,10 +293,8 @@ def add_attachment(activity_id: int, source: Path) -> AttachmentData:
     stored_name = sha + source.suffix.lower()
     target = attachment_path(stored_name)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        part = target.with_name(target.name + ".part")
-        shutil.copyfile(source, part)
-        part.replace(target)
+        with atomic_path(target, make_parents=True) as part:
+            shutil.copyfile(source, part)
     with database_proxy.atomic():
         row = Attachment.create(activity=activity_id, original_name=source.name, stored_name=stored_name,
                                 sha256=sha, size=source.stat().st_size, added_at=utc_now())

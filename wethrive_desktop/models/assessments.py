@@ -16,9 +16,10 @@ from enum import StrEnum
 
 import peewee
 
-from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
+from wethrive_desktop.models import clock
+from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import PRACTICES
-from wethrive_desktop.models.tables import Practice, utc_now
+from wethrive_desktop.models.tables import Assessment, AssessmentRating, utc_now
 from wethrive_desktop.models.validation import FieldError, ValidationError
 
 RATING_LABELS: dict[int, str] = {
@@ -66,29 +67,6 @@ KIND_LABELS = {
     "management": "Management Assessment results",
     "multirater": "Multi-rater (360) summary",
 }
-
-
-# --- tables (migration 2 creates them) ---------------------------------------------------------------------
-
-
-class Assessment(BaseModel):
-    date = peewee.DateField()
-    kind = peewee.TextField()
-    notes = peewee.TextField(default="")
-    created_at = peewee.DateTimeField(default=utc_now)
-
-
-class AssessmentRating(BaseModel):
-    assessment = peewee.ForeignKeyField(Assessment, backref="ratings", on_delete="CASCADE")
-    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
-    rating = peewee.IntegerField(null=True)
-    score = HoursField(null=True)  # exact to two decimals, like hours
-    notes = peewee.TextField(default="")
-    need = peewee.BooleanField(default=False)
-
-    class Meta:
-        table_name = "assessment_rating"
-        primary_key = peewee.CompositeKey("assessment", "practice")
 
 
 # --- plain data --------------------------------------------------------------------------------------------
@@ -150,7 +128,7 @@ def parse_score(text: str) -> Decimal | None:
 
 def check_assessment(data: AssessmentData, today: date | None = None) -> list[FieldError]:
     errors: list[FieldError] = []
-    today = today or date.today()
+    today = today or clock.today()
     if data.date > today:
         errors.append(FieldError("date", f"{data.date.isoformat()} is in the future"))
     if data.kind not in KIND_LABELS:

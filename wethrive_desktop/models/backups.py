@@ -15,6 +15,7 @@ from pathlib import Path
 
 import peewee
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import backup_to, current_path
 
 KEEP_DAYS = 7
@@ -51,7 +52,7 @@ def backup_now(reason: str, now: datetime | None = None, db_path: Path | None = 
                source: peewee.SqliteDatabase | None = None) -> Path:
     """A copy of the open database (or `source`), named with the time and the reason (e.g. "before-csv-import")."""
     db_path = db_path or current_path()
-    now = now or datetime.now()
+    now = now or clock.now()
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")
     target = backups_folder(db_path) / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}{'-' + slug if slug else ''}.sqlite3"
     return backup_to(target, source)
@@ -83,7 +84,7 @@ def _months_before(today: date, months: int) -> date:
 def thin(db_path: Path, today: date | None = None) -> list[Path]:
     """Remove the copies thinning does not keep; returns what was removed."""
     backups = list_backups(db_path)
-    keep = to_keep(backups, today or date.today())
+    keep = to_keep(backups, today or clock.today())
     removed = []
     for b in backups:
         if b.path not in keep:
@@ -95,7 +96,7 @@ def thin(db_path: Path, today: date | None = None) -> list[Path]:
 def daily_backup(now: datetime | None = None, db_path: Path | None = None) -> Path | None:
     """Take today's copy unless there is one already (any reason), then thin. Returns the new copy, if any."""
     db_path = db_path or current_path()
-    now = now or datetime.now()
+    now = now or clock.now()
     taken = None
     if not any(b.taken.date() == now.date() for b in list_backups(db_path)):
         taken = backup_now("daily", now, db_path)

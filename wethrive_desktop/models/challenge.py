@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import peewee
 
 from wethrive_desktop.models.db import database_proxy
-from wethrive_desktop.models.domain import SIGNUP_KEY
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, SIGNUP_KEY, valid_year
 from wethrive_desktop.models.rules import Catalogues, challenge_points, counts_in_year
 from wethrive_desktop.models.tables import Activity, ChallengeItem, Profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
@@ -45,8 +45,8 @@ def load_catalogues() -> Catalogues:
 
 def catalogue_for_year(year: int) -> list[ChallengeItemData]:
     """The items that apply to activities of `year`: its catalogue, or the newest earlier one."""
-    years = [y for y in load_catalogues().by_year if y <= year]
-    return load_items(max(years)) if years else []
+    found = load_catalogues().year_for(year)
+    return load_items(found) if found is not None else []
 
 
 def save_item(item: ChallengeItemData) -> None:
@@ -70,8 +70,8 @@ def catalogue_years() -> list[int]:
 
 def validate_item(item: ChallengeItemData) -> list[FieldError]:
     errors = []
-    if not 2000 <= item.year <= 2100:
-        errors.append(FieldError("year", f"{item.year} is not a challenge year (2000-2100)"))
+    if not valid_year(item.year):
+        errors.append(FieldError("year", f"{item.year} is not a challenge year ({MIN_YEAR}-{MAX_YEAR})"))
     if not KEY_RE.match(item.key):
         errors.append(FieldError("key", f"'{item.key}' should be lowercase letters, digits and hyphens "
                                         "(e.g. annual-conference)"))
@@ -128,11 +128,6 @@ def entry_counts(year: int) -> dict[str, int]:
     if later:  # from the next catalogue's year on, that one applies
         query = query.where(Activity.start_date < date(later[0], 1, 1))
     return {key: count for key, count in query.tuples()}
-
-
-def _catalogue_year(catalogues: Catalogues, year: int) -> int | None:
-    years = [y for y in catalogues.by_year if y <= year]
-    return max(years) if years else None
 
 
 def delete_item(year: int, key: str) -> ChallengeItemData:
@@ -236,7 +231,8 @@ def points_earned(records: Iterable[ActivityRecord], items: Iterable[ChallengeIt
                   year: int, signed_up: bool) -> ChallengePoints:
     """Points of `year` with the entries that earned them. The total is rules.challenge_points (the one rule)."""
     records = list(records)
-    names = {i.key: i.name for i in items if i.year == _catalogue_year(catalogues, year)}
+    catalogue_year = catalogues.year_for(year)
+    names = {i.key: i.name for i in items if i.year == catalogue_year}
     catalogue = catalogues.for_year(year)
     lines = [
         PointsLine(r, r.challenge_key, names.get(r.challenge_key, r.challenge_key), catalogue.get(r.challenge_key, 0))
@@ -251,7 +247,7 @@ def points_earned(records: Iterable[ActivityRecord], items: Iterable[ChallengeIt
     if signed_up and SIGNUP_KEY in catalogue:
         lines.append(PointsLine(None, SIGNUP_KEY, names.get(SIGNUP_KEY, "Signed up for the challenge"), signup))
     total = challenge_points(records, catalogues, year, signed_up)
-    return ChallengePoints(year, total, tuple(lines), by_month, signup, _catalogue_year(catalogues, year))
+    return ChallengePoints(year, total, tuple(lines), by_month, signup, catalogue_year)
 
 
 def challenge_points_for_year(year: int) -> ChallengePoints:

@@ -12,11 +12,22 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import long_date
-from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, Status
+from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus
 from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
 from wethrive_desktop.models.profile import ProfileData
-from wethrive_desktop.models.rules import HUNDREDTH, ZERO, PracticeHours, format_hours, hours_by_practice
+from wethrive_desktop.models.rules import (
+    HUNDREDTH,
+    ZERO,
+    PracticeHours,
+    commitment_met,
+    counts_in_year,
+    format_hours,
+    hours_by_practice,
+    hours_short,
+    past_due,
+)
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
@@ -40,11 +51,11 @@ class Pace:
 
     @property
     def met(self) -> bool:
-        return self.total >= self.required
+        return commitment_met(self.total, self.required)
 
     @property
     def remaining(self) -> Decimal:
-        return max(self.required - self.total, ZERO).quantize(HUNDREDTH)
+        return hours_short(self.total, self.required)
 
     @property
     def fraction(self) -> float:
@@ -63,13 +74,12 @@ class Pace:
 def pace(records: Iterable[ActivityRecord], year: int, today: date,
          required: Decimal = REQUIRED_HOURS) -> Pace:
     """Progress of `year` seen on `today`: when the commitment was met, or the hours needed per month left."""
-    done = sorted((r for r in records if r.status == Status.COMPLETED and r.start_date.year == year),
-                  key=lambda r: (finished_on(r), r.id))
+    done = sorted((r for r in records if counts_in_year(r, year)), key=lambda r: (finished_on(r), r.id))
     running = ZERO
     met_on = None
     for r in done:
         running += r.hours
-        if met_on is None and running >= required:
+        if met_on is None and commitment_met(running, required):
             met_on = finished_on(r)
     total = running.quantize(HUNDREDTH)
     if year < today.year:
@@ -79,8 +89,8 @@ def pace(records: Iterable[ActivityRecord], year: int, today: date,
     else:
         months_left = 12 - today.month + 1
     per_month = None
-    if total < required and months_left:
-        per_month = ((required - total) / months_left).quantize(HUNDREDTH, rounding=ROUND_CEILING)
+    if not commitment_met(total, required) and months_left:
+        per_month = (hours_short(total, required) / months_left).quantize(HUNDREDTH, rounding=ROUND_CEILING)
     return Pace(year, total, required, met_on, months_left, per_month)
 
 
@@ -88,7 +98,7 @@ def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, De
     """Completed hours per month (1..12) of `year`, by start date, like the yearly total."""
     months = dict.fromkeys(range(1, 13), ZERO)
     for r in records:
-        if r.status == Status.COMPLETED and r.start_date.year == year:
+        if counts_in_year(r, year):
             months[r.start_date.month] += r.hours
     return {m: h.quantize(HUNDREDTH) for m, h in months.items()}
 
@@ -96,7 +106,7 @@ def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, De
 def recent_activities(records: Iterable[ActivityRecord], today: date, limit: int = 6) -> list[ActivityRecord]:
     """The latest completed activities up to today, newest first. 0-hour challenge entries (a donation, a renewal)
     are not professional development: the challenge page lists them."""
-    done = [r for r in records if r.status == Status.COMPLETED and r.start_date <= today and r.hours > 0]
+    done = [r for r in records if counts_in_year(r, None) and r.start_date <= today and r.hours > 0]
     return sorted(done, key=lambda r: (r.start_date, r.id), reverse=True)[:limit]
 
 
@@ -139,7 +149,7 @@ def multirater_milestone(profile: ProfileData, today: date) -> Milestone:
     if due is None:
         return Milestone("multirater", label, "Due within five years of entering the program: enter your program "
                                               "entry date in the profile", TODO)
-    if due < today:
+    if past_due(due, today):
         return Milestone("multirater", label, f"Overdue: was due by {long_date(due)}", OVERDUE)
     return Milestone("multirater", label, f"Due by {long_date(due)} (five years after program entry)", DUE)
 
@@ -217,7 +227,7 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
 
-    today = today or date.today()
+    today = today or clock.today()
     year = today.year
     records = load_activities(year=year)
     recent = recent_activities(records, today, recent_limit)

@@ -14,6 +14,8 @@ from typing import Any
 
 import peewee
 
+from wethrive_desktop.files import atomic_path
+
 database_proxy = peewee.DatabaseProxy()
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -88,8 +90,9 @@ def read_user_version(path: Path) -> int:
         raise NotADatabaseError(f"{path} could not be read as a database ({exc}); it was left untouched") from exc
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDatabase:
-    """Open (creating if needed) the database at `path`, bind the models to it and bring its schema up to date."""
+def check_openable(path: Path | str) -> int:
+    """Refuse, without writing to it, a file that is not a database or was written by a newer WeThrive (a schema
+    version above the latest this version knows; the latest itself opens). Returns the file's schema version."""
     from wethrive_desktop.models import migrations
 
     path = Path(path)
@@ -100,8 +103,19 @@ def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDat
             f"{path} was written by a newer version of WeThrive Desktop (schema {version}; this version "
             f"understands up to {migrations.LATEST_VERSION}). Update the app to open it; the file was left untouched."
         )
+    return version
+
+
+def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the database at `path`, bind the models to it and bring its schema up to date."""
+    from wethrive_desktop.models import migrations
+
+    path = Path(path)
+    check_openable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): one that read first, in a worker,
+    # could not write once another thread had written meanwhile ("database is locked", at once).
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         db.connect()
     except peewee.DatabaseError as exc:
@@ -126,7 +140,7 @@ def current_path() -> Path:
 
 
 def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> Path:
-    """A consistent copy through SQLite's backup API, written to a temp file and moved into place."""
+    """A consistent copy through SQLite's backup API, written to a temp file and moved into place (atomic_path)."""
     db = source or database_proxy.obj
     if db is None:
         raise RuntimeError("no database is open")
@@ -135,15 +149,12 @@ def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> 
         raise StoreError("a backup cannot overwrite the database it copies")
     if dest.is_dir():
         raise StoreError(f"{dest} is a folder; name the backup file")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    target = sqlite3.connect(str(tmp))
-    try:
-        db.connection().backup(target)
-    finally:
-        target.close()
-    tmp.replace(dest)
+    with atomic_path(dest, make_parents=True) as tmp:
+        target = sqlite3.connect(str(tmp))
+        try:
+            db.connection().backup(target)
+        finally:
+            target.close()
     return dest
 
 

@@ -1,7 +1,7 @@
 """Demo assessments and plans: the entry Management Assessment (about three years ago), this year's
 self-assessment, and plans for last year, this year and next year, tied to the demo activities.
 
-Registered with models/demo.py through DEMO_EXTENSIONS; everything is relative to `today`.
+models/demo.py lists `add_demo` in DEMO_EXTENSIONS; everything is relative to `today`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from wethrive_desktop.models import demo
 from wethrive_desktop.models.assessments import AssessmentData, PracticeRating, save_assessment
 from wethrive_desktop.models.domain import Status
 from wethrive_desktop.models.plans import GoalData, link_activity, new_item, save_goal, save_item, set_needs
@@ -165,6 +164,3 @@ def add_demo(today: date) -> None:
     add_demo_assessments(today)
     add_demo_plans(today)
 
-
-if add_demo not in demo.DEMO_EXTENSIONS:
-    demo.DEMO_EXTENSIONS.append(add_demo)

@@ -7,8 +7,14 @@ from enum import StrEnum
 
 REQUIRED_HOURS = Decimal(40)
 
-# Dates outside these years are typing mistakes (0001-01-01, 9999-12-31), not professional development.
+# Dates outside these years are typing mistakes (0001-01-01, 9999-12-31), not professional development. The one
+# range for every year the app takes: activity dates, plans, reports, challenge catalogues, the command line, the UI.
 MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def valid_year(year: int) -> bool:
+    """A year the app accepts, MIN_YEAR and MAX_YEAR included."""
+    return MIN_YEAR <= year <= MAX_YEAR
 
 PRACTICES: dict[int, str] = {
     1: "Personal and Professional Integrity",
@@ -91,3 +97,8 @@ CHALLENGE_2017: list[tuple[int, str, str]] = [
 
 def practice_label(number: int) -> str:
     return f"{number} - {PRACTICES[number]}"
+
+
+def type_label(key: str) -> str:
+    """An activity type as a label: 'leadership institute' -> 'Leadership institute'."""
+    return key[:1].upper() + key[1:]

@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
-import peewee
-
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import add_years, long_date
-from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
+from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.tables import Eligibility
 from wethrive_desktop.models.validation import FieldError, ValidationError
 
 HUNDREDTH = Decimal("0.01")
@@ -74,14 +74,6 @@ ROLE_LABELS: dict[Role, str] = {
 
 CANDIDATE = "Candidate"
 CREDENTIALED_MANAGER = "Credentialed Manager"
-
-
-class Eligibility(BaseModel):
-    education = peewee.TextField(default="")
-    senior_years = HoursField(default=0)  # exact Decimal in hundredths, like hours
-    department_head_years = HoursField(default=0)
-    as_of = peewee.DateField(null=True)
-    current_role = peewee.TextField(default=Role.SENIOR.value)
 
 
 @dataclass(frozen=True)
@@ -217,7 +209,7 @@ def get_experience() -> ExperienceData:
 
 def save_experience(data: ExperienceData, today: date | None = None) -> None:
     """Validate and store the member's education and experience. Raises ValidationError; writes nothing then."""
-    today = today or date.today()
+    today = today or clock.today()
     data = replace(data, education=data.education.strip().lower(), current_role=data.current_role.strip().lower())
     errors = validate_experience(data, today)
     if errors:

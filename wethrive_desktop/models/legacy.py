@@ -11,6 +11,12 @@ The rule, as ICMA states it:
 A year that misses its requirement is "not yet" and the designation has to be earned again after it.
 The coach's other duties (attend a meeting together if possible, approve the final project in the second year of
 ELDP/MCMI, recruit a new member each year) are shown as reminders; ICMA's status rule does not hinge on them.
+
+Why one module of about 450 lines: it is the whole model of the Legacy Leaders page, which imports some twenty-five
+names from it (ui/legacy_page.py), so a split has to move those imports with it. Its seam is the "store" section
+rule below: everything above it (the records, the status rule, validation) is pure and could become
+legacy_rule.py, leaving the database reads and writes and `legacy_overview` here, once the page imports the pure
+names from there.
 """
 
 from __future__ import annotations
@@ -20,9 +26,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-import peewee
-
-from wethrive_desktop.models.db import BaseModel, database_proxy
+from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.tables import LegacyAction, LegacyCoaching, LegacyCoachingYear
 from wethrive_desktop.models.validation import FieldError, ValidationError
 
 PROGRAMS: dict[str, str] = {
@@ -85,43 +90,6 @@ RECRUITMENT_KINDS = (ActionKind.MEMBER_RECRUITED, ActionKind.PARTICIPANT_SPONSOR
 MENU_KINDS = (ActionKind.INTERN_POSITION, ActionKind.DISCUSSION_GROUP, ActionKind.STUDENT_OUTREACH,
               ActionKind.OTHER_MENU)
 ACTION_KINDS = frozenset(k.value for k in ActionKind)
-
-
-# --- tables (migration 4) ----------------------------------------------------------------------------------
-
-class LegacyCoaching(BaseModel):
-    person = peewee.TextField()
-    program = peewee.TextField()
-    program_name = peewee.TextField(default="")
-    start_date = peewee.DateField()
-    end_date = peewee.DateField(null=True)
-    final_project_approved = peewee.DateField(null=True)
-    notes = peewee.TextField(default="")
-
-    class Meta:
-        table_name = "legacy_coaching"
-
-
-class LegacyCoachingYear(BaseModel):
-    coaching = peewee.ForeignKeyField(LegacyCoaching, backref="years", on_delete="CASCADE")
-    year = peewee.IntegerField()
-    notes = peewee.TextField(default="")
-    meeting = peewee.TextField(default="")
-
-    class Meta:
-        table_name = "legacy_coaching_year"
-        primary_key = peewee.CompositeKey("coaching", "year")
-
-
-class LegacyAction(BaseModel):
-    date = peewee.DateField()
-    kind = peewee.TextField()
-    person = peewee.TextField(default="")
-    program = peewee.TextField(null=True)
-    notes = peewee.TextField(default="")
-
-    class Meta:
-        table_name = "legacy_action"
 
 
 # --- plain records -----------------------------------------------------------------------------------------

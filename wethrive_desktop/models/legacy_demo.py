@@ -1,5 +1,5 @@
 """Demo records of issue 6: Legacy Leaders coaching and actions, the eligibility experience, and a few
-#WeThriveHere entries that carry no hours. Registered with models.demo (DEMO_EXTENSION_MODULES names this module).
+#WeThriveHere entries that carry no hours. models/demo.py lists `add_demo_legacy` in DEMO_EXTENSIONS.
 
 The demo manager (credentialed three years ago) coached an ELDP participant through both program years, recruited
 or sponsored someone each year, and this year established an intern position: earned, maintained, maintained.
@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from wethrive_desktop.models import demo
 from wethrive_desktop.models.challenge import record_zero_hour_entry
 from wethrive_desktop.models.eligibility import ExperienceData, save_experience
 from wethrive_desktop.models.legacy import ActionData, CoachingData, CoachingYearData, save_action, save_coaching
@@ -52,5 +51,3 @@ def add_demo_legacy(today: date) -> None:
     record_zero_hour_entry(not_after_today(date(y, 1, 8)), "early-renewal", "Renewed ICMA membership early")
     record_zero_hour_entry(not_after_today(date(y, 1, 9)), "credential-status", "Maintained the ICMA-CM credential")
 
-
-demo.DEMO_EXTENSIONS.append(add_demo_legacy)

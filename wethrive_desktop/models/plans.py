@@ -3,6 +3,12 @@
 ICMA's sample plan has three parts: development needs (practices), learning goals (one long-term goal of 3-5 years
 and short-term goals for the year, each tied to practices) and specific planned activities. A planned item becomes
 "done" when it is logged as an activity ("Log it"); unfinished items can be carried over to next year's plan.
+
+Why one module of about 600 lines: it is the whole model of the planner page, which imports some thirty names from
+it (ui/planner_page.py), so a split has to move those imports with it. Its seams are marked by the section rules
+below: the plain data, reading and writing stay here; "Log it" and carry-over (which only call this module's public
+functions) and progress (pure sums over a PlanData and the year's activities) can each become a module of their own
+(plan_actions.py, plan_progress.py) once the page imports them from there.
 """
 
 from __future__ import annotations
@@ -16,83 +22,36 @@ from enum import StrEnum
 
 import peewee
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, save_activity
 from wethrive_desktop.models.dates import add_years
-from wethrive_desktop.models.db import BaseModel, HoursField, database_proxy
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status
-from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours, hours_by_practice, split_hours
-from wethrive_desktop.models.tables import Activity, Practice, utc_now
+from wethrive_desktop.models.db import BaseModel, database_proxy
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, valid_year
+from wethrive_desktop.models.rules import (
+    HUNDREDTH,
+    ZERO,
+    format_hours,
+    hours_by_practice,
+    hours_short,
+    split_hours,
+    total_hours,
+)
+from wethrive_desktop.models.tables import (
+    Activity,
+    Plan,
+    PlanGoal,
+    PlanGoalPractice,
+    PlanItem,
+    PlanItemPractice,
+    PlanNeed,
+    utc_now,
+)
 from wethrive_desktop.models.validation import (
     MAX_TITLE_LENGTH,
     FieldError,
     ValidationError,
     validate_hours,
 )
-
-# --- tables (migration 2 creates them) ---------------------------------------------------------------------
-
-
-class Plan(BaseModel):
-    year = peewee.IntegerField(unique=True)
-    created_at = peewee.DateTimeField(default=utc_now)
-
-
-class PlanNeed(BaseModel):
-    plan = peewee.ForeignKeyField(Plan, backref="need_links", on_delete="CASCADE")
-    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
-
-    class Meta:
-        table_name = "plan_need"
-        primary_key = peewee.CompositeKey("plan", "practice")
-
-
-class PlanGoal(BaseModel):
-    plan = peewee.ForeignKeyField(Plan, backref="goals", on_delete="CASCADE")
-    term = peewee.TextField()
-    text = peewee.TextField()
-    position = peewee.IntegerField(default=0)
-
-    class Meta:
-        table_name = "plan_goal"
-
-
-class PlanGoalPractice(BaseModel):
-    goal = peewee.ForeignKeyField(PlanGoal, backref="practice_links", on_delete="CASCADE")
-    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
-
-    class Meta:
-        table_name = "plan_goal_practice"
-        primary_key = peewee.CompositeKey("goal", "practice")
-
-
-class PlanItem(BaseModel):
-    plan = peewee.ForeignKeyField(Plan, backref="items", on_delete="CASCADE")
-    title = peewee.TextField()
-    provider = peewee.TextField(default="")
-    type = peewee.TextField()
-    start_date = peewee.DateField(null=True)
-    end_date = peewee.DateField(null=True)
-    estimated_hours = HoursField(default=Decimal(0))
-    goal = peewee.ForeignKeyField(PlanGoal, null=True, on_delete="SET NULL")
-    status = peewee.TextField(default="planned")
-    activity = peewee.ForeignKeyField(Activity, null=True, on_delete="SET NULL")
-    notes = peewee.TextField(default="")
-    ics_uid = peewee.TextField(null=True, unique=True)
-    carried_to = peewee.ForeignKeyField("self", null=True, on_delete="SET NULL")
-    created_at = peewee.DateTimeField(default=utc_now)
-
-    class Meta:
-        table_name = "plan_item"
-
-
-class PlanItemPractice(BaseModel):
-    item = peewee.ForeignKeyField(PlanItem, backref="practice_links", on_delete="CASCADE")
-    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
-
-    class Meta:
-        table_name = "plan_item_practice"
-        primary_key = peewee.CompositeKey("item", "practice")
-
 
 # --- plain data --------------------------------------------------------------------------------------------
 
@@ -261,7 +220,7 @@ def _plan_id(year: int, prefill_needs: bool = True) -> int:
     plan = Plan.get_or_none(Plan.year == year)
     if plan is not None:
         return int(plan.id)
-    if not 1900 <= year <= 2999:
+    if not valid_year(year):
         raise ValidationError([FieldError("year", f"{year} is not a plan year")])
     with database_proxy.atomic():
         plan_id = int(Plan.insert(year=year, created_at=utc_now()).execute())
@@ -474,7 +433,7 @@ def set_item_status(item_id: int, status: str) -> None:
 
 def activity_for_item(item: PlanItemData, today: date | None = None) -> ActivityData:
     """The activity "Log it" pre-fills: the item's title, provider, type, dates, hours and practices."""
-    start = item.start_date or (today or date.today())
+    start = item.start_date or (today or clock.today())
     return ActivityData(
         start_date=start,
         end_date=item.end_date if item.start_date is not None else None,
@@ -618,7 +577,7 @@ class PlanProgress:
     @property
     def planned_short(self) -> Decimal:
         """How far the plan falls short of the 40-hour commitment (0 when it reaches it)."""
-        return max(self.required - self.planned_total, ZERO).quantize(HUNDREDTH)
+        return hours_short(self.planned_total, self.required)
 
 
 def plan_progress(plan: PlanData) -> PlanProgress:
@@ -647,7 +606,7 @@ def plan_progress(plan: PlanData) -> PlanProgress:
         for n in plan.practices
     )
     planned_total = sum((i.estimated_hours for i in live), ZERO).quantize(HUNDREDTH)
-    logged_total = sum((r.hours for r in year_records if r.status == Status.COMPLETED), ZERO).quantize(HUNDREDTH)
+    logged_total = total_hours(year_records, plan.year)
     return PlanProgress(plan.year, tuple(goals), practices, planned_total, logged_total)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import CredentialStatus
@@ -46,7 +47,7 @@ FIELD_NAMES = [f.name for f in fields(ProfileData)]
 
 
 def validate_profile(data: ProfileData, today: date | None = None) -> list[FieldError]:
-    today = today or date.today()
+    today = today or clock.today()
     errors = []
     if data.email and not EMAIL_RE.match(data.email.strip()):
         errors.append(FieldError("email", f"'{data.email}' is not an email address"))

@@ -32,9 +32,19 @@ class ActivityFacts(Protocol):
     def challenge_key(self) -> str | None: ...
 
 
-def counts_in_year(activity: ActivityFacts, year: int) -> bool:
-    """An activity counts in the year of its start date, and only once completed."""
-    return activity.status == Status.COMPLETED and activity.start_date.year == year
+def counts_in_year(activity: ActivityFacts, year: int | None) -> bool:
+    """An activity counts in the year of its start date, and only once completed; `year` None: in any year."""
+    return activity.status == Status.COMPLETED and (year is None or activity.start_date.year == year)
+
+
+def commitment_met(hours: Decimal, required: Decimal = REQUIRED_HOURS) -> bool:
+    """The 40-hour commitment is met at exactly 40 hours (the app's one test of it)."""
+    return hours >= required
+
+
+def hours_short(hours: Decimal, required: Decimal = REQUIRED_HOURS) -> Decimal:
+    """Hours still needed to meet the commitment (0 once met), in hundredths."""
+    return ZERO if commitment_met(hours, required) else (required - hours).quantize(HUNDREDTH)
 
 
 def total_hours(activities: Iterable[ActivityFacts], year: int) -> Decimal:
@@ -54,6 +64,11 @@ def split_hours(hours: Decimal, practices: Iterable[int]) -> dict[int, Decimal]:
     return {n: Decimal(share + (1 if i < rest else 0)) / 100 for i, n in enumerate(numbers)}
 
 
+def past_due(due: date, on: date) -> bool:
+    """Something due by `due` (the 360 assessment) is still on time on that day, and overdue from the day after."""
+    return due < on
+
+
 @dataclass(frozen=True)
 class PracticeHours:
     by_practice: dict[int, Decimal]
@@ -69,7 +84,7 @@ def hours_by_practice(activities: Iterable[ActivityFacts], year: int | None) -> 
     by_practice = {n: ZERO for n in PRACTICES}
     untagged = ZERO
     for a in activities:
-        if a.status != Status.COMPLETED or (year is not None and a.start_date.year != year):
+        if not counts_in_year(a, year):
             continue
         if not a.practices:
             untagged += a.hours
@@ -85,11 +100,11 @@ class Progress:
 
     @property
     def remaining(self) -> Decimal:
-        return max(self.required - self.total, ZERO).quantize(HUNDREDTH)
+        return hours_short(self.total, self.required)
 
     @property
     def met(self) -> bool:
-        return self.total >= self.required
+        return commitment_met(self.total, self.required)
 
     @property
     def fraction(self) -> float:
@@ -117,10 +132,15 @@ class Catalogues:
 
     by_year: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
 
+    def year_for(self, year: int) -> int | None:
+        """The year of the catalogue that applies to activities of `year`: its own, or the newest earlier one;
+        None when there is none (the app's one lookup of it)."""
+        return max((y for y in self.by_year if y <= year), default=None)
+
     def for_year(self, year: int) -> Mapping[str, int]:
         """The catalogue of that year, or the newest earlier one; empty when there is none."""
-        years = [y for y in self.by_year if y <= year]
-        return self.by_year[max(years)] if years else {}
+        found = self.year_for(year)
+        return self.by_year[found] if found is not None else {}
 
 
 def challenge_points(

@@ -1,8 +1,14 @@
-"""The peewee models of the foundation schema (migration 1 creates their tables)."""
+"""The peewee models of the store, every table in one place: the foundation schema (migration 1), assessments and
+plans (migration 2), the annual report (migration 3), Legacy Leaders and eligibility (migration 4).
+
+The migrations define the schema in SQL; these classes only map it. The modules that work on the tables
+(activities.py, plans.py, assessments.py, legacy.py, eligibility.py, challenge.py, annual_report/) import them
+from here."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import peewee
 
@@ -76,3 +82,168 @@ class Attachment(BaseModel):
     sha256 = peewee.TextField()
     size = peewee.IntegerField()
     added_at = peewee.DateTimeField(default=utc_now)
+
+
+# --- the annual report (migration 3 creates them) ----------------------------------------------------------
+
+
+class AnnualReport(BaseModel):
+    year = peewee.IntegerField(unique=True)
+    summary_reflection = peewee.TextField(default="")
+    attestation_name = peewee.TextField(default="")
+    attestation_date = peewee.DateField(null=True)
+    created_at = peewee.DateTimeField(default=utc_now)
+    updated_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "annual_report"
+
+
+class AnnualReportRevision(BaseModel):
+    report = peewee.ForeignKeyField(AnnualReport, backref="revisions", on_delete="CASCADE")
+    revision = peewee.IntegerField()
+    submitted_date = peewee.DateField()
+    snapshot = peewee.TextField()
+    pdf_sha256 = peewee.TextField()
+    created_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "annual_report_revision"
+        indexes = ((("report", "revision"), True),)
+
+
+# --- assessments (migration 2 creates them) ---------------------------------------------------------------
+
+
+class Assessment(BaseModel):
+    date = peewee.DateField()
+    kind = peewee.TextField()
+    notes = peewee.TextField(default="")
+    created_at = peewee.DateTimeField(default=utc_now)
+
+
+class AssessmentRating(BaseModel):
+    assessment = peewee.ForeignKeyField(Assessment, backref="ratings", on_delete="CASCADE")
+    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
+    rating = peewee.IntegerField(null=True)
+    score = HoursField(null=True)  # exact to two decimals, like hours
+    notes = peewee.TextField(default="")
+    need = peewee.BooleanField(default=False)
+
+    class Meta:
+        table_name = "assessment_rating"
+        primary_key = peewee.CompositeKey("assessment", "practice")
+
+
+# --- plans (migration 2 creates them) ---------------------------------------------------------------------
+
+
+class Plan(BaseModel):
+    year = peewee.IntegerField(unique=True)
+    created_at = peewee.DateTimeField(default=utc_now)
+
+
+class PlanNeed(BaseModel):
+    plan = peewee.ForeignKeyField(Plan, backref="need_links", on_delete="CASCADE")
+    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
+
+    class Meta:
+        table_name = "plan_need"
+        primary_key = peewee.CompositeKey("plan", "practice")
+
+
+class PlanGoal(BaseModel):
+    plan = peewee.ForeignKeyField(Plan, backref="goals", on_delete="CASCADE")
+    term = peewee.TextField()
+    text = peewee.TextField()
+    position = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "plan_goal"
+
+
+class PlanGoalPractice(BaseModel):
+    goal = peewee.ForeignKeyField(PlanGoal, backref="practice_links", on_delete="CASCADE")
+    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
+
+    class Meta:
+        table_name = "plan_goal_practice"
+        primary_key = peewee.CompositeKey("goal", "practice")
+
+
+class PlanItem(BaseModel):
+    plan = peewee.ForeignKeyField(Plan, backref="items", on_delete="CASCADE")
+    title = peewee.TextField()
+    provider = peewee.TextField(default="")
+    type = peewee.TextField()
+    start_date = peewee.DateField(null=True)
+    end_date = peewee.DateField(null=True)
+    estimated_hours = HoursField(default=Decimal(0))
+    goal = peewee.ForeignKeyField(PlanGoal, null=True, on_delete="SET NULL")
+    status = peewee.TextField(default="planned")
+    activity = peewee.ForeignKeyField(Activity, null=True, on_delete="SET NULL")
+    notes = peewee.TextField(default="")
+    ics_uid = peewee.TextField(null=True, unique=True)
+    carried_to = peewee.ForeignKeyField("self", null=True, on_delete="SET NULL")
+    created_at = peewee.DateTimeField(default=utc_now)
+
+    class Meta:
+        table_name = "plan_item"
+
+
+class PlanItemPractice(BaseModel):
+    item = peewee.ForeignKeyField(PlanItem, backref="practice_links", on_delete="CASCADE")
+    practice = peewee.ForeignKeyField(Practice, column_name="practice_id")
+
+    class Meta:
+        table_name = "plan_item_practice"
+        primary_key = peewee.CompositeKey("item", "practice")
+
+
+# --- Legacy Leaders (migration 4) -------------------------------------------------------------------------
+
+
+class LegacyCoaching(BaseModel):
+    person = peewee.TextField()
+    program = peewee.TextField()
+    program_name = peewee.TextField(default="")
+    start_date = peewee.DateField()
+    end_date = peewee.DateField(null=True)
+    final_project_approved = peewee.DateField(null=True)
+    notes = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "legacy_coaching"
+
+
+class LegacyCoachingYear(BaseModel):
+    coaching = peewee.ForeignKeyField(LegacyCoaching, backref="years", on_delete="CASCADE")
+    year = peewee.IntegerField()
+    notes = peewee.TextField(default="")
+    meeting = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "legacy_coaching_year"
+        primary_key = peewee.CompositeKey("coaching", "year")
+
+
+class LegacyAction(BaseModel):
+    date = peewee.DateField()
+    kind = peewee.TextField()
+    person = peewee.TextField(default="")
+    program = peewee.TextField(null=True)
+    notes = peewee.TextField(default="")
+
+    class Meta:
+        table_name = "legacy_action"
+
+
+# --- credential eligibility (migration 4) -----------------------------------------------------------------
+
+
+class Eligibility(BaseModel):
+    education = peewee.TextField(default="")
+    senior_years = HoursField(default=0)  # exact Decimal in hundredths, like hours
+    department_head_years = HoursField(default=0)
+    as_of = peewee.DateField(null=True)
+    current_role = peewee.TextField(default="senior")  # eligibility.Role.SENIOR

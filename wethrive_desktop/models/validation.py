@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, valid_year
 
 MAX_HOURS_PER_DAY = Decimal(24)
 MAX_TITLE_LENGTH = 300
@@ -81,7 +81,7 @@ def validate_activity(
     elif len(title) > MAX_TITLE_LENGTH:
         errors.append(FieldError("title", f"is longer than {MAX_TITLE_LENGTH} characters"))
     for name, value in (("start_date", start_date), ("end_date", end_date)):
-        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        if value is not None and not valid_year(value.year):
             errors.append(FieldError(name, f"{value.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}"))
     if end_date is not None and end_date < start_date:
         errors.append(FieldError("end_date", f"{end_date.isoformat()} is before the start date"))

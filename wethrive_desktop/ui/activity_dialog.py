@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityData,
     AttachmentData,
@@ -55,19 +56,17 @@ from wethrive_desktop.models.activities import (
 )
 from wethrive_desktop.models.activity_edits import save_with_attachments
 from wethrive_desktop.models.challenge import ChallengeItemData, catalogue_for_year, suggest_key
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, practice_label
+from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROMPT
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_model import type_label
 from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.shell import Shell
 
-MIN_DATE = QDate(1950, 1, 1)
-MAX_DATE = QDate(2100, 12, 31)
+MIN_DATE = QDate(MIN_YEAR, 1, 1)
+MAX_DATE = QDate(MAX_YEAR, 12, 31)
 MAX_SPIN_HOURS = 9999.75  # above any valid value, so too many hours can be typed and explained, not clamped
-
-LEARNED_PROMPT = ("One specific lesson, and how you applied it (or will) at work: the reflection ICMA reviewers "
-                  "read first.")
-DESCRIPTION_PROMPT = "How you took part: attended, presented, led a table discussion, completed the exercises..."
 
 
 def to_qdate(value: date) -> QDate:
@@ -96,8 +95,11 @@ class ActivityDialog(QDialog):
     activity_saved = Signal(int)
 
     def __init__(self, parent: QWidget | None, initial: ActivityData | None = None,
-                 activity_id: int | None = None):
+                 activity_id: int | None = None, shell: Shell | None = None):
+        """With a `shell` (the main window), a save is one step on its undo stack and refreshes its pages;
+        without one (a test, a script), it is a plain write."""
         super().__init__(parent)
+        self.shell = shell
         self.setObjectName("activityDialog")
         self.activity_id = activity_id
         self.saved_id: int | None = None
@@ -106,7 +108,7 @@ class ActivityDialog(QDialog):
         self._added: list[Path] = []
         self._removed: list[int] = []
         self._challenge_touched = False
-        self._last_start = date.today()
+        self._last_start = clock.today()
         self._error_labels: dict[str, QLabel] = {}
         self._filling = False
 
@@ -119,7 +121,7 @@ class ActivityDialog(QDialog):
             self.setWindowTitle("New activity")
         self.setAccessibleName(self.windowTitle())
         self._build()
-        self._fill(initial or ActivityData(start_date=date.today(), title="", hours=Decimal(0)))
+        self._fill(initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0)))
         self._challenge_touched = initial is not None and initial.challenge_key is not None
         if activity_id is None and not self._challenge_touched:
             self._suggest_challenge()
@@ -567,17 +569,11 @@ class ActivityDialog(QDialog):
         super().accept()
 
     def _save(self, data: ActivityData) -> int:
-        parent = self.parentWidget()
-        window = parent.window() if parent is not None else None
-        if window is not None and hasattr(window, "undo_stack") and hasattr(window, "notify_activity_changed"):
+        if self.shell is not None:
             from wethrive_desktop.ui.undo import save_undoable
 
-            return save_undoable(window, data, self.activity_id, self._added, self._removed)  # type: ignore[arg-type]
-        saved = save_with_attachments(data, self.activity_id, self._added, self._removed)
-        changed = getattr(window, "data_changed", None)
-        if changed is not None:
-            changed.emit()
-        return saved
+            return save_undoable(self.shell, data, self.activity_id, self._added, self._removed)
+        return save_with_attachments(data, self.activity_id, self._added, self._removed)
 
     def reject(self) -> None:
         if self.is_dirty() and not prompts.confirm(

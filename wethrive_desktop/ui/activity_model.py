@@ -13,7 +13,6 @@ set lookup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from enum import IntEnum
 from functools import cache
 from typing import Any
@@ -34,7 +33,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QP
 from PySide6.QtWidgets import QApplication
 
 from wethrive_desktop.models.activities import ActivityRecord
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label
+from wethrive_desktop.models.dates import date_range
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.ui.record_table import RECORD_ROLE, SORT_ROLE
 
@@ -79,22 +79,6 @@ HEADER_TIPS = {
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGNMENT = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
-
-
-def type_label(key: str) -> str:
-    """'leadership institute' -> 'Leadership institute'."""
-    return key[:1].upper() + key[1:]
-
-
-def date_label(start: date, end: date | None) -> str:
-    """2024-03-05, or a span shortened where the parts repeat: 2024-03-05 – 07, 2024-03-30 – 04-02."""
-    if end is None or end == start:
-        return start.isoformat()
-    if end.year != start.year:
-        return f"{start.isoformat()} – {end.isoformat()}"
-    if end.month != start.month:
-        return f"{start.isoformat()} – {end:%m-%d}"
-    return f"{start.isoformat()} – {end:%d}"
 
 
 def _sort_keys() -> dict[Column, Callable[[ActivityRecord, int], Any]]:
@@ -244,7 +228,7 @@ class ActivityTableModel(QAbstractTableModel):
         d = record.data
         points = self._points.get(record.id)
         return (
-            date_label(d.start_date, d.end_date),
+            date_range(d.start_date, d.end_date, "iso"),
             d.title,
             d.provider,
             type_label(d.type),

@@ -6,9 +6,7 @@ in memory as the user types; see ui/activity_model.py for why sorting sits in th
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities, years_with_records
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, practice_label
@@ -35,9 +34,7 @@ from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_model import ActivityFilterProxy, ActivityTableModel, Column, type_label
 from wethrive_desktop.ui.naming import named
-
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.shell import Page, Shell
 
 ALL_YEARS = "All years"
 DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
@@ -45,12 +42,13 @@ DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Colu
 HEADER_KEY = "activities/header"
 
 
-class ActivityLogPage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("activityLogPage")
+class ActivityLogPage(Page):
+    title = "Activities"
+    object_name = "activityLogPage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.setAccessibleName("Activity log")
-        self.main_window = window
         self.model = ActivityTableModel(self)
         self.proxy = ActivityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -197,8 +195,8 @@ class ActivityLogPage(QWidget):
         self.reload(force=True)
 
     def _fill_years(self) -> None:
-        current = self.year_combo.currentData() if self.year_combo.count() else date.today().year
-        years = sorted(set(years_with_records()) | {date.today().year}, reverse=True)
+        current = self.year_combo.currentData() if self.year_combo.count() else clock.today().year
+        years = sorted(set(years_with_records()) | {clock.today().year}, reverse=True)
         combo = self.year_combo
         combo.blockSignals(True)
         combo.clear()
@@ -312,17 +310,17 @@ class ActivityLogPage(QWidget):
         self.search_edit.selectAll()
 
     def new_activity(self) -> None:
-        self.main_window.open_activity_dialog()
+        self.shell.open_activity()
 
     def edit_selected(self) -> None:
         record = self.current_record()
         if record is not None:
-            self.main_window.open_activity_dialog(activity_id=record.id)
+            self.shell.open_activity(activity_id=record.id)
 
     def duplicate_selected(self) -> None:
         record = self.current_record()
         if record is not None:
-            dialog = self.main_window.open_activity_dialog(initial=record.data)
+            dialog = self.shell.open_activity(initial=record.data)
             dialog.setWindowTitle(f"Duplicate of {record.data.title}")
 
     def delete_selected(self) -> None:
@@ -337,7 +335,7 @@ class ActivityLogPage(QWidget):
         from wethrive_desktop.ui.undo import delete_undoable
 
         row = self.proxy.row_of(record.id)
-        delete_undoable(self.main_window, record.id)
+        delete_undoable(self.shell, record.id)
         # Keep the keyboard on the table: select the row that took the deleted one's place.
         if row is not None and self.proxy.rowCount():
             row = min(row, self.proxy.rowCount() - 1)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QPainter, QUndoCommand
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.assessments import (
     KIND_LABELS,
     PRACTICE_SHORT,
@@ -52,14 +53,13 @@ from wethrive_desktop.models.assessments import (
     set_needs,
     suggest_needs,
 )
-from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, PRACTICES
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view
-
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.undo import FunctionCommand
 
 GREEN = QColor("#1b7a3a")
 RED = QColor("#b3261e")
@@ -212,6 +212,7 @@ class AssessmentEditor(QWidget):
 
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("assessmentDate")
+        self.date_edit.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
@@ -313,7 +314,7 @@ class AssessmentEditor(QWidget):
         self.error.clear()
         self.assessment_id = data.id if data else None
         self.heading.setText("Edit assessment" if data else "New assessment")
-        when = data.date if data else date.today()
+        when = data.date if data else clock.today()
         self.date_edit.setDate(QDate(when.year, when.month, when.day))
         self.kind.setCurrentIndex(max(self.kind.findData(data.kind if data else "self"), 0))
         self.notes.setText(data.notes if data else "")
@@ -362,34 +363,15 @@ class AssessmentEditor(QWidget):
 # --- undo --------------------------------------------------------------------------------------------------
 
 
-class DeleteAssessmentCommand(QUndoCommand):
-    def __init__(self, page: AssessmentPage, before: AssessmentData):
-        super().__init__(f"Delete {before.kind_label.lower()} of {before.date.isoformat()}")
-        self.page = page
-        self.before = before
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the page already deleted it
-            self._first = False
-            return
-        assert self.before.id is not None
-        delete_assessment(self.before.id)
-        self.page.changed()
-
-    def undo(self) -> None:
-        restore_assessment(self.before)
-        self.page.changed()
-
-
 # --- the page ----------------------------------------------------------------------------------------------
 
 
-class AssessmentPage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("assessmentPage")
-        self.window_ = window
+class AssessmentPage(Page):
+    title = "Self-assessment"
+    object_name = "assessmentPage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.assessments: list[AssessmentData] = []
 
         title = QLabel("Self-assessment against the 14 Practices")
@@ -497,7 +479,7 @@ class AssessmentPage(QWidget):
 
     def changed(self) -> None:
         """Data was written: refresh every page."""
-        self.window_.data_changed.emit()
+        self.shell.notify_data_changed()
 
     def selected(self) -> list[AssessmentData]:
         rows = sorted({i.row() for i in self.history.selectionModel().selectedRows()})
@@ -590,20 +572,22 @@ class AssessmentPage(QWidget):
         self.show_overview()
         self.changed()
         self.select_ids([assessment_id])
-        self.window_.statusBar().showMessage("Assessment saved", 4000)
+        self.shell.show_message("Assessment saved", 4000)
         return assessment_id
 
     def delete_selected(self) -> None:
         chosen = self.selected()
         if len(chosen) != 1 or chosen[0].id is None:
             return
-        data = chosen[0]
+        data, assessment_id = chosen[0], chosen[0].id
         if not prompts.confirm(self, "Delete assessment",
                                f"Delete the {data.kind_label.lower()} of {data.date.isoformat()}? "
                                "(Edit > Undo brings it back.)", "Delete"):
             return
-        before = delete_assessment(data.id)  # type: ignore[arg-type]
-        self.window_.undo_stack.push(DeleteAssessmentCommand(self, before))
+        before = delete_assessment(assessment_id)
+        self.shell.undo_stack.push(FunctionCommand(
+            self.shell, f"Delete {before.kind_label.lower()} of {before.date.isoformat()}",
+            redo=lambda: delete_assessment(assessment_id), undo=lambda: restore_assessment(before)))
         self.changed()
 
     def mark_suggested(self) -> None:

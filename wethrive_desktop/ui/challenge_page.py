@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityRecord,
     delete_activity,
@@ -48,27 +49,20 @@ from wethrive_desktop.models.challenge import (
     set_signup,
     update_item,
 )
-from wethrive_desktop.models.domain import SIGNUP_KEY
+from wethrive_desktop.models.dates import MONTH_ABBR, short_date
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, SIGNUP_KEY
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import form_dialog, prompts
 from wethrive_desktop.ui.bar_chart import BarChart
-from wethrive_desktop.ui.dashboard_page import MONTH_ABBR, short_date
 from wethrive_desktop.ui.form_dialog import FormDialog, date_edit, from_qdate
 from wethrive_desktop.ui.naming import named
-from wethrive_desktop.ui.record_commands import perform
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view, selected_record
-from wethrive_desktop.ui.undo import delete_undoable
-
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.undo import delete_undoable, perform
 
 # Items that usually carry no PD hours, offered first when recording an entry here.
 NO_HOUR_KEYS = ("fund-donation", "early-renewal", "ebook-purchase", "new-member", "credential-status")
-
-
-def today() -> date:
-    return date.today()
 
 
 # --- dialogs -----------------------------------------------------------------------------------------------
@@ -154,7 +148,7 @@ class CopyDialog(FormDialog):
         super().__init__(parent, f"Copy the {source} catalogue", submit)
         self.setObjectName("copyDialog")
         self.year_spin = named(QSpinBox(), "copyYear", "New year")
-        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setValue(suggested)
         self.form.addRow("Copy to &year:", self.year_spin)
         note = QLabel(f"The new catalogue starts with the {source} items and points; edit it afterwards. It applies "
@@ -177,11 +171,12 @@ def line_hours(line: PointsLine) -> str:
     return "no hours" if line.activity.hours == 0 else f"{format_hours(line.activity.hours)} h"
 
 
-class ChallengePage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("challengePage")
-        self.window_ = window
+class ChallengePage(Page):
+    title = "#WeThriveHere"
+    object_name = "challengePage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.points: ChallengePoints | None = None
         self._refreshing = False
 
@@ -191,8 +186,8 @@ class ChallengePage(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.year_spin = named(QSpinBox(), "challengeYear", "Challenge year")
-        self.year_spin.setRange(2000, 2100)
-        self.year_spin.setValue(today().year)
+        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_spin.setValue(clock.today().year)
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
         self.signup_box = named(QCheckBox("Signed up for the challenge"), "signupBox", "Signed up for the challenge")
         self.signup_box.toggled.connect(self._signup_toggled)
@@ -402,13 +397,14 @@ class ChallengePage(QWidget):
     def _signup_toggled(self, checked: bool) -> None:
         if self._refreshing:
             return
-        perform(self.window_, "Sign up for the challenge" if checked else "Cancel the challenge sign-up",
+        perform(self.shell, "Sign up for the challenge" if checked else "Cancel the challenge sign-up",
                 lambda: set_signup(checked), lambda: set_signup(not checked))
 
     # --- entries -------------------------------------------------------------------------------------------
 
     def record_entry(self) -> None:
-        on = today() if self.year == today().year else date(self.year, 12, 31) if self.year < today().year \
+        today = clock.today()
+        on = today if self.year == today.year else date(self.year, 12, 31) if self.year < today.year \
             else date(self.year, 1, 1)
         dialog = EntryDialog(self, on)
         dialog.submit = lambda: self._save_entry(*dialog.values())
@@ -422,7 +418,7 @@ class ChallengePage(QWidget):
         def do() -> None:
             saved["record"] = get_activity(record_zero_hour_entry(on, key, title, note))
 
-        perform(self.window_, "Record a challenge entry", do,
+        perform(self.shell, "Record a challenge entry", do,
                 undo=lambda: delete_activity(saved["record"].id),
                 redo=lambda: restore_activity(saved["record"]))
         if on.year != self.year:
@@ -441,7 +437,7 @@ class ChallengePage(QWidget):
         if not prompts.confirm(self, "Delete entry", f"Delete “{record.data.title}” "
                                                      f"({short_date(record.start_date)})?", "Delete"):
             return
-        delete_undoable(self.window_, record.id)  # the activity log's own undoable delete
+        delete_undoable(self.shell, record.id)  # the activity log's own undoable delete
 
     # --- catalogue -----------------------------------------------------------------------------------------
 
@@ -453,7 +449,7 @@ class ChallengePage(QWidget):
 
         def submit() -> None:
             item = dialog.item()
-            perform(self.window_, f"Add “{item.name.strip()}” to {year}", lambda: add_item(item),
+            perform(self.shell, f"Add “{item.name.strip()}” to {year}", lambda: add_item(item),
                     undo=lambda: delete_item(year, item.key.strip().lower()))
 
         dialog.submit = submit
@@ -469,7 +465,7 @@ class ChallengePage(QWidget):
 
         def submit() -> None:
             item = dialog.item()
-            perform(self.window_, f"Edit “{old.name}”", lambda: update_item(item),
+            perform(self.shell, f"Edit “{old.name}”", lambda: update_item(item),
                     undo=lambda: update_item(old))
 
         dialog.submit = submit
@@ -484,7 +480,7 @@ class ChallengePage(QWidget):
         if not prompts.confirm(self, "Remove item", f"Remove “{item.name}” from the {year} catalogue?", "Remove"):
             return
         try:
-            perform(self.window_, f"Remove “{item.name}”", lambda: delete_item(year, item.key),
+            perform(self.shell, f"Remove “{item.name}”", lambda: delete_item(year, item.key),
                     undo=lambda: restore_items([item]))
         except ValidationError as exc:
             prompts.show_error(self, "Remove item", "\n".join(e.message for e in exc.errors))
@@ -494,12 +490,13 @@ class ChallengePage(QWidget):
         if source is None:
             return
         years = catalogue_years()
-        suggested = max(today().year, max(years) + 1) if today().year in years else today().year
+        now = clock.today().year
+        suggested = max(now, max(years) + 1) if now in years else now
         dialog = CopyDialog(self, source, suggested)
 
         def submit() -> None:
             target = dialog.year_spin.value()
-            perform(self.window_, f"Copy the {source} catalogue to {target}",
+            perform(self.shell, f"Copy the {source} catalogue to {target}",
                     lambda: copy_catalogue(source, target), undo=lambda: delete_catalogue(target),
                     redo=lambda: restore_items([replace(i, year=target) for i in load_items(source)]))
             self._load_catalogue_years(select=target)

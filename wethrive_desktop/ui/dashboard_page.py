@@ -7,9 +7,8 @@ Everything shown comes from models.dashboard.dashboard_data.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
@@ -25,36 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.dashboard import DONE, DUE, OVERDUE, TODO, DashboardData, Milestone, dashboard_data
-from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.models.dates import MONTH_ABBR, short_date
+from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.plans import PlanItemData
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui import form_dialog
+from wethrive_desktop.ui.activity_page import ActivityLogPage
 from wethrive_desktop.ui.bar_chart import BarChart
+from wethrive_desktop.ui.challenge_page import ChallengePage
+from wethrive_desktop.ui.planner_page import PlannerPage
 from wethrive_desktop.ui.record_table import RECORD_ROLE, Col, RecordTableModel, record_view
+from wethrive_desktop.ui.shell import Page, Shell
 
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
-
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 STATE_COLORS = {DONE: "#2e7d32", DUE: "#b26a00", OVERDUE: "#c62828", TODO: "#6d6d6d"}
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
 RING_DONE = QColor("#2e7d32")
 RING_PROGRESS = QColor("#2f6f9f")
 RING_TRACK = QColor("#dde3ea")
-PLAN_PAGE = "plannerPage"
-ACTIVITY_PAGE = "activityLogPage"
-CHALLENGE_PAGE = "challengePage"
-
-
-def today() -> date:
-    """The dashboard's notion of today (tests patch it)."""
-    return date.today()
-
-
-def short_date(d: date | None) -> str:
-    return "" if d is None else f"{MONTH_ABBR[d.month - 1]} {d.day}, {d.year}"
 
 
 class ProgressRing(QWidget):
@@ -65,7 +54,7 @@ class ProgressRing(QWidget):
         self.setObjectName("hoursRing")
         self.fraction = 0.0
         self.big = "0"
-        self.small = "of 40 h"
+        self.small = f"of {format_hours(REQUIRED_HOURS)} h"
         self.met = False
         self.setMinimumSize(QSize(136, 136))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -127,11 +116,12 @@ def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFra
     return frame, layout
 
 
-class DashboardPage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("dashboardPage")
-        self.window_ = window
+class DashboardPage(Page):
+    title = "Dashboard"
+    object_name = "dashboardPage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.data: DashboardData | None = None
         self.milestone_labels: dict[str, QLabel] = {}
 
@@ -162,7 +152,7 @@ class DashboardPage(QWidget):
         hours_layout.addLayout(row)
 
         open_challenge = QPushButton("Open challenge")
-        open_challenge.clicked.connect(lambda: self._show_page(CHALLENGE_PAGE))
+        open_challenge.clicked.connect(lambda: self.shell.page(ChallengePage))
         points_card, points_layout = card("#WeThriveHere points", "pointsCard", open_challenge)
         self.points_label = QLabel("0")
         self.points_label.setObjectName("pointsLabel")
@@ -203,7 +193,7 @@ class DashboardPage(QWidget):
 
         # Row 3: recent and upcoming
         all_activities = QPushButton("All activities")
-        all_activities.clicked.connect(lambda: self._show_page(ACTIVITY_PAGE))
+        all_activities.clicked.connect(lambda: self.shell.page(ActivityLogPage))
         recent_card, recent_layout = card("Recent activities", "recentCard", all_activities)
         self.recent_model: RecordTableModel[ActivityRecord] = RecordTableModel([
             Col("Date", lambda r: short_date(r.start_date), sort=lambda r: r.start_date),
@@ -221,7 +211,7 @@ class DashboardPage(QWidget):
         recent_layout.addStretch(0)
 
         open_plan = QPushButton("Open plan")
-        open_plan.clicked.connect(lambda: self._show_page(PLAN_PAGE))
+        open_plan.clicked.connect(lambda: self.shell.page(PlannerPage))
         upcoming_card, upcoming_layout = card("Upcoming from your plan", "upcomingCard", open_plan)
         self.upcoming_model: RecordTableModel[PlanItemData] = RecordTableModel([
             Col("Date", lambda i: short_date(i.start_date), sort=lambda i: i.start_date),
@@ -255,7 +245,7 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the store (the window calls this when data changed and the page is shown)."""
-        data = dashboard_data(today())
+        data = dashboard_data(clock.today())
         self.data = data
         p = data.pace
         if self.hours_title is not None:
@@ -328,10 +318,6 @@ class DashboardPage(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------------------
 
-    def _show_page(self, name: str) -> None:
-        if name in self.window_.pages:
-            self.window_.show_page(name)
-
     def _open_recent(self, index: Any) -> None:
         record = index.data(RECORD_ROLE)
         if isinstance(record, ActivityRecord):
@@ -339,4 +325,4 @@ class DashboardPage(QWidget):
             form_dialog.open_activity_dialog(self, record)
 
     def _open_upcoming(self, index: Any) -> None:
-        self._show_page(PLAN_PAGE)
+        self.shell.page(PlannerPage)

@@ -8,12 +8,12 @@ It follows the profile dialog's tab protocol (ui/profile_dialog.py PROFILE_TABS)
 from __future__ import annotations
 
 import html
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.eligibility import (
     CANDIDATE,
@@ -33,10 +33,6 @@ from wethrive_desktop.ui.form_dialog import date_edit, from_qdate
 from wethrive_desktop.ui.naming import named
 
 MAX_SPIN_YEARS = 70.0
-
-
-def today() -> date:
-    return date.today()
 
 
 def years_spin(value: Decimal, name: str, accessible: str) -> QDoubleSpinBox:
@@ -64,8 +60,21 @@ def requirement_table(result: EligibilityResult) -> str:
     return "<table cellspacing='2'>" + "".join(rows) + "</table>"
 
 
-class EligibilityWidget(QWidget):
+class ProfileExtraTab(QWidget):
+    """A tab of the profile dialog after the profile itself. It takes the dialog as its parent; the dialog checks
+    `errors()` whenever `changed` is emitted (OK is disabled while there are any) and calls `apply()` on OK, after
+    the profile is saved (a ValidationError keeps the dialog open and shows its messages)."""
+
     changed = Signal()
+
+    def errors(self) -> list[str]:
+        return []
+
+    def apply(self) -> None:
+        """Store the tab's fields."""
+
+
+class EligibilityWidget(ProfileExtraTab):
 
     def __init__(self, dialog: QWidget | None = None):
         super().__init__(dialog)
@@ -81,7 +90,7 @@ class EligibilityWidget(QWidget):
         self.head_spin = years_spin(stored.department_head_years, "departmentHeadYears",
                                     "Department-head experience")
         self.head_spin.setToolTip("Department-head experience counts at half credit")
-        self.as_of_edit = named(date_edit(stored.as_of or today()), "experienceAsOf", "Counted as of")
+        self.as_of_edit = named(date_edit(stored.as_of or clock.today()), "experienceAsOf", "Counted as of")
         self.as_of_edit.setToolTip("The date these years were counted; experience keeps counting from it")
         self.role_combo = named(QComboBox(), "currentRole", "Current role")
         for role, label in ROLE_LABELS.items():
@@ -128,11 +137,11 @@ class EligibilityWidget(QWidget):
         self.changed.emit()
 
     def result(self) -> EligibilityResult | None:
-        return assess(self.data(), today())
+        return assess(self.data(), clock.today())
 
     def _show_result(self) -> None:
         data = self.data()
-        result = assess(data, today())
+        result = assess(data, clock.today())
         if result is None:
             self.result_label.setText("Choose your education to see when you are eligible.")
             return
@@ -153,10 +162,10 @@ class EligibilityWidget(QWidget):
     # --- the profile dialog's tab protocol -------------------------------------------------------------------
 
     def errors(self) -> list[str]:
-        return [str(e) for e in validate_experience(self.data(), today())]
+        return [str(e) for e in validate_experience(self.data(), clock.today())]
 
     def apply(self) -> None:
         """Store the fields (called when the profile dialog is saved). Raises ValidationError."""
         if self.data() != self._initial:  # untouched: leave the stored record (and its "as of" date) alone
-            save_experience(self.data(), today())
+            save_experience(self.data(), clock.today())
             self._initial = self.data()

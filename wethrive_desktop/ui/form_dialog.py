@@ -23,24 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
 from wethrive_desktop.models.validation import ValidationError
+from wethrive_desktop.ui import prompts
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
+    from wethrive_desktop.ui.shell import Page
 
 
 def run_dialog(dialog: QDialog) -> bool:
-    """Show `dialog` modally; True when it was accepted. Tests patch this."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    """Show `dialog` modally; True when it was accepted. Tests patch this (or prompts.run_modal)."""
+    return prompts.run_modal(dialog)
 
 
-def open_activity_dialog(parent: QWidget, record: ActivityRecord) -> QDialog:
+def open_activity_dialog(page: Page, record: ActivityRecord) -> QWidget:
     """Open an activity for editing in the activity dialog (non-blocking). Tests patch this."""
-    from wethrive_desktop.ui.activity_dialog import ActivityDialog
-
-    dialog = ActivityDialog(parent, initial=record.data, activity_id=record.id)
-    dialog.open()
-    return dialog
+    return page.shell.open_activity(record.id)
 
 
 def to_qdate(d: date) -> QDate:
@@ -53,6 +52,7 @@ def from_qdate(q: QDate) -> date:
 
 def date_edit(value: date, name: str = "") -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
+    edit.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     if name:

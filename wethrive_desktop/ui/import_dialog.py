@@ -1,6 +1,6 @@
 """Import activities from a CSV file: read and check it, show what would happen, then import or cancel.
 
-Both the check (reports.csv_io.preview_import) and the import (apply_import, one transaction) run in a worker, so
+Both the check (exchange.csv_io.preview_import) and the import (apply_import, one transaction) run in a worker, so
 a file of thousands of rows never freezes the window; the import reports its progress. A file with any error
 imports nothing (the errors are listed with their line numbers to be fixed first).
 """
@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QVBoxLayout,
-    QWidget,
 )
 
-from wethrive_desktop.reports.csv_io import ImportPreview, apply_import, preview_import
+from wethrive_desktop.exchange.csv_io import ImportPreview, apply_import, preview_import
 from wethrive_desktop.ui.naming import named
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
@@ -39,7 +38,7 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 class ImportDialog(QDialog):
-    def __init__(self, window: MainWindow | QWidget, path: Path):
+    def __init__(self, window: MainWindow, path: Path):
         super().__init__(window)
         self.setObjectName("importDialog")
         self.setWindowTitle(f"Import {path.name}")
@@ -146,16 +145,9 @@ class ImportDialog(QDialog):
         self.imported = count
         window = self.main_window
         # The import wrote around the undo stack (and may reuse ids of deleted records): its commands are stale.
-        stack = getattr(window, "undo_stack", None)
-        if stack is not None:
-            stack.clear()
-        changed = getattr(window, "data_changed", None)
-        if changed is not None:
-            changed.emit()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(f"Imported {_count(count, 'activity', 'activities')} "
-                                 f"from {self.path.name}", 8000)
+        window.undo_stack.clear()
+        window.notify_data_changed()
+        window.show_message(f"Imported {_count(count, 'activity', 'activities')} from {self.path.name}", 8000)
         self._closed = True
         super().accept()
 

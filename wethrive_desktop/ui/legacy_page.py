@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
+from wethrive_desktop.models.dates import short_date
 from wethrive_desktop.models.legacy import (
     ACTION_LABELS,
     EARNED,
@@ -58,21 +60,14 @@ from wethrive_desktop.models.legacy import (
     save_coaching,
 )
 from wethrive_desktop.ui import form_dialog, prompts
-from wethrive_desktop.ui.dashboard_page import short_date
 from wethrive_desktop.ui.form_dialog import FormDialog, date_edit, from_qdate
 from wethrive_desktop.ui.naming import named
-from wethrive_desktop.ui.record_commands import perform
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view, selected_record
-
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.undo import perform
 
 STATUS_COLORS = {EARNED: "#2e7d32", MAINTAINED: "#2e7d32"}
 NOT_YET_COLOR = "#b26a00"
-
-
-def today() -> date:
-    return date.today()
 
 
 def status_text(y: LegacyYear) -> str:
@@ -91,7 +86,7 @@ class CoachingDialog(FormDialog):
     def __init__(self, parent: QWidget | None, record: CoachingRecord | None, submit: Any = None):
         super().__init__(parent, "Edit coaching" if record else "Add a coaching relationship", submit)
         self.setObjectName("coachingDialog")
-        data = record.data if record else CoachingData("", "eldp", today())
+        data = record.data if record else CoachingData("", "eldp", clock.today())
         self.person_edit = named(QLineEdit(data.person), "coachingPerson", "Person coached")
         self.person_edit.setPlaceholderText("The participant you coach")
         self.program_combo = named(QComboBox(), "coachingProgram", "Program")
@@ -103,11 +98,11 @@ class CoachingDialog(FormDialog):
         self.start_edit = named(date_edit(data.start_date), "coachingStart", "Start date")
         self.ongoing_box = named(QCheckBox("Still coaching"), "coachingOngoing", "Still coaching")
         self.ongoing_box.setChecked(data.end_date is None)
-        self.end_edit = named(date_edit(data.end_date or today()), "coachingEnd", "End date")
+        self.end_edit = named(date_edit(data.end_date or clock.today()), "coachingEnd", "End date")
         self.approved_box = named(QCheckBox("Final project approved on"), "coachingApproved",
                                   "Final project approved")
         self.approved_box.setChecked(data.final_project_approved is not None)
-        self.approved_edit = named(date_edit(data.final_project_approved or today()), "coachingApprovedDate",
+        self.approved_edit = named(date_edit(data.final_project_approved or clock.today()), "coachingApprovedDate",
                                    "Final project approval date")
         self.notes_edit = named(QPlainTextEdit(data.notes), "coachingNotes", "Notes")
         self.notes_edit.setFixedHeight(56)
@@ -176,7 +171,7 @@ class CoachingDialog(FormDialog):
         self._update_enabled()
         self._collect_years()
         start = from_qdate(self.start_edit.date()).year
-        end = today().year if self.ongoing_box.isChecked() else from_qdate(self.end_edit.date()).year
+        end = clock.today().year if self.ongoing_box.isChecked() else from_qdate(self.end_edit.date()).year
         years = list(range(start, max(start, end) + 1))
         self.years_table.setRowCount(len(years))
         for row, year in enumerate(years):
@@ -197,7 +192,7 @@ class CoachingDialog(FormDialog):
         self._collect_years()
         start = from_qdate(self.start_edit.date())
         end = None if self.ongoing_box.isChecked() else from_qdate(self.end_edit.date())
-        last = end.year if end else today().year
+        last = end.year if end else clock.today().year
         years = tuple(y for year, y in sorted(self._years.items())
                       if start.year <= year <= max(last, start.year) and (y.notes.strip() or y.meeting.strip()))
         return CoachingData(
@@ -218,7 +213,7 @@ class ActionDialog(FormDialog):
         what = "menu activity" if menu else "recruitment or sponsorship"
         super().__init__(parent, f"Edit {what}" if record else f"Add a {what}", submit)
         self.setObjectName("actionDialog")
-        data = record.data if record else ActionData(today(), kinds[0].value)
+        data = record.data if record else ActionData(clock.today(), kinds[0].value)
         self.date_edit = named(date_edit(data.date), "actionDate", "Date")
         self.kind_combo = named(QComboBox(), "actionKind", "What")
         for kind in kinds:
@@ -266,11 +261,12 @@ def program_of(a: ActionRecord) -> str:
     return PROGRAMS.get(a.data.program or "", "")
 
 
-class LegacyPage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("legacyPage")
-        self.window_ = window
+class LegacyPage(Page):
+    title = "Legacy Leaders"
+    object_name = "legacyPage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.overview: LegacyOverview | None = None
 
         title = QLabel("Legacy Leaders")
@@ -391,7 +387,7 @@ class LegacyPage(QWidget):
 
     def refresh(self) -> None:
         """Reload from the store (the window calls this when data changed and the page is shown)."""
-        now = today()
+        now = clock.today()
         overview = legacy_overview(now)
         self.overview = overview
         selected = selected_record(self.years_view)
@@ -461,7 +457,7 @@ class LegacyPage(QWidget):
             def do() -> None:
                 saved["id"] = save_coaching(data)
 
-            perform(self.window_, f"Add coaching of {data.person.strip()}", do,
+            perform(self.shell, f"Add coaching of {data.person.strip()}", do,
                     undo=lambda: delete_coaching(saved["id"]),
                     redo=lambda: restore_coaching(CoachingRecord(saved["id"], normalized_coaching(data))))
 
@@ -476,7 +472,7 @@ class LegacyPage(QWidget):
 
         def submit() -> None:
             data = dialog.data()
-            perform(self.window_, f"Edit coaching of {record.data.person}",
+            perform(self.shell, f"Edit coaching of {record.data.person}",
                     lambda: save_coaching(data, record.id), undo=lambda: save_coaching(record.data, record.id))
 
         dialog.submit = submit
@@ -489,7 +485,7 @@ class LegacyPage(QWidget):
         if not prompts.confirm(self, "Delete coaching", f"Delete the coaching of {record.data.person} and its "
                                                         "yearly notes?", "Delete"):
             return
-        perform(self.window_, f"Delete coaching of {record.data.person}", lambda: delete_coaching(record.id),
+        perform(self.shell, f"Delete coaching of {record.data.person}", lambda: delete_coaching(record.id),
                 undo=lambda: restore_coaching(record))
 
     # --- recruitments, sponsorships and menu activities ----------------------------------------------------
@@ -504,7 +500,7 @@ class LegacyPage(QWidget):
             def do() -> None:
                 saved["id"] = save_action(data)
 
-            perform(self.window_, f"Add {ACTION_LABELS[ActionKind(data.kind)].lower()}", do,
+            perform(self.shell, f"Add {ACTION_LABELS[ActionKind(data.kind)].lower()}", do,
                     undo=lambda: delete_action(saved["id"]),
                     redo=lambda: restore_action(ActionRecord(saved["id"], normalized_action(data))))
 
@@ -519,7 +515,7 @@ class LegacyPage(QWidget):
 
         def submit() -> None:
             data = dialog.data()
-            perform(self.window_, f"Edit {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
+            perform(self.shell, f"Edit {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
                     lambda: save_action(data, record.id), undo=lambda: save_action(record.data, record.id))
 
         dialog.submit = submit
@@ -532,7 +528,7 @@ class LegacyPage(QWidget):
         if not prompts.confirm(self, "Delete", f"Delete “{record.data.describe()}” "
                                                f"({short_date(record.data.date)})?", "Delete"):
             return
-        perform(self.window_, f"Delete {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
+        perform(self.shell, f"Delete {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
                 lambda: delete_action(record.id), undo=lambda: restore_action(record))
 
     def select_year(self, year: int) -> None:

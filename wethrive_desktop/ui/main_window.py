@@ -1,26 +1,21 @@
 """The main window: navigation list on the left, the pages on the right, menus and a status bar.
 
-What pages and other features can use:
-- `window.data_changed`: emit after writing data. The page shown runs its `refresh()` at once; the others are
-  marked stale and refresh when they are next shown (so a page's `refresh()` simply reloads, and a write costs one
-  page's reload, not every page's).
-- `window.undo_stack`: the shared QUndoStack (Edit > Undo/Redo). A write that bypasses it and could clash with
-  the commands on it (say, a bulk import that reuses ids) must call `window.undo_stack.clear()`.
-- `window.show_page(object_name)`: switch page (and return it, building it first if it was deferred).
-  `window.pages[object_name]` holds the pages built so far: all of them, except in the running app, which builds
-  the first page shown before the window appears and the others right after (see `defer_pages`).
-- Menus: `window.file_menu`, `window.edit_menu`, `window.help_menu`. `window.add_file_action(action)` puts an
-  action into the File menu's import/export group (above Backup and Quit), e.g. "Import calendar...",
-  "Annual report PDF...". Pages are built after the menus, so a page may add its actions in its constructor.
-- `window.open_activity_dialog(initial=None, activity_id=None)` opens the activity dialog (not blocking).
-- Pages may define `save_settings(settings)` / `restore_settings(settings)` (QSettings from `settings()`); the
-  window calls them when it closes and when it opens.
+The window implements `ui.shell.Shell`, which is all its pages, dialogs and undo commands know of it; the pages
+are the `Page` classes listed in `ui.pages.PAGES`.
+- `notify_data_changed()` (the `data_changed` signal): the page shown runs its `refresh()` at once; the others are
+  marked stale and refresh when they are next shown (so a write costs one page's reload, not every page's).
+- `undo_stack`: the shared QUndoStack (Edit > Undo/Redo). A write that bypasses it and could clash with the
+  commands on it (say, a bulk import that reuses ids) must clear it.
+- `show_page(object_name)` switches page (building it first if it was deferred) and returns it; `page(cls)` does
+  the same, typed. `pages[object_name]` holds the pages built so far: all of them, except in the running app,
+  which builds the first page shown before the window appears and the others right after (see `defer_pages`).
+- `add_file_action(action)` puts an action into the File menu's import/export group (above Backup and Quit).
+  Pages are built after the menus, so a page may add its actions in its constructor.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
@@ -37,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop import APP_NAME, __version__
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
@@ -44,10 +40,10 @@ from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activity_dialog import ActivityDialog
 from wethrive_desktop.ui.naming import named
-from wethrive_desktop.ui.pages import PAGES, page_class
+from wethrive_desktop.ui.pages import PAGES
+from wethrive_desktop.ui.shell import P, Page
 from wethrive_desktop.ui.workers import wait_for_workers
 
-ACTIVITY_PAGE = "activityLogPage"
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop screen with its taskbar
 
 
@@ -81,17 +77,17 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navList")
         self.nav.setAccessibleName("Pages")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self._unbuilt: dict[int, tuple[str, str]] = {}  # stack index -> (module, class) of a deferred page
+        self.pages: dict[str, Page] = {}
+        self._unbuilt: dict[int, type[Page]] = {}  # stack index -> class of a page not built yet
         self._stale: set[str] = set()  # pages whose data changed while they were hidden
         first = self._remembered_index()
-        for index, (title, module, name) in enumerate(PAGES):
-            self.nav.addItem(title)
+        for index, cls in enumerate(PAGES):
+            self.nav.addItem(cls.title)
             if defer_pages and index != first:
                 self.stack.addWidget(QWidget())  # a placeholder until the page is built
-                self._unbuilt[index] = (module, name)
+                self._unbuilt[index] = cls
             else:
-                page = page_class(module, name)(self)
+                page = cls(self)
                 self.pages[page.objectName()] = page
                 self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._row_chosen)
@@ -100,7 +96,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navList::item { padding: 5px 6px; }")
         for row in range(min(len(PAGES), 9)):
             # Ctrl+1 .. Ctrl+9 go straight to a page; the tooltip says which.
-            self.nav.item(row).setToolTip(f"{PAGES[row][0]} (Ctrl+{row + 1})")
+            self.nav.item(row).setToolTip(f"{PAGES[row].title} (Ctrl+{row + 1})")
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.nav.setCurrentRow(row))
         self.splitter = QSplitter()
@@ -173,6 +169,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.profile_action)
 
         self.help_menu: QMenu = bar.addMenu("&Help")
+        self.help_menu.addAction(self._action("Open &log folder", self.open_log_folder, name="openLogFolderAction"))
         self.help_menu.addAction(self._action("&About", self.show_about, name="aboutAction"))
 
     def add_file_action(self, action: QAction) -> QAction:
@@ -210,37 +207,42 @@ class MainWindow(QMainWindow):
 
     # --- pages ----------------------------------------------------------------------------------------
 
-    def show_page(self, object_name: str) -> QWidget:
+    def show_page(self, object_name: str) -> Page:
         if object_name not in self.pages:
             self._build_deferred(object_name)
         page = self.pages[object_name]
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
 
+    def page(self, cls: type[P]) -> P:
+        """The page of class `cls`, shown (built first if it was deferred)."""
+        page = self.show_page(cls.object_name)
+        assert isinstance(page, cls)
+        return page
+
+    def built_page(self, cls: type[P]) -> P | None:
+        """The page of class `cls` if it was built, without switching to it."""
+        page = self.pages.get(cls.object_name)
+        return page if isinstance(page, cls) else None
+
     def _row_chosen(self, row: int) -> None:
         if row in self._unbuilt:
             self._build_page(row)
         self.stack.setCurrentIndex(row)
         page = self.stack.widget(row)
-        if page is not None and page.objectName() in self._stale:
+        if isinstance(page, Page) and page.objectName() in self._stale:
             # In the same turn of the event loop as the switch, so the old figures are never painted.
             self._refresh_page(page)
 
-    @staticmethod
-    def _conventional_name(class_name: str) -> str:
-        """Pages are named for their class: ActivityLogPage -> activityLogPage (checked once built)."""
-        return class_name[:1].lower() + class_name[1:]
-
     def _remembered_index(self) -> int:
         last = settings().value("window/page")
-        for index, (_title, _module, name) in enumerate(PAGES):
-            if self._conventional_name(name) == last:
+        for index, cls in enumerate(PAGES):
+            if cls.object_name == last:
                 return index
         return 0
 
-    def _build_page(self, index: int) -> QWidget:
-        module, name = self._unbuilt.pop(index)
-        page = page_class(module, name)(self)
+    def _build_page(self, index: int) -> Page:
+        page = self._unbuilt.pop(index)(self)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
@@ -249,20 +251,17 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self.stack.setCurrentIndex(current)
         self.pages[page.objectName()] = page
-        restore = getattr(page, "restore_settings", None)
-        if callable(restore):
-            restore(settings())
+        page.restore_settings(settings())
         return page
 
     def _build_deferred(self, object_name: str) -> None:
-        """Build the deferred page called `object_name` (all of them, if no class name matches)."""
-        for index, (_module, name) in list(self._unbuilt.items()):
-            if self._conventional_name(name) == object_name:
+        """Build the deferred page called `object_name` (a KeyError names an unknown page)."""
+        for index, cls in list(self._unbuilt.items()):
+            if cls.object_name == object_name:
                 self._build_page(index)
-                if object_name in self.pages:
-                    return
-        while self._unbuilt:
-            self._build_page(min(self._unbuilt))
+                return
+        if object_name not in self.pages:
+            raise KeyError(f"no page is called {object_name!r}")
 
     def _build_next_deferred(self) -> None:
         if self._unbuilt and not self._leaving:
@@ -274,8 +273,9 @@ class MainWindow(QMainWindow):
         if self._unbuilt:
             QTimer.singleShot(0, self._build_next_deferred)
 
-    def current_page(self) -> QWidget | None:
-        return self.stack.currentWidget()
+    def current_page(self) -> Page | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, Page) else None
 
     def refresh_pages(self) -> None:
         """Data changed: refresh the page shown now and mark the others to refresh when they are next shown."""
@@ -287,20 +287,46 @@ class MainWindow(QMainWindow):
                 self._stale.add(name)
         self.refresh_status()
 
-    def _refresh_page(self, page: QWidget) -> None:
+    def _refresh_page(self, page: Page) -> None:
         self._stale.discard(page.objectName())
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
+        page.refresh()
+
+    # --- the Shell its pages, dialogs and commands use (ui/shell.py) ------------------------------------
+
+    def notify_data_changed(self) -> None:
+        self.data_changed.emit()
 
     def notify_activity_changed(self, activity_id: int | None) -> None:
         """After an activity write (ui/undo.py): refresh the pages and select the activity in the log."""
+        from wethrive_desktop.ui.activity_page import ActivityLogPage
+
         self.data_changed.emit()
-        page = self.pages.get(ACTIVITY_PAGE)
+        page = self.built_page(ActivityLogPage)
         if activity_id is not None and page is not None:
-            if ACTIVITY_PAGE in self._stale:
+            if page.objectName() in self._stale:
                 self._refresh_page(page)  # the log must hold the activity to select it
-            page.select_activity(activity_id)  # type: ignore[attr-defined]
+            page.select_activity(activity_id)
+
+    def show_message(self, text: str, timeout_ms: int = 4000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def open_activity(self, activity_id: int | None = None, initial: ActivityData | None = None) -> ActivityDialog:
+        return self.open_activity_dialog(initial=initial, activity_id=activity_id)
+
+    def show_activity(self, activity_id: int) -> None:
+        from wethrive_desktop.ui.activity_page import ActivityLogPage
+
+        self.page(ActivityLogPage).select_activity(activity_id)
+
+    def show_plan(self, year: int) -> None:
+        from wethrive_desktop.ui.planner_page import PlannerPage
+
+        self.page(PlannerPage).show_year(year)
+
+    def show_report(self, year: int) -> None:
+        from wethrive_desktop.ui.report_page import ReportPage
+
+        self.page(ReportPage).set_year(year)
 
     def undo_failed(self, message: str) -> None:
         prompts.show_error(self, "Undo", message)
@@ -313,7 +339,7 @@ class MainWindow(QMainWindow):
     def open_activity_dialog(self, initial: ActivityData | None = None,
                              activity_id: int | None = None) -> ActivityDialog:
         """Open the activity dialog (window-modal, not blocking) and return it."""
-        dialog = ActivityDialog(self, initial=initial, activity_id=activity_id)
+        dialog = ActivityDialog(self, initial=initial, activity_id=activity_id, shell=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -322,13 +348,14 @@ class MainWindow(QMainWindow):
         return self.open_activity_dialog()
 
     def focus_search(self) -> None:
-        page = self.show_page(ACTIVITY_PAGE)
-        page.focus_search()  # type: ignore[attr-defined]
+        from wethrive_desktop.ui.activity_page import ActivityLogPage
+
+        self.page(ActivityLogPage).focus_search()
 
     def open_profile(self) -> QWidget:
         from wethrive_desktop.ui.profile_dialog import open_profile_dialog
 
-        return open_profile_dialog(self)
+        return open_profile_dialog(self, self)
 
     def import_csv(self) -> QWidget | None:
         path = prompts.choose_open_file(self, "Import activities from a CSV file", "CSV files (*.csv);;All files (*)")
@@ -342,10 +369,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_csv(self) -> Path | None:
-        from wethrive_desktop.reports.csv_io import export_csv
+        from wethrive_desktop.exchange.csv_io import export_csv
+        from wethrive_desktop.ui.activity_page import ActivityLogPage
 
-        page = self.pages.get(ACTIVITY_PAGE)
-        year = page.selected_year() if page is not None else None  # type: ignore[attr-defined]
+        page = self.built_page(ActivityLogPage)
+        year = page.selected_year() if page is not None else None
         suggested = str(Path.home() / f"activities-{year if year is not None else 'all-years'}.csv")
         path = prompts.choose_save_file(self, "Export activities to CSV", suggested, "CSV files (*.csv)")
         if path is None:
@@ -361,7 +389,7 @@ class MainWindow(QMainWindow):
         return path
 
     def backup(self) -> Path | None:
-        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{datetime.now():%Y%m%d-%H%M}.sqlite3")
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{clock.now():%Y%m%d-%H%M}.sqlite3")
         path = prompts.choose_save_file(self, "Back up the database", str(suggested),
                                         "WeThrive databases (*.sqlite3);;All files (*)")
         if path is None:
@@ -389,6 +417,20 @@ class MainWindow(QMainWindow):
         if path is not None and path.resolve() != self.db_path.resolve():
             self.database_requested.emit(path, path.resolve() == demo_db_path().resolve())
 
+    def open_log_folder(self) -> Path | None:
+        """Help > Open log folder: the app's log (and the record of any crash), to look at or send."""
+        from wethrive_desktop.crash_log import log_dir
+
+        folder = log_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            prompts.show_error(self, "Open log folder", f"The log folder {folder} cannot be created: {exc}")
+            return None
+        if not prompts.open_with_system(folder):
+            prompts.show_error(self, "Open log folder", f"No file manager could be started. The log folder is {folder}")
+        return folder
+
     def show_about(self) -> None:
         prompts.show_about(self, f"About {APP_NAME}",
                            f"{APP_NAME} {__version__}\nProfessional-development records for ICMA members, "
@@ -405,9 +447,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         for page in self.pages.values():
-            restore = getattr(page, "restore_settings", None)
-            if callable(restore):
-                restore(store)
+            page.restore_settings(store)
         last = store.value("window/page")
         if isinstance(last, str) and last in self.pages:
             self.show_page(last)
@@ -420,20 +460,16 @@ class MainWindow(QMainWindow):
         if page is not None:
             store.setValue("window/page", page.objectName())
         for page in self.pages.values():
-            save = getattr(page, "save_settings", None)
-            if callable(save):
-                save(store)
+            page.save_settings(store)
         store.sync()
 
     def prepare_to_leave(self) -> None:
         """Before the window closes or another database replaces it: store what the user typed but a page has
-        not saved yet (pages that hold such edits have `commit_all()`), remember the layout, build no more
+        not saved yet (`Page.commit_pending()`), remember the layout, build no more
         deferred pages, and let running jobs finish. Nothing may reach the database after this."""
         self._leaving = True
         for page in self.pages.values():
-            commit = getattr(page, "commit_all", None)
-            if callable(commit):
-                commit()
+            page.commit_pending()
         self.save_settings()
         wait_for_workers()  # no job may outlive the window (and the database behind it)
 

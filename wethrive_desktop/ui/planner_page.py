@@ -13,10 +13,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QUndoCommand
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,10 +44,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.assessments import PRACTICE_SHORT, current_needs
+from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.db import StoreError
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status
+from wethrive_desktop.models.domain import (
+    ACTIVITY_TYPES,
+    MAX_YEAR,
+    MIN_YEAR,
+    PRACTICES,
+    REQUIRED_HOURS,
+    Status,
+    valid_year,
+)
 from wethrive_desktop.models.plans import (
     GoalData,
     GoalProgress,
@@ -80,24 +90,22 @@ from wethrive_desktop.models.plans import (
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activity_dialog import ActivityDialog
 from wethrive_desktop.ui.activity_model import type_label
 from wethrive_desktop.ui.assessment_page import GREEN, RED
 from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view
-
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.undo import FunctionCommand
 
 V = TypeVar("V")
 ICS_FILTER = "iCalendar files (*.ics *.ical *.ifb *.icalendar);;All files (*)"
 STATUS_LABELS = {"planned": "Planned", "done": "Done", "dropped": "Dropped"}
 
 
-def make_activity_dialog(parent: QWidget, initial: ActivityData, activity_id: int | None = None) -> QDialog:
+def make_activity_dialog(page: Page, initial: ActivityData, activity_id: int | None = None) -> ActivityDialog:
     """The activity dialog "Log it" opens, pre-filled; with `activity_id` it completes that stored record
     (tests patch this)."""
-    from wethrive_desktop.ui.activity_dialog import ActivityDialog
-
-    return ActivityDialog(parent, initial=initial, activity_id=activity_id)
+    return ActivityDialog(page, initial=initial, activity_id=activity_id, shell=page.shell)
 
 
 def practices_text(practices: Iterable[int]) -> str:
@@ -109,18 +117,9 @@ def practices_tip(practices: Iterable[int]) -> str:
 
 
 def dates_text(item: PlanItemData) -> str:
-    """Short dates within the plan's year: "Mar 5", "Oct 4-7", "Sep 30 - Oct 2"."""
-    start, end = item.start_date, item.end_date
-    if start is None:
-        return "not dated"
-    first = f"{start:%b} {start.day}"
-    if end is None:
-        return first
-    if end.year != start.year:
-        return f"{first} - {end:%b} {end.day}, {end.year}"
-    if end.month == start.month:
-        return f"{first}-{end.day}"
-    return f"{first} - {end:%b} {end.day}"
+    """Short dates within the plan's year: "Mar 5", "Oct 4–7", "Sep 30 – Oct 2" (models.dates.date_range)."""
+    start = item.start_date
+    return date_range(start, item.end_date, "short", year=start.year if start else None, undated="not dated")
 
 
 def parse_hours(text: str) -> Decimal:
@@ -191,6 +190,7 @@ class OptionalDate(QWidget):
         super().__init__(parent)
         self.enabled = QCheckBox(label)
         self.edit = QDateEdit()
+        self.edit.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setMinimumWidth(130)
@@ -210,7 +210,7 @@ class OptionalDate(QWidget):
         return date(d.year(), d.month(), d.day())
 
     def set_value(self, value: date | None, default: date | None = None) -> None:
-        shown = value or default or date.today()
+        shown = value or default or clock.today()
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.enabled.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
@@ -357,7 +357,8 @@ class PlanItemDialog(SaveDialog[PlanItemData]):
         self.title.setText(it.title)
         self.provider.setText(it.provider)
         self.type.setCurrentIndex(max(self.type.findData(it.type), 0))
-        year_default = date(plan.year, 1, 1) if date.today().year != plan.year else date.today()
+        today = clock.today()
+        year_default = date(plan.year, 1, 1) if today.year != plan.year else today
         self.start.set_value(it.start_date, year_default)
         self.end.set_value(it.end_date, it.start_date or year_default)
         self.hours.setText(format_hours(it.estimated_hours) if it.id is not None or it.estimated_hours else "")
@@ -378,25 +379,6 @@ class PlanItemDialog(SaveDialog[PlanItemData]):
 
 
 # --- undo --------------------------------------------------------------------------------------------------
-
-
-class DeleteItemCommand(QUndoCommand):
-    def __init__(self, page: PlannerPage, year: int, before: PlanItemData):
-        super().__init__(f"Delete planned “{before.title[:40]}”")
-        self.page, self.year, self.before = page, year, before
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        assert self.before.id is not None
-        delete_item(self.before.id)
-        self.page.changed()
-
-    def undo(self) -> None:
-        restore_item(self.year, self.before)
-        self.page.changed()
 
 
 # --- table columns -----------------------------------------------------------------------------------------
@@ -477,12 +459,13 @@ def practice_columns(future: bool) -> list[Col[PracticeProgress]]:
 # --- the page ----------------------------------------------------------------------------------------------
 
 
-class PlannerPage(QWidget):
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("plannerPage")
-        self.window_ = window
-        self.year = date.today().year
+class PlannerPage(Page):
+    title = "Development plan"
+    object_name = "plannerPage"
+
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
+        self.year = clock.today().year
         self.plan: PlanData | None = None
         self.current_dialog: QDialog | None = None
         self.import_worker: Any = None
@@ -513,7 +496,7 @@ class PlannerPage(QWidget):
         self.import_button = QPushButton("Import calendar...")
         self.import_button.setObjectName("importCalendarButton")
         self.import_button.setToolTip("Add conference and webinar registrations (.ics files) as planned activities")
-        self.import_button.clicked.connect(self.import_calendar)
+        self.import_button.clicked.connect(lambda: self.import_calendar())  # not clicked(bool) as the path
         self.carry_button = QPushButton()
         self.carry_button.setObjectName("carryOverButton")
         self.carry_button.clicked.connect(self.carry_over)
@@ -670,22 +653,15 @@ class PlannerPage(QWidget):
         self.refresh()
 
     def _add_file_menu_action(self) -> None:
-        """File > Import calendar (.ics)..., when the window has a File menu."""
-        add = getattr(self.window_, "add_file_action", None)
-        menu = getattr(self.window_, "file_menu", None)
-        if not callable(add) and not isinstance(menu, QMenu):
-            return
-        self.import_action = QAction("Import &calendar (.ics)...", self.window_)
+        """File > Import calendar (.ics)..."""
+        self.import_action = QAction("Import &calendar (.ics)...", self)
         self.import_action.setObjectName("importCalendarAction")
         self.import_action.setStatusTip("Add conference and webinar registrations as planned activities")
         self.import_action.triggered.connect(self._import_from_menu)
-        if callable(add):
-            add(self.import_action)
-        elif isinstance(menu, QMenu):
-            menu.addAction(self.import_action)
+        self.shell.add_file_action(self.import_action)
 
     def _import_from_menu(self) -> None:
-        self.window_.show_page(self.objectName())
+        self.shell.page(PlannerPage)
         self.import_calendar()
 
     # --- data ----------------------------------------------------------------------------------------------
@@ -693,8 +669,8 @@ class PlannerPage(QWidget):
     def refresh(self) -> None:
         self._filling = True
         try:
-            years = sorted(set(plan_years()) | {date.today().year - 1, date.today().year, date.today().year + 1,
-                                                 self.year})
+            now = clock.today().year
+            years = sorted(y for y in set(plan_years()) | {now - 1, now, now + 1, self.year} if valid_year(y))
             self.year_box.clear()
             for y in years:
                 self.year_box.addItem(str(y), y)
@@ -704,7 +680,7 @@ class PlannerPage(QWidget):
         self.load_plan()
 
     def changed(self) -> None:
-        self.window_.data_changed.emit()
+        self.shell.notify_data_changed()
 
     def _year_picked(self, index: int) -> None:
         if self._filling or index < 0:
@@ -772,7 +748,7 @@ class PlannerPage(QWidget):
             self.practice_model.set_records([])
         else:
             progress = plan_progress(plan)
-            future = plan.year > date.today().year
+            future = plan.year > clock.today().year
             self.practice_model.columns = practice_columns(future)
             self.goal_model.set_records(list(progress.goals))
             self.practice_model.set_records(list(progress.practices))
@@ -926,8 +902,11 @@ class PlannerPage(QWidget):
                                f"Delete “{item.title}” from the {self.year} plan? (Edit > Undo brings it back; "
                                "a logged activity stays in the log.)", "Delete"):
             return
-        before = delete_item(item.id)
-        self.window_.undo_stack.push(DeleteItemCommand(self, self.year, before))
+        item_id: int = item.id
+        before, year = delete_item(item_id), self.year
+        self.shell.undo_stack.push(FunctionCommand(
+            self.shell, f"Delete planned “{before.title[:40]}”",
+            redo=lambda: delete_item(item_id), undo=lambda: restore_item(year, before)))
         self.changed()
 
     def toggle_dropped(self) -> None:
@@ -949,7 +928,7 @@ class PlannerPage(QWidget):
         else:
             dialog = make_activity_dialog(self, activity_for_item(item))
         item_id = item.id
-        dialog.activity_saved.connect(lambda activity_id: self._logged(item_id, activity_id))  # type: ignore[attr-defined]
+        dialog.activity_saved.connect(lambda activity_id: self._logged(item_id, activity_id))
         return self.open_dialog(dialog)
 
     def _logged(self, item_id: int, activity_id: int) -> None:
@@ -959,7 +938,7 @@ class PlannerPage(QWidget):
             self.show_message(f"The activity was logged, but {exc}.")
         self.changed()
         self.select_item(item_id)
-        self.window_.statusBar().showMessage("Logged; the planned activity is done", 4000)
+        self.shell.show_message("Logged; the planned activity is done", 4000)
 
     def carry_over(self) -> list[int]:
         items = unfinished_items(self.year)
@@ -990,7 +969,7 @@ class PlannerPage(QWidget):
             path = prompts.choose_open_file(self, "Import calendar", ICS_FILTER)
             if path is None:
                 return None
-        from wethrive_desktop.models.calendar_import import import_ics
+        from wethrive_desktop.exchange.calendar_import import import_ics
         from wethrive_desktop.ui.workers import run_in_worker
 
         self.import_button.setEnabled(False)
@@ -1008,7 +987,7 @@ class PlannerPage(QWidget):
         if result.years and self.year not in result.years:
             self.year = result.years[0]
         self.changed()
-        self.window_.statusBar().showMessage(result.describe(), 6000)
+        self.shell.show_message(result.describe(), 6000)
 
     def _import_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, StoreError | OSError):

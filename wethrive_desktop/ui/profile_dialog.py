@@ -1,18 +1,13 @@
 """The profile dialog (Edit > Profile...): who the member is and where they stand in the credentialing program.
 
-Open it from anywhere with `open_profile_dialog(parent)` (not blocking; returns the dialog). It is a QTabWidget
-(`dialog.tabs`) whose first tab is the profile; other features add tabs by listing them in `PROFILE_TABS` as
-(title, module, class name). Such a tab class takes the ProfileDialog as its only argument and may have:
-- `changed`: a signal, emitted when its fields change (the dialog then checks again);
-- `errors() -> list[str]`: problems that must be fixed before OK (OK is disabled while there are any);
-- `apply() -> None`: store its fields, called on OK after the profile is saved (raise ValidationError to keep
-  the dialog open; its messages are shown).
+Open it with `open_profile_dialog(parent, shell)` (not blocking; returns the dialog; the shell's pages refresh when
+it is saved). It is a QTabWidget (`dialog.tabs`) whose first tab is the profile; the other tabs are the
+`ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility_widget.py says what such a tab does).
 Fields are checked as the user types (models.profile.validate_profile), each message next to its field.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import Any
 
@@ -35,15 +30,18 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.ui.eligibility_widget import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.shell import Shell
 
-# Extra tabs: (title, module, class name), added after the Profile tab in this order.
-PROFILE_TABS: list[tuple[str, str, str]] = [
-    ("&Eligibility", "wethrive_desktop.ui.eligibility_widget", "EligibilityWidget"),
-]
+# Extra tabs: (title, tab class), added after the Profile tab in this order.
+PROFILE_TABS: tuple[tuple[str, type[ProfileExtraTab]], ...] = (
+    ("&Eligibility", EligibilityWidget),
+)
 
 DATE_FORMAT_HINT = "YYYY-MM-DD"
 
@@ -81,7 +79,7 @@ class OptionalDateEdit(QWidget):
 
     def _show_current(self) -> None:
         current = self.value()
-        shown = current if isinstance(current, date) else date.today()
+        shown = current if isinstance(current, date) else clock.today()
         self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
 
     def _picked(self, picked: QDate) -> None:
@@ -234,6 +232,8 @@ class ProfileTab(QWidget):
 
 
 class ProfileDialog(QDialog):
+    profile_saved = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("profileDialog")
@@ -242,14 +242,12 @@ class ProfileDialog(QDialog):
         self.tabs = named(QTabWidget(), "profileTabs")
         self.profile_tab = ProfileTab(get_profile())
         self.tabs.addTab(self.profile_tab, "&Profile")
-        self.extra_tabs: list[QWidget] = []
-        for title, module, name in PROFILE_TABS:
-            tab = getattr(importlib.import_module(module), name)(self)
+        self.extra_tabs: list[ProfileExtraTab] = []
+        for title, tab_class in PROFILE_TABS:
+            tab = tab_class(self)
             self.extra_tabs.append(tab)
             self.tabs.addTab(tab, title)
-            changed = getattr(tab, "changed", None)
-            if changed is not None:
-                changed.connect(self.validate)
+            tab.changed.connect(self.validate)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -273,7 +271,7 @@ class ProfileDialog(QDialog):
     def validate(self) -> bool:
         errors = self.profile_tab.errors()
         self.profile_tab.show_errors(errors)
-        problems = [str(p) for tab in self.extra_tabs for p in getattr(tab, "errors", list)()]
+        problems = [str(p) for tab in self.extra_tabs for p in tab.errors()]
         self.problem_label.setText("\n".join(problems))
         ok = not errors and not problems
         self.save_button.setEnabled(ok)
@@ -286,23 +284,20 @@ class ProfileDialog(QDialog):
         try:
             save_profile(profile)
             for tab in self.extra_tabs:
-                apply = getattr(tab, "apply", None)
-                if callable(apply):
-                    apply()
+                tab.apply()
         except ValidationError as exc:
             self.profile_tab.show_errors(exc.errors)
             self.problem_label.setText("; ".join(str(e) for e in exc.errors))
             return
-        parent = self.parentWidget()
-        changed = getattr(parent.window(), "data_changed", None) if parent is not None else None
-        if changed is not None:
-            changed.emit()
+        self.profile_saved.emit()
         super().accept()
 
 
-def open_profile_dialog(parent: QWidget | None) -> ProfileDialog:
-    """Open the profile dialog (window-modal, not blocking) and return it."""
+def open_profile_dialog(parent: QWidget | None, shell: Shell | None = None) -> ProfileDialog:
+    """Open the profile dialog (window-modal, not blocking) and return it; saving it refreshes `shell`'s pages."""
     dialog = ProfileDialog(parent)
+    if shell is not None:
+        dialog.profile_saved.connect(shell.notify_data_changed)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

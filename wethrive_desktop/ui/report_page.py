@@ -8,14 +8,13 @@ PDFs are built on a worker thread; the page shows them with QtPdf before they ar
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QTextCursor, QUndoCommand
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -46,12 +45,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.files import write_atomically
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, get_activity, years_with_records
 from wethrive_desktop.models.annual_report import (
-    DESCRIPTION_PROMPT,
-    LEARNED_PROMPT,
-    MIN_LEARNED_WORDS,
-    SUMMARY_PROMPT,
     Fix,
     ReadinessItem,
     ReportActivity,
@@ -62,7 +59,6 @@ from wethrive_desktop.models.annual_report import (
     activity_problems,
     build_report_data,
     changes_since_submitted,
-    date_range,
     get_draft,
     get_revision,
     list_revisions,
@@ -72,30 +68,29 @@ from wethrive_desktop.models.annual_report import (
     save_reflection,
     submit_report,
     type_label,
+)
+from wethrive_desktop.models.dates import date_range, long_date
+from wethrive_desktop.models.reflections import (
+    DESCRIPTION_PROMPT,
+    LEARNED_PROMPT,
+    MIN_LEARNED_WORDS,
+    SUMMARY_PROMPT,
+    attestation_text,
+    enough_words,
     word_count,
 )
-from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
-from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
+from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report, render_revision_pdf
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.undo import StoreCommand
 from wethrive_desktop.ui.workers import run_in_worker
 
-if TYPE_CHECKING:
-    from wethrive_desktop.ui.main_window import MainWindow
-
-_W = TypeVar("_W", bound=QObject)
-
-ACTIVITY_PAGE = "activityLogPage"
-PLANNER_PAGES = ("plannerPage", "planPage")
 COMMIT_DELAY_MS = 900  # save a reflection after this pause in typing
 OK_COLOR, TODO_COLOR, WARN_COLOR, MUTED_COLOR = "#2e7d32", "#c62828", "#b26a00", "#5f6b7a"
-
-
-def today() -> date:
-    """The page's notion of today (tests patch it)."""
-    return date.today()
 
 
 # --- questions the page asks (module functions, so tests can patch them and nothing blocks) -------------------
@@ -125,7 +120,7 @@ class SubmitDialog(QDialog):
         self.date_edit.setAccessibleName("Date submitted")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        now = today()
+        now = clock.today()
         self.date_edit.setDate(QDate(now.year, now.month, now.day))
         self.date_edit.setMaximumDate(QDate(now.year, now.month, now.day))
         self.date_edit.setMinimumDate(QDate(year, 1, 1))
@@ -148,7 +143,7 @@ class SubmitDialog(QDialog):
 def ask_submission_date(parent: QWidget, year: int, revision: int, open_items: list[ReadinessItem]) -> date | None:
     """The date to record the submission under, or None when cancelled."""
     dialog = SubmitDialog(parent, year, revision, open_items)
-    return dialog.chosen_date() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return dialog.chosen_date() if prompts.run_modal(dialog) else None
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
@@ -156,13 +151,7 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the annual report")
-    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def named(widget: _W, name: str) -> _W:
-    """Set the object name tests and screen readers use, and return the widget."""
-    widget.setObjectName(name)
-    return widget
+    return printer if prompts.run_modal(dialog) else None
 
 
 def _html(text: str) -> str:
@@ -178,16 +167,15 @@ def _icon(widget: QWidget, ok: bool, warning: bool) -> Any:
 # --- the undoable reflection edit ----------------------------------------------------------------------------
 
 
-class ReflectionCommand(QUndoCommand):
+class ReflectionCommand(StoreCommand):
     """One reflection edit on the shared undo stack; consecutive edits of the same field merge into one step."""
 
     MERGE_ID = 0x5EF1
 
     def __init__(self, page: ReportPage, before: ActivityRecord, after: ActivityRecord, field: str):
         label = "how I took part" if field == "description" else "what I learned"
-        super().__init__(f"Edit {label} of \u201c{after.data.title[:40]}\u201d")
+        super().__init__(page.shell, f"Edit {label} of \u201c{after.data.title[:40]}\u201d")
         self.page, self.before, self.after, self.field = page, before, after, field
-        self._first = True
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -200,18 +188,19 @@ class ReflectionCommand(QUndoCommand):
         self.after = other.after
         return True
 
-    def _put(self, record: ActivityRecord) -> None:
+    def _put(self, record: ActivityRecord) -> int:
         save_reflection(record.id, description=record.data.description, learned=record.data.learned)
-        self.page.reflection_restored(record.id)
+        return record.id
 
-    def redo(self) -> None:
-        if self._first:  # already written when the command was made
-            self._first = False
-            return
-        self._put(self.after)
+    def apply(self) -> int | None:
+        return self._put(self.after)
 
-    def undo(self) -> None:
-        self._put(self.before)
+    def revert(self) -> int | None:
+        return self._put(self.before)
+
+    def changed(self, record_id: int | None) -> None:
+        if record_id is not None:
+            self.page.reflection_restored(record_id)
 
 
 # --- readiness panel -------------------------------------------------------------------------------------------
@@ -372,7 +361,7 @@ class ReflectionField(QWidget):
     def update_count(self) -> None:
         words = word_count(self.text())
         if self.min_words:
-            color = OK_COLOR if words >= self.min_words else TODO_COLOR
+            color = OK_COLOR if enough_words(words, self.min_words) else TODO_COLOR
             self.count.setText(f"<span style='color:{color}'>{words} / {self.min_words} words</span>")
         else:
             self.count.setText(f"<span style='color:{MUTED_COLOR}'>{words} words</span>")
@@ -381,20 +370,21 @@ class ReflectionField(QWidget):
 # --- the page --------------------------------------------------------------------------------------------------
 
 
-class ReportPage(QWidget):
+class ReportPage(Page):
     """The annual report editor (objectName `reportPage`)."""
+    title = "Annual report"
+    object_name = "reportPage"
+
 
     preview_ready = Signal(object)  # RenderedReport, once shown in the preview
     build_failed = Signal(str)
     report_submitted = Signal(object)  # Submission
     printed = Signal(int)  # pages printed
 
-    def __init__(self, window: MainWindow):
-        super().__init__()
-        self.setObjectName("reportPage")
-        self.window_ = window
+    def __init__(self, shell: Shell):
+        super().__init__(shell)
         self.data: ReportData | None = None
-        self.draft = ReportDraft(today().year)
+        self.draft = ReportDraft(clock.today().year)
         self.items: list[ReadinessItem] = []
         self.rendered: RenderedReport | None = None
         self._rendered_key: tuple[int, int | None] | None = None  # (year, revision or None for the draft)
@@ -411,7 +401,7 @@ class ReportPage(QWidget):
         self._loaded_year: int | None = None  # the year whose data the editor shows (edits are saved to it)
 
         self.commit_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
-        self.commit_timer.timeout.connect(self.commit_pending)
+        self.commit_timer.timeout.connect(self.commit_reflections)
         self.draft_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self.draft_timer.timeout.connect(self.commit_draft)
 
@@ -638,28 +628,25 @@ class ReportPage(QWidget):
         return tab
 
     def _add_menu_action(self) -> None:
-        add = getattr(self.window_, "add_file_action", None)
-        if not callable(add):
-            return
         from PySide6.QtGui import QAction
 
-        action = QAction("Annual report &PDF\u2026", self.window_)
+        action = QAction("Annual report &PDF\u2026", self)
         action.setObjectName("annualReportPdfAction")
         action.triggered.connect(self._menu_save)
-        add(action)
+        self.shell.add_file_action(action)
 
     def _menu_save(self) -> None:
-        self.window_.show_page(self.objectName())
+        self.shell.page(ReportPage)
         self.save_pdf()
 
     # --- years and refresh ------------------------------------------------------------------------------
 
     def year(self) -> int:
         value = self.year_combo.currentData()
-        return int(value) if value is not None else today().year - 1
+        return int(value) if value is not None else clock.today().year - 1
 
     def _fill_years(self) -> None:
-        now = today().year
+        now = clock.today().year
         years = set(years_with_records()) | {now, now - 1}
         self.year_combo.blockSignals(True)
         current = self.year_combo.currentData()
@@ -679,7 +666,7 @@ class ReportPage(QWidget):
         self.year_combo.setCurrentIndex(self.year_combo.findData(year))
 
     def _year_changed(self, _index: int) -> None:
-        self.commit_all()
+        self.commit_pending()
         self._current_activity = None
         self._pending.clear()
         self.refresh()
@@ -692,7 +679,7 @@ class ReportPage(QWidget):
         try:
             year = self.year()
             self._loaded_year = year
-            self.data = build_report_data(year, today())
+            self.data = build_report_data(year, clock.today())
             self.draft = get_draft(year)
             self._fill_activity_list()
             self._fill_summary()
@@ -728,7 +715,7 @@ class ReportPage(QWidget):
         if live is None:
             return
         # The glyph check needs the fonts, which a worker loads when the page is made (not to delay start-up).
-        self.items = readiness(live, today(), unprintable=missing_glyphs if fonts_loaded() else None)
+        self.items = readiness(live, clock.today(), unprintable=missing_glyphs if fonts_loaded() else None)
         self.readiness_panel.set_items(self.items)
         for i in range(self.activity_list.count()):
             item = self.activity_list.item(i)
@@ -797,7 +784,7 @@ class ReportPage(QWidget):
 
     @staticmethod
     def _list_text(a: ReportActivity) -> str:
-        return f"#{a.number}  {a.title}\n{date_range(a.start_date, a.end_date, short=True)} \u00b7 " \
+        return f"#{a.number}  {a.title}\n{date_range(a.start_date, a.end_date, 'short')} \u00b7 " \
                f"{format_hours(a.hours)} h"
 
     def _activity(self, activity_id: int | None) -> ReportActivity | None:
@@ -806,7 +793,7 @@ class ReportPage(QWidget):
         return next((a for a in self.data.activities if a.activity_id == activity_id), None)
 
     def _activity_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.commit_pending()
+        self.commit_reflections()
         self._show_activity(current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
 
     def _show_activity(self, activity_id: int | None) -> None:
@@ -844,7 +831,7 @@ class ReportPage(QWidget):
         self.commit_timer.start()
         self._update_readiness()
 
-    def commit_pending(self) -> None:
+    def commit_reflections(self) -> None:
         """Save typed reflections to their activities (one undoable step per field)."""
         self.commit_timer.stop()
         pending, self._pending = self._pending, {}
@@ -862,9 +849,7 @@ class ReportPage(QWidget):
                 prompts.show_error(self, "Save reflection", f"The reflection could not be saved: {exc}")
                 continue
             command = ReflectionCommand(self, before, after, field)
-            stack = getattr(self.window_, "undo_stack", None)
-            if stack is not None:
-                stack.push(command)
+            self.shell.undo_stack.push(command)
             saved = True
         if saved:
             self.saved_label.setText("Saved to the activity")
@@ -877,18 +862,14 @@ class ReportPage(QWidget):
         self._notify()
 
     def _notify(self) -> None:
-        changed = getattr(self.window_, "data_changed", None)
-        if changed is not None:
-            changed.emit()
-        else:
-            self.refresh()
+        self.shell.notify_data_changed()
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt API)
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.FocusOut:
             if watched in (self.description_field.edit, self.learned_field.edit):
-                self.commit_pending()
+                self.commit_reflections()
             elif watched is self.summary_field.edit:
                 self.commit_draft()
         return super().eventFilter(watched, event)
@@ -905,15 +886,14 @@ class ReportPage(QWidget):
             self.attestation_signed.blockSignals(True)
             self.attestation_date.blockSignals(True)
             self.attestation_signed.setChecked(self.draft.attestation_date is not None)
-            when = self.draft.attestation_date or today()
+            today = clock.today()
+            when = self.draft.attestation_date or today
             self.attestation_date.setDate(QDate(when.year, when.month, when.day))
-            self.attestation_date.setMaximumDate(QDate(today().year, today().month, today().day))
+            self.attestation_date.setMaximumDate(QDate(today.year, today.month, today.day))
             self.attestation_date.setEnabled(self.draft.attestation_date is not None)
             self.attestation_signed.blockSignals(False)
             self.attestation_date.blockSignals(False)
-        self.attestation_text.setText(
-            f"I attest that this report is a true and complete account of my professional development activities "
-            f"in {d.year}.")
+        self.attestation_text.setText(attestation_text(d.year))
         # Needs and goals addressed
         if not d.has_plan:
             goals = f"<span style='color:{MUTED_COLOR}'>No plan for {d.year}: the report will say so.</span>"
@@ -937,8 +917,9 @@ class ReportPage(QWidget):
                     f"({format_hours(nxt.planned_hours)} h estimated)")
         self.next_plan_label.setText(plan)
         m = d.multirater
-        color = TODO_COLOR if m.overdue(today()) else "inherit"
-        self.multirater_label.setText(f"<span style='color:{color}'>{_html(m.describe(today()))}</span>")
+        today = clock.today()
+        color = TODO_COLOR if m.overdue(today) else "inherit"
+        self.multirater_label.setText(f"<span style='color:{color}'>{_html(m.describe(today))}</span>")
 
     def _attestation_value(self) -> date | None:
         if not self.attestation_signed.isChecked():
@@ -972,14 +953,14 @@ class ReportPage(QWidget):
             return
         try:
             self.draft = save_draft(self._loaded_year or self.year(), summary_reflection=summary,
-                                    attestation_name=name, attestation_date=when, today=today())
+                                    attestation_name=name, attestation_date=when, today=clock.today())
         except ValidationError as exc:
             prompts.show_error(self, "Save report", str(exc))
             return
         self._notify()
 
-    def commit_all(self) -> None:
-        self.commit_pending()
+    def commit_pending(self) -> None:
+        self.commit_reflections()
         self.commit_draft()
 
     # --- fixes --------------------------------------------------------------------------------------------
@@ -1011,39 +992,16 @@ class ReportPage(QWidget):
                 self.activity_list.setCurrentRow(i)
                 return
 
-    def open_activity(self, activity_id: int | None) -> QWidget | None:
+    def open_activity(self, activity_id: int | None) -> QWidget:
         """The activity dialog (non-blocking): a new activity when `activity_id` is None."""
-        self.commit_all()
-        opener = getattr(self.window_, "open_activity_dialog", None)
-        if callable(opener):
-            dialog = opener(activity_id=activity_id)
-            return dialog if isinstance(dialog, QWidget) else None
-        from wethrive_desktop.ui.activity_dialog import ActivityDialog
+        self.commit_pending()
+        return self.shell.open_activity(activity_id)
 
-        dialog = ActivityDialog(self.window_, initial=None, activity_id=activity_id)
-        dialog.open()
-        return dialog
+    def open_planner(self, year: int) -> None:
+        self.shell.show_plan(year)
 
-    def open_planner(self, year: int) -> QWidget | None:
-        pages = getattr(self.window_, "pages", {})
-        name = next((p for p in PLANNER_PAGES if p in pages), None)
-        if name is None:
-            prompts.show_error(self, "Plan", "The planner is not available in this version.")
-            return None
-        page = self.window_.show_page(name)
-        for method in ("set_year", "select_year", "show_year"):
-            setter = getattr(page, method, None)
-            if callable(setter):
-                setter(year)
-                break
-        return page
-
-    def open_profile(self) -> QWidget | None:
-        opener = getattr(self.window_, "open_profile", None)
-        if not callable(opener):
-            return None
-        result = opener()
-        return result if isinstance(result, QWidget) else None
+    def open_profile(self) -> QWidget:
+        return self.shell.open_profile()
 
     # --- building, preview, save, print -------------------------------------------------------------------
 
@@ -1091,7 +1049,7 @@ class ReportPage(QWidget):
             self.preview_ready.emit(self.rendered)  # already shown: nothing to build
             self._run_after_build()
             return
-        self.commit_all()
+        self.commit_pending()
         if self._building and not force and self._rendered_key_pending == key:
             return
         self._build_generation += 1
@@ -1104,7 +1062,7 @@ class ReportPage(QWidget):
         self.preview_info.setText("Building the PDF\u2026")
         year, revision = key
         job: Callable[..., Any] = _build_revision if revision is not None else _build_draft
-        run_in_worker(job, year, revision if revision is not None else today(), with_progress=True,
+        run_in_worker(job, year, revision if revision is not None else clock.today(), with_progress=True,
                       on_result=lambda result: self._built(generation, key, result),
                       on_error=lambda exc: self._build_error(generation, exc),
                       on_progress=lambda done, total: self._build_progress(generation, done, total))
@@ -1172,7 +1130,7 @@ class ReportPage(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         try:
-            _write_atomically(path, rendered.pdf)
+            write_atomically(path, rendered.pdf, make_parents=True)
         except OSError as exc:
             prompts.show_error(self, "Save as PDF", f"The report could not be written to {path}: {exc}")
             return None
@@ -1183,6 +1141,8 @@ class ReportPage(QWidget):
         self.build_preview(then=self._print_rendered)
 
     def _print_rendered(self, _rendered: RenderedReport) -> None:
+        if self._print_job is not None:
+            return  # Print pressed again while the PDF was built: a new job would destroy the running one's printer
         printer = ask_printer(self)
         if printer is None:
             return
@@ -1228,15 +1188,13 @@ class ReportPage(QWidget):
         self.printed.emit(job["count"])
 
     def _status_message(self, text: str) -> None:
-        bar = getattr(self.window_, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(text, 8000)
+        self.shell.show_message(text, 8000)
 
     # --- submitting ---------------------------------------------------------------------------------------
 
     def submit(self) -> None:
         """Freeze the live report as the next revision (asks for the date)."""
-        self.commit_all()
+        self.commit_pending()
         self.refresh()
         year = self.year()
         revision = len(list_revisions(year)) + 1
@@ -1247,7 +1205,7 @@ class ReportPage(QWidget):
         self.submit_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        run_in_worker(submit_report, year, when, today=today(),
+        run_in_worker(submit_report, year, when, today=clock.today(), renderer=render_revision_pdf,
                       on_result=self._submitted, on_error=self._submit_failed)
 
     def _submitted(self, submission: Submission) -> None:
@@ -1297,10 +1255,3 @@ def _sha_note(info: RevisionInfo, pdf: bytes) -> str:
         return f"{head}: identical to the file submitted (sha256 {info.pdf_sha256[:12]}\u2026)"
     return (f"{head}: <span style='color:{WARN_COLOR}'>the same content, but its bytes differ from the file "
             "submitted (the app's PDF library changed)</span>")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

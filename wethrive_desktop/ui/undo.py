@@ -1,12 +1,13 @@
-"""Undoable activity edits (add, edit, delete, with their attachments) for the main window's QUndoStack.
+"""The one undo mechanism: every undoable write in the app is a `StoreCommand` on the window's QUndoStack.
 
-Each command does its first write when it is made (`perform`), so a ValidationError reaches the dialog that asked
-and nothing is pushed; pushing then skips that first redo. Later undo and redo put stored snapshots back
-(models/activity_edits.restore_state), so attachments come back with the activity, under the same ids.
+A command does its first write when it is made (`perform`), so a ValidationError reaches the dialog that asked and
+nothing is pushed; pushing then skips that first redo. Later undo and redo run the command's `apply` / `revert`.
+One failure policy for all: a step that fails (say, the record was changed behind the stack's back) is never
+raised into Qt; the user is told and the stack is cleared, since the commands left on it can no longer be trusted
+(`Shell.undo_failed`). After a step that worked, the pages refresh (`changed`).
 
-Commands tell their host (the main window) what changed so it can refresh and select the row, and report a
-failure (say, the record was changed behind the stack's back) instead of raising into Qt; the host then clears the
-stack, whose remaining commands can no longer be trusted.
+Activity commands put stored snapshots back (models/activity_edits.restore_state), so attachments come back with
+the activity, under the same ids; `perform()` wraps any other write given as a pair of functions.
 """
 
 from __future__ import annotations
@@ -14,34 +15,27 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, TypeVar
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, delete_activity
 from wethrive_desktop.models.activity_edits import restore_state, save_with_attachments, snapshot
+from wethrive_desktop.ui.shell import Shell
 
-
-class UndoHost(Protocol):
-    """What the commands need of the window they act for (MainWindow has it)."""
-
-    undo_stack: QUndoStack
-
-    def notify_activity_changed(self, activity_id: int | None) -> None:
-        """Data changed (refresh the pages); select `activity_id` if it is shown."""
-
-    def undo_failed(self, message: str) -> None:
-        """An undo or redo could not be applied: tell the user and clear the stack."""
+T = TypeVar("T")
 
 
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-class ActivityCommand(QUndoCommand):
-    def __init__(self, host: UndoHost, text: str):
+class StoreCommand(QUndoCommand):
+    """A write already done, that undo reverts and redo applies again."""
+
+    def __init__(self, shell: Shell, text: str):
         super().__init__(text)
-        self.host = host
+        self.shell = shell
         self._pending_first_redo = True
 
     def redo(self) -> None:
@@ -57,26 +51,63 @@ class ActivityCommand(QUndoCommand):
         try:
             changed = step()
         except Exception as exc:  # any failure is reported to the user; the stack is then cleared
-            self.host.undo_failed(f"Could not {what} '{self.text()}': {exc}")
+            self.shell.undo_failed(f"Could not {what} '{self.text()}': {exc}")
             return
-        self.host.notify_activity_changed(changed)
+        self.changed(changed)
 
     def apply(self) -> int | None:
+        """Do the write again; return the id of a record to select, if any."""
         raise NotImplementedError
 
     def revert(self) -> int | None:
+        """Undo the write; return the id of a record to select, if any."""
         raise NotImplementedError
+
+    def changed(self, record_id: int | None) -> None:
+        """After a step that worked: refresh the pages."""
+        self.shell.notify_data_changed()
+
+
+class FunctionCommand(StoreCommand):
+    """A write given as the functions that do and undo it."""
+
+    def __init__(self, shell: Shell, text: str, redo: Callable[[], Any], undo: Callable[[], Any]):
+        super().__init__(shell, text)
+        self._redo, self._undo = redo, undo
+
+    def apply(self) -> int | None:
+        self._redo()
+        return None
+
+    def revert(self) -> int | None:
+        self._undo()
+        return None
+
+
+def perform(shell: Shell, text: str, do: Callable[[], T], undo: Callable[[], Any],
+            redo: Callable[[], Any] | None = None) -> T:
+    """Run `do` now (its exceptions reach the caller; nothing is pushed then), push the undo step, refresh the
+    pages and return what `do` returned. `redo` defaults to `do`."""
+    result = do()
+    shell.undo_stack.push(FunctionCommand(shell, text, redo or do, undo))
+    shell.notify_data_changed()
+    return result
+
+
+class ActivityCommand(StoreCommand):
+    def changed(self, record_id: int | None) -> None:
+        self.shell.notify_activity_changed(record_id)
 
 
 class AddActivityCommand(ActivityCommand):
-    def __init__(self, host: UndoHost, after: ActivityRecord):
-        super().__init__(host, f"Add “{_short(after.data.title)}”")
+    def __init__(self, shell: Shell, after: ActivityRecord):
+        super().__init__(shell, f"Add “{_short(after.data.title)}”")
         self.after = after
 
     @classmethod
-    def perform(cls, host: UndoHost, data: ActivityData, add: Sequence[Path] = ()) -> AddActivityCommand:
+    def perform(cls, shell: Shell, data: ActivityData, add: Sequence[Path] = ()) -> AddActivityCommand:
         activity_id = save_with_attachments(data, None, add=add)
-        return cls(host, snapshot(activity_id))
+        return cls(shell, snapshot(activity_id))
 
     def apply(self) -> int | None:
         restore_state(self.after)
@@ -89,16 +120,16 @@ class AddActivityCommand(ActivityCommand):
 
 
 class EditActivityCommand(ActivityCommand):
-    def __init__(self, host: UndoHost, before: ActivityRecord, after: ActivityRecord):
-        super().__init__(host, f"Edit “{_short(after.data.title)}”")
+    def __init__(self, shell: Shell, before: ActivityRecord, after: ActivityRecord):
+        super().__init__(shell, f"Edit “{_short(after.data.title)}”")
         self.before, self.after = before, after
 
     @classmethod
-    def perform(cls, host: UndoHost, activity_id: int, data: ActivityData, add: Sequence[Path] = (),
+    def perform(cls, shell: Shell, activity_id: int, data: ActivityData, add: Sequence[Path] = (),
                 remove: Sequence[int] = ()) -> EditActivityCommand:
         before = snapshot(activity_id)
         save_with_attachments(data, activity_id, add=add, remove=remove)
-        return cls(host, before, snapshot(activity_id))
+        return cls(shell, before, snapshot(activity_id))
 
     def apply(self) -> int | None:
         restore_state(self.after)
@@ -110,13 +141,13 @@ class EditActivityCommand(ActivityCommand):
 
 
 class DeleteActivityCommand(ActivityCommand):
-    def __init__(self, host: UndoHost, before: ActivityRecord):
-        super().__init__(host, f"Delete “{_short(before.data.title)}”")
+    def __init__(self, shell: Shell, before: ActivityRecord):
+        super().__init__(shell, f"Delete “{_short(before.data.title)}”")
         self.before = before
 
     @classmethod
-    def perform(cls, host: UndoHost, activity_id: int) -> DeleteActivityCommand:
-        return cls(host, delete_activity(activity_id))
+    def perform(cls, shell: Shell, activity_id: int) -> DeleteActivityCommand:
+        return cls(shell, delete_activity(activity_id))
 
     def apply(self) -> int | None:
         delete_activity(self.before.id)
@@ -127,22 +158,22 @@ class DeleteActivityCommand(ActivityCommand):
         return self.before.id
 
 
-def save_undoable(host: UndoHost, data: ActivityData, activity_id: int | None = None,
+def save_undoable(shell: Shell, data: ActivityData, activity_id: int | None = None,
                   add: Sequence[Path] = (), remove: Sequence[int] = ()) -> int:
     """Save through the undo stack (Ctrl+Z undoes it); returns the activity id. Raises ValidationError."""
     command: AddActivityCommand | EditActivityCommand
     if activity_id is None:
-        command = AddActivityCommand.perform(host, data, add)
+        command = AddActivityCommand.perform(shell, data, add)
     else:
-        command = EditActivityCommand.perform(host, activity_id, data, add, remove)
-    host.undo_stack.push(command)
+        command = EditActivityCommand.perform(shell, activity_id, data, add, remove)
+    shell.undo_stack.push(command)
     saved_id = command.after.id
-    host.notify_activity_changed(saved_id)
+    shell.notify_activity_changed(saved_id)
     return saved_id
 
 
-def delete_undoable(host: UndoHost, activity_id: int) -> ActivityRecord:
-    command = DeleteActivityCommand.perform(host, activity_id)
-    host.undo_stack.push(command)
-    host.notify_activity_changed(None)
+def delete_undoable(shell: Shell, activity_id: int) -> ActivityRecord:
+    command = DeleteActivityCommand.perform(shell, activity_id)
+    shell.undo_stack.push(command)
+    shell.notify_activity_changed(None)
     return command.before

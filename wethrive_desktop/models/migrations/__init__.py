@@ -1,4 +1,5 @@
-"""Numbered schema migrations, found as modules `mNNNN_name.py` in this package.
+"""Numbered schema migrations: the modules `mNNNN_name.py` of this package, listed in `STEPS` (explicit imports, so
+a frozen build bundles them and a reader sees every step).
 
 Each module defines `VERSION` (its number), `DESCRIPTION` and `apply(db)`. A step runs inside one transaction
 together with its `PRAGMA user_version` bump, with foreign keys off (so table rebuilds cannot cascade-delete) and a
@@ -7,8 +8,6 @@ together with its `PRAGMA user_version` bump, with foreign keys off (so table re
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +16,20 @@ import peewee
 
 from wethrive_desktop.models.backups import backup_now
 from wethrive_desktop.models.db import StoreError, foreign_keys_off
+from wethrive_desktop.models.migrations import (
+    m0001_initial,
+    m0002_assessments_plans,
+    m0003_annual_reports,
+    m0004_legacy_eligibility,
+)
+
+# Every step, oldest first; a new migration module is added here.
+STEPS: tuple[ModuleType, ...] = (
+    m0001_initial,
+    m0002_assessments_plans,
+    m0003_annual_reports,
+    m0004_legacy_eligibility,
+)
 
 
 @dataclass(frozen=True)
@@ -29,21 +42,15 @@ class Migration:
         self.module.apply(db)
 
 
-def _discover() -> list[Migration]:
-    found = []
-    for info in pkgutil.iter_modules(__path__):
-        if not (info.name.startswith("m") and info.name[1:5].isdigit()):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        found.append(Migration(module.VERSION, module.DESCRIPTION, module))
-    found.sort(key=lambda m: m.version)
+def _migrations(steps: tuple[ModuleType, ...]) -> tuple[Migration, ...]:
+    found = tuple(Migration(module.VERSION, module.DESCRIPTION, module) for module in steps)
     versions = [m.version for m in found]
-    if len(set(versions)) != len(versions) or versions[0] != 1:
-        raise RuntimeError(f"migrations must be numbered uniquely from 1, found {versions}")
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1, 2, 3... in order, found {versions}")
     return found
 
 
-MIGRATIONS = _discover()
+MIGRATIONS = _migrations(STEPS)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -12,7 +12,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable
 
-from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.rules import commitment_met, format_hours
 from wethrive_desktop.reports.pdf.styles import ACCENT, ACCENT_LIGHT, GOOD, INK, MUTED, RULE, SHADE, SHORT
 
 
@@ -66,7 +66,7 @@ def progress_bar(total: Decimal, required: Decimal, width: float, font: str, bol
     scale_max = max(required, total) if total > required else required
     fill_w = float(min(total, scale_max) / scale_max) * width if scale_max else 0
     d.add(Rect(0, bar_y, width, bar_h, fillColor=SHADE, strokeColor=RULE, strokeWidth=0.5))
-    met = total >= required
+    met = commitment_met(total, required)
     d.add(Rect(0, bar_y, fill_w, bar_h, fillColor=GOOD if met else ACCENT, strokeColor=None))
     mark_x = float(required / scale_max) * width if scale_max else width
     d.add(Line(mark_x, bar_y - 3, mark_x, bar_y + bar_h + 3, strokeColor=INK, strokeWidth=1))

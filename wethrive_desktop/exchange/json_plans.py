@@ -10,23 +10,9 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from wethrive_desktop.models.assessments import KIND_LABELS, MAX_SCORE, Assessment, AssessmentRating
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES
-from wethrive_desktop.models.plans import (
-    ItemStatus,
-    Plan,
-    PlanGoal,
-    PlanGoalPractice,
-    PlanItem,
-    PlanItemPractice,
-    PlanNeed,
-    Term,
-)
-from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.models.tables import Activity
-from wethrive_desktop.reports import json_io
-from wethrive_desktop.reports.json_io import (
+from wethrive_desktop.exchange.json_format import (
     JsonImportError,
+    Section,
     read_date,
     read_datetime,
     read_hours,
@@ -36,6 +22,21 @@ from wethrive_desktop.reports.json_io import (
     read_records,
     read_str,
     unique_id,
+)
+from wethrive_desktop.models.assessments import KIND_LABELS, MAX_SCORE
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, valid_year
+from wethrive_desktop.models.plans import ItemStatus, Term
+from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.tables import (
+    Activity,
+    Assessment,
+    AssessmentRating,
+    Plan,
+    PlanGoal,
+    PlanGoalPractice,
+    PlanItem,
+    PlanItemPractice,
+    PlanNeed,
 )
 
 
@@ -182,8 +183,8 @@ def load_plans(data: Any) -> None:
         where = f"plans[{n}] ({year})"
         plan_id = read_int(record, "id", where)
         unique_id(plan_ids, plan_id, where)
-        if year in years or not 1900 <= year <= 2999:
-            raise JsonImportError(f"{where}: 'year' must be a year from 1900 to 2999, one plan each")
+        if year in years or not valid_year(year):
+            raise JsonImportError(f"{where}: 'year' must be a year from {MIN_YEAR} to {MAX_YEAR}, one plan each")
         years.add(year)
         Plan.insert(id=plan_id, year=year, created_at=read_datetime(record, "created_at", where)).execute()
         need_rows = [{"plan": plan_id, "practice": p} for p in _practices(record, "needs", where)]
@@ -259,6 +260,8 @@ def load_plans(data: Any) -> None:
         PlanItem.update(carried_to=target).where(PlanItem.id == item_id).execute()
 
 
-json_io.register(json_io.Section("assessments", dump_assessments, load_assessments,
-                                 has_records=lambda: Assessment.select().exists()))
-json_io.register(json_io.Section("plans", dump_plans, load_plans, has_records=lambda: Plan.select().exists()))
+SECTIONS: tuple[Section, ...] = (
+    Section("assessments", dump_assessments, load_assessments,
+            has_records=lambda: Assessment.select().exists()),
+    Section("plans", dump_plans, load_plans, has_records=lambda: Plan.select().exists()),
+)

@@ -8,21 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wethrive_desktop.models.eligibility import Eligibility, ExperienceData, get_experience, validate_experience
-from wethrive_desktop.models.legacy import (
-    ActionData,
-    CoachingData,
-    CoachingYearData,
-    LegacyAction,
-    LegacyCoaching,
-    LegacyCoachingYear,
-    validate_action,
-    validate_coaching,
-)
-from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.reports import json_io
-from wethrive_desktop.reports.json_io import (
+from wethrive_desktop.exchange.json_format import (
     JsonImportError,
+    Section,
     read_date,
     read_hours,
     read_int,
@@ -31,6 +19,16 @@ from wethrive_desktop.reports.json_io import (
     read_records,
     read_str,
 )
+from wethrive_desktop.models.eligibility import ExperienceData, get_experience, validate_experience
+from wethrive_desktop.models.legacy import (
+    ActionData,
+    CoachingData,
+    CoachingYearData,
+    validate_action,
+    validate_coaching,
+)
+from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.tables import Eligibility, LegacyAction, LegacyCoaching, LegacyCoachingYear
 
 
 def _iso(value: date | None) -> str | None:
@@ -131,9 +129,11 @@ def load_eligibility(data: Any) -> None:
                        current_role=experience.current_role).where(Eligibility.id == 1).execute()
 
 
-json_io.register(json_io.Section("legacy_coaching", dump_coaching, load_coaching,
-                                 has_records=lambda: LegacyCoaching.select().exists()))
-json_io.register(json_io.Section("legacy_actions", dump_actions, load_actions,
-                                 has_records=lambda: LegacyAction.select().exists()))
-json_io.register(json_io.Section("eligibility", dump_eligibility, load_eligibility,
-                                 has_records=lambda: get_experience() != ExperienceData()))
+SECTIONS: tuple[Section, ...] = (
+    Section("legacy_coaching", dump_coaching, load_coaching,
+            has_records=lambda: LegacyCoaching.select().exists()),
+    Section("legacy_actions", dump_actions, load_actions,
+            has_records=lambda: LegacyAction.select().exists()),
+    Section("eligibility", dump_eligibility, load_eligibility,
+            has_records=lambda: get_experience() != ExperienceData()),
+)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wethrive_desktop.models.annual_report import AnnualReport, AnnualReportRevision, ReportData, canonical_json
-from wethrive_desktop.reports import json_io
-from wethrive_desktop.reports.json_io import (
+from wethrive_desktop.exchange.json_format import (
     JsonImportError,
+    Section,
     read_date,
     read_datetime,
     read_int,
@@ -20,6 +19,9 @@ from wethrive_desktop.reports.json_io import (
     read_object,
     read_str,
 )
+from wethrive_desktop.models.annual_report import ReportData, canonical_json
+from wethrive_desktop.models.domain import valid_year
+from wethrive_desktop.models.tables import AnnualReport, AnnualReportRevision
 
 
 def dump_reports() -> list[dict[str, Any]]:
@@ -54,7 +56,7 @@ def load_reports(data: Any) -> None:
         where = f"annual_reports[{i}]"
         record = read_object(raw, where)
         year = read_int(record, "year", where)
-        if not 1900 <= year <= 2999 or year in years:
+        if not valid_year(year) or year in years:
             raise JsonImportError(f"{where}: 'year' {year} is not a reporting year or appears twice")
         years.add(year)
         report_id = AnnualReport.insert(
@@ -87,5 +89,7 @@ def load_reports(data: Any) -> None:
             ).execute()
 
 
-json_io.register(json_io.Section("annual_reports", dump_reports, load_reports,
-                                 has_records=lambda: AnnualReport.select().exists()))
+SECTIONS: tuple[Section, ...] = (
+    Section("annual_reports", dump_reports, load_reports,
+            has_records=lambda: AnnualReport.select().exists()),
+)

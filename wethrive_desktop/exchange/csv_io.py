@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import TextIO
 
+from wethrive_desktop.files import write_atomically
 from wethrive_desktop.models.activities import (
     ActivityData,
     ActivityRecord,
@@ -33,7 +33,6 @@ from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.models.domain import PRACTICES, Status
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.models.validation import FIELD_LABELS
-from wethrive_desktop.reports.files import write_atomically
 
 COLUMNS = ("date", "end_date", "title", "provider", "type", "hours", "practices", "description", "learned",
            "status", "challenge")
@@ -332,13 +331,12 @@ def activity_row(data: ActivityData) -> list[str]:
 def write_csv(path: Path, records: Sequence[ActivityRecord]) -> int:
     """Write `records` in the given order; returns how many rows were written."""
 
-    def write(fh: TextIO) -> None:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for record in records:
-            writer.writerow(activity_row(record.data))
-
-    write_atomically(Path(path), write, ENCODING_OUT)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow(activity_row(record.data))
+    write_atomically(Path(path), buffer.getvalue(), encoding=ENCODING_OUT)
     return len(records)
 
 

@@ -28,7 +28,9 @@ import icalendar
 
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
-from wethrive_desktop.models.plans import PlanItem, PlanItemData, new_item, save_item
+from wethrive_desktop.models.domain import valid_year
+from wethrive_desktop.models.plans import PlanItemData, new_item, save_item
+from wethrive_desktop.models.tables import PlanItem
 from wethrive_desktop.models.validation import MAX_TITLE_LENGTH, ValidationError
 
 TIMED_CAP_PER_DAY = Decimal(8)
@@ -264,7 +266,7 @@ def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent |
         notes=notes.strip(),
         type=guess_type(title, _categories(component)),
     )
-    if not 1900 <= event.year <= 2999:
+    if not valid_year(event.year):
         raise CalendarError(f"{where} is dated {start_date.isoformat()}, outside any plan year")
     if component.get("RRULE") is not None:
         return event, f"'{title}' repeats; only its first date was imported"

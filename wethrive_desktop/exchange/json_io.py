@@ -1,0 +1,157 @@
+"""Every record as one JSON file: a complete, versioned, human-readable copy of the database.
+
+The file is deterministic (sorted keys, records in a stable order, no time stamp of the export itself), so an export,
+imported into an empty database and exported again, gives the identical file. An import runs in one transaction
+and only fills an empty database; a bad or newer file is refused and nothing changes. docs/data-format.md
+describes the format.
+
+The file is made of sections. Each feature owns its own: a `Section` with a name (its key in the file), a `dump`
+function that returns plain JSON data in a stable order, and a `load` function that writes that data into the empty
+database (it runs inside the import transaction; raise `JsonImportError`, `ValueError`, `KeyError` or `TypeError`
+for bad data, naming the record). To add one:
+
+    # wethrive_desktop/exchange/json_assessments.py  (any module not importing Qt)
+    from wethrive_desktop.exchange.json_format import Section, read_records
+
+    SECTIONS = (Section("assessments", dump_assessments, load_assessments,
+                        has_records=lambda: Assessment.select().exists()),)
+
+and add `*json_assessments.SECTIONS` to `SECTIONS` below (one line; an explicit import, no registration at import
+time). Sections are loaded in that order (the foundation's first), so a section may refer to activity ids: they are
+kept. json_format.py holds `Section`, `JsonImportError` and the `read_*` helpers that check one value each and name
+where it was (`read_records` walks a list section).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from wethrive_desktop.exchange import json_foundation, json_legacy, json_plans, json_reports
+from wethrive_desktop.exchange.json_format import FORMAT, FORMAT_VERSION, JsonImportError, Section
+from wethrive_desktop.files import write_atomically
+from wethrive_desktop.models.db import database_proxy
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "SECTIONS",
+    "JsonImportError",
+    "Section",
+    "dumps",
+    "export_data",
+    "export_json",
+    "import_json",
+    "read_export",
+    "sections",
+]
+
+# Every section, in load order (the foundation's first, so later sections may refer to activity ids: they are kept).
+SECTIONS: tuple[Section, ...] = (
+    *json_foundation.SECTIONS,
+    *json_plans.SECTIONS,
+    *json_legacy.SECTIONS,
+    *json_reports.SECTIONS,
+)
+
+
+def sections() -> list[Section]:
+    return list(SECTIONS)
+
+
+# --- the file --------------------------------------------------------------------------------------------------
+
+def export_data() -> dict[str, Any]:
+    """The whole database as plain JSON data."""
+    found = sections()
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "section_versions": {s.name: s.version for s in found},
+    }
+    for section in found:
+        data[section.name] = section.dump()
+    return data
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_json(path: Path) -> dict[str, int]:
+    """Write every record to `path`; returns how many records each list section holds."""
+    data = export_data()
+    write_atomically(Path(path), dumps(data))
+    return {name: len(value) for name, value in data.items() if isinstance(value, list)}
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """Read and check the envelope of an export file (format, versions, known sections)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise JsonImportError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise JsonImportError(f"{path} is a folder, not an export file") from None
+    except UnicodeDecodeError:
+        raise JsonImportError(f"{path} is not a WeThrive export (not UTF-8 text)") from None
+    except OSError as exc:
+        raise JsonImportError(f"{path} could not be read: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonImportError(f"{path} is not a WeThrive export: not valid JSON ({exc.msg} at line {exc.lineno}, "
+                              f"column {exc.colno})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise JsonImportError(f"{path} is not a WeThrive export (it has no \"format\": \"{FORMAT}\")")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JsonImportError(f"{path}: 'format_version' is missing or not a whole number")
+    if version > FORMAT_VERSION:
+        raise JsonImportError(f"{path} was written by a newer version of WeThrive Desktop (format {version}; "
+                              f"this version reads up to {FORMAT_VERSION}). Update the app to import it.")
+    known = {s.name: s for s in sections()}
+    versions = data.get("section_versions", {})
+    if not isinstance(versions, dict):
+        raise JsonImportError(f"{path}: 'section_versions' must be an object")
+    envelope = {"format", "format_version", "section_versions"}
+    unknown = sorted(k for k in data if k not in envelope and k not in known)
+    if unknown:
+        raise JsonImportError(f"{path} has sections this version does not know ({', '.join(unknown)}); it was "
+                              "probably written by a newer version of WeThrive Desktop. Update the app to import it.")
+    for name, section_version in versions.items():
+        if name in known and isinstance(section_version, int) and section_version > known[name].version:
+            raise JsonImportError(f"{path}: section '{name}' has version {section_version}; this version of "
+                                  f"WeThrive Desktop reads up to {known[name].version}. Update the app to import it.")
+    return data
+
+
+def import_json(path: Path) -> dict[str, int]:
+    """Fill an empty database from an export file, in one transaction; returns the record counts imported.
+
+    Raises JsonImportError (nothing changed) for a bad or newer file, or a database that already has records.
+    """
+    data = read_export(path)
+    found = sections()
+    for section in found:
+        if section.has_records is not None and section.has_records():
+            raise JsonImportError(
+                f"the database already has {section.name.replace('_', ' ')}; import-json only fills an empty "
+                "database, so nothing was imported. Import into a new file (e.g. --db new.sqlite3) instead.")
+    try:
+        with database_proxy.atomic():
+            for section in found:
+                if section.name in data:
+                    section.load(data[section.name])
+    except JsonImportError:
+        raise
+    except (ValueError, KeyError, TypeError) as exc:
+        raise JsonImportError(f"{path}: {exc}; nothing was imported") from exc
+    except peewee.IntegrityError as exc:
+        raise JsonImportError(f"{path}: records conflict with each other ({exc}); nothing was imported") from exc
+    return {name: len(value) for name, value in data.items() if isinstance(value, list)}

@@ -1,0 +1,95 @@
+"""The one way the app writes a file the user keeps: never half-written, never the old one lost.
+
+Every writer (exports, the PDF, backups, attachments) goes through here. The new content goes to a temp file in the
+same folder (so the final move stays on one file system), is flushed and fsynced, then moved over the target with
+`os.replace`, which is atomic: a crash, a full disk or an exception leaves either the old file or the new one, and
+the temp file is removed on any error. No Qt here: the data and report layers use it too.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TEMP_SUFFIX = ".part"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import (on the main thread, before any worker): os.umask can only be read by setting it.
+_UMASK = _umask()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows cannot open a folder, and needs nothing."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_path(path: Path | str, *, make_parents: bool = False) -> Iterator[Path]:
+    """A temp path in `path`'s folder to write to (by any means: a library that wants a file name, sqlite's backup
+    API); on leaving the block it is fsynced and moved over `path`. On an error it is deleted and `path` is left
+    as it was.
+
+    The folder must exist unless `make_parents`; `path` must not be a folder.
+    """
+    path = Path(path)
+    folder = path.parent
+    if make_parents:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():
+        raise FileNotFoundError(f"folder {folder} does not exist")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would (or the old file's).
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
+        yield tmp
+        _fsync(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+
+
+def write_atomically(path: Path | str, data: bytes | str, *, encoding: str = "utf-8",
+                     make_parents: bool = False) -> None:
+    """Write `data` (text is encoded with `encoding`, newlines as given) to `path` through a temp file in the same
+    folder: written, flushed, fsynced, then moved into place with os.replace. On any error the temp file is
+    removed and `path` keeps its old content."""
+    payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
+    with atomic_path(path, make_parents=make_parents) as tmp, tmp.open("wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())

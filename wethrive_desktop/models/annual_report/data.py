@@ -1,0 +1,212 @@
+"""The annual report's plain data: frozen dataclasses built from the store (assemble.py), frozen as JSON
+snapshots (codec.py) and drawn by the PDF builder, which gets nothing else. The editor's prompts, word counts
+and attestation sentence are models.reflections'; the hours and due-date rules are models.rules'."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from wethrive_desktop.models.annual_report.codec import decode, encode
+from wethrive_desktop.models.dates import long_date
+from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
+from wethrive_desktop.models.rules import HUNDREDTH, ZERO, commitment_met, past_due
+
+SNAPSHOT_FORMAT = 1
+
+
+# --- the report's plain data -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    name: str
+    member_number: str
+    designation: str  # "ICMA-CM", "ICMA-CM Candidate" or ""
+    title: str
+    organization: str
+    location: str
+
+
+@dataclass(frozen=True)
+class ReportActivity:
+    number: int  # "Professional Development Activity #number"
+    activity_id: int
+    title: str
+    start_date: date
+    end_date: date | None
+    provider: str
+    type: str
+    hours: Decimal
+    practices: tuple[int, ...]
+    description: str
+    learned: str
+
+
+@dataclass(frozen=True)
+class ReportGoal:
+    term: str  # "long" or "short"
+    text: str
+    practices: tuple[int, ...]
+    addressed_by: tuple[int, ...] = ()  # activity numbers
+    hours: Decimal = ZERO  # hours of those activities
+
+
+@dataclass(frozen=True)
+class ReportNeed:
+    practice: int
+    hours: Decimal  # this year's hours in that practice (split as everywhere else)
+    addressed_by: tuple[int, ...]  # activity numbers
+
+
+@dataclass(frozen=True)
+class PlannedActivity:
+    title: str
+    provider: str
+    type: str
+    start_date: date | None
+    end_date: date | None
+    estimated_hours: Decimal
+    goal: str  # the goal's text, or ""
+    practices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NextYearPlan:
+    year: int
+    needs: tuple[int, ...]
+    goals: tuple[ReportGoal, ...]
+    items: tuple[PlannedActivity, ...]
+
+    @property
+    def planned_hours(self) -> Decimal:
+        return sum((i.estimated_hours for i in self.items), ZERO)
+
+
+@dataclass(frozen=True)
+class MultiraterStatus:
+    program_entry: date | None
+    completed_on: date | None
+    due_by: date | None
+
+    def overdue(self, on: date) -> bool:
+        return self.completed_on is None and self.due_by is not None and past_due(self.due_by, on)
+
+    def describe(self, on: date) -> str:
+        if self.completed_on is not None:
+            return f"Completed on {long_date(self.completed_on)}."
+        if self.due_by is None:
+            return "Not yet completed. No program entry date is recorded, so the due date is unknown."
+        entry = long_date(self.program_entry) if self.program_entry else "program entry"
+        if self.overdue(on):
+            return f"Not yet completed. It was due by {long_date(self.due_by)} (five years after entering the " \
+                   f"program on {entry}) and is overdue."
+        return f"Not yet completed. Due by {long_date(self.due_by)} (five years after entering the program " \
+               f"on {entry})."
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the annual report shows; the PDF is built from this alone."""
+
+    year: int
+    generated_on: date
+    member: MemberInfo
+    practice_names: tuple[tuple[int, str], ...]
+    activities: tuple[ReportActivity, ...]
+    practice_hours: tuple[tuple[int, Decimal], ...]  # all 14, in order
+    untagged_hours: Decimal
+    type_hours: tuple[tuple[str, int, Decimal], ...]  # (type, activities, hours), types with hours only
+    has_plan: bool
+    needs: tuple[ReportNeed, ...]
+    goals: tuple[ReportGoal, ...]
+    summary_reflection: str
+    next_year: NextYearPlan | None
+    multirater: MultiraterStatus
+    attestation_name: str
+    attestation_date: date | None
+    required_hours: Decimal = REQUIRED_HOURS
+    revision: int | None = None
+    submitted_on: date | None = None
+
+    @property
+    def total_hours(self) -> Decimal:
+        return sum((a.hours for a in self.activities), ZERO).quantize(HUNDREDTH)
+
+    @property
+    def commitment_met(self) -> bool:
+        return commitment_met(self.total_hours, self.required_hours)
+
+    def practice_name(self, number: int) -> str:
+        return dict(self.practice_names).get(number) or PRACTICES[number]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": SNAPSHOT_FORMAT, **encode(self)}
+
+    @classmethod
+    def from_json(cls, payload: Mapping[str, Any]) -> ReportData:
+        fmt = payload.get("format")
+        if fmt != SNAPSHOT_FORMAT:
+            raise ValueError(f"report snapshot format {fmt!r} is not understood (expected {SNAPSHOT_FORMAT})")
+        body = {k: v for k, v in payload.items() if k != "format"}
+        result = decode(cls, body)
+        assert isinstance(result, cls)
+        return result
+
+    def content(self) -> dict[str, Any]:
+        """What a reader sees, without when it was generated or which revision it is (for change detection)."""
+        payload = self.to_json()
+        for key in ("generated_on", "revision", "submitted_on"):
+            payload.pop(key)
+        return payload
+
+
+# --- the editor's per-year text ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    """The per-year text of the report editor."""
+
+    year: int
+    summary_reflection: str = ""
+    attestation_name: str = ""
+    attestation_date: date | None = None
+    exists: bool = False
+
+
+# --- submitted revisions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    year: int
+    revision: int
+    submitted_date: date
+    pdf_sha256: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    info: RevisionInfo
+    data: ReportData
+    pdf: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Reprint:
+    info: RevisionInfo
+    pdf: bytes = field(repr=False)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.pdf).hexdigest()
+
+    @property
+    def identical(self) -> bool:
+        """True when the rebuilt file is byte for byte the one submitted."""
+        return self.sha256 == self.info.pdf_sha256

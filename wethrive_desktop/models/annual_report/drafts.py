@@ -1,0 +1,68 @@
+"""The report editor's writes: the per-year text, and the reflections, which are the activity's own fields."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from types import EllipsisType
+
+from wethrive_desktop.models import clock
+from wethrive_desktop.models.activities import ActivityRecord, get_activity, save_activity
+from wethrive_desktop.models.annual_report.assemble import get_draft
+from wethrive_desktop.models.annual_report.data import ReportDraft
+from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.domain import valid_year
+from wethrive_desktop.models.tables import AnnualReport, utc_now
+from wethrive_desktop.models.validation import FieldError, ValidationError
+
+
+def ensure_report_row(year: int) -> AnnualReport:
+    """The report row of `year`, created (a draft) if there is none yet."""
+    if not valid_year(year):
+        raise ValidationError([FieldError("year", f"{year} is not a reporting year")])
+    row = AnnualReport.get_or_none(AnnualReport.year == year)
+    if row is None:
+        now = utc_now()
+        row = AnnualReport.create(year=year, created_at=now, updated_at=now)
+    return row
+
+
+def save_draft(year: int, *, summary_reflection: str | None = None, attestation_name: str | None = None,
+               attestation_date: date | None | EllipsisType = ..., today: date | None = None) -> ReportDraft:
+    """Update the report's own text; a field left out keeps its value. Starts the report (a draft) if needed."""
+    today = today or clock.today()
+    if isinstance(attestation_date, date) and attestation_date > today:
+        raise ValidationError([FieldError("attestation_date", f"{attestation_date.isoformat()} is in the future")])
+    with database_proxy.atomic():
+        row = ensure_report_row(year)
+        if summary_reflection is not None:
+            row.summary_reflection = summary_reflection.strip()
+        if attestation_name is not None:
+            row.attestation_name = attestation_name.strip()
+        if not isinstance(attestation_date, EllipsisType):
+            row.attestation_date = attestation_date
+        row.updated_at = utc_now()
+        row.save()
+    return get_draft(year)
+
+
+def save_reflection(activity_id: int, *, description: str | None = None, learned: str | None = None,
+                    year: int | None = None) -> ActivityRecord:
+    """Save "how I took part" / "what I learned" to the activity itself (the one truth), through save_activity.
+
+    With `year`, the report of that year is started (a draft) in the same transaction.
+    """
+    with database_proxy.atomic():
+        record = get_activity(activity_id)
+        data = record.data
+        if description is not None:
+            data = replace(data, description=description)
+        if learned is not None:
+            data = replace(data, learned=learned)
+        if data != record.data:
+            save_activity(data, activity_id)
+        if year is not None:
+            row = ensure_report_row(year)
+            row.updated_at = utc_now()
+            row.save()
+    return get_activity(activity_id)

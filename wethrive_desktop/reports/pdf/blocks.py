@@ -1,0 +1,111 @@
+"""The story's building blocks: paragraphs, headings, prose and tables as the report styles them, and the small
+number formats of its tables (story.py makes the sections of them)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from wethrive_desktop.models.annual_report import ReportData
+from wethrive_desktop.reports.pdf.flowables import KeepSpace, Rule
+from wethrive_desktop.reports.pdf.fonts import FontSet, markup, multiline_markup, register_fonts
+from wethrive_desktop.reports.pdf.styles import ACCENT, HEADER_FILL, INK, RULE, SHADE, Styles
+
+
+def share_text(part: Decimal, whole: Decimal) -> str:
+    if not whole:
+        return ""
+    return f"{(part / whole * 100).quantize(Decimal('1'))}%"
+
+
+def fits_plain(text: str, width: float, font: str, size: float) -> bool:
+    """True when `text` can be a plain table string: one line, no characters that need the CJK font."""
+    if "\n" in text or (not text.isascii() and register_fonts().fallback_re.search(text)):
+        return False
+    return bool(stringWidth(text, font, size) <= width)
+
+
+def activity_refs(numbers: tuple[int, ...]) -> str:
+    if not numbers:
+        return ""
+    return ", ".join(f"#{n}" for n in numbers)
+
+
+class StoryBlocks:
+    """The building blocks the sections are made of, bound to one report's data, fonts and styles."""
+
+    def __init__(self, data: ReportData, fonts: FontSet, styles: Styles):
+        self.d = data
+        self.f = fonts
+        self.s = styles
+
+    def p(self, text: str, style: Any) -> Paragraph:
+        """A paragraph of markup the builder wrote (user text already passed through `markup`)."""
+        return Paragraph(text, style)
+
+    def user(self, text: str, style: Any) -> Paragraph:
+        return Paragraph(markup(text), style)
+
+    def section(self, title: str) -> list[Flowable]:
+        heading = self.p(title, self.s.h1)
+        # The heading, its rule and about three lines of what follows stay on one page.
+        return [KeepSpace([heading], extra=3 + 48), heading, Rule()]
+
+    def subheading(self, title: str) -> list[Flowable]:
+        heading = self.p(title, self.s.h2)
+        return [KeepSpace([heading], extra=40), heading]
+
+    def prose(self, text: str, empty: str) -> list[Flowable]:
+        """The writer's paragraphs (blank lines separate them), or `empty` in muted italics."""
+        chunks = [c.strip() for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
+        if not chunks:
+            return [self.p(empty, self.s.body_muted)]
+        return [Paragraph(multiline_markup(c), self.s.body) for c in chunks]
+
+    def table(self, rows: list[list[Any]], widths: list[float], *, numeric_cols: tuple[int, ...] = (),
+              decimal_cols: tuple[int, ...] = (), total_row: bool = False, repeat: bool = True) -> Table:
+        t = Table(rows, colWidths=widths, repeatRows=1 if repeat else 0, hAlign="LEFT")
+        cmds: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), self.f.base, 8.5, 11),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("FONT", (0, 0), (-1, 0), self.f.bold, 8.5, 11),
+            ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -2 if total_row else -1), [None, SHADE]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ]
+        for c in numeric_cols:
+            cmds.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
+        for c in decimal_cols:
+            # Hours line up on the decimal point; whole numbers end where the point would be.
+            cmds += [("ALIGN", (c, 1), (c, -1), "DECIMAL"), ("RIGHTPADDING", (c, 1), (c, -1), 17),
+                     ("ALIGN", (c, 0), (c, 0), "RIGHT")]
+        if total_row:
+            cmds += [
+                ("FONT", (0, -1), (-1, -1), self.f.bold, 8.5, 11),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+                ("LINEBELOW", (0, -1), (-1, -1), 0, RULE),
+            ]
+        t.setStyle(TableStyle(cmds))
+        return t
+
+    def practices_text(self, numbers: tuple[int, ...], sep: str = "<br/>") -> str:
+        if not numbers:
+            return "<i>none given</i>"
+        return sep.join(f"{n} {markup(self.d.practice_name(n))}" for n in numbers)
+
+    def cell(self, text: str, width: float, style: Any = None) -> Any:
+        """A table cell: a plain string when it fits on one line in the table font (much faster to lay out),
+        else a Paragraph that wraps (and switches font for CJK)."""
+        if fits_plain(text, width - 10, self.f.base, 8.5):
+            return text
+        return Paragraph(markup(text), style or self.s.cell)

@@ -1,0 +1,340 @@
+"""The report's sections, in the order the PDF prints them: title block, summary, needs and goals, reflection,
+the activities, next year's plan, the 360 assessment and the attestation (each a list of flowables built from the
+ReportData; blocks.py has the paragraphs and tables they are made of)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from wethrive_desktop.models.annual_report import NextYearPlan, ReportActivity, ReportGoal
+from wethrive_desktop.models.dates import date_range, long_date
+from wethrive_desktop.models.domain import type_label
+from wethrive_desktop.models.reflections import attestation_text
+from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
+from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, share_text
+from wethrive_desktop.reports.pdf.flowables import KeepSpace, Rule, practice_chart, progress_bar
+from wethrive_desktop.reports.pdf.fonts import markup, multiline_markup
+from wethrive_desktop.reports.pdf.page import PROGRAM, REPORT_TITLE
+from wethrive_desktop.reports.pdf.styles import ACCENT, FRAME_WIDTH, GOOD, INK, MUTED, RULE, SHADE, SHORT
+
+
+class Story(StoryBlocks):
+    """Builds the flowables; one instance per PDF."""
+
+    def title_block(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        m = d.member
+        out: list[Flowable] = [
+            self.p(REPORT_TITLE, s.title),
+            self.p(f"{PROGRAM} \u00b7 Reporting year {d.year}", s.subtitle),
+        ]
+        org = ", ".join(x for x in (m.organization, m.location) if x)
+
+        def label(text: str) -> Paragraph:
+            return self.p(text, s.figure_label)
+
+        def value(text: str, bold: bool = False) -> Paragraph:
+            if not text:
+                return self.p("<i>not given</i>", s.small)
+            return Paragraph(markup(text), s.cell_bold if bold else s.cell)
+
+        status = (f"Submitted {long_date(d.submitted_on)} (revision {d.revision})" if d.submitted_on and d.revision
+                  else "Draft")
+        rows = [
+            [label("Member"), value(m.name, bold=True), label("Designation"), value(m.designation)],
+            [label("Title"), value(m.title), label("ICMA member number"), value(m.member_number)],
+            [label("Organization"), value(org), label("Reporting year"),
+             self.p(f"{d.year} (calendar year)", s.cell)],
+            [label("Generated"), self.p(long_date(d.generated_on), s.cell), label("Status"), self.p(status, s.cell)],
+        ]
+        t = Table(rows, colWidths=[0.95 * inch, 2.4 * inch, 1.45 * inch, FRAME_WIDTH - 4.8 * inch],
+                  hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LINEABOVE", (0, 0), (-1, 0), 1.5, ACCENT),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        out.append(t)
+        return out
+
+    def summary(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        total = d.total_hours
+        covered = sum(1 for _, h in d.practice_hours if h > 0)
+        met = commitment_met(total, d.required_hours)
+        short = format_hours(hours_short(total, d.required_hours))
+        commitment = f"{format_hours(d.required_hours)}-hour commitment"
+        out = self.section("Summary")
+        verdict = (f'<font color="{GOOD.hexval()}"><b>met</b></font>' if met else
+                   f'<font color="{SHORT.hexval()}"><b>{short} h to go</b></font>')
+        figures = [
+            [self.p(format_hours(total), s.figure_value), self.p(format_hours(d.required_hours), s.figure_value),
+             self.p(str(len(d.activities)), s.figure_value), self.p(f"{covered} of 14", s.figure_value)],
+            [self.p("hours reported", s.figure_label),
+             self.p(f"hour commitment \u00b7 {verdict}", s.figure_label),
+             self.p("activities", s.figure_label), self.p("practices covered", s.figure_label)],
+        ]
+        t = Table(figures, colWidths=[FRAME_WIDTH / 4] * 4, hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]))
+        out += [t, Spacer(1, 8), progress_bar(total, d.required_hours, FRAME_WIDTH, self.f.base, self.f.bold)]
+        if d.activities:
+            sentence = (f"In {d.year} the member completed {len(d.activities)} professional development "
+                        f"{'activity' if len(d.activities) == 1 else 'activities'} totalling "
+                        f"{format_hours(total)} hours, "
+                        + (f"meeting the {commitment} of the ICMA Code of Ethics (Tenet 8)." if met else
+                           f"{short} hours short of the {commitment} of the ICMA Code of Ethics (Tenet 8)."))
+        else:
+            sentence = f"No completed professional development activities with hours were recorded for {d.year}."
+        out += [Spacer(1, 8), self.p(sentence, s.body)]
+        out += self.practice_table()
+        out += self.type_table()
+        return out
+
+    def practice_table(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        total = d.total_hours
+        needs = {n.practice for n in d.needs}
+        counts = {n: 0 for n, _ in d.practice_hours}
+        for a in d.activities:
+            for n in a.practices:
+                counts[n] = counts.get(n, 0) + 1
+        rows: list[list[Any]] = [["No.", "Practice", "Activities", "Hours", "Share"]]
+        for n, h in d.practice_hours:
+            name = markup(d.practice_name(n)) + (" <font size=7 color='#1F4E79'>(development need)</font>"
+                                                 if n in needs else "")
+            rows.append([str(n), Paragraph(name, s.cell), str(counts.get(n, 0) or ""), format_hours(h) if h else "-",
+                         share_text(h, total) if h else ""])
+        if d.untagged_hours:
+            rows.append(["", self.p("<i>No practice given</i>", s.cell), "", format_hours(d.untagged_hours),
+                         share_text(d.untagged_hours, total)])
+        rows.append(["", "Total", str(len(d.activities)), format_hours(total), "100%" if total else ""])
+        widths = [0.45 * inch, FRAME_WIDTH - 0.45 * inch - 2.3 * inch, 0.85 * inch, 0.75 * inch, 0.7 * inch]
+        out = self.subheading("Hours by practice")
+        out.append(self.p("An activity\u2019s hours are divided equally among the practices it addresses.",
+                          s.small))
+        out.append(Spacer(1, 4))
+        out.append(self.table(rows, widths, numeric_cols=(2, 4), decimal_cols=(3,), total_row=True))
+        chart_rows = [(n, d.practice_name(n), h) for n, h in d.practice_hours]
+        label_width = 262.0
+        chart = practice_chart(chart_rows, needs, FRAME_WIDTH, self.f.base, label_width)
+        caption = "Hours by practice" + (" (development needs in dark blue)" if needs else "")
+        out.append(KeepTogether([Spacer(1, 10), self.p(caption, s.label), chart]))
+        return out
+
+    def type_table(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        out = self.subheading("Hours by activity type")
+        if not d.type_hours:
+            return out + [self.p("None recorded.", s.body_muted)]
+        total = d.total_hours
+        rows: list[list[Any]] = [["Type", "Activities", "Hours", "Share"]]
+        rows += [[type_label(t), str(n), format_hours(h), share_text(h, total)] for t, n, h in d.type_hours]
+        rows.append(["Total", str(len(d.activities)), format_hours(total), "100%" if total else ""])
+        widths = [FRAME_WIDTH - 2.3 * inch, 0.85 * inch, 0.75 * inch, 0.7 * inch]
+        out.append(self.table(rows, widths, numeric_cols=(1, 3), decimal_cols=(2,), total_row=True))
+        return out
+
+    def goal_block(self, g: ReportGoal, addressed: bool) -> list[Flowable]:
+        s = self.s
+        kind = "Long-term goal (3\u20135 years)" if g.term == "long" else "Short-term goal"
+        out: list[Flowable] = [self.p(kind, s.kicker), Paragraph(multiline_markup(g.text), s.body)]
+        lines = [f"<b>Practices:</b> {self.practices_text(g.practices, sep=', ')}"]
+        if addressed:
+            if g.addressed_by:
+                n = len(g.addressed_by)
+                lines.append(f"<b>Addressed by</b> {'activity' if n == 1 else 'activities'} "
+                             f"{activity_refs(g.addressed_by)} ({format_hours(g.hours)} h)")
+            else:
+                lines.append("<b>Addressed by:</b> no activity this year")
+        out.append(self.p("<br/>".join(lines), s.small))
+        return [KeepTogether(out), Spacer(1, 4)]
+
+    def needs_and_goals(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        out = self.section("Development needs and goals addressed")
+        if not d.has_plan:
+            return out + [self.p(f"No professional development plan was recorded for {d.year}.", s.body_muted)]
+        out.append(self.p(f"From the member\u2019s {d.year} professional development plan.", s.body))
+        out += self.subheading("Development needs")
+        if d.needs:
+            rows: list[list[Any]] = [["No.", "Practice", f"Hours in {d.year}", "Activities"]]
+            for need in d.needs:
+                rows.append([str(need.practice), Paragraph(markup(d.practice_name(need.practice)), s.cell),
+                             format_hours(need.hours) if need.hours else "-",
+                             Paragraph(activity_refs(need.addressed_by) or "<i>none</i>", s.cell)])
+            widths = [0.45 * inch, 2.9 * inch, 0.95 * inch, FRAME_WIDTH - 4.3 * inch]
+            out.append(self.table(rows, widths, decimal_cols=(2,)))
+        else:
+            out.append(self.p("No development needs were recorded in the plan.", s.body_muted))
+        out += self.subheading("Learning goals")
+        if d.goals:
+            for g in d.goals:
+                out += self.goal_block(g, addressed=True)
+        else:
+            out.append(self.p("No learning goals were recorded in the plan.", s.body_muted))
+        return out
+
+    def reflection(self) -> list[Flowable]:
+        if not self.d.summary_reflection.strip():
+            return []
+        return self.section("Summary reflection") + self.prose(self.d.summary_reflection, "")
+
+    def activity_index(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        out = self.section("Professional development activities")
+        if not d.activities:
+            return out + [self.p(f"No completed activities with hours were recorded for {d.year}.", s.body_muted)]
+        out.append(self.p("Each activity is described in full on the pages that follow.", s.small))
+        out.append(Spacer(1, 4))
+        rows: list[list[Any]] = [["#", "Dates", "Activity", "Type", "Hours", "Practices"]]
+        widths = [0.35 * inch, 1.3 * inch, FRAME_WIDTH - 4.25 * inch, 1.25 * inch, 0.6 * inch, 0.75 * inch]
+        for a in d.activities:
+            rows.append([str(a.number), self.cell(date_range(a.start_date, a.end_date, "short"), widths[1]),
+                         self.cell(a.title, widths[2]), type_label(a.type), format_hours(a.hours),
+                         ", ".join(str(n) for n in a.practices) or "-"])
+        rows.append(["", "", "Total", "", format_hours(d.total_hours), ""])
+        out.append(self.table(rows, widths, decimal_cols=(4,), total_row=True))
+        return out
+
+    def activity(self, a: ReportActivity) -> list[Flowable]:
+        s = self.s
+        kicker = self.p(f"Professional Development Activity #{a.number}", s.activity_kicker)
+        title = Paragraph(markup(a.title), s.activity_title)
+        value_width = FRAME_WIDTH - 2.85 * inch
+        practices = "\n".join(f"{n} {self.d.practice_name(n)}" for n in a.practices) or "none given"
+        if not practices.isascii():
+            practices = Paragraph(self.practices_text(a.practices), s.cell)
+        details = Table(
+            [
+                ["Dates", date_range(a.start_date, a.end_date), "Hours", f"{format_hours(a.hours)} h"],
+                ["Provider", self.cell(a.provider or "not given", value_width), "Type", type_label(a.type)],
+                ["Practices", practices, "", ""],
+            ],
+            colWidths=[0.8 * inch, value_width, 0.55 * inch, 1.5 * inch],
+            hAlign="LEFT",
+        )
+        details.setStyle(TableStyle([
+            ("SPAN", (1, 2), (3, 2)),
+            ("FONT", (0, 0), (-1, -1), self.f.base, 8.5, 11),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("FONT", (0, 0), (0, -1), self.f.base, 7.5, 11),
+            ("FONT", (2, 0), (2, -1), self.f.base, 7.5, 11),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+            ("TEXTCOLOR", (2, 0), (2, -1), MUTED),
+            ("FONT", (3, 0), (3, 0), self.f.bold, 8.5, 11),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        took_part_label = self.p("How I took part", s.label)
+        learned_label = self.p("What I learned", s.label)
+        took_part = self.prose(a.description, "Not provided.")
+        learned = self.prose(a.learned, "Not provided.")
+        return [
+            # The heading, the details and the first lines of "How I took part" share a page (KeepSpace, not
+            # keepWithNext: that would move a long reflection to the next page whole, leaving a gap).
+            KeepSpace([kicker, title, details, took_part_label], extra=3 * s.body.leading),
+            kicker, title, details,
+            took_part_label, *took_part,
+            KeepSpace([learned_label], extra=3 * s.body.leading),
+            learned_label, *learned,
+            Spacer(1, 8), Rule(thickness=0.4, space_after=4),
+        ]
+
+    def next_year(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        nxt: NextYearPlan | None = d.next_year
+        out = self.section(f"Plan for {d.year + 1}")
+        if nxt is None:
+            return out + [self.p(f"No professional development plan for {d.year + 1} has been recorded yet.",
+                                 s.body_muted)]
+        out += self.subheading("Development needs")
+        if nxt.needs:
+            out.append(Paragraph(self.practices_text(nxt.needs), s.body))
+        else:
+            out.append(self.p("None recorded yet.", s.body_muted))
+        out += self.subheading("Learning goals")
+        if nxt.goals:
+            for g in nxt.goals:
+                out += self.goal_block(g, addressed=False)
+        else:
+            out.append(self.p("None recorded yet.", s.body_muted))
+        out += self.subheading("Planned activities")
+        if not nxt.items:
+            return out + [self.p("None recorded yet.", s.body_muted)]
+        rows: list[list[Any]] = [["Activity", "Dates", "Type", "Est. hours", "Goal", "Practices"]]
+        for i in nxt.items:
+            title = markup(i.title) + (f"<br/><font size=7.5 color='{MUTED.hexval()}'>{markup(i.provider)}</font>"
+                                       if i.provider else "")
+            rows.append([Paragraph(title, s.cell), Paragraph(date_range(i.start_date, i.end_date, "short"), s.cell),
+                         type_label(i.type), format_hours(i.estimated_hours),
+                         Paragraph(markup(i.goal) if i.goal else "-", s.cell),
+                         ", ".join(str(n) for n in i.practices) or "-"])
+        planned = nxt.planned_hours
+        rows.append(["Total planned", "", "", format_hours(planned), "", ""])
+        widths = [1.75 * inch, 1.1 * inch, 0.9 * inch, 0.75 * inch, FRAME_WIDTH - 5.25 * inch, 0.75 * inch]
+        out.append(self.table(rows, widths, decimal_cols=(3,), total_row=True))
+        commitment = f"{format_hours(d.required_hours)}-hour commitment"
+        verdict = (f"cover the {commitment}" if commitment_met(planned, d.required_hours) else
+                   f"fall {format_hours(hours_short(planned, d.required_hours))} h short of the {commitment}")
+        out.append(Spacer(1, 4))
+        out.append(self.p(f"The plan\u2019s {format_hours(planned)} estimated hours {verdict}.", s.small))
+        return out
+
+    def multirater(self) -> list[Flowable]:
+        m = self.d.multirater
+        out = self.section("Multi-rater (360-degree) assessment")
+        text = m.describe(self.d.generated_on)
+        if m.overdue(self.d.generated_on):
+            text = f'<font color="{SHORT.hexval()}">{text}</font>'
+        out.append(self.p(text, self.s.body))
+        out.append(self.p("Credentialed members complete a multi-rater assessment within their first five years in "
+                          "the program.", self.s.small))
+        return out
+
+    def attestation(self) -> list[Flowable]:
+        d, s = self.d, self.s
+        out = self.section("Attestation")
+        out.append(self.p(attestation_text(d.year), s.body))
+        name = Paragraph(markup(d.attestation_name), s.body) if d.attestation_name else ""
+        when = self.p(long_date(d.attestation_date), s.body) if d.attestation_date else ""
+        sign = Table(
+            [[name, "", when], [self.p("Name", s.small), "", self.p("Date", s.small)]],
+            colWidths=[3.3 * inch, 0.4 * inch, FRAME_WIDTH - 3.7 * inch], rowHeights=[30, None], hAlign="LEFT",
+        )
+        sign.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+            ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
+            ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+        ]))
+        out.append(KeepTogether([Spacer(1, 6), sign]))
+        return out
+
+    def build(self) -> list[Flowable]:
+        story = self.title_block() + self.summary() + self.needs_and_goals() + self.reflection()
+        story += self.activity_index()
+        for a in self.d.activities:
+            story += self.activity(a)
+        story += self.next_year() + self.multirater() + self.attestation()
+        return story
+
+
