@@ -70,8 +70,8 @@ def _startup_ms(db_path: Path, watch: str, remembered_page: str | None) -> float
 def run(db_path: Path) -> dict[str, float]:
     from wethrive_desktop.app import create_main_window
     from wethrive_desktop.models.db import close_database
-    from wethrive_desktop.ui.activity_model import Column
-    from wethrive_desktop.ui.activity_page import ActivityLogPage
+    from wethrive_desktop.ui.activities.model import Column
+    from wethrive_desktop.ui.activities.page import ActivityLogPage
 
     figures = {
         "startup_first_paint_ms": _startup_ms(db_path, "window", None),

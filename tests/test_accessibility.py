@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QAccessible
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models.demo import ensure_demo_database
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.pages import PAGES
-from wethrive_desktop.ui.profile_dialog import open_profile_dialog
+from wethrive_desktop.ui.profile.dialog import open_profile_dialog
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit, QPlainTextEdit)
 
@@ -49,7 +49,9 @@ def test_every_page_and_dialog_names_its_widgets(make_window: Callable[..., Main
     for row in range(len(PAGES)):
         window.nav.setCurrentRow(row)
         page = window.stack.currentWidget()
-        for tabs in page.findChildren(QTabWidget) or [None]:
+        assert page is not None
+        tab_widgets: Sequence[QTabWidget | None] = page.findChildren(QTabWidget) or [None]
+        for tabs in tab_widgets:
             for index in range(tabs.count() if tabs else 1):
                 if tabs is not None:
                     tabs.setCurrentIndex(index)

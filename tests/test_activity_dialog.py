@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from wethrive_desktop.models.activities import ActivityData, attachment_path, ge
 from wethrive_desktop.models.activity_edits import save_with_attachments
 from wethrive_desktop.models.challenge import suggest_item, suggest_key
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_dialog import ActivityDialog
+from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow
 
 
@@ -44,14 +45,14 @@ def tab_to(qtbot: QtBot, target: QWidget, limit: int = 30) -> None:
         widget = focused()
         if widget is target or target.isAncestorOf(widget):
             return
-        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
     raise AssertionError(f"Tab never reached {target.objectName()}")
 
 
 def open_new(qtbot: QtBot, window: MainWindow) -> ActivityDialog:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(ActivityDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)
@@ -61,22 +62,22 @@ def open_new(qtbot: QtBot, window: MainWindow) -> ActivityDialog:
 def test_add_an_activity_with_the_keyboard_only(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_new(qtbot, window)
     assert dialog.objectName() == "activityDialog"
-    qtbot.keyClicks(focused(), "Ethics in the Age of Social Media")
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(focused(), "ICMA University")
+    QTest.keyClicks(focused(), "Ethics in the Age of Social Media")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    QTest.keyClicks(focused(), "ICMA University")
     tab_to(qtbot, dialog.type_combo)
-    qtbot.keyClicks(focused(), "We")  # type-ahead picks "Webinar"
+    QTest.keyClicks(focused(), "We")  # type-ahead picks "Webinar"
     assert dialog.type_combo.currentData() == "webinar"
     tab_to(qtbot, dialog.hours_spin)
-    qtbot.keyClicks(focused(), "1.5")
+    QTest.keyClicks(focused(), "1.5")
     tab_to(qtbot, dialog.practice_list)
-    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # 1 - Personal and Professional Integrity
-    qtbot.keyClick(focused(), Qt.Key.Key_End)
-    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # 14 - Communication and Information Sharing
+    QTest.keyClick(focused(), Qt.Key.Key_Space)  # 1 - Personal and Professional Integrity
+    QTest.keyClick(focused(), Qt.Key.Key_End)
+    QTest.keyClick(focused(), Qt.Key.Key_Space)  # 14 - Communication and Information Sharing
     tab_to(qtbot, dialog.learned_edit)
-    qtbot.keyClicks(focused(), "Answer a post in one business day.")
+    QTest.keyClicks(focused(), "Answer a post in one business day.")
     with qtbot.waitSignal(dialog.activity_saved) as saved:
-        qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     assert not dialog.isVisible()
     [record] = load_activities()
@@ -97,8 +98,8 @@ def test_add_an_activity_with_the_keyboard_only(qtbot: QtBot, window: MainWindow
 
 def test_enter_in_the_title_saves(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_new(qtbot, window)
-    qtbot.keyClicks(focused(), "Budgeting for Outcomes")
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClicks(focused(), "Budgeting for Outcomes")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
     assert [r.data.title for r in load_activities()] == ["Budgeting for Outcomes"]
     assert not dialog.isVisible()
 
@@ -112,15 +113,15 @@ def test_save_is_disabled_with_the_message_next_to_the_field(qtbot: QtBot, windo
 
     assert not save.isEnabled()  # empty title
     assert title_error.isVisible() and "required" in title_error.text()  # type: ignore[attr-defined]
-    qtbot.keyClicks(dialog.title_edit, "   ")
+    QTest.keyClicks(dialog.title_edit, "   ")
     assert not save.isEnabled()  # blanks are not a title
-    qtbot.keyClicks(dialog.title_edit, "Regional Summit")
+    QTest.keyClicks(dialog.title_edit, "Regional Summit")
     assert save.isEnabled() and not title_error.isVisible()
 
     dialog.hours_spin.setValue(30)  # a single day holds at most 24 h
     assert not save.isEnabled()
     assert hours_error.isVisible() and "24" in hours_error.text()  # type: ignore[attr-defined]
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # Enter does not save an invalid record
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # Enter does not save an invalid record
     assert dialog.isVisible() and load_activities() == []
 
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(1))  # over two days, 30 h is possible
@@ -144,16 +145,16 @@ def test_escape_asks_before_discarding_typed_text(qtbot: QtBot, window: MainWind
                                                   confirmations: list[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = open_new(qtbot, window)
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)  # nothing typed: closes without asking
     assert not dialog.isVisible() and confirmations == []
 
     dialog = open_new(qtbot, window)
-    qtbot.keyClicks(dialog.title_edit, "Half-typed")
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    QTest.keyClicks(dialog.title_edit, "Half-typed")
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
     assert len(confirmations) == 1 and dialog.isVisible()  # refused: stays open with the text
     assert dialog.title_edit.text() == "Half-typed"
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and load_activities() == []
 
 
@@ -206,7 +207,7 @@ def test_dialog_without_a_main_window_saves_directly(qtbot: QtBot, db: object) -
 
 def test_challenge_suggestion_follows_the_title_until_chosen(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_new(qtbot, window)
-    qtbot.keyClicks(dialog.title_edit, "Annual Conference")
+    QTest.keyClicks(dialog.title_edit, "Annual Conference")
     assert dialog.challenge_combo.currentData() is None  # type "other": not the conference item
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("conference"))
     assert dialog.challenge_combo.currentData() == "annual-conference"
@@ -246,7 +247,7 @@ def test_attachments_are_copied_and_survive_undo_and_redo(qtbot: QtBot, window: 
     monkeypatch.setattr(prompts, "choose_open_files", lambda *args, **kwargs: [certificate, agenda])
 
     dialog = open_new(qtbot, window)
-    qtbot.keyClicks(dialog.title_edit, "Budget workshop")
+    QTest.keyClicks(dialog.title_edit, "Budget workshop")
     dialog.add_file_button.click()
     assert dialog.attachment_list.count() == 2
     dialog.accept()
@@ -291,7 +292,12 @@ def test_attachment_opens_with_the_system_viewer(qtbot: QtBot, window: MainWindo
     activity_id = save_with_attachments(ActivityData(start_date=date(2025, 1, 8), title="Coaching session",
                                                      hours=Decimal(1)), add=[notes])
     opened: list[Path] = []
-    monkeypatch.setattr(prompts, "open_with_system", lambda path: opened.append(path) or True)
+
+    def open_with_system(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(prompts, "open_with_system", open_with_system)
     dialog = window.open_activity_dialog(activity_id=activity_id)
     dialog.attachment_list.setCurrentRow(0)
     dialog.open_file_button.click()

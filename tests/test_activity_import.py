@@ -10,12 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.import_dialog import ImportDialog
+from wethrive_desktop.ui.activities.import_dialog import ImportDialog
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.workers import run_in_worker
 
@@ -70,7 +71,7 @@ def test_import_runs_in_a_worker_then_refreshes_and_clears_undo(qtbot: QtBot, wi
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     save_activity(ActivityData(start_date=date(2025, 2, 3), title="Ethics 101", hours=Decimal(2)))
     window.data_changed.emit()
-    window.undo_stack.push(_Noop())
+    window.undo_stack.push(earlier_edit())
     rows = "".join(f"2025-03-{1 + i % 28:02d},Session {i},ICMA,webinar,1.5,{1 + i % 14}\n" for i in range(600))
     path = tmp_path / "many.csv"
     path.write_text(HEADER + "2025-02-03,Ethics 101,ICMA,e-course,2,1\n" + rows, encoding="utf-8")
@@ -81,8 +82,12 @@ def test_import_runs_in_a_worker_then_refreshes_and_clears_undo(qtbot: QtBot, wi
     changed: list[bool] = []
     window.data_changed.connect(lambda: changed.append(True))
     shown_progress = ImportDialog._progressed
-    monkeypatch.setattr(ImportDialog, "_progressed",
-                        lambda self, done, total: (progress.append((done, total)), shown_progress(self, done, total)))
+
+    def progressed(self: ImportDialog, done: int, total: int) -> None:
+        progress.append((done, total))
+        shown_progress(self, done, total)
+
+    monkeypatch.setattr(ImportDialog, "_progressed", progressed)
     dialog.import_button.click()
     assert not dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.imported is not None, timeout=20000)
@@ -105,13 +110,9 @@ def test_unreadable_file_is_reported(qtbot: QtBot, window: MainWindow, tmp_path:
     assert not dialog.import_button.isEnabled()
 
 
-class _Noop:
+def earlier_edit() -> QUndoCommand:
     """A command already on the stack before the import (it must be gone afterwards)."""
-
-    def __new__(cls) -> object:
-        from PySide6.QtGui import QUndoCommand
-
-        return QUndoCommand("earlier edit")
+    return QUndoCommand("earlier edit")
 
 
 # --- the worker helper -------------------------------------------------------------------------------------

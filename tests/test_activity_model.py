@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication
-from pytestqt.modeltest import ModelTester
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, AttachmentData
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
-from wethrive_desktop.ui.activity_model import (
-    RECORD_ROLE,
-    SORT_ROLE,
-    ActivityFilterProxy,
-    ActivityTableModel,
-    Column,
-)
+from wethrive_desktop.ui.activities.filter import ActivityFilterProxy
+from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
+from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
+
+if TYPE_CHECKING:
+    from qt_types import ModelTester
 
 NOW = datetime(2025, 1, 1, 12, 0)
 

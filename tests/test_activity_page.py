@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,8 +17,8 @@ from wethrive_desktop.models.activities import ActivityData, load_activities, sa
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_dialog import ActivityDialog
-from wethrive_desktop.ui.activity_page import ActivityLogPage
+from wethrive_desktop.ui.activities.dialog import ActivityDialog
+from wethrive_desktop.ui.activities.page import ActivityLogPage
 from wethrive_desktop.ui.main_window import MainWindow
 
 THIS_YEAR = date.today().year
@@ -107,10 +108,10 @@ def test_commitment_met_is_said_plainly(window: MainWindow, qtbot: QtBot) -> Non
 def test_search_box_and_filters(window: MainWindow, qtbot: QtBot) -> None:
     search = window.findChild(QLineEdit, "activitySearchEdit")
     assert search is not None
-    qtbot.keyClicks(search, "icma")
+    QTest.keyClicks(search, "icma")
     assert shown_titles(window) == ["ICMA Annual Conference"]
     search.clear()
-    qtbot.keyClicks(search, "disclose")  # what I learned
+    QTest.keyClicks(search, "disclose")  # what I learned
     assert shown_titles(window) == ["Ethics 101"]
     assert "Showing 1 of 3" in page_of(window).shown_label.text()
     search.clear()
@@ -122,7 +123,7 @@ def test_search_box_and_filters(window: MainWindow, qtbot: QtBot) -> None:
     type_filter.setCurrentIndex(0)
     practice_filter.setCurrentIndex(practice_filter.findData(6))
     assert shown_titles(window) == ["ICMA Annual Conference"]
-    qtbot.keyClicks(search, "zzz")
+    QTest.keyClicks(search, "zzz")
     assert shown_titles(window) == []
     assert page_of(window).empty_label.isVisible()
 
@@ -131,14 +132,14 @@ def test_ctrl_f_focuses_the_search_box_from_another_page(window: MainWindow, qtb
     window.show_page(next(name for name in window.pages if name != "activityLogPage"))
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is page_of(window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page_of(window).search_edit)
 
 
 def test_enter_edits_the_selected_row(window: MainWindow, qtbot: QtBot) -> None:
     select(window, "Ethics 101")
-    qtbot.keyClick(table(window), Qt.Key.Key_Return)
+    QTest.keyClick(table(window), Qt.Key.Key_Return)
     dialog = window.findChild(ActivityDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.title_edit.text() == "Ethics 101" and dialog.activity_id is not None
@@ -152,15 +153,15 @@ def test_double_click_edits_the_row(window: MainWindow, qtbot: QtBot) -> None:
     view = table(window)
     row = shown_titles(window).index("Budgeting for Outcomes")
     rect = view.visualRect(view.model().index(row, 1))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialogs = [d for d in window.findChildren(ActivityDialog) if d.isVisible()]
     assert len(dialogs) == 1 and dialogs[0].title_edit.text() == "Budgeting for Outcomes"
 
 
 def test_duplicate_makes_a_new_activity_from_the_selected_one(window: MainWindow, qtbot: QtBot) -> None:
     select(window, "ICMA Annual Conference")
-    qtbot.keyClick(table(window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(table(window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(ActivityDialog)
     assert dialog is not None and dialog.activity_id is None
     assert dialog.title_edit.text() == "ICMA Annual Conference"
@@ -177,7 +178,7 @@ def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, q
                                                           asked: list[str]) -> None:
     before = {r.id: r for r in load_activities()}
     select(window, "Budgeting for Outcomes")
-    qtbot.keyClick(table(window), Qt.Key.Key_Delete)
+    QTest.keyClick(table(window), Qt.Key.Key_Delete)
     assert len(asked) == 1 and "Budgeting for Outcomes" in asked[0]
     assert "Budgeting for Outcomes" not in shown_titles(window)
     assert page_of(window).current_record() is not None  # the keyboard stays on the table
@@ -185,10 +186,10 @@ def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, q
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     table(window).setFocus()
-    qtbot.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {r.id: r for r in load_activities()} == before  # same id, practices, dates, everything
     assert "Budgeting for Outcomes" in shown_titles(window)
-    qtbot.keyClick(table(window), Qt.Key.Key_Z,
+    QTest.keyClick(table(window), Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "Budgeting for Outcomes" not in shown_titles(window)
 

@@ -42,7 +42,8 @@ from wethrive_desktop.models.annual_report import (
 )
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.db import close_database, open_database
-from wethrive_desktop.models.plans import GoalData, link_activity, new_item, save_goal, save_item, set_needs
+from wethrive_desktop.models.plan_actions import link_activity
+from wethrive_desktop.models.plans import GoalData, new_item, save_goal, save_item, set_needs
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.models.reflections import MIN_LEARNED_WORDS, word_count
 from wethrive_desktop.models.tables import AnnualReportRevision

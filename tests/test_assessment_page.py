@@ -6,7 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.assessments import (
@@ -17,7 +19,7 @@ from wethrive_desktop.models.assessments import (
     save_assessment,
 )
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.assessment_page import AssessmentPage
+from wethrive_desktop.ui.assessment.page import AssessmentPage
 from wethrive_desktop.ui.main_window import MainWindow
 
 
@@ -39,7 +41,7 @@ def test_page_is_registered_after_activities(window: MainWindow) -> None:
 
 def test_enter_an_assessment_in_the_form(window: MainWindow, qtbot: QtBot) -> None:
     page = page_of(window)
-    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     editor = page.editor
     assert page.stack.currentWidget() is editor
     editor.date_edit.setDate(QDate(2026, 1, 15))
@@ -50,10 +52,10 @@ def test_enter_an_assessment_in_the_form(window: MainWindow, qtbot: QtBot) -> No
     editor.rows[1].rating.setCurrentIndex(editor.rows[1].rating.findData(5))
     editor.rows[3].rating.setCurrentIndex(editor.rows[3].rating.findData(3))
     assert editor.rows[1].rating.currentText() == "5 \u2013 A strength"
-    qtbot.mouseClick(editor.suggest_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(editor.suggest_button, Qt.MouseButton.LeftButton)
     assert [n for n, r in editor.rows.items() if r.need.isChecked()] == [3, 12]  # never the strength
     with qtbot.waitSignal(window.data_changed):
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.overview
     (saved,) = load_assessments()
     assert (saved.date, saved.kind, saved.needs) == (date(2026, 1, 15), "management", (3, 12))
@@ -67,7 +69,7 @@ def test_bad_score_names_the_field_and_saves_nothing(window: MainWindow, qtbot: 
     page.edit(None)
     page.editor.rows[4].rating.setCurrentIndex(3)
     page.editor.rows[4].score.setText("lots")
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     assert "practice 4 score: 'lots' is not a number" in page.editor.error.text()
     assert page.stack.currentWidget() is page.editor
     assert load_assessments() == []
@@ -76,7 +78,7 @@ def test_bad_score_names_the_field_and_saves_nothing(window: MainWindow, qtbot: 
 def test_empty_form_is_refused(window: MainWindow, qtbot: QtBot) -> None:
     page = page_of(window)
     page.edit(None)
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     assert "rate at least one practice" in page.editor.error.text()
 
 
@@ -84,7 +86,7 @@ def test_edit_keeps_id_and_form_shows_stored_values(window: MainWindow, qtbot: Q
     assessment_id = add(date(2025, 6, 1), {2: 4, 9: 1})
     window.data_changed.emit()
     page = page_of(window)
-    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert page.editor.rows[9].rating.currentData() == 1
     assert page.editor.rows[2].rating.currentData() == 4
     page.editor.rows[9].rating.setCurrentIndex(page.editor.rows[9].rating.findData(3))
@@ -124,7 +126,9 @@ def test_chart_shows_latest_against_previous(window: MainWindow) -> None:
     assert list(sets) == ["2025-01-10 Self-assessment", "2026-01-10 Self-assessment"]
     assert sets["2026-01-10 Self-assessment"][0] == 4.0  # practice 1
     assert sets["2025-01-10 Self-assessment"][13] == 5.0  # practice 14
-    assert page.chart.chart().series()[0].count() == 2
+    series = page.chart.chart().series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    assert series.count() == 2
 
 
 def test_mark_suggested_needs(window: MainWindow, qtbot: QtBot) -> None:
@@ -132,7 +136,7 @@ def test_mark_suggested_needs(window: MainWindow, qtbot: QtBot) -> None:
     window.data_changed.emit()
     page = page_of(window)
     assert page.mark_suggested_button.isEnabled()
-    qtbot.mouseClick(page.mark_suggested_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.mark_suggested_button, Qt.MouseButton.LeftButton)
     assert get_assessment(assessment_id).needs == (1, 2, 5)
     assert not page.mark_suggested_button.isEnabled()  # already marked
 
@@ -144,10 +148,10 @@ def test_delete_asks_and_undo_restores(window: MainWindow, qtbot: QtBot, monkeyp
     window.data_changed.emit()
     page = page_of(window)
     monkeypatch.setattr(prompts, "confirm", lambda *a, **k: False)
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert len(load_assessments()) == 1
     monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert load_assessments() == [] and page.history_model.rowCount() == 0
     window.undo_stack.undo()
     assert get_assessment(assessment_id) == before
@@ -164,6 +168,8 @@ def test_form_fits_1366x768_without_sideways_scrolling(window: MainWindow, qtbot
     assert last.isVisible()
     # All 14 rows are in view: nothing to scroll, down or sideways, and the last column is inside the page.
     assert page.editor.rows_area.verticalScrollBar().maximum() == 0
-    assert page.editor.rows_area.widget().width() <= page.editor.rows_area.viewport().width()
+    content = page.editor.rows_area.widget()
+    assert content is not None
+    assert content.width() <= page.editor.rows_area.viewport().width()
     right_edge = last.mapTo(page, last.rect().bottomRight())
     assert right_edge.x() <= page.width() and right_edge.y() <= page.height()

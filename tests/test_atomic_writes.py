@@ -38,7 +38,7 @@ def fsync_fails(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
         seen.append(Path(src).read_bytes())
         raise Interrupted("disk full")
 
-    monkeypatch.setattr(files.os, "replace", failing)
+    monkeypatch.setattr("wethrive_desktop.files.os.replace", failing)
     yield seen
 
 
@@ -83,7 +83,7 @@ def test_a_failed_fsync_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     def failing(fd: int) -> None:
         raise Interrupted("I/O error")
 
-    monkeypatch.setattr(files.os, "fsync", failing)
+    monkeypatch.setattr("wethrive_desktop.files.os.fsync", failing)
     target = tmp_path / "out.csv"
     target.write_bytes(OLD)
     with pytest.raises(Interrupted):
@@ -275,7 +275,6 @@ def test_an_interrupted_backup_keeps_the_old_copy(db: object, tmp_path: Path,
 
 def test_an_interrupted_attachment_copy_leaves_nothing_half_copied(db: object, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from wethrive_desktop.models import activities
     from wethrive_desktop.models.activities import ActivityData, add_attachment, attachment_folder, save_activity
 
     activity_id = save_activity(ActivityData(date(2026, 1, 5), "Ethics 101", Decimal(2), "e-course"))
@@ -286,7 +285,7 @@ def test_an_interrupted_attachment_copy_leaves_nothing_half_copied(db: object, t
         Path(dst).write_bytes(Path(src).read_bytes()[:100])
         raise Interrupted("disk full")
 
-    monkeypatch.setattr(activities.shutil, "copyfile", half_copy)
+    monkeypatch.setattr("wethrive_desktop.models.activities.shutil.copyfile", half_copy)
     with pytest.raises(Interrupted):
         add_attachment(activity_id, source)
     folder = attachment_folder()

@@ -125,7 +125,8 @@ def test_exactly_25_words_learned_pass_readiness_and_24_do_not() -> None:
 
 
 def test_the_editors_word_count_turns_green_at_25(qtbot: QtBot) -> None:
-    from wethrive_desktop.ui.report_page import OK_COLOR, TODO_COLOR, ReflectionField
+    from wethrive_desktop.ui.report.fields import ReflectionField
+    from wethrive_desktop.ui.report.style import OK_COLOR, TODO_COLOR
 
     field = ReflectionField("What I learned", "prompt", "learnedTest", MIN_LEARNED_WORDS)
     qtbot.addWidget(field)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
@@ -21,10 +20,15 @@ from wethrive_desktop.models.challenge import (
     record_zero_hour_entry,
 )
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.ui import form_dialog, prompts
-from wethrive_desktop.ui.challenge_page import ChallengePage, CopyDialog, EntryDialog, ItemDialog
-from wethrive_desktop.ui.form_dialog import to_qdate
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.challenge.dialogs import CopyDialog, EntryDialog, ItemDialog
+from wethrive_desktop.ui.challenge.page import ChallengePage
 from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.form_dialog import to_qdate
+
+if TYPE_CHECKING:
+    from qt_types import ModelTester
 
 TODAY = date(2026, 3, 15)
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRunnable, Qt, QThread, QThreadPool
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop import APP_NAME, crash_log
@@ -90,7 +91,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown_once(qtbot: QtBot, net: Cras
     button = QPushButton("Break")
     qtbot.addWidget(button)
     button.clicked.connect(broken)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown) == 1)
     call = shown[0]
     assert call["summary"] == "ValueError: boom in a slot"
@@ -100,7 +101,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown_once(qtbot: QtBot, net: Cras
     assert "Uncaught exception" in log and "ValueError: boom in a slot" in log and "in broken" in log
 
     # The same bug again is logged, not shown again.
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert len(shown) == 1
     assert read_log().count("ValueError: boom in a slot") == 2
@@ -110,7 +111,7 @@ def test_an_exception_while_the_dialog_is_up_is_only_logged(qtbot: QtBot, net: C
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     record = prompts.show_crash
 
-    def show_crash_and_fail_again(parent: object, summary: str, details: str, log_folder: Path) -> None:
+    def show_crash_and_fail_again(parent: QWidget | None, summary: str, details: str, log_folder: Path) -> None:
         record(parent, summary, details, log_folder)
         try:
             raise KeyError("second")
@@ -132,7 +133,12 @@ def test_an_exception_while_the_dialog_is_up_is_only_logged(qtbot: QtBot, net: C
 def test_the_dialog_says_so_calmly_shows_the_details_and_copies_them(qtbot: QtBot, data_dir: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(prompts, "open_with_system", lambda path: opened.append(path) or True)
+
+    def open_with_system(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(prompts, "open_with_system", open_with_system)
     details = 'Traceback (most recent call last):\n  File "x.py", line 1, in f\nValueError: boom\n'
     dialog = make_crash_dialog(None, "ValueError: boom", details, data_dir / "logs")
     qtbot.addWidget(dialog)
@@ -140,13 +146,13 @@ def test_the_dialog_says_so_calmly_shows_the_details_and_copies_them(qtbot: QtBo
     assert dialog.message.text() == MESSAGE == "Something went wrong. Your records are safe."
     assert "ValueError: boom" in dialog.summary.text() and str(data_dir / "logs") in dialog.summary.text()
     assert dialog.details_view.toPlainText() == details and not dialog.details_view.isVisible()
-    qtbot.mouseClick(dialog.details_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.details_button, Qt.MouseButton.LeftButton)
     assert dialog.details_view.isVisible()
 
     QGuiApplication.clipboard().clear()
-    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == details
-    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert opened == [data_dir / "logs"]
     assert dialog.isVisible()  # Copy and Open log folder leave it open; Close closes it
     dialog.reject()
@@ -240,10 +246,18 @@ def test_the_app_says_once_that_it_closed_unexpectedly(data_dir: Path, qapp: QAp
 
     notices: list[tuple[str, str]] = []
     opened: list[Path] = []
-    monkeypatch.setattr(prompts, "show_notice",
-                        lambda parent, title, text, details="", action_label="": notices.append((text, details))
-                        or action_label == "Open log folder")
-    monkeypatch.setattr(prompts, "open_with_system", lambda path: opened.append(path) or True)
+
+    def show_notice(parent: QWidget | None, title: str, text: str, details: str = "", action_label: str = "") -> bool:
+        notices.append((text, details))
+        return action_label == "Open log folder"
+
+    monkeypatch.setattr(prompts, "show_notice", show_notice)
+
+    def open_with_system(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(prompts, "open_with_system", open_with_system)
     assert not tell_previous_crash(None)  # nothing happened yet
     run_python(CRASH_SCRIPTS["abort"], data_dir)
 
@@ -339,7 +353,12 @@ def test_an_unusable_data_folder_gets_a_message_not_a_traceback(kind: str, data_
 
 def test_help_opens_the_log_folder(window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(prompts, "open_with_system", lambda path: opened.append(path) or True)
+
+    def open_with_system(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(prompts, "open_with_system", open_with_system)
     action = window.findChild(QAction, "openLogFolderAction")
     assert action is not None and action in window.help_menu.actions()
     action.trigger()

@@ -14,6 +14,7 @@ from wethrive_desktop.models.dashboard import (
     INFO,
     OVERDUE,
     TODO,
+    Milestone,
     dashboard_data,
     hours_by_month,
     milestones,
@@ -100,7 +101,7 @@ def test_hours_by_month_and_recent() -> None:
 TODAY = date(2026, 3, 15)
 
 
-def by_key(items: list) -> dict:
+def by_key(items: list[Milestone]) -> dict[str, Milestone]:
     return {m.key: m for m in items}
 
 

@@ -6,20 +6,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
 from wethrive_desktop.models.challenge import record_zero_hour_entry, set_signup
+from wethrive_desktop.models.dashboard import DashboardData, dashboard_data
 from wethrive_desktop.models.plans import PlanItemData, save_item
 from wethrive_desktop.models.profile import ProfileData, save_profile
-from wethrive_desktop.ui import dashboard_page, form_dialog
-from wethrive_desktop.ui.dashboard_page import DashboardPage
+from wethrive_desktop.ui.dashboard import page as dashboard_page
+from wethrive_desktop.ui.dashboard.page import DashboardPage
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.pages import PAGES
+from wethrive_desktop.ui.widgets import form_dialog
+
+if TYPE_CHECKING:
+    from qt_types import ModelTester
 
 TODAY = date(2026, 3, 15)
 
@@ -116,7 +120,7 @@ def test_double_clicking_a_recent_activity_opens_it_for_editing(window: MainWind
 
 
 def test_the_real_activity_dialog_opens_on_the_activity(window: MainWindow, qtbot: QtBot) -> None:
-    from wethrive_desktop.ui.activity_dialog import ActivityDialog
+    from wethrive_desktop.ui.activities.dialog import ActivityDialog
 
     add(date(2026, 2, 3), "Ethics refresher", "2")
     window.data_changed.emit()
@@ -173,9 +177,9 @@ def test_a_hidden_dashboard_catches_up_when_shown(window: MainWindow, monkeypatc
     page = page_of(window)
     window.show_page("challengePage")
     calls: list[int] = []
-    real = dashboard_page.dashboard_data
+    real = dashboard_data
 
-    def counting(today: date) -> Any:
+    def counting(today: date) -> DashboardData:
         calls.append(1)
         return real(today)
 

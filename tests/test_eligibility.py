@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from wethrive_desktop.models.eligibility import (
     CANDIDATE,
     CREDENTIALED_MANAGER,
+    EligibilityResult,
     ExperienceData,
     Role,
     assess,
@@ -27,7 +28,8 @@ from wethrive_desktop.models.validation import ValidationError
 TODAY = date(2026, 3, 15)
 
 
-def result(education: str, senior: str, head: str = "0", role: str = "other", as_of: date | None = TODAY):
+def result(education: str, senior: str, head: str = "0", role: str = "other",
+           as_of: date | None = TODAY) -> EligibilityResult:
     r = assess(ExperienceData(education, Decimal(senior), Decimal(head), as_of, role), TODAY)
     assert r is not None
     return r
@@ -49,7 +51,7 @@ def test_the_table_thresholds(education: str, cm: int, candidate: int) -> None:
 def test_department_head_years_count_at_half_credit() -> None:
     assert credited_years(Decimal(4), Decimal(3)) == Decimal("5.50")
     r = result("mpa", "3", "4")  # 3 + 2 = 5: Candidate with an MPA
-    assert (r.credited_years, r.eligible_as, r.years_to_cm) == (Decimal("5.00"), CANDIDATE, 2)
+    assert (r.credited_years, r.eligible_as, r.years_to_cm) == (Decimal("5.00"), CANDIDATE, Decimal(2))
     assert result("mpa", "0", "13").eligible_as == CANDIDATE  # 6.5 credited
     assert result("mpa", "0", "14").eligible_as == CREDENTIALED_MANAGER  # 7
 
@@ -111,7 +113,7 @@ def test_bad_input_names_each_field_and_writes_nothing(db: object) -> None:
 
 def test_widget_shows_eligibility_as_the_user_types(db: object, qtbot: QtBot,
                                                     frozen_today: Callable[[date], None]) -> None:
-    from wethrive_desktop.ui.eligibility_widget import EligibilityWidget
+    from wethrive_desktop.ui.profile.eligibility import EligibilityWidget
 
     frozen_today(TODAY)
     widget = EligibilityWidget()
@@ -131,8 +133,8 @@ def test_widget_shows_eligibility_as_the_user_types(db: object, qtbot: QtBot,
 
 
 def test_profile_dialog_has_the_tab_and_saves_it_with_the_profile(db: object, qtbot: QtBot) -> None:
-    from wethrive_desktop.ui.eligibility_widget import EligibilityWidget
-    from wethrive_desktop.ui.profile_dialog import ProfileDialog
+    from wethrive_desktop.ui.profile.dialog import ProfileDialog
+    from wethrive_desktop.ui.profile.eligibility import EligibilityWidget
 
     dialog = ProfileDialog(None)
     qtbot.addWidget(dialog)
@@ -148,7 +150,7 @@ def test_profile_dialog_has_the_tab_and_saves_it_with_the_profile(db: object, qt
 
 
 def test_saving_the_profile_without_touching_the_tab_leaves_experience_alone(db: object, qtbot: QtBot) -> None:
-    from wethrive_desktop.ui.profile_dialog import ProfileDialog
+    from wethrive_desktop.ui.profile.dialog import ProfileDialog
 
     dialog = ProfileDialog(None)
     qtbot.addWidget(dialog)

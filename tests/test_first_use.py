@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from wethrive_desktop.models.plans import get_plan
-from wethrive_desktop.ui.challenge_page import ChallengePage
+from wethrive_desktop.ui.challenge.page import ChallengePage
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.planner_page import PlanItemDialog, PlannerPage
+from wethrive_desktop.ui.planner.dialogs import PlanItemDialog
+from wethrive_desktop.ui.planner.page import PlannerPage
 
 
 def test_planner_without_a_plan_says_what_to_do_first(window: MainWindow) -> None:

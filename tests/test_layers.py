@@ -158,7 +158,7 @@ def test_every_module_parses_and_the_layers_point_one_way() -> None:
      "wethrive_desktop.ui.pages"),
     ("reports/pdf/x.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from PySide6.QtGui import QFont\n",
      "PySide6.QtGui"),
-    ("reports/x.py", "from wethrive_desktop.ui.naming import named\n", "wethrive_desktop.ui.naming"),
+    ("reports/x.py", "from wethrive_desktop.ui.widgets.naming import named\n", "wethrive_desktop.ui.widgets.naming"),
     ("exchange/x.py", "class C:\n    def m(self):\n        from ..ui import prompts\n", "wethrive_desktop.ui"),
     ("exchange/x.py", "from wethrive_desktop import cli_common\n", "wethrive_desktop.cli_common"),
 ])

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtWidgets import QPushButton
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.legacy import (
@@ -24,10 +23,15 @@ from wethrive_desktop.models.legacy import (
     save_coaching,
 )
 from wethrive_desktop.models.profile import ProfileData, save_profile
-from wethrive_desktop.ui import form_dialog, prompts
-from wethrive_desktop.ui.form_dialog import to_qdate
-from wethrive_desktop.ui.legacy_page import ActionDialog, CoachingDialog, LegacyPage
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.legacy.dialogs import ActionDialog, CoachingDialog
+from wethrive_desktop.ui.legacy.page import LegacyPage
 from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.form_dialog import to_qdate
+
+if TYPE_CHECKING:
+    from qt_types import ModelTester
 
 TODAY = date(2026, 3, 15)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from wethrive_desktop.models.activities import ActivityData, load_activities, sa
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_dialog import ActivityDialog
+from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow, settings
 from wethrive_desktop.ui.pages import PAGES
 
@@ -223,7 +224,7 @@ def test_ctrl_and_a_digit_switches_page(make_window: object, qtbot: QtBot) -> No
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     for row in (1, 3, 0):
-        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(window, getattr(Qt.Key, f"Key_{row + 1}"), Qt.KeyboardModifier.ControlModifier)
         assert window.nav.currentRow() == row
         assert window.stack.currentIndex() == row
     assert "Ctrl+2" in window.nav.item(1).toolTip()
@@ -263,12 +264,12 @@ def test_an_activity_added_on_the_activities_page_is_on_the_dashboard_when_shown
     page = window.show_page("activityLogPage")
     add = page.findChild(QPushButton, "addActivityButton")
     assert add is not None
-    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(add, Qt.MouseButton.LeftButton)
     dialog = window.findChild(ActivityDialog)
     assert dialog is not None
     dialog.title_edit.setText("Ethics 101")
     dialog.hours_spin.setValue(2.5)
     with qtbot.waitSignal(dialog.activity_saved):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.show_page("dashboardPage") is dashboard
     assert dashboard.ring.big == "2.5"  # type: ignore[attr-defined]

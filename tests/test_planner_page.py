@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.assessments import AssessmentData, PracticeRating, save_assessment
 from wethrive_desktop.models.plans import GoalData, get_item, get_plan, new_item, save_goal, save_item
-from wethrive_desktop.ui import planner_page, prompts
+from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.planner_page import GoalDialog, PlanItemDialog, PlannerPage
+from wethrive_desktop.ui.planner import log_it
+from wethrive_desktop.ui.planner.dialogs import GoalDialog, PlanItemDialog
+from wethrive_desktop.ui.planner.page import PlannerPage
 
 DATA = Path(__file__).parent / "data"
 YEAR = date.today().year
@@ -47,7 +50,7 @@ def test_start_plan_prefills_needs_and_needs_toggle(window: MainWindow, qtbot: Q
     page = page_of(window)
     page.show_year(YEAR)
     assert page.start_button.isVisibleTo(page) and not page.body.isEnabled()
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert get_plan(YEAR).needs == (3, 8, 10)  # type: ignore[union-attr]
     assert page.need_boxes[3].isChecked() and not page.start_button.isVisibleTo(page)
     page.need_boxes[14].setChecked(True)
@@ -126,8 +129,12 @@ def test_log_it_links_the_saved_activity_and_completes_the_item(
     window.data_changed.emit()
     page = page_of(window)
     made: list[FakeActivityDialog] = []
-    monkeypatch.setattr(planner_page, "make_activity_dialog",
-                        lambda parent, initial: made.append(FakeActivityDialog(parent, initial)) or made[-1])
+
+    def make_activity_dialog(parent: QWidget, initial: ActivityData) -> FakeActivityDialog:
+        made.append(FakeActivityDialog(parent, initial))
+        return made[-1]
+
+    monkeypatch.setattr(log_it, "make_activity_dialog", make_activity_dialog)
     page.items_view.selectRow(row_of(page, "Budgeting for Outcomes"))
     assert page.log_button.isEnabled()
     page.log_button.click()

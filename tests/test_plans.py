@@ -19,24 +19,26 @@ from wethrive_desktop.models.activities import (
 )
 from wethrive_desktop.models.assessments import AssessmentData, PracticeRating, save_assessment
 from wethrive_desktop.models.db import close_database, open_database
-from wethrive_desktop.models.plans import (
-    GoalData,
+from wethrive_desktop.models.plan_actions import (
     activity_for_item,
     carry_over,
+    log_plan_item,
+    planned_activity_for_item,
+    unfinished_items,
+)
+from wethrive_desktop.models.plan_progress import plan_progress
+from wethrive_desktop.models.plans import (
+    GoalData,
     delete_goal,
     delete_item,
     ensure_plan,
     get_item,
     get_plan,
-    log_plan_item,
     new_item,
-    plan_progress,
-    planned_activity_for_item,
     restore_item,
     save_goal,
     save_item,
     set_needs,
-    unfinished_items,
     upcoming_items,
 )
 from wethrive_desktop.models.validation import ValidationError
@@ -233,7 +235,7 @@ def test_upgrade_from_schema_1_keeps_activities_and_adds_empty_plans(tmp_path: P
     assert get_plan(2025) is None
     # The new tables work against the old rows: log the old activity into a plan item and delete it again.
     item_id = save_item(2025, new_item("Regional Summit", type="conference", start_date=date(2025, 5, 1)))
-    from wethrive_desktop.models.plans import link_activity
+    from wethrive_desktop.models.plan_actions import link_activity
 
     link_activity(item_id, 7)
     assert get_item(item_id).activity_id == 7

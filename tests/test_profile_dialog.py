@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.ui import profile_dialog
-from wethrive_desktop.ui.eligibility_widget import ProfileExtraTab
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.profile_dialog import ProfileDialog, open_profile_dialog
+from wethrive_desktop.ui.profile import dialog as profile_dialog
+from wethrive_desktop.ui.profile.dialog import ProfileDialog, open_profile_dialog
+from wethrive_desktop.ui.profile.eligibility import ProfileExtraTab
 
 
 def field(dialog: QWidget, name: str) -> QLineEdit:
@@ -33,15 +34,15 @@ def test_edit_profile_from_the_menu_and_see_it_in_the_status_bar(qtbot: QtBot, w
     assert dialog is not None and dialog.isVisible()
     assert isinstance(dialog.tabs, QTabWidget) and dialog.tabs.tabText(0) == "&Profile"
     field(dialog, "nameEdit").setText("Elena Márquez-Whitfield")  # QTest types ASCII only
-    qtbot.keyClicks(field(dialog, "memberNumberEdit"), "123456")
-    qtbot.keyClicks(field(dialog, "jobTitleEdit"), "City Manager")
-    qtbot.keyClicks(field(dialog, "organizationEdit"), "City of Alder Falls")
-    qtbot.keyClicks(field(dialog, "locationEdit"), "Colorado, USA")
-    qtbot.keyClicks(field(dialog, "emailEdit"), "elena@alderfalls.gov")
+    QTest.keyClicks(field(dialog, "memberNumberEdit"), "123456")
+    QTest.keyClicks(field(dialog, "jobTitleEdit"), "City Manager")
+    QTest.keyClicks(field(dialog, "organizationEdit"), "City of Alder Falls")
+    QTest.keyClicks(field(dialog, "locationEdit"), "Colorado, USA")
+    QTest.keyClicks(field(dialog, "emailEdit"), "elena@alderfalls.gov")
     status = dialog.findChild(QComboBox, "credentialCombo")
     assert status is not None
     status.setCurrentIndex(status.findData("candidate"))
-    qtbot.keyClicks(field(dialog, "programEntryDateEdit"), "2023-03-14")
+    QTest.keyClicks(field(dialog, "programEntryDateEdit"), "2023-03-14")
     signup = dialog.findChild(QCheckBox, "challengeSignupCheck")
     assert signup is not None
     signup.setChecked(True)
@@ -61,14 +62,14 @@ def test_edit_profile_from_the_menu_and_see_it_in_the_status_bar(qtbot: QtBot, w
 def test_bad_email_and_future_dates_are_flagged_as_typed(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_profile_dialog(window, window)
     email = field(dialog, "emailEdit")
-    qtbot.keyClicks(email, "elena@")
+    QTest.keyClicks(email, "elena@")
     assert "not an email address" in message(dialog, "emailError")
     assert not dialog.save_button.isEnabled()
-    qtbot.keyClicks(email, "city.gov")
+    QTest.keyClicks(email, "city.gov")
     assert message(dialog, "emailError") == "" and dialog.save_button.isEnabled()
 
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    qtbot.keyClicks(field(dialog, "credentialedDateEdit"), tomorrow)
+    QTest.keyClicks(field(dialog, "credentialedDateEdit"), tomorrow)
     assert "in the future" in message(dialog, "credentialedDateError")
     assert not dialog.save_button.isEnabled()
     field(dialog, "credentialedDateEdit").setText("2024-02-30")
@@ -76,7 +77,7 @@ def test_bad_email_and_future_dates_are_flagged_as_typed(qtbot: QtBot, window: M
     field(dialog, "credentialedDateEdit").clear()  # empty: not set, which is fine
     assert message(dialog, "credentialedDateError") == ""
 
-    qtbot.keyClicks(field(dialog, "memberNumberEdit"), "12a")
+    QTest.keyClicks(field(dialog, "memberNumberEdit"), "12a")
     assert "digits" in message(dialog, "memberNumberError")
     dialog.accept()  # refused while invalid
     assert dialog.isVisible() and get_profile().member_number == ""

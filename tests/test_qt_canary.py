@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from wethrive_desktop.models.activities import ActivityData, save_activity
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.report_page import ReportPage
+from wethrive_desktop.ui.report.page import ReportPage
 
 pytestmark = pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12 on")
 

@@ -12,17 +12,9 @@ from pytestqt.qtbot import QtBot
 from wethrive_desktop.cli import main
 from wethrive_desktop.models.activities import ActivityData, delete_activity, get_activity, restore_activity
 from wethrive_desktop.models.db import close_database
-from wethrive_desktop.models.plans import (
-    GoalData,
-    get_item,
-    get_plan,
-    link_activity,
-    log_plan_item,
-    new_item,
-    plan_progress,
-    save_goal,
-    save_item,
-)
+from wethrive_desktop.models.plan_actions import link_activity, log_plan_item
+from wethrive_desktop.models.plan_progress import plan_progress
+from wethrive_desktop.models.plans import GoalData, get_item, get_plan, new_item, save_goal, save_item
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.undo import save_undoable
 

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, get_activity, save_activity
@@ -19,10 +21,13 @@ from wethrive_desktop.models.annual_report import ReadinessItem, list_revisions,
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.plans import GoalData, save_goal
 from wethrive_desktop.models.profile import ProfileData, save_profile
-from wethrive_desktop.ui import prompts, report_page
-from wethrive_desktop.ui.activity_dialog import ActivityDialog
+from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.report_page import ReportPage, SubmitDialog
+from wethrive_desktop.ui.report import preview, printing, submit
+from wethrive_desktop.ui.report.page import ReportPage
+from wethrive_desktop.ui.report.submit import SubmitDialog
 
 D = Decimal
 YEAR = 2024
@@ -81,7 +86,7 @@ def test_a_reflection_typed_here_updates_the_check_live_saves_to_the_activity_an
     page.select_activity(ids["webinar"])
     assert page.learned_field.text() == LEARNED
     page.learned_field.edit.clear()
-    qtbot.keyClicks(page.learned_field.edit, "Too short to count")
+    QTest.keyClicks(page.learned_field.edit, "Too short to count")
     assert "4 / 25 words" in page.learned_field.count.text()
     item = next(i for i in page.items if i.key == f"activity-{ids['webinar']}")  # before anything is saved
     assert "4 of 25 words" in item.message and page.readiness_panel.buttons[item.key].text() == "Write it"
@@ -118,7 +123,7 @@ def test_fix_buttons_take_the_user_to_each_fix(window: MainWindow, qtbot: QtBot,
 
     page_of(window)
     buttons["plan"].click()
-    from wethrive_desktop.ui.planner_page import PlannerPage
+    from wethrive_desktop.ui.planner.page import PlannerPage
 
     planner = window.current_page()
     assert isinstance(planner, PlannerPage) and planner.year == YEAR + 1
@@ -144,13 +149,13 @@ def test_the_preview_is_built_off_the_gui_thread(window: MainWindow, qtbot: QtBo
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     page = page_of(window)
     threads: list[int] = []
-    original = report_page.render_report
+    original = render_report
 
-    def spy(*args: object, **kwargs: object) -> object:
+    def spy(*args: Any, **kwargs: Any) -> RenderedReport:
         threads.append(threading.get_ident())
-        return original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(report_page, "render_report", spy)
+    monkeypatch.setattr(preview, "render_report", spy)
     with qtbot.waitSignal(page.preview_ready, timeout=30000) as blocker:
         page.tabs.setCurrentIndex(2)
     assert threads and threads[0] != threading.get_ident()
@@ -185,7 +190,7 @@ def test_print_sends_every_page_to_the_printer(window: MainWindow, qtbot: QtBot,
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    monkeypatch.setattr(report_page, "ask_printer", lambda parent: printer)
+    monkeypatch.setattr(printing, "ask_printer", lambda parent: printer)
     with qtbot.waitSignal(page.printed, timeout=30000) as blocker:
         page.print_button.click()
     assert page.rendered is not None and blocker.args == [page.rendered.pages]
@@ -203,7 +208,7 @@ def test_submitting_freezes_the_report_and_later_edits_are_flagged(window: MainW
         asked.append((year, revision, [i.key for i in items]))
         return date(2025, 2, 1)
 
-    monkeypatch.setattr(report_page, "ask_submission_date", ask)
+    monkeypatch.setattr(submit, "ask_submission_date", ask)
     monkeypatch.setattr(prompts, "choose_save_file", lambda *args: tmp_path / "sent.pdf")
     with qtbot.waitSignal(page.report_submitted, timeout=30000) as blocker:
         page.submit_button.click()
@@ -229,7 +234,7 @@ def test_submitting_freezes_the_report_and_later_edits_are_flagged(window: MainW
 
 def test_cancelling_the_submission_stores_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     page = page_of(window)
-    monkeypatch.setattr(report_page, "ask_submission_date", lambda *args: None)
+    monkeypatch.setattr(submit, "ask_submission_date", lambda *args: None)
     page.submit_button.click()
     assert list_revisions(YEAR) == [] and report_status(YEAR) == "not started"
 

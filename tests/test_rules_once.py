@@ -131,10 +131,11 @@ def test_plans_take_the_same_years(db: object, year: int, ok: bool) -> None:
 
 
 def test_the_ui_date_and_year_fields_use_the_same_range(qapp: object) -> None:
-    from wethrive_desktop.ui import activity_dialog, form_dialog
+    from wethrive_desktop.ui.activities import fields
+    from wethrive_desktop.ui.widgets import form_dialog
 
-    assert activity_dialog.MIN_DATE.toPython() == date(MIN_YEAR, 1, 1)
-    assert activity_dialog.MAX_DATE.toPython() == date(MAX_YEAR, 12, 31)
+    assert fields.MIN_DATE.toPython() == date(MIN_YEAR, 1, 1)
+    assert fields.MAX_DATE.toPython() == date(MAX_YEAR, 12, 31)
     edit = form_dialog.date_edit(date(2026, 3, 15))
     assert (edit.minimumDate().toPython(), edit.maximumDate().toPython()) == (date(MIN_YEAR, 1, 1),
                                                                               date(MAX_YEAR, 12, 31))
@@ -188,10 +189,12 @@ def test_25_words_learned_are_enough_and_24_are_not() -> None:
 
 
 def test_the_activity_dialog_and_the_report_editor_prompt_the_same() -> None:
-    from wethrive_desktop.ui import activity_dialog, report_page
+    from wethrive_desktop.ui.activities import dialog as activity_dialog
+    from wethrive_desktop.ui.report import reflections
 
-    assert activity_dialog.DESCRIPTION_PROMPT is report_page.DESCRIPTION_PROMPT is DESCRIPTION_PROMPT
-    assert activity_dialog.LEARNED_PROMPT is report_page.LEARNED_PROMPT is LEARNED_PROMPT
+    # vars(): neither module re-exports the prompts it imports, and the test is that they use these very objects
+    assert vars(activity_dialog)["DESCRIPTION_PROMPT"] is vars(reflections)["DESCRIPTION_PROMPT"] is DESCRIPTION_PROMPT
+    assert vars(activity_dialog)["LEARNED_PROMPT"] is vars(reflections)["LEARNED_PROMPT"] is LEARNED_PROMPT
     assert str(MIN_LEARNED_WORDS) in LEARNED_PROMPT
 
 
@@ -221,7 +224,7 @@ def test_one_date_range_in_three_styles() -> None:
 
 
 def test_the_planner_and_the_cli_use_it() -> None:
-    from wethrive_desktop.ui.planner_page import dates_text
+    from wethrive_desktop.ui.planner.items import dates_text
 
     item = new_item("Conference", start_date=date(2026, 10, 4), end_date=date(2026, 10, 7))
     assert dates_text(item) == date_range(item.start_date, item.end_date, "short", year=2026) == "Oct 4\u20137"
@@ -229,10 +232,10 @@ def test_the_planner_and_the_cli_use_it() -> None:
 
 
 def test_one_type_label() -> None:
-    from wethrive_desktop.ui import activity_model
+    from wethrive_desktop.ui.activities import model as activity_model
 
     assert type_label("leadership institute") == "Leadership institute"
-    assert activity_model.type_label is type_label
+    assert vars(activity_model)["type_label"] is type_label
 
 
 # --- the clock ---------------------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ def test_the_clock_is_the_real_one_unless_set(frozen_today: Callable[[date], Non
 
 def test_defaults_come_from_the_clock(db: object, frozen_today: Callable[[date], None]) -> None:
     from wethrive_desktop.models.dashboard import dashboard_data
-    from wethrive_desktop.models.plans import activity_for_item
+    from wethrive_desktop.models.plan_actions import activity_for_item
 
     frozen_today(date(2031, 7, 4))
     assert dashboard_data().today == date(2031, 7, 4)

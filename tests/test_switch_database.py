@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -58,10 +59,14 @@ def test_start_my_own_records_leaves_the_demo_for_a_new_empty_database(opened: l
     assert own is not demo and not own.demo and own.db_path == default_db_path()
     assert default_db_path().exists() and "Demo" not in own.windowTitle()
     assert not demo.isVisible()
-    own.findChild(QAction, "openDemoAction").trigger()
+    open_demo = own.findChild(QAction, "openDemoAction")
+    assert open_demo is not None
+    open_demo.trigger()
     (back,) = app._current
     assert back.demo and back.db_path == demo_db_path()
-    back.findChild(QPushButton, "startOwnRecordsButton").click()  # the same, from the demo note in the status bar
+    start_own = back.findChild(QPushButton, "startOwnRecordsButton")
+    assert start_own is not None
+    start_own.click()  # the same, from the demo note in the status bar
     (own_again,) = app._current
     assert own_again.db_path == default_db_path() and not own_again.demo
 
@@ -74,7 +79,9 @@ def test_a_file_that_is_not_a_database_is_refused_and_the_user_stays(
     errors: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(prompts, "choose_open_file", lambda *a, **k: notes)
-    window.findChild(QAction, "openDatabaseAction").trigger()
+    open_database_action = window.findChild(QAction, "openDatabaseAction")
+    assert open_database_action is not None
+    open_database_action.trigger()
     assert errors and "not a WeThrive database" in errors[0]
     assert app._current == [window] and window.isVisible()
     assert notes.read_text() == "my notes"
@@ -88,7 +95,7 @@ def typing_a_reflection(opened: list[MainWindow], db_path: Path, qtbot: QtBot, t
     window = open_window(opened, db_path)
     page = window.show_page("reportPage")
     page.select_activity(activity_id)  # type: ignore[attr-defined]
-    qtbot.keyClicks(page.learned_field.edit, text)  # type: ignore[attr-defined]
+    QTest.keyClicks(page.learned_field.edit, text)  # type: ignore[attr-defined]
     return window
 
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from wethrive_desktop.models.assessments import AssessmentData, PracticeRating, save_assessment
 from wethrive_desktop.models.domain import Status
-from wethrive_desktop.models.plans import GoalData, link_activity, new_item, save_goal, save_item, set_needs
+from wethrive_desktop.models.plan_actions import link_activity
+from wethrive_desktop.models.plans import GoalData, new_item, save_goal, save_item, set_needs
 from wethrive_desktop.models.tables import Activity
 
 # practice: (rating, score, notes)

@@ -13,8 +13,8 @@ The coach's other duties (attend a meeting together if possible, approve the fin
 ELDP/MCMI, recruit a new member each year) are shown as reminders; ICMA's status rule does not hinge on them.
 
 Why one module of about 450 lines: it is the whole model of the Legacy Leaders page, which imports some twenty-five
-names from it (ui/legacy_page.py), so a split has to move those imports with it. Its seam is the "store" section
-rule below: everything above it (the records, the status rule, validation) is pure and could become
+names from it (ui/legacy/page.py and dialogs.py), so a split has to move those imports with it. Its seam is the
+"store" section rule below: everything above it (the records, the status rule, validation) is pure and could become
 legacy_rule.py, leaving the database reads and writes and `legacy_overview` here, once the page imports the pure
 names from there.
 """

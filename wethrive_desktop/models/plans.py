@@ -1,14 +1,11 @@
-"""The professional development plan of a year: needs, goals, planned items, and progress against them.
+"""The professional development plan of a year: its plain data, reading it and writing it.
 
 ICMA's sample plan has three parts: development needs (practices), learning goals (one long-term goal of 3-5 years
 and short-term goals for the year, each tied to practices) and specific planned activities. A planned item becomes
 "done" when it is logged as an activity ("Log it"); unfinished items can be carried over to next year's plan.
 
-Why one module of about 600 lines: it is the whole model of the planner page, which imports some thirty names from
-it (ui/planner_page.py), so a split has to move those imports with it. Its seams are marked by the section rules
-below: the plain data, reading and writing stay here; "Log it" and carry-over (which only call this module's public
-functions) and progress (pure sums over a PlanData and the year's activities) can each become a module of their own
-(plan_actions.py, plan_progress.py) once the page imports them from there.
+"Log it" and carry-over are in models/plan_actions.py, planned against logged hours in models/plan_progress.py;
+both build on this module's public functions.
 """
 
 from __future__ import annotations
@@ -22,20 +19,9 @@ from enum import StrEnum
 
 import peewee
 
-from wethrive_desktop.models import clock
-from wethrive_desktop.models.activities import ActivityData, ActivityRecord, load_activities, save_activity
-from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import BaseModel, database_proxy
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, valid_year
-from wethrive_desktop.models.rules import (
-    HUNDREDTH,
-    ZERO,
-    format_hours,
-    hours_by_practice,
-    hours_short,
-    split_hours,
-    total_hours,
-)
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, valid_year
+from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours
 from wethrive_desktop.models.tables import (
     Activity,
     Plan,
@@ -205,6 +191,13 @@ def item_year(item_id: int) -> int:
     return int(row[0])
 
 
+def all_items() -> list[tuple[int, PlanItemData]]:
+    """(year, item) for every planned item, for exports."""
+    rows = list(PlanItem.select(PlanItem, Plan.year).join(Plan).order_by(Plan.year, PlanItem.id))
+    practices = _links(PlanItemPractice, PlanItemPractice.item, [r.id for r in rows])
+    return [(r.plan.year, _item_data(r, practices)) for r in rows]
+
+
 # --- writing -----------------------------------------------------------------------------------------------
 
 
@@ -215,7 +208,7 @@ def _practice_errors(field: str, practices: Iterable[int]) -> list[FieldError]:
     return []
 
 
-def _plan_id(year: int, prefill_needs: bool = True) -> int:
+def plan_id_of(year: int, prefill_needs: bool = True) -> int:
     """The id of the plan of `year`, creating it (needs pre-filled from the latest assessment) if needed."""
     plan = Plan.get_or_none(Plan.year == year)
     if plan is not None:
@@ -233,7 +226,7 @@ def _plan_id(year: int, prefill_needs: bool = True) -> int:
 
 def ensure_plan(year: int) -> PlanData:
     """The plan of `year`, started if there is none yet (its needs pre-filled from the latest assessment)."""
-    _plan_id(year)
+    plan_id_of(year)
     plan = get_plan(year)
     assert plan is not None
     return plan
@@ -257,7 +250,7 @@ def set_needs(year: int, needs: Iterable[int]) -> None:
     if errors:
         raise ValidationError(errors)
     with database_proxy.atomic():
-        _set_needs(_plan_id(year), needs)
+        _set_needs(plan_id_of(year), needs)
 
 
 def check_goal(goal: GoalData) -> list[FieldError]:
@@ -276,7 +269,7 @@ def save_goal(year: int, goal: GoalData) -> int:
     if errors:
         raise ValidationError(errors)
     with database_proxy.atomic():
-        plan_id = _plan_id(year)
+        plan_id = plan_id_of(year)
         other_long = PlanGoal.select().where((PlanGoal.plan == plan_id) & (PlanGoal.term == Term.LONG))
         if goal.id is not None:
             other_long = other_long.where(PlanGoal.id != goal.id)
@@ -372,7 +365,8 @@ def _check_goal_in_plan(goal_id: int | None, plan_id: int) -> list[FieldError]:
     return []
 
 
-def _insert_item(plan_id: int, item: PlanItemData) -> int:
+def insert_item(plan_id: int, item: PlanItemData) -> int:
+    """Insert `item` as it is (not checked: save_item checks; carry-over copies checked items)."""
     item_id = int(PlanItem.insert(plan=plan_id, created_at=utc_now(), **_item_values(item)).execute())
     _set_item_practices(item_id, item.practices)
     return item_id
@@ -385,12 +379,12 @@ def save_item(year: int, item: PlanItemData) -> int:
     if errors:
         raise ValidationError(errors)
     with database_proxy.atomic():
-        plan_id = _plan_id(year)
+        plan_id = plan_id_of(year)
         errors = _check_goal_in_plan(item.goal_id, plan_id)
         if errors:
             raise ValidationError(errors)
         if item.id is None:
-            return _insert_item(plan_id, item)
+            return insert_item(plan_id, item)
         updated = PlanItem.update(plan=plan_id, **_item_values(item)).where(PlanItem.id == item.id).execute()
         if not updated:
             raise LookupError(f"planned item {item.id} no longer exists")
@@ -410,7 +404,7 @@ def restore_item(year: int, item: PlanItemData) -> int:
     """Put back a deleted item with its id."""
     assert item.id is not None
     with database_proxy.atomic():
-        plan_id = _plan_id(year)
+        plan_id = plan_id_of(year)
         goal_ok = item.goal_id is None or PlanGoal.get_or_none(PlanGoal.id == item.goal_id) is not None
         activity_ok = item.activity_id is None or Activity.get_or_none(Activity.id == item.activity_id) is not None
         values = _item_values(replace(item, goal_id=item.goal_id if goal_ok else None,
@@ -426,192 +420,3 @@ def set_item_status(item_id: int, status: str) -> None:
     with database_proxy.atomic():
         if not PlanItem.update(status=status).where(PlanItem.id == item_id).execute():
             raise LookupError(f"planned item {item_id} no longer exists")
-
-
-# --- Log it ------------------------------------------------------------------------------------------------
-
-
-def activity_for_item(item: PlanItemData, today: date | None = None) -> ActivityData:
-    """The activity "Log it" pre-fills: the item's title, provider, type, dates, hours and practices."""
-    start = item.start_date or (today or clock.today())
-    return ActivityData(
-        start_date=start,
-        end_date=item.end_date if item.start_date is not None else None,
-        title=item.title,
-        hours=item.estimated_hours,
-        type=item.type,
-        provider=item.provider,
-        practices=item.practices,
-        status=Status.COMPLETED.value,
-    )
-
-
-def planned_activity_for_item(item: PlanItemData) -> ActivityRecord | None:
-    """A *planned* activity already in the log for this item (same title; same start date when the item has
-    one, else the same year), so "Log it" completes that record instead of adding a second one."""
-    if item.start_date is not None:
-        candidates = [r for r in load_activities(year=item.start_date.year, status=Status.PLANNED.value)
-                      if r.start_date == item.start_date]
-    else:
-        candidates = load_activities(status=Status.PLANNED.value)
-    title = item.title.strip().casefold()
-    return next((r for r in candidates if r.data.title.strip().casefold() == title), None)
-
-
-def link_activity(item_id: int, activity_id: int) -> None:
-    """Tie a logged activity to the item and mark the item done."""
-    with database_proxy.atomic():
-        if not PlanItem.update(activity=activity_id, status=ItemStatus.DONE).where(PlanItem.id == item_id).execute():
-            raise LookupError(f"planned item {item_id} no longer exists")
-
-
-def unlink_activity(item_id: int, status: str = ItemStatus.PLANNED.value) -> None:
-    with database_proxy.atomic():
-        PlanItem.update(activity=None, status=status).where(PlanItem.id == item_id).execute()
-
-
-def log_plan_item(item_id: int, activity_data: ActivityData, activity_id: int | None = None) -> int:
-    """Save the activity (new, or the stored `activity_id`, e.g. the planned one it completes), link it to the
-    item and mark the item done, all in one transaction."""
-    with database_proxy.atomic():
-        get_item(item_id)  # fail before saving anything if the item has gone
-        activity_id = save_activity(activity_data, activity_id)
-        link_activity(item_id, activity_id)
-    return activity_id
-
-
-# --- carry-over --------------------------------------------------------------------------------------------
-
-
-def unfinished_items(year: int) -> list[PlanItemData]:
-    plan = get_plan(year)
-    if plan is None:
-        return []
-    return [i for i in plan.items if i.status == ItemStatus.PLANNED and i.carried_to is None]
-
-
-def carry_over(year: int, item_ids: Sequence[int] | None = None) -> list[int]:
-    """Copy the unfinished items of `year` (or those of `item_ids`) into next year's plan.
-
-    The copies keep title, provider, type, hours and practices; their dates move on one year; their goal carries
-    over by its text when next year's plan has (or gets) a goal of the same text. The originals are marked dropped
-    and point to their copies, so that year's planned hours no longer count them and they cannot be carried twice.
-    Returns the new items' ids.
-    """
-    items = unfinished_items(year)
-    if item_ids is not None:
-        wanted = set(item_ids)
-        items = [i for i in items if i.id in wanted]
-    if not items:
-        return []
-    plan = get_plan(year)
-    assert plan is not None
-    goals = {g.id: g for g in plan.goals}
-    new_ids: list[int] = []
-    with database_proxy.atomic():
-        target_plan = _plan_id(year + 1)
-        target_goals = {(g.term, g.text.casefold()): g.id
-                        for g in PlanGoal.select().where(PlanGoal.plan == target_plan)}
-        for item in items:
-            goal_id = None
-            if item.goal_id is not None:
-                goal = goals[item.goal_id]
-                key = (goal.term, goal.text.casefold())
-                if key not in target_goals:
-                    if goal.term == Term.LONG and any(t == Term.LONG for t, _ in target_goals):
-                        key = next(k for k in target_goals if k[0] == Term.LONG)
-                    else:
-                        target_goals[key] = save_goal(year + 1, replace(goal, id=None))
-                goal_id = target_goals[key]
-            copy = replace(item, id=None, start_date=item.start_date and add_years(item.start_date, 1),
-                           end_date=item.end_date and add_years(item.end_date, 1), goal_id=goal_id, activity_id=None,
-                           ics_uid=None, carried_to=None, status=ItemStatus.PLANNED.value)
-            new_id = _insert_item(target_plan, copy)
-            PlanItem.update(status=ItemStatus.DROPPED, carried_to=new_id).where(PlanItem.id == item.id).execute()
-            new_ids.append(new_id)
-    return new_ids
-
-
-# --- progress ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HoursPair:
-    planned: Decimal
-    logged: Decimal
-
-
-@dataclass(frozen=True)
-class GoalProgress:
-    goal: GoalData
-    planned: Decimal  # estimated hours of its items that are not dropped
-    logged: Decimal  # hours of the activities logged from its items
-
-
-@dataclass(frozen=True)
-class PracticeProgress:
-    practice: int
-    planned: Decimal  # its share of the items' estimated hours (split equally over each item's practices)
-    logged: Decimal  # its share of every completed activity of the year
-    is_need: bool
-
-    @property
-    def flagged(self) -> bool:
-        """In the plan, but nothing logged on it yet."""
-        return self.logged == ZERO
-
-
-@dataclass(frozen=True)
-class PlanProgress:
-    year: int
-    goals: tuple[GoalProgress, ...]
-    practices: tuple[PracticeProgress, ...]
-    planned_total: Decimal
-    logged_total: Decimal  # every completed activity of the year, planned or not
-    required: Decimal = REQUIRED_HOURS
-
-    @property
-    def flagged(self) -> tuple[int, ...]:
-        return tuple(p.practice for p in self.practices if p.flagged)
-
-    @property
-    def planned_short(self) -> Decimal:
-        """How far the plan falls short of the 40-hour commitment (0 when it reaches it)."""
-        return hours_short(self.planned_total, self.required)
-
-
-def plan_progress(plan: PlanData) -> PlanProgress:
-    """Planned vs logged hours per goal, per practice of the plan, and in total."""
-    live = [i for i in plan.items if i.status != ItemStatus.DROPPED]
-    linked_ids = [i.activity_id for i in live if i.activity_id is not None]
-    # Only completed activities count (an undone "Log it" can leave an item linked to a planned one).
-    linked_hours = {r.id: r.hours for r in load_activities(ids=linked_ids, status=Status.COMPLETED.value)} \
-        if linked_ids else {}
-    year_records = load_activities(year=plan.year)
-
-    goals = []
-    for goal in plan.goals:
-        mine = [i for i in live if i.goal_id == goal.id]
-        planned = sum((i.estimated_hours for i in mine), ZERO)
-        logged = sum((linked_hours.get(i.activity_id, ZERO) for i in mine if i.activity_id is not None), ZERO)
-        goals.append(GoalProgress(goal, planned.quantize(HUNDREDTH), logged.quantize(HUNDREDTH)))
-
-    planned_by_practice: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for item in live:
-        for n, part in split_hours(item.estimated_hours, item.practices).items():
-            planned_by_practice[n] += part
-    logged_by_practice = hours_by_practice(year_records, plan.year).by_practice
-    practices = tuple(
-        PracticeProgress(n, planned_by_practice[n].quantize(HUNDREDTH), logged_by_practice[n], n in plan.needs)
-        for n in plan.practices
-    )
-    planned_total = sum((i.estimated_hours for i in live), ZERO).quantize(HUNDREDTH)
-    logged_total = total_hours(year_records, plan.year)
-    return PlanProgress(plan.year, tuple(goals), practices, planned_total, logged_total)
-
-
-def all_items() -> list[tuple[int, PlanItemData]]:
-    """(year, item) for every planned item, for exports."""
-    rows = list(PlanItem.select(PlanItem, Plan.year).join(Plan).order_by(Plan.year, PlanItem.id))
-    practices = _links(PlanItemPractice, PlanItemPractice.item, [r.id for r in rows])
-    return [(r.plan.year, _item_data(r, practices)) for r in rows]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop import APP_NAME, crash_log
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.widgets.naming import named
 
 log = logging.getLogger(__name__)
 

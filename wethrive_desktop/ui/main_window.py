@@ -38,10 +38,10 @@ from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_dialog import ActivityDialog
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.pages import PAGES
 from wethrive_desktop.ui.shell import P, Page
+from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import wait_for_workers
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop screen with its taskbar
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def notify_activity_changed(self, activity_id: int | None) -> None:
         """After an activity write (ui/undo.py): refresh the pages and select the activity in the log."""
-        from wethrive_desktop.ui.activity_page import ActivityLogPage
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         self.data_changed.emit()
         page = self.built_page(ActivityLogPage)
@@ -314,17 +314,17 @@ class MainWindow(QMainWindow):
         return self.open_activity_dialog(initial=initial, activity_id=activity_id)
 
     def show_activity(self, activity_id: int) -> None:
-        from wethrive_desktop.ui.activity_page import ActivityLogPage
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         self.page(ActivityLogPage).select_activity(activity_id)
 
     def show_plan(self, year: int) -> None:
-        from wethrive_desktop.ui.planner_page import PlannerPage
+        from wethrive_desktop.ui.planner.page import PlannerPage
 
         self.page(PlannerPage).show_year(year)
 
     def show_report(self, year: int) -> None:
-        from wethrive_desktop.ui.report_page import ReportPage
+        from wethrive_desktop.ui.report.page import ReportPage
 
         self.page(ReportPage).set_year(year)
 
@@ -348,12 +348,12 @@ class MainWindow(QMainWindow):
         return self.open_activity_dialog()
 
     def focus_search(self) -> None:
-        from wethrive_desktop.ui.activity_page import ActivityLogPage
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         self.page(ActivityLogPage).focus_search()
 
     def open_profile(self) -> QWidget:
-        from wethrive_desktop.ui.profile_dialog import open_profile_dialog
+        from wethrive_desktop.ui.profile.dialog import open_profile_dialog
 
         return open_profile_dialog(self, self)
 
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         path = prompts.choose_open_file(self, "Import activities from a CSV file", "CSV files (*.csv);;All files (*)")
         if path is None:
             return None
-        from wethrive_desktop.ui.import_dialog import ImportDialog
+        from wethrive_desktop.ui.activities.import_dialog import ImportDialog
 
         dialog = ImportDialog(self, path)
         dialog.finished.connect(dialog.deleteLater)
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> Path | None:
         from wethrive_desktop.exchange.csv_io import export_csv
-        from wethrive_desktop.ui.activity_page import ActivityLogPage
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         page = self.built_page(ActivityLogPage)
         year = page.selected_year() if page is not None else None

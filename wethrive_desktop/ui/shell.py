@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityData
-    from wethrive_desktop.ui.activity_dialog import ActivityDialog
+    from wethrive_desktop.ui.activities.dialog import ActivityDialog
 
 
 P = TypeVar("P", bound="Page")

@@ -62,7 +62,7 @@ from wethrive_desktop.models.annual_report.revisions import (
     reprint_revision,
     submit_report,
 )
-from wethrive_desktop.models.domain import type_label  # ui/report_page.py imports it from here; domain's is the one
+from wethrive_desktop.models.domain import type_label  # ui/report/ imports it from here; domain's is the one
 
 __all__ = [
     "LEARNING_WORDS",

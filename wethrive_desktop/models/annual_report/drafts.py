@@ -20,7 +20,7 @@ def ensure_report_row(year: int) -> AnnualReport:
     """The report row of `year`, created (a draft) if there is none yet."""
     if not valid_year(year):
         raise ValidationError([FieldError("year", f"{year} is not a reporting year")])
-    row = AnnualReport.get_or_none(AnnualReport.year == year)
+    row: AnnualReport | None = AnnualReport.get_or_none(AnnualReport.year == year)
     if row is None:
         now = utc_now()
         row = AnnualReport.create(year=year, created_at=now, updated_at=now)

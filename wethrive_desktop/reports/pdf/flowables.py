@@ -34,7 +34,8 @@ class KeepSpace(CondPageBreak):
             _, h = f.wrap(availWidth, availHeight)
             needed += h + f.getSpaceBefore() + f.getSpaceAfter()
         self.height = needed
-        return super().wrap(availWidth, availHeight)
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
 
 
 class Rule(Flowable):

@@ -1,7 +1,7 @@
 """The eligibility helper, a tab of the profile dialog: education and years of experience in, eligibility as
 ICMA-CM Candidate or Credentialed Manager (DOMAIN.md section 3) and the years still needed out, as the user types.
 
-It follows the profile dialog's tab protocol (ui/profile_dialog.py PROFILE_TABS): `changed`, `errors()` and
+It follows the profile dialog's tab protocol (dialog.py PROFILE_TABS): `changed`, `errors()` and
 `apply()`, which stores the fields when the dialog is saved.
 """
 
@@ -29,8 +29,8 @@ from wethrive_desktop.models.eligibility import (
     save_experience,
     validate_experience,
 )
-from wethrive_desktop.ui.form_dialog import date_edit, from_qdate
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.widgets.form_dialog import date_edit, from_qdate
+from wethrive_desktop.ui.widgets.naming import named
 
 MAX_SPIN_YEARS = 70.0
 

@@ -29,7 +29,7 @@ def nice_top(value: float) -> float:
     """A round axis maximum at or above `value` (1, 2, 5 times a power of ten), at least 1."""
     if value <= 1:
         return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
+    magnitude = float(10 ** math.floor(math.log10(value)))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * magnitude:
             return step * magnitude

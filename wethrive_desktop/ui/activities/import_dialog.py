@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop.exchange.csv_io import ImportPreview, apply_import, preview_import
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
 if TYPE_CHECKING:

@@ -1,13 +1,14 @@
 """The #WeThriveHere challenge page: points earned in a year with the entries that earned them, points by month,
 the sign-up toggle, entries that carry no hours (a donation, an early renewal, an e-book), and the catalogue of
 each challenge year (add, edit, remove an item; copy a catalogue to a new year). Every write can be undone.
+
+The dialogs are in dialogs.py, opened through `form_dialog.run_dialog` (looked up at call time: tests patch it).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -31,12 +31,10 @@ from wethrive_desktop.models.activities import (
     restore_activity,
 )
 from wethrive_desktop.models.challenge import (
-    MAX_POINTS,
     ChallengeItemData,
     ChallengePoints,
     PointsLine,
     add_item,
-    catalogue_for_year,
     catalogue_years,
     challenge_points_for_year,
     copy_catalogue,
@@ -50,125 +48,18 @@ from wethrive_desktop.models.challenge import (
     update_item,
 )
 from wethrive_desktop.models.dates import MONTH_ABBR, short_date
-from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, SIGNUP_KEY
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
-from wethrive_desktop.ui import form_dialog, prompts
-from wethrive_desktop.ui.bar_chart import BarChart
-from wethrive_desktop.ui.form_dialog import FormDialog, date_edit, from_qdate
-from wethrive_desktop.ui.naming import named
-from wethrive_desktop.ui.record_table import Col, RecordTableModel, record_view, selected_record
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.challenge.dialogs import CopyDialog, EntryDialog, ItemDialog
+from wethrive_desktop.ui.challenge.tables import CATALOGUE_COLUMNS, POINTS_COLUMNS, CatalogueRow
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.undo import delete_undoable, perform
-
-# Items that usually carry no PD hours, offered first when recording an entry here.
-NO_HOUR_KEYS = ("fund-donation", "early-renewal", "ebook-purchase", "new-member", "credential-status")
-
-
-# --- dialogs -----------------------------------------------------------------------------------------------
-
-class EntryDialog(FormDialog):
-    """Record a challenge action that carries no hours; it is stored as a 0-hour activity."""
-
-    def __init__(self, parent: QWidget | None, on_date: date, submit: Any = None):
-        super().__init__(parent, "Record a challenge entry without hours", submit)
-        self.setObjectName("entryDialog")
-        self.date_edit = named(date_edit(on_date), "entryDate", "Date")
-        self.item_combo = named(QComboBox(), "entryItem", "Challenge item")
-        self.title_edit = named(QLineEdit(), "entryTitle", "Title")
-        self.title_edit.setPlaceholderText("Defaults to the item's name")
-        self.note_edit = named(QLineEdit(), "entryNote", "Note")
-        self.note_edit.setPlaceholderText("e.g. the receipt number or the book's title")
-        self.form.addRow("&Date:", self.date_edit)
-        self.form.addRow("&Item:", self.item_combo)
-        self.form.addRow("&Title:", self.title_edit)
-        self.form.addRow("&Note:", self.note_edit)
-        hint = QLabel("Entries here count for the challenge only: they carry no professional development hours.")
-        hint.setWordWrap(True)
-        self.form.addRow(hint)
-        self._year = 0
-        self.date_edit.dateChanged.connect(lambda _d: self._load_items())
-        self._load_items()
-        self.resize(480, self.sizeHint().height())
-
-    def _load_items(self) -> None:
-        year = self.entry_date().year
-        if year == self._year:
-            return
-        self._year = year
-        current = self.item_combo.currentData()
-        items = catalogue_for_year(year)
-        items.sort(key=lambda i: (i.key not in NO_HOUR_KEYS, NO_HOUR_KEYS.index(i.key)
-                                  if i.key in NO_HOUR_KEYS else 0, -i.points, i.name))
-        self.item_combo.clear()
-        for item in items:
-            if item.key != SIGNUP_KEY:  # sign-up points come from the toggle, not an entry
-                self.item_combo.addItem(f"{item.name} ({item.points} points)", item.key)
-        index = self.item_combo.findData(current)
-        self.item_combo.setCurrentIndex(max(index, 0))
-
-    def entry_date(self) -> date:
-        return from_qdate(self.date_edit.date())
-
-    def set_key(self, key: str) -> None:
-        self.item_combo.setCurrentIndex(self.item_combo.findData(key))
-
-    def values(self) -> tuple[date, str, str, str]:
-        return (self.entry_date(), self.item_combo.currentData() or "", self.title_edit.text(),
-                self.note_edit.text())
-
-
-class ItemDialog(FormDialog):
-    """Add an item to a year's catalogue, or edit one (its key stays: entries refer to it)."""
-
-    def __init__(self, parent: QWidget | None, year: int, item: ChallengeItemData | None, submit: Any = None):
-        super().__init__(parent, f"Edit {year} item" if item else f"Add an item to the {year} catalogue", submit)
-        self.setObjectName("itemDialog")
-        self.year = year
-        self.key_edit = named(QLineEdit(item.key if item else ""), "itemKey", "Key")
-        self.key_edit.setPlaceholderText("e.g. state-conference (lowercase, hyphens)")
-        self.key_edit.setReadOnly(item is not None)
-        if item is not None:
-            self.key_edit.setToolTip("The key cannot change: entries refer to it")
-        self.name_edit = named(QLineEdit(item.name if item else ""), "itemName", "Activity")
-        self.points_spin = named(QSpinBox(), "itemPoints", "Points")
-        self.points_spin.setRange(0, MAX_POINTS)
-        self.points_spin.setValue(item.points if item else 5)
-        self.form.addRow("&Key:", self.key_edit)
-        self.form.addRow("&Activity:", self.name_edit)
-        self.form.addRow("&Points:", self.points_spin)
-        self.resize(460, self.sizeHint().height())
-
-    def item(self) -> ChallengeItemData:
-        return ChallengeItemData(self.year, self.key_edit.text(), self.name_edit.text(), self.points_spin.value())
-
-
-class CopyDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, source: int, suggested: int, submit: Any = None):
-        super().__init__(parent, f"Copy the {source} catalogue", submit)
-        self.setObjectName("copyDialog")
-        self.year_spin = named(QSpinBox(), "copyYear", "New year")
-        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
-        self.year_spin.setValue(suggested)
-        self.form.addRow("Copy to &year:", self.year_spin)
-        note = QLabel(f"The new catalogue starts with the {source} items and points; edit it afterwards. It applies "
-                      "to entries from that year on.")
-        note.setWordWrap(True)
-        self.form.addRow(note)
-
-
-# --- the page ----------------------------------------------------------------------------------------------
-
-def line_title(line: PointsLine) -> str:
-    return line.activity.data.title if line.activity else "Signed up for the challenge"
-
-
-def line_hours(line: PointsLine) -> str:
-    from wethrive_desktop.models.rules import format_hours
-
-    if line.activity is None:
-        return ""
-    return "no hours" if line.activity.hours == 0 else f"{format_hours(line.activity.hours)} h"
+from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.bar_chart import BarChart
+from wethrive_desktop.ui.widgets.naming import named
+from wethrive_desktop.ui.widgets.record_table import RecordTableModel, record_view, selected_record
 
 
 class ChallengePage(Page):
@@ -226,13 +117,7 @@ class ChallengePage(Page):
         total_layout.addWidget(self.total_label)
         total_layout.addWidget(self.total_caption, 1)
 
-        self.lines_model: RecordTableModel[PointsLine] = RecordTableModel([
-            Col("Date", lambda ln: short_date(ln.date), sort=lambda ln: ln.date),
-            Col("Entry", line_title, stretch=True, tip=lambda ln: line_title(ln)),
-            Col("Challenge item", lambda ln: ln.item_name, stretch=True, tip=lambda ln: f"{ln.item_name} ({ln.key})"),
-            Col("Hours", line_hours, right=True),
-            Col("Points", lambda ln: str(ln.points), sort=lambda ln: ln.points, right=True),
-        ], self)
+        self.lines_model: RecordTableModel[PointsLine] = RecordTableModel(POINTS_COLUMNS, self)
         # In date order, the sign-up points last (they have no date).
         self.lines_view = record_view(self.lines_model, name="pointsEntries", rows=8)
         self.lines_view.doubleClicked.connect(lambda _i: self.edit_entry())
@@ -280,13 +165,7 @@ class ChallengePage(Page):
         top.addWidget(self.catalogue_combo)
         top.addWidget(self.catalogue_note, 1)
 
-        self.items_model: RecordTableModel[tuple[ChallengeItemData, int]] = RecordTableModel([
-            Col("Points", lambda r: str(r[0].points), sort=lambda r: r[0].points, right=True),
-            Col("Activity", lambda r: r[0].name, stretch=True, tip=lambda r: r[0].name),
-            Col("Key", lambda r: r[0].key),
-            Col("Entries", lambda r: str(r[1]) if r[1] else "", sort=lambda r: r[1], right=True,
-                tip=lambda r: "Entries that earn their points from this item"),
-        ], self)
+        self.items_model: RecordTableModel[CatalogueRow] = RecordTableModel(CATALOGUE_COLUMNS, self)
         self.items_view = record_view(self.items_model, sortable=True, name="catalogueItems", rows=12)
         self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
         self.items_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())

@@ -2,7 +2,7 @@
 
 Open it with `open_profile_dialog(parent, shell)` (not blocking; returns the dialog; the shell's pages refresh when
 it is saved). It is a QTabWidget (`dialog.tabs`) whose first tab is the profile; the other tabs are the
-`ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility_widget.py says what such a tab does).
+`ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility.py says what such a tab does).
 Fields are checked as the user types (models.profile.validate_profile), each message next to its field.
 """
 
@@ -34,9 +34,9 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
-from wethrive_desktop.ui.eligibility_widget import EligibilityWidget, ProfileExtraTab
-from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.profile.eligibility import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.shell import Shell
+from wethrive_desktop.ui.widgets.naming import ERROR_STYLE, error_label, named
 
 # Extra tabs: (title, tab class), added after the Profile tab in this order.
 PROFILE_TABS: tuple[tuple[str, type[ProfileExtraTab]], ...] = (

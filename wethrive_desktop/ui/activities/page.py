@@ -1,7 +1,7 @@
 """The activity log: a year's activities in a sortable, searchable table, with progress toward the 40 hours.
 
 The page loads the selected year (or all years) in three queries (models.activities.load_activities) and filters
-in memory as the user types; see ui/activity_model.py for why sorting sits in the source model.
+in memory as the user types (filter.py); see model.py for why sorting sits in the source model.
 """
 
 from __future__ import annotations
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities, years_with_records
 from wethrive_desktop.models.challenge import load_catalogues, load_items
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, practice_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, practice_label, type_label
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_model import ActivityFilterProxy, ActivityTableModel, Column, type_label
-from wethrive_desktop.ui.naming import named
+from wethrive_desktop.ui.activities.filter import ActivityFilterProxy
+from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.widgets.naming import named
 
 ALL_YEARS = "All years"
 DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,

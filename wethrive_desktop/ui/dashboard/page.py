@@ -1,7 +1,7 @@
 """The dashboard: where the member stands this year, at a glance.
 
-Hours against 40 (a progress ring) and the pace, challenge points, credential milestones, hours by practice and by
-month, recent activities (double-click to edit) and upcoming planned items (double-click to open the plan).
+Hours against 40 (a progress ring, ring.py) and the pace, challenge points, credential milestones, hours by practice
+and by month, recent activities (double-click to edit) and upcoming planned items (double-click to open the plan).
 Everything shown comes from models.dashboard.dashboard_data.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,71 +26,20 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.dashboard import DONE, DUE, OVERDUE, TODO, DashboardData, Milestone, dashboard_data
 from wethrive_desktop.models.dates import MONTH_ABBR, short_date
-from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
+from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
 from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.ui import form_dialog
-from wethrive_desktop.ui.activity_page import ActivityLogPage
-from wethrive_desktop.ui.bar_chart import BarChart
-from wethrive_desktop.ui.challenge_page import ChallengePage
-from wethrive_desktop.ui.planner_page import PlannerPage
-from wethrive_desktop.ui.record_table import RECORD_ROLE, Col, RecordTableModel, record_view
+from wethrive_desktop.ui.activities.page import ActivityLogPage
+from wethrive_desktop.ui.challenge.page import ChallengePage
+from wethrive_desktop.ui.dashboard.ring import ProgressRing
+from wethrive_desktop.ui.planner.page import PlannerPage
 from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.bar_chart import BarChart
+from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTableModel, record_view
 
 STATE_COLORS = {DONE: "#2e7d32", DUE: "#b26a00", OVERDUE: "#c62828", TODO: "#6d6d6d"}
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
-RING_DONE = QColor("#2e7d32")
-RING_PROGRESS = QColor("#2f6f9f")
-RING_TRACK = QColor("#dde3ea")
-
-
-class ProgressRing(QWidget):
-    """The year's hours against the commitment: a ring that fills, with the hours in the middle."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("hoursRing")
-        self.fraction = 0.0
-        self.big = "0"
-        self.small = f"of {format_hours(REQUIRED_HOURS)} h"
-        self.met = False
-        self.setMinimumSize(QSize(136, 136))
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def set_progress(self, fraction: float, big: str, small: str, met: bool) -> None:
-        self.fraction, self.big, self.small, self.met = fraction, big, small, met
-        self.setAccessibleName(f"{big} {small}")
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(136, 136)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        side = min(self.width(), self.height()) - 14
-        rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        pen = QPen(RING_TRACK, 13)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
-        painter.drawEllipse(rect)
-        if self.fraction > 0:
-            pen.setColor(RING_DONE if self.met else RING_PROGRESS)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawArc(rect, 90 * 16, -round(self.fraction * 360 * 16))
-        painter.setPen(self.palette().windowText().color())
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 2.3)
-        font.setBold(True)
-        painter.setFont(font)
-        top = QRectF(rect.left(), rect.top() + side * 0.24, side, side * 0.34)
-        painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.big)
-        small = QFont(self.font())
-        painter.setFont(small)
-        bottom = QRectF(rect.left(), rect.top() + side * 0.56, side, side * 0.2)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.small)
-        painter.end()
 
 
 def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFrame, QVBoxLayout]:

@@ -11,12 +11,14 @@ With `activity_id`, the stored activity is edited (its fields taken from `initia
 otherwise a new one is made, pre-filled from `initial` when given (the planner's "Log it", duplicating a row).
 When the dialog's window has an undo stack (the main window), saving goes through it, so Ctrl+Z undoes the save
 with its attachments; otherwise it saves directly.
+
+The form's fields are in fields.py, the attachments list and its buttons in attachments.py, the challenge item
+with its suggestion in challenge.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,22 +26,14 @@ from typing import Any
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,38 +42,30 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityData,
     AttachmentData,
-    attachment_path,
     check,
     distinct_values,
     get_activity,
     normalized,
 )
 from wethrive_desktop.models.activity_edits import save_with_attachments
-from wethrive_desktop.models.challenge import ChallengeItemData, catalogue_for_year, suggest_key
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, practice_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status, type_label
 from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROMPT
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activity_model import type_label
-from wethrive_desktop.ui.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.activities.attachments import AttachmentsEditor
+from wethrive_desktop.ui.activities.challenge import ChallengePicker
+from wethrive_desktop.ui.activities.fields import (
+    PracticeList,
+    completer,
+    date_edit,
+    decimal_hours,
+    hours_spin,
+    text_edit,
+    to_date,
+    to_qdate,
+)
 from wethrive_desktop.ui.shell import Shell
-
-MIN_DATE = QDate(MIN_YEAR, 1, 1)
-MAX_DATE = QDate(MAX_YEAR, 12, 31)
-MAX_SPIN_HOURS = 9999.75  # above any valid value, so too many hours can be typed and explained, not clamped
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def decimal_hours(value: float) -> Decimal:
-    """A spin box's float as exact hundredths (the box shows two decimals)."""
-    return Decimal(f"{value:.2f}")
+from wethrive_desktop.ui.widgets.naming import ERROR_STYLE, error_label, named
 
 
 @dataclass(frozen=True)
@@ -103,11 +89,7 @@ class ActivityDialog(QDialog):
         self.setObjectName("activityDialog")
         self.activity_id = activity_id
         self.saved_id: int | None = None
-        self._catalogues: dict[int, list[ChallengeItemData]] = {}
-        self._stored: list[AttachmentData] = []
-        self._added: list[Path] = []
-        self._removed: list[int] = []
-        self._challenge_touched = False
+        stored: list[AttachmentData] = []
         self._last_start = clock.today()
         self._error_labels: dict[str, QLabel] = {}
         self._filling = False
@@ -115,15 +97,15 @@ class ActivityDialog(QDialog):
         if activity_id is not None:
             record = get_activity(activity_id)
             initial = initial or record.data  # "Log it" edits a planned record with its status already completed
-            self._stored = list(record.attachments)
+            stored = list(record.attachments)
             self.setWindowTitle(f"Edit activity: {record.data.title}")
         else:
             self.setWindowTitle("New activity")
         self.setAccessibleName(self.windowTitle())
-        self._build()
+        self._build(stored)
         self._fill(initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0)))
-        self._challenge_touched = initial is not None and initial.challenge_key is not None
-        if activity_id is None and not self._challenge_touched:
+        self.challenge.touched = initial is not None and initial.challenge_key is not None
+        if activity_id is None and not self.challenge.touched:
             self._suggest_challenge()
         self._opened_state = self._state()
         self._validate()
@@ -131,16 +113,16 @@ class ActivityDialog(QDialog):
 
     # --- building --------------------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, stored: list[AttachmentData]) -> None:
         self.title_edit = named(QLineEdit(), "titleEdit", "Title")
         self.title_edit.setPlaceholderText("e.g. Gettysburg Leadership Institute")
-        self.title_edit.setCompleter(self._completer(distinct_values("title")))
+        self.title_edit.setCompleter(completer(distinct_values("title"), self))
         self.provider_edit = named(QLineEdit(), "providerEdit", "Provider")
         self.provider_edit.setPlaceholderText("e.g. ICMA, a state association, a university")
-        self.provider_edit.setCompleter(self._completer(distinct_values("provider")))
+        self.provider_edit.setCompleter(completer(distinct_values("provider"), self))
 
-        self.start_edit = self._date_edit("startDateEdit", "Start date")
-        self.end_edit = self._date_edit("endDateEdit", "End date")
+        self.start_edit = date_edit("startDateEdit", "Start date")
+        self.end_edit = date_edit("endDateEdit", "End date")
         self.end_edit.setToolTip("For an activity over several days; the same as the start date otherwise")
 
         self.type_combo = named(QComboBox(), "typeCombo", "Type")
@@ -148,50 +130,27 @@ class ActivityDialog(QDialog):
             self.type_combo.addItem(type_label(key), key)
             self.type_combo.setItemData(self.type_combo.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
 
-        self.hours_spin = named(QDoubleSpinBox(), "hoursSpin", "Hours")
-        self.hours_spin.setDecimals(2)
-        self.hours_spin.setSingleStep(0.25)
-        self.hours_spin.setRange(0, MAX_SPIN_HOURS)
-        self.hours_spin.setSuffix(" h")
-        self.hours_spin.setToolTip("Decimal hours: a 90-minute webinar is 1.5 h. Arrow keys step by a quarter hour.")
+        self.hours_spin = hours_spin()
 
         self.status_combo = named(QComboBox(), "statusCombo", "Status")
         self.status_combo.addItem("Completed", Status.COMPLETED.value)
         self.status_combo.addItem("Planned", Status.PLANNED.value)
         self.status_combo.setToolTip("Planned activities do not count toward the 40 hours until completed")
 
-        self.challenge_combo = named(QComboBox(), "challengeCombo", "Challenge item")
-        self.challenge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.challenge_combo.setMinimumContentsLength(24)
-        self.challenge_hint = named(QLabel(), "challengeHint")
-        self.challenge_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.challenge = ChallengePicker()
+        self.challenge_combo = self.challenge.combo
+        self.challenge_hint = self.challenge.hint
 
-        self.practice_list = named(QListWidget(), "practiceList", "Practices")
-        for number in PRACTICES:
-            item = QListWidgetItem(practice_label(number))
-            item.setData(Qt.ItemDataRole.UserRole, number)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.practice_list.addItem(item)
-        self.practice_list.setToolTip("Check the practices this activity developed (Space checks the current one)")
-        # All 14 practices in view, none cut: a list to check, not to scroll.
-        self.practice_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        frame = 2 * self.practice_list.frameWidth()
-        self.practice_list.setMinimumHeight(self.practice_list.sizeHintForRow(0) * len(PRACTICES) + frame + 2)
-        self.practice_list.setMinimumWidth(self.practice_list.sizeHintForColumn(0) + frame + 8)
+        self.practice_list = PracticeList()
 
-        self.description_edit = self._text_edit("descriptionEdit", "How I took part", DESCRIPTION_PROMPT)
-        self.learned_edit = self._text_edit("learnedEdit", "What I learned", LEARNED_PROMPT)
+        self.description_edit = text_edit("descriptionEdit", "How I took part", DESCRIPTION_PROMPT)
+        self.learned_edit = text_edit("learnedEdit", "What I learned", LEARNED_PROMPT)
 
-        self.attachment_list = named(QListWidget(), "attachmentList", "Attachments")
-        self.attachment_list.setMaximumHeight(64)
-        self.attachment_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.add_file_button = named(QPushButton("Add files..."), "addAttachmentButton", "Add attachment files")
-        self.open_file_button = named(QPushButton("Open"), "openAttachmentButton", "Open the selected attachment")
-        self.remove_file_button = named(QPushButton("Remove"), "removeAttachmentButton",
-                                        "Remove the selected attachment")
-        for button in (self.add_file_button, self.open_file_button, self.remove_file_button):
-            button.setAutoDefault(False)
+        self.attachments = AttachmentsEditor(stored)
+        self.attachment_list = self.attachments.list
+        self.add_file_button = self.attachments.add_button
+        self.open_file_button = self.attachments.open_button
+        self.remove_file_button = self.attachments.remove_button
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -234,14 +193,7 @@ class ActivityDialog(QDialog):
         kind_box.setLayout(kind)
         form.addRow("T&ype", self._with_error(kind_box, "type", "hours"))
         form.addRow("&Status", self._with_error(self.status_combo, "status"))
-        challenge = QVBoxLayout()
-        challenge.setContentsMargins(0, 0, 0, 0)
-        challenge.setSpacing(2)
-        challenge.addWidget(self.challenge_combo)
-        challenge.addWidget(self.challenge_hint)
-        challenge_box = QWidget()
-        challenge_box.setLayout(challenge)
-        form.addRow("&Challenge", self._with_error(challenge_box, "challenge_key"))
+        form.addRow("&Challenge", self._with_error(self.challenge, "challenge_key"))
 
         practices = QVBoxLayout()
         practices_label = QLabel("P&ractices")
@@ -261,18 +213,11 @@ class ActivityDialog(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             texts.addWidget(label, row, 0)
             texts.addWidget(widget, row, 1)
-        files_buttons = QVBoxLayout()
-        for button in (self.add_file_button, self.open_file_button, self.remove_file_button):
-            files_buttons.addWidget(button)
-        files_buttons.addStretch(1)
-        files = QHBoxLayout()
-        files.addWidget(self.attachment_list, 1)
-        files.addLayout(files_buttons)
         attachments_label = QLabel("&Attachments")
         attachments_label.setBuddy(self.attachment_list)
         attachments_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         texts.addWidget(attachments_label, 2, 0)
-        texts.addLayout(files, 2, 1)
+        texts.addWidget(self.attachments, 2, 1)
         texts.setColumnStretch(1, 1)
 
         bottom = QHBoxLayout()
@@ -306,40 +251,15 @@ class ActivityDialog(QDialog):
         self.hours_spin.valueChanged.connect(self._changed)
         self.status_combo.currentIndexChanged.connect(self._changed)
         self.challenge_combo.currentIndexChanged.connect(self._changed)
-        self.challenge_combo.activated.connect(self._challenge_chosen)
         self.practice_list.itemChanged.connect(self._changed)
         self.description_edit.textChanged.connect(self._changed)
         self.learned_edit.textChanged.connect(self._changed)
-        self.add_file_button.clicked.connect(self.add_files)
-        self.open_file_button.clicked.connect(self.open_selected_file)
-        self.remove_file_button.clicked.connect(self.remove_selected_file)
-        self.attachment_list.itemDoubleClicked.connect(lambda _item: self.open_selected_file())
-        self.attachment_list.currentRowChanged.connect(self._update_file_buttons)
+        self.attachments.changed.connect(self._validate)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.accept)
-
-    def _completer(self, words: list[str]) -> QCompleter:
-        completer = QCompleter(words, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        return completer
-
-    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = named(QDateEdit(), name, accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setDateRange(MIN_DATE, MAX_DATE)
-        return edit
-
-    def _text_edit(self, name: str, accessible: str, prompt: str) -> QPlainTextEdit:
-        edit = named(QPlainTextEdit(), name, accessible)
-        edit.setPlaceholderText(prompt)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(60)
-        return edit
 
     def _with_error(self, widget: QWidget, *fields: str) -> QWidget:
         """The widget with, under it, a label per field for its validation message (shown only when there is one).
@@ -376,55 +296,13 @@ class ActivityDialog(QDialog):
         self.type_combo.setCurrentIndex(index if index >= 0 else self.type_combo.findData("other"))
         self.hours_spin.setValue(float(data.hours))
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(data.status), 0))
-        for row in range(self.practice_list.count()):
-            item = self.practice_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in data.practices
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.practice_list.set_practices(data.practices)
         self.description_edit.setPlainText(data.description)
         self.learned_edit.setPlainText(data.learned)
-        self._fill_challenges(data.start_date.year, data.challenge_key)
-        self._fill_files()
-
-    def _items_for(self, year: int) -> list[ChallengeItemData]:
-        if year not in self._catalogues:
-            self._catalogues[year] = catalogue_for_year(year)
-        return self._catalogues[year]
-
-    def _fill_challenges(self, year: int, key: str | None) -> None:
-        combo = self.challenge_combo
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("None", None)
-        for item in self._items_for(year):
-            combo.addItem(f"{item.name} ({item.points} points)", item.key)
-        if key is not None and combo.findData(key) < 0:
-            # A key not in this year's catalogue stays visible, so validation can say what is wrong with it.
-            combo.addItem(f"{key} (not in the {year} catalogue)", key)
-        combo.setCurrentIndex(max(combo.findData(key), 0))
-        combo.blockSignals(False)
-
-    def _fill_files(self) -> None:
-        self.attachment_list.clear()
-        for attachment in self._stored:
-            if attachment.id in self._removed:
-                continue
-            item = QListWidgetItem(attachment.original_name)
-            item.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
-            item.setToolTip(f"{attachment.original_name} ({attachment.size:,} bytes), stored with the activity")
-            self.attachment_list.addItem(item)
-        for path in self._added:
-            item = QListWidgetItem(f"{path.name} (to be copied in on Save)")
-            item.setData(Qt.ItemDataRole.UserRole, ("new", path))
-            item.setToolTip(str(path))
-            self.attachment_list.addItem(item)
-        self._update_file_buttons()
+        self.challenge.fill(data.start_date.year, data.challenge_key)
+        self.attachments.fill()
 
     def current_data(self) -> ActivityData:
-        practices = tuple(
-            int(self.practice_list.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.practice_list.count())
-            if self.practice_list.item(row).checkState() == Qt.CheckState.Checked
-        )
         start = to_date(self.start_edit.date())
         end = to_date(self.end_edit.date())
         return ActivityData(
@@ -434,7 +312,7 @@ class ActivityDialog(QDialog):
             provider=self.provider_edit.text(),
             type=str(self.type_combo.currentData()),
             hours=decimal_hours(self.hours_spin.value()),
-            practices=practices,
+            practices=self.practice_list.practices(),
             description=self.description_edit.toPlainText(),
             learned=self.learned_edit.toPlainText(),
             status=str(self.status_combo.currentData()),
@@ -442,7 +320,8 @@ class ActivityDialog(QDialog):
         )
 
     def _state(self) -> _FormState:
-        return _FormState(normalized(self.current_data()), tuple(self._added), tuple(self._removed))
+        return _FormState(normalized(self.current_data()), tuple(self.attachments.added),
+                          tuple(self.attachments.removed))
 
     def is_dirty(self) -> bool:
         return self._state() != self._opened_state
@@ -462,29 +341,19 @@ class ActivityDialog(QDialog):
             # The end date follows the start date until the user makes it a span.
             self.end_edit.setDate(qdate)
         if start.year != self._last_start.year:
-            self._fill_challenges(start.year, self.challenge_combo.currentData())
-            if not self._challenge_touched:
-                self._suggest_challenge()
+            self.challenge.fill(start.year, self.challenge_combo.currentData())
+            self._suggest_challenge()
         self._last_start = start
         self._validate()
 
-    def _challenge_chosen(self, _index: int) -> None:
-        self._challenge_touched = True
-        self.challenge_hint.clear()
-
     def _suggest_challenge(self, *_args: Any) -> None:
-        if self._challenge_touched or self._filling:
-            return
-        year = to_date(self.start_edit.date()).year
-        keys = [item.key for item in self._items_for(year)]
-        key = suggest_key(self.title_edit.text(), str(self.type_combo.currentData()), keys,
-                          self.provider_edit.text())
-        self.challenge_combo.setCurrentIndex(max(self.challenge_combo.findData(key), 0))
-        self.challenge_hint.setText("Suggested from the title; choose another if it does not fit" if key else "")
+        if not self._filling:
+            self.challenge.suggest(to_date(self.start_edit.date()).year, self.title_edit.text(),
+                                   str(self.type_combo.currentData()), self.provider_edit.text())
 
     def errors(self) -> list[FieldError]:
         data = self.current_data()
-        keys = [item.key for item in self._items_for(data.start_date.year)]
+        keys = [item.key for item in self.challenge.items_for(data.start_date.year)]
         return check(normalized(data), keys)
 
     def _validate(self) -> bool:
@@ -509,48 +378,6 @@ class ActivityDialog(QDialog):
         name = names.get(error.field, error.field)
         return f"{name} {error.message}" if error.message.startswith("is ") else f"{name}: {error.message}"
 
-    # --- attachments -------------------------------------------------------------------------------------
-
-    def add_files(self) -> None:
-        for path in prompts.choose_open_files(self, "Attach files to this activity"):
-            if path not in self._added:
-                self._added.append(path)
-        self._fill_files()
-        self._validate()
-
-    def _selected_file(self) -> tuple[str, Any] | None:
-        item = self.attachment_list.currentItem()
-        if item is None:
-            return None
-        kind, value = item.data(Qt.ItemDataRole.UserRole)
-        return str(kind), value
-
-    def open_selected_file(self) -> None:
-        selected = self._selected_file()
-        if selected is None:
-            return
-        kind, value = selected
-        path = attachment_path(value.stored_name) if kind == "stored" else Path(value)
-        if not path.exists() or not prompts.open_with_system(path):
-            prompts.show_error(self, "Open attachment", f"{path} could not be opened.")
-
-    def remove_selected_file(self) -> None:
-        selected = self._selected_file()
-        if selected is None:
-            return
-        kind, value = selected
-        if kind == "stored":
-            self._removed.append(int(value.id))
-        else:
-            self._added.remove(value)
-        self._fill_files()
-        self._validate()
-
-    def _update_file_buttons(self, *_args: Any) -> None:
-        has = self.attachment_list.currentItem() is not None
-        self.open_file_button.setEnabled(has)
-        self.remove_file_button.setEnabled(has)
-
     # --- closing -----------------------------------------------------------------------------------------
 
     def accept(self) -> None:
@@ -572,8 +399,8 @@ class ActivityDialog(QDialog):
         if self.shell is not None:
             from wethrive_desktop.ui.undo import save_undoable
 
-            return save_undoable(self.shell, data, self.activity_id, self._added, self._removed)
-        return save_with_attachments(data, self.activity_id, self._added, self._removed)
+            return save_undoable(self.shell, data, self.activity_id, self.attachments.added, self.attachments.removed)
+        return save_with_attachments(data, self.activity_id, self.attachments.added, self.attachments.removed)
 
     def reject(self) -> None:
         if self.is_dirty() and not prompts.confirm(

@@ -1,0 +1,13 @@
+"""The activity log and the activity dialog, one part per module:
+
+- page.py: `ActivityLogPage`: a year's activities in a sortable, searchable table, with progress toward 40 hours.
+- model.py: `ActivityTableModel`, the table's rows and columns (and why sorting sits in the source model).
+- filter.py: `ActivityFilterProxy`, the search, type and practice filters over it.
+- dialog.py: `ActivityDialog`: add, edit or duplicate one activity, checked as the user types.
+- fields.py: the dialog's form fields (dates, hours, texts, the checkable practice list).
+- challenge.py: the dialog's #WeThriveHere item, suggested from the title until the member picks one.
+- attachments.py: the dialog's attachments list with Add files..., Open and Remove.
+- import_dialog.py: importing activities from a CSV file (checked, previewed, then imported on a worker).
+
+Saving, deleting and their undo go through ui/undo.py, the app's one undo mechanism.
+"""

@@ -1,0 +1,60 @@
+"""The Chart tab: the ratings of the latest assessment against the previous one, as horizontal bars (QtCharts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+
+from wethrive_desktop.models.assessments import PRACTICE_SHORT, AssessmentData
+from wethrive_desktop.models.domain import PRACTICES
+
+
+class RatingsChart(QChartView):
+    """Horizontal bars per practice: the latest assessment against the previous one (practice 1 at the top)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("assessmentChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(300)
+        self.series_sets: dict[str, list[float]] = {}
+        self.show_pair(None, None)
+
+    def show_pair(self, latest: AssessmentData | None, previous: AssessmentData | None) -> None:
+        chart = QChart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(chart.margins() * 0)
+        self.series_sets = {}
+        if latest is None:
+            chart.setTitle("No assessment yet: add one to see your ratings here")
+            self.setChart(chart)
+            return
+        chart.setTitle("Ratings: latest against the previous assessment" if previous else "Ratings")
+        series = QHorizontalBarSeries()
+        numbers = list(reversed(PRACTICES))  # the first category is drawn at the bottom
+        pairs = [(previous, QColor("#9aa5b1")), (latest, QColor("#2a6fb0"))] if previous else [
+            (latest, QColor("#2a6fb0"))]
+        for data, color in pairs:
+            assert data is not None
+            label = f"{data.date.isoformat()} {data.kind_label}"
+            bar_set = QBarSet(label)
+            values = [float(data.rating_of(n).rating or 0) for n in numbers]
+            bar_set.append(values)
+            bar_set.setColor(color)
+            bar_set.setBorderColor(color)
+            series.append(bar_set)
+            self.series_sets[label] = list(reversed(values))
+        series.setBarWidth(0.8)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([f"{n} {PRACTICE_SHORT[n]}" for n in numbers])
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        values_axis = QValueAxis()
+        values_axis.setRange(0, 5)
+        values_axis.setTickCount(6)
+        values_axis.setLabelFormat("%d")
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values_axis)
+        self.setChart(chart)

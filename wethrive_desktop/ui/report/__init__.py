@@ -1,0 +1,14 @@
+"""The annual report page, one part per module:
+
+- page.py: `ReportPage`, the coordinator: the year, the status line, the tabs and the readiness panel, the fixes.
+- reflections.py: the Reflections tab, the activities' "How I took part" / "What I learned" (autosaved, undoable).
+- summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, attestation.
+- fields.py: the text field with its word count and prompt both tabs use, and the autosave delay.
+- readiness_panel.py: the readiness check beside the tabs, each open item with a button to its fix.
+- preview.py: the Preview tab: the PDF built on a worker and shown with QtPdf; Save as PDF.
+- printing.py: the print dialog and the print job (one page per turn of the event loop).
+- submit.py: Mark submitted: the dialog asking for the date, and the freeze run on a worker.
+- style.py: the colours and the escaping of text for the rich-text labels.
+
+Everything it does to data goes through models/annual_report (the same functions as `wethrive report...`).
+"""
