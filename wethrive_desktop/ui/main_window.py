@@ -11,6 +11,10 @@ are the `Page` classes listed in `ui.pages.PAGES`.
   which builds the first page shown before the window appears and the others right after (see `defer_pages`).
 - `add_file_action(action)` puts an action into the File menu's import/export group (above Backup and Quit).
   Pages are built after the menus, so a page may add its actions in its constructor.
+
+Why one module of about 480 lines: it is the window's three jobs that every page relies on (navigation with
+deferred and stale pages, the Shell the pages call, the menus with their File actions and remembered settings),
+each a screenful; the File actions are thin calls into models/ and exchange/ and would only move, not shrink.
 """
 
 from __future__ import annotations
