@@ -125,7 +125,7 @@ def test_the_real_activity_dialog_opens_on_the_activity(window: MainWindow, qtbo
     add(date(2026, 2, 3), "Ethics refresher", "2")
     window.data_changed.emit()
     page = page_of(window)
-    page._open_recent(page.recent_view.model().index(0, 0))
+    page.recent_view.doubleClicked.emit(page.recent_view.model().index(0, 0))  # what a double-click sends
     dialog = window.findChild(ActivityDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.activity_id is not None and "Ethics refresher" in dialog.windowTitle()

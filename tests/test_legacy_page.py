@@ -125,7 +125,8 @@ def test_coaching_dialog_keeps_notes_typed_for_a_year_when_the_dates_move(window
     dialog.start_edit.setDate(to_qdate(date(2025, 3, 1)))  # 2024 drops out ...
     assert dialog.years_table.rowCount() == 2
     dialog.start_edit.setDate(to_qdate(date(2024, 3, 1)))  # ... and comes back with its notes
-    assert dialog._cell(0, 2).text() == "first year"
+    notes = dialog.years_table.item(0, 2)
+    assert notes is not None and notes.text() == "first year"
 
 
 def test_bad_coaching_keeps_the_dialog_open_and_writes_nothing(window: MainWindow,
