@@ -112,13 +112,17 @@ def test_record_an_entry_without_hours(window: MainWindow, monkeypatch: pytest.M
     assert [r.id for r in load_activities()] == [record.id]
 
 
-def test_entry_dialog_without_a_catalogue_keeps_the_dialog_open(window: MainWindow, qtbot: QtBot) -> None:
+def test_entry_dialog_without_a_catalogue_keeps_the_dialog_open(window: MainWindow,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     page = page_of(window)
-    dialog = EntryDialog(page, date(2010, 5, 1))
-    qtbot.addWidget(dialog)
-    dialog.submit = lambda: page._save_entry(*dialog.values())
-    assert dialog.item_combo.count() == 0  # no catalogue covers 2010
-    dialog.accept()
+
+    def fill(dialog: EntryDialog) -> None:
+        dialog.date_edit.setDate(to_qdate(date(2010, 5, 1)))
+        assert dialog.item_combo.count() == 0  # no catalogue covers 2010
+
+    seen = fill_dialog(monkeypatch, fill)
+    page.record_button.click()
+    (dialog,) = seen
     assert dialog.result() == 0
     assert "there is no challenge catalogue for 2010" in dialog.error_label.text()
     assert load_activities() == []

@@ -8,6 +8,17 @@ from datetime import date
 import pytest
 
 from wethrive_desktop.models.legacy import (
+    delete_action,
+    delete_coaching,
+    legacy_overview,
+    load_actions,
+    load_coaching,
+    restore_action,
+    restore_coaching,
+    save_action,
+    save_coaching,
+)
+from wethrive_desktop.models.legacy_rule import (
     EARNED,
     GOAL_EARN,
     GOAL_MENU,
@@ -25,16 +36,7 @@ from wethrive_desktop.models.legacy import (
     CoachingYearData,
     LegacyYear,
     credentialed_from,
-    delete_action,
-    delete_coaching,
-    legacy_overview,
     legacy_years,
-    load_actions,
-    load_coaching,
-    restore_action,
-    restore_coaching,
-    save_action,
-    save_coaching,
 )
 from wethrive_desktop.models.validation import ValidationError
 

@@ -11,16 +11,13 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.models.legacy import (
+from wethrive_desktop.models.legacy import load_actions, load_coaching, save_action, save_coaching
+from wethrive_desktop.models.legacy_rule import (
     MENU_KINDS,
     RECRUITMENT_KINDS,
     ActionData,
     CoachingData,
     CoachingYearData,
-    load_actions,
-    load_coaching,
-    save_action,
-    save_coaching,
 )
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import prompts

@@ -20,7 +20,7 @@ from wethrive_desktop.exchange.json_format import (
     read_str,
 )
 from wethrive_desktop.models.eligibility import ExperienceData, get_experience, validate_experience
-from wethrive_desktop.models.legacy import (
+from wethrive_desktop.models.legacy_rule import (
     ActionData,
     CoachingData,
     CoachingYearData,

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from wethrive_desktop.models.challenge import record_zero_hour_entry
 from wethrive_desktop.models.eligibility import ExperienceData, save_experience
-from wethrive_desktop.models.legacy import ActionData, CoachingData, CoachingYearData, save_action, save_coaching
+from wethrive_desktop.models.legacy import save_action, save_coaching
+from wethrive_desktop.models.legacy_rule import ActionData, CoachingData, CoachingYearData
 
 
 def add_demo_legacy(today: date) -> None:

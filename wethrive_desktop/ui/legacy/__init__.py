@@ -5,5 +5,5 @@
 - dialogs.py: `CoachingDialog` (a coaching relationship with its notes per year) and `ActionDialog` (a
   recruitment, a sponsorship or a menu activity).
 
-The rule lives in models.legacy.legacy_years; every write goes through models/legacy and the window's undo stack.
+The rule lives in models.legacy_rule.legacy_years; every write goes through models/legacy and the window's undo stack.
 """

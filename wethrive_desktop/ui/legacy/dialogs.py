@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.legacy import (
+from wethrive_desktop.models.legacy_rule import (
     ACTION_LABELS,
     MENU_KINDS,
     PARTICIPANT_PROGRAMS,

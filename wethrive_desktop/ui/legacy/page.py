@@ -1,7 +1,7 @@
 """The Legacy Leaders page: the status of each year (earned / maintained / not yet, with what is missing), the
 coaching relationships with their yearly notes, recruitments and sponsorships, and menu activities.
 
-The rule lives in models.legacy.legacy_years; this page shows it and edits the records (every write undoable). The
+The rule lives in models.legacy_rule.legacy_years; this page shows it and edits the records (every write undoable). The
 dialogs are in dialogs.py, opened through `form_dialog.run_dialog` (looked up at call time: tests patch it).
 """
 
@@ -27,6 +27,16 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import short_date
 from wethrive_desktop.models.legacy import (
+    LegacyOverview,
+    delete_action,
+    delete_coaching,
+    legacy_overview,
+    restore_action,
+    restore_coaching,
+    save_action,
+    save_coaching,
+)
+from wethrive_desktop.models.legacy_rule import (
     ACTION_LABELS,
     EARNED,
     MAINTAINED,
@@ -36,17 +46,9 @@ from wethrive_desktop.models.legacy import (
     ActionKind,
     ActionRecord,
     CoachingRecord,
-    LegacyOverview,
     LegacyYear,
-    delete_action,
-    delete_coaching,
-    legacy_overview,
     normalized_action,
     normalized_coaching,
-    restore_action,
-    restore_coaching,
-    save_action,
-    save_coaching,
 )
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.legacy.dialogs import ActionDialog, CoachingDialog
