@@ -317,11 +317,6 @@ class MainWindow(QMainWindow):
     def open_activity(self, activity_id: int | None = None, initial: ActivityData | None = None) -> ActivityDialog:
         return self.open_activity_dialog(initial=initial, activity_id=activity_id)
 
-    def show_activity(self, activity_id: int) -> None:
-        from wethrive_desktop.ui.activities.page import ActivityLogPage
-
-        self.page(ActivityLogPage).select_activity(activity_id)
-
     def show_plan(self, year: int) -> None:
         from wethrive_desktop.ui.planner.page import PlannerPage
 

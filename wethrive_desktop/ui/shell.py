@@ -47,9 +47,6 @@ class Shell(Protocol):
     def open_activity(self, activity_id: int | None = None, initial: ActivityData | None = None) -> ActivityDialog:
         """Open the activity dialog (not blocking) on `activity_id`, or a new activity filled with `initial`."""
 
-    def show_activity(self, activity_id: int) -> None:
-        """Switch to the activity log with `activity_id` selected."""
-
     def show_plan(self, year: int) -> None:
         """Switch to the development plan of `year`."""
 
