@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from wethrive_desktop import files
 from wethrive_desktop.files import atomic_path, write_atomically
@@ -197,19 +198,22 @@ def test_the_report_command_keeps_the_old_pdf(db_path: Path, tmp_path: Path, fsy
     assert fsync_fails and out.read_bytes() == OLD and only(folder) == ["report.pdf"]
 
 
-def test_the_report_page_keeps_the_old_pdf(window: Any, tmp_path: Path, fsync_fails: list[bytes],
+def test_the_report_page_keeps_the_old_pdf(window: Any, qtbot: QtBot, tmp_path: Path, fsync_fails: list[bytes],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from wethrive_desktop.reports.pdf.builder import RenderedReport
     from wethrive_desktop.ui import prompts
+    from wethrive_desktop.ui.report import preview
 
     out = tmp_path / "saved" / "report.pdf"
     out.parent.mkdir()
     out.write_bytes(OLD)
     errors: list[str] = []
+    monkeypatch.setattr(preview, "render_report", lambda *a, **k: RenderedReport(b"%PDF-1.4 new", 1))
     monkeypatch.setattr(prompts, "choose_save_file", lambda *a, **k: out)
     monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
     page = window.show_page("reportPage")
-    assert page._save_rendered(RenderedReport(b"%PDF-1.4 new", 1)) is None
+    page.save_pdf()  # builds on a worker (the build above), then saves
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
     assert errors and "disk full" in errors[0]
     assert fsync_fails == [b"%PDF-1.4 new"]
     assert out.read_bytes() == OLD and only(out.parent) == ["report.pdf"]

@@ -150,7 +150,6 @@ class ReportPage(Page):
         self.attestation_date = s.attestation_date
         self.source_combo, self.progress, self.preview_info = p.source_combo, p.progress, p.preview_info
         self.pdf_view, self.pdf_document = p.pdf_view, p.pdf_document
-        self._save_rendered = p.save_rendered
 
     def _add_menu_action(self) -> None:
         action = QAction("Annual report &PDF\u2026", self)
