@@ -26,6 +26,7 @@ from typing import IO
 import platformdirs
 
 from wethrive_desktop import APP_NAME, __version__
+from wethrive_desktop.files import write_atomically
 from wethrive_desktop.paths import DATA_DIR_ENV
 
 LOG_FILENAME = "wethrive.log"
@@ -151,7 +152,7 @@ def _collect_earlier_sessions() -> str | None:
     details = "\n\n".join(reports)
     log.warning("The previous session ended unexpectedly:\n%s", details)
     try:
-        (log_dir() / LAST_CRASH_FILENAME).write_text(details + "\n", encoding="utf-8")
+        write_atomically(log_dir() / LAST_CRASH_FILENAME, details + "\n")
     except OSError:
         pass
     return details
