@@ -264,6 +264,9 @@ def test_an_interrupted_backup_keeps_the_old_copy(db: object, tmp_path: Path,
 
         database = db_obj.database
 
+        def execute_sql(self, sql: str) -> Any:
+            return db_obj.execute_sql(sql)
+
     with pytest.raises(Interrupted):
         backup_to(dest, Source())
     assert dest.read_bytes() == OLD

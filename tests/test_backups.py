@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import threading
+import time
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import peewee
+import pytest
+
+from wethrive_desktop import files
 from wethrive_desktop.exchange.calendar_import import import_ics
 from wethrive_desktop.exchange.csv_io import apply_import, preview_import
-from wethrive_desktop.models.activities import ActivityData, save_activity
+from wethrive_desktop.models import backups
+from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.backups import (
     Backup,
+    BackupError,
+    backup_before,
+    backup_now,
     backups_folder,
     daily_backup,
     list_backups,
+    thin,
     to_keep,
 )
+from wethrive_desktop.models.db import StoreError
 
 NOW = datetime(2026, 11, 23, 9, 30)
 
@@ -97,3 +111,120 @@ def test_calendar_import_takes_a_copy_only_when_it_adds(db: object, db_path: Pat
     assert [b.reason for b in list_backups(db_path)] == ["before-calendar-import"]
     import_ics(ics)  # nothing new: no second copy
     assert len(list_backups(db_path)) == 1
+
+
+# --- leftovers, same-second copies, a full disk (issue "data safety") ---------------------------------------
+
+def test_thinning_removes_temp_files_of_killed_backups_but_not_a_running_ones(db: object, db_path: Path) -> None:
+    add("Ethics 101")
+    folder = backups_folder(db_path)
+    folder.mkdir()
+    two_hours_ago = time.time() - 2 * 3600
+    killed = folder / f".{db_path.stem}-20261122-093000-daily.sqlite3.k1ll3d_x.part"
+    killed_numbered = folder / f".{db_path.stem}-20261122-093000-2-before-csv-import.sqlite3.abcd1234.part"
+    running = folder / f".{db_path.stem}-20261123-093000-daily.sqlite3.runn1ng_.part"
+    strangers = [folder / ".my-notes.txt.abcd1234.part",  # not a copy's temp file
+                 folder / ".other-20261122-093000-daily.sqlite3.abcd1234.part",  # another database's
+                 folder / f".{db_path.stem}-20261122-093000-daily.sqlite3.abcd1234.part.keep"]
+    for path in [killed, killed_numbered, running, *strangers]:
+        path.write_bytes(b"half a copy")
+    for path in [killed, killed_numbered, *strangers]:
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    assert daily_backup(NOW) is not None
+    assert not killed.exists() and not killed_numbered.exists()
+    assert running.exists()  # a backup still being written keeps its temp file
+    assert all(path.exists() for path in strangers)
+    assert thin(db_path, NOW.date()) == []  # nothing more to remove
+
+
+def test_two_backups_in_the_same_second_get_two_names(db: object, db_path: Path) -> None:
+    add("Budgeting for Outcomes")
+    first = backup_now("before csv import", NOW)
+    second = backup_now("before csv import", NOW)
+    third = backup_now("daily", NOW)
+    assert len({first, second, third}) == 3 and all(p.exists() for p in (first, second, third))
+    assert second.name == f"{db_path.stem}-20261123-093000-2-before-csv-import.sqlite3"
+    assert third.name == f"{db_path.stem}-20261123-093000-3-daily.sqlite3"
+    backups = list_backups(db_path)
+    assert [b.path for b in backups] == [first, second, third]  # in the order taken
+    assert [b.reason for b in backups] == ["before-csv-import", "before-csv-import", "daily"]
+    assert {b.taken for b in backups} == {NOW.replace(microsecond=0)}
+    # Thinning sees them all: the newest of the day is kept.
+    assert thin(db_path, NOW.date()) == [first, second]
+    assert [b.path for b in list_backups(db_path)] == [third]
+
+
+def test_two_backups_at_once_from_two_threads_get_two_names(db: peewee.SqliteDatabase, db_path: Path) -> None:
+    add("Budgeting for Outcomes")
+    start = threading.Barrier(2)
+    taken: list[Path] = []
+    failed: list[BaseException] = []
+
+    def take() -> None:
+        try:
+            start.wait()
+            taken.append(backup_now("daily", NOW))
+        except BaseException as exc:  # reported below, on the test's thread
+            failed.append(exc)
+        finally:
+            db.close()  # this thread's connection
+
+    threads = [threading.Thread(target=take) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []
+    assert len(set(taken)) == 2
+    assert sorted(b.path for b in list_backups(db_path)) == sorted(taken)
+    assert all(titles_in(path) == ["Budgeting for Outcomes"] for path in taken)
+
+
+def test_a_full_disk_stops_the_import_with_a_clear_message(db: object, db_path: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Before the import")
+    source = tmp_path / "more.csv"
+    source.write_text("date,title,hours,type\n2026-06-01,Strategic Planning Workshop,3,workshop\n")
+    preview = preview_import(source)
+
+    def disk_full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(files, "_fsync", disk_full)  # the copy's temp file cannot be flushed to disk
+    with pytest.raises(BackupError) as raised:
+        apply_import(preview)
+    message = str(raised.value)
+    assert message.startswith("could not make the backup before csv import: the disk is full (")
+    assert str(backups_folder(db_path)) in message
+    assert message.endswith("; nothing was imported")
+    assert isinstance(raised.value, StoreError) and raised.value.folder == backups_folder(db_path)
+    assert [a.data.title for a in load_activities()] == ["Before the import"]
+    assert list(backups_folder(db_path).iterdir()) == []  # no copy, no temp file left behind
+
+
+def test_sqlite_reporting_a_full_disk_is_a_backup_error_too(db: object, db_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Ethics 101")
+
+    def full(dest: Path, source: object = None) -> Path:
+        exc = sqlite3.OperationalError("database or disk is full")
+        exc.sqlite_errorcode = 13  # SQLITE_FULL
+        raise exc
+
+    monkeypatch.setattr(backups, "backup_to", full)
+    with pytest.raises(BackupError, match=r"^could not make the daily backup: the disk is full \("):
+        daily_backup(NOW)
+    with pytest.raises(BackupError, match=r"the disk is full .*; nothing was imported$"):
+        backup_before("calendar import")
+
+
+def test_other_failures_of_a_backup_are_not_dressed_up(db: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Ethics 101")
+
+    def broken(dest: Path, source: object = None) -> Path:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(backups, "backup_to", broken)
+    with pytest.raises(OSError) as raised:
+        backup_now("daily", NOW)
+    assert not isinstance(raised.value, BackupError) and raised.value.errno == errno.EIO

@@ -13,7 +13,7 @@ import pytest
 
 from wethrive_desktop.cli import main
 from wethrive_desktop.models import migrations
-from wethrive_desktop.models.db import close_database, open_database
+from wethrive_desktop.models.db import APPLICATION_ID, close_database, open_database
 
 CSV = (
     "date,end_date,title,hours,practices,type,challenge,status\n"
@@ -73,6 +73,7 @@ def newer_database(tmp_path: Path) -> Path:
     path = tmp_path / "future.sqlite3"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE x (a)")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
     con.commit()
     con.close()

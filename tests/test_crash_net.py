@@ -121,12 +121,12 @@ def test_an_exception_while_the_dialog_is_up_is_only_logged(qtbot: QtBot, net: C
 
     monkeypatch.setattr(prompts, "show_crash", show_crash_and_fail_again)
     try:
-        raise LookupError("first")
-    except LookupError as exc:
-        sys.excepthook(LookupError, exc, exc.__traceback__)
+        raise KeyError("first")
+    except KeyError as exc:
+        sys.excepthook(KeyError, exc, exc.__traceback__)
     qtbot.waitUntil(lambda: len(shown) == 1)
     qtbot.wait(50)
-    assert [c["summary"] for c in shown] == ["LookupError: first"]
+    assert [c["summary"] for c in shown] == ["KeyError: 'first'"]
     assert "KeyError: 'second'" in read_log()
 
 

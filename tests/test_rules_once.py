@@ -18,7 +18,7 @@ from wethrive_desktop.models.activities import ActivityData, ActivityRecord, che
 from wethrive_desktop.models.challenge import ChallengeItemData, validate_item
 from wethrive_desktop.models.dashboard import hours_by_month, pace
 from wethrive_desktop.models.dates import date_range
-from wethrive_desktop.models.db import NewerSchemaError, check_openable, close_database, open_database
+from wethrive_desktop.models.db import APPLICATION_ID, NewerSchemaError, check_openable, close_database, open_database
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, REQUIRED_HOURS, type_label, valid_year
 from wethrive_desktop.models.plans import GoalData, new_item, save_goal
 from wethrive_desktop.models.reflections import (
@@ -157,6 +157,7 @@ def test_a_due_date_is_on_time_on_the_day_and_overdue_the_day_after() -> None:
 def _file_with_version(path: Path, version: int) -> Path:
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE t (x)")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {version}")
     con.commit()
     con.close()

@@ -13,6 +13,7 @@ from wethrive_desktop.models import migrations
 from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
 from wethrive_desktop.models.backups import list_backups
 from wethrive_desktop.models.db import (
+    APPLICATION_ID,
     NewerSchemaError,
     NotADatabaseError,
     backup_to,
@@ -59,6 +60,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite3"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE x (a)")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
     con.commit()
     con.close()

@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wethrive_desktop import APP_NAME, __version__, crash_log
-from wethrive_desktop.models.backups import daily_backup
-from wethrive_desktop.models.db import StoreError, check_openable, open_database
+from wethrive_desktop.models.backups import BackupError, daily_backup
+from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
@@ -187,5 +187,9 @@ def _daily_backup(window: MainWindow) -> None:
         return
     try:
         daily_backup()
+    except DamagedDatabaseError as exc:  # found by the integrity check before the copy: the user must know now
+        prompts.show_error(window, "The database is damaged", str(exc))
+    except BackupError as exc:  # says itself that it is the daily backup, and why
+        window.statusBar().showMessage(f"{str(exc)[:1].upper()}{str(exc)[1:]}", 10000)
     except (OSError, StoreError) as exc:
         window.statusBar().showMessage(f"The daily backup could not be written: {exc}", 10000)

@@ -11,8 +11,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import peewee
-
 from wethrive_desktop import APP_NAME, __version__, cli_data, cli_plans, cli_programs, cli_report
 from wethrive_desktop.cli_common import (
     CommandAdder,
@@ -24,7 +22,7 @@ from wethrive_desktop.cli_common import (
     resolve_db,
     year_arg,
 )
-from wethrive_desktop.models.db import StoreError, backup_to
+from wethrive_desktop.models.db import backup_to
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.paths import default_db_path, demo_db_path
 
@@ -35,7 +33,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.rules import format_hours
     from wethrive_desktop.models.summary import year_summary
 
-    open_db(args)
+    open_db(args, readonly=True)
     summary = year_summary(args.year)
     if args.json:
         print(json.dumps(summary.to_json(), indent=2))
@@ -55,7 +53,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from wethrive_desktop.models import clock
 
-    path = open_db(args)
+    path = open_db(args, readonly=True)
     out = Path(args.out) if args.out else path.with_name(
         f"{path.stem}-backup-{clock.now():%Y%m%d-%H%M%S}.sqlite3")
     backup_to(out)
@@ -128,11 +126,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             print(f"wethrive: {error}", file=sys.stderr)
         return 1
-    except (CommandError, StoreError, OSError, LookupError) as exc:
+    except CommandError as exc:
         print(f"wethrive: error: {exc}", file=sys.stderr)
-        return 1
-    except peewee.DatabaseError as exc:  # e.g. a damaged file whose header still looks like SQLite
-        print(f"wethrive: error: the database could not be read: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the one boundary: a sentence for the user, the traceback for the log
+        return _report(args, exc)
+
+
+def _report(args: argparse.Namespace, exc: Exception) -> int:
+    from wethrive_desktop import crash_log
+    from wethrive_desktop.errors import describe, parse_failure
+
+    message = describe(exc)
+    source = getattr(args, "file", None)
+    if message is None and source is not None and parse_failure(exc):
+        message = f"{source} could not be read: {exc}"
+    where = crash_log.log_command_error(args.command, exc)
+    if message is None:
+        message = f"an unexpected problem stopped the command ({type(exc).__name__}); nothing more was written."
+        if where is not None:
+            message += f" The details are in {where}."
+    print(f"wethrive: error: {_printable(message)}", file=sys.stderr)
+    return 1
+
+
+def _printable(text: str) -> str:
+    """No control characters (a NUL from a file name or a hostile input) reach the terminal."""
+    return "".join(c if c.isprintable() or c == " " else "\ufffd" for c in text)

@@ -7,10 +7,20 @@ this module, not cli.py, so cli.py can import them.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from wethrive_desktop.models.db import open_database
+from wethrive_desktop.files import place_if_absent, temp_file_beside
+from wethrive_desktop.models.db import (
+    DamagedDatabaseError,
+    check_integrity,
+    close_database,
+    create_database,
+    open_database,
+    remove_database_files,
+)
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, valid_year
 from wethrive_desktop.paths import DATA_DIR_ENV, default_db_path
 
@@ -23,13 +33,59 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
 
-def open_db(args: argparse.Namespace, create: bool = False) -> Path:
-    """Open the database the command names. Only commands that add records may create a new, empty one."""
+def open_db(args: argparse.Namespace, *, readonly: bool = False) -> Path:
+    """Open the database the command names (database_for_import may create a new one), after SQLite's quick check.
+
+    `readonly`: the command only reads it, through a read-only connection; a damaged file is then read with a warning
+    (exporting what can still be read is how a member rescues it). A command that writes refuses a damaged file.
+    """
     path = resolve_db(args)
-    if not create and not path.exists():
+    if not path.exists():
         raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
-    open_database(path)
+    db = open_database(path, readonly=readonly)
+    try:
+        check_integrity(db)
+    except DamagedDatabaseError as exc:
+        if not readonly:
+            raise
+        print(f"wethrive: warning: {exc}; what follows may be incomplete.", file=sys.stderr)
     return path
+
+
+@contextmanager
+def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], int]]:
+    """Open the target database for an import. A new one is built beside its name and given the name only when the
+    import succeeded, and only if no other process created that file meanwhile: a failed import leaves nothing
+    behind, and of two imports into the same new file neither removes nor overwrites what the other made.
+
+    Yields `done(exit_code) -> exit_code`, which the handler calls with its result.
+    """
+    path = resolve_db(args)
+    result: list[int] = []
+
+    def done(code: int) -> int:
+        result.append(code)
+        return code
+
+    if path.exists() or path.is_symlink():
+        open_db(args)
+        yield done
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built = temp_file_beside(path)
+    try:
+        built.unlink()  # create_database makes it, stamped as ours
+        create_database(built)
+        open_database(built)
+        yield done
+        close_database()
+        if result and result[-1] == 0 and not place_if_absent(built, path):
+            result[-1] = 1
+            raise CommandError(f"another WeThrive created {path} while this import ran; nothing was imported. "
+                               "Run the command again to import into that file.")
+    finally:
+        close_database()
+        remove_database_files(built)
 
 
 def year_arg(text: str) -> int:

@@ -9,43 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from wethrive_desktop.cli_common import CommandAdder, CommandError, open_db, resolve_db, year_arg
-from wethrive_desktop.models.db import close_database
-
-
-def _remove_database_files(path: Path) -> None:
-    close_database()
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-
-
-@contextmanager
-def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], int]]:
-    """Open (or create) the target database; if the command created it and then fails, remove it again.
-
-    Yields `done(exit_code) -> exit_code`, which the handler calls with its result.
-    """
-    path = resolve_db(args)
-    created = not path.exists()
-    open_db(args, create=True)
-    result: list[int] = []
-
-    def done(code: int) -> int:
-        result.append(code)
-        return code
-
-    try:
-        yield done
-    except BaseException:
-        if created:
-            _remove_database_files(path)
-        raise
-    if created and result and result[-1] != 0:
-        _remove_database_files(path)
+from wethrive_desktop.cli_common import CommandAdder, CommandError, database_for_import, open_db, resolve_db, year_arg
 
 
 def _write_error(path: Path, exc: OSError) -> CommandError:
@@ -79,7 +45,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from wethrive_desktop.exchange.csv_io import export_csv
 
-    open_db(args)
+    open_db(args, readonly=True)
     out = Path(args.file)
     try:
         count = export_csv(out, args.year)
@@ -93,7 +59,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     from wethrive_desktop.exchange.json_io import export_json
 
-    open_db(args)
+    open_db(args, readonly=True)
     out = Path(args.file)
     try:
         counts = export_json(out)
@@ -113,9 +79,10 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     read_export(source)  # a bad file is refused before any database is created
     with database_for_import(args) as done:
         counts = import_json(source)
-        listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
-        print(f"Imported {listed} from {source} into {resolve_db(args)}")
-        return done(0)
+        done(0)
+    listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+    print(f"Imported {listed} from {source} into {resolve_db(args)}")
+    return 0
 
 
 def register(command: CommandAdder) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wethrive_desktop.cli_common import CommandAdder, open_db
+from wethrive_desktop.cli_common import CommandAdder, database_for_import
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
@@ -14,8 +14,9 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.rules import format_hours
 
     path = Path(args.file).expanduser()
-    open_db(args, create=True)
-    result = import_ics(path)
+    with database_for_import(args) as done:
+        result = import_ics(path)
+        done(0)
     for year, item_id in result.added:
         from wethrive_desktop.models.plans import get_item
 

@@ -14,7 +14,7 @@ from wethrive_desktop.models.legacy import legacy_overview
 
 
 def cmd_challenge(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, readonly=True)
     points = challenge_points_for_year(args.year if args.year is not None else clock.today().year)
     lines = [
         {"date": line.date.isoformat() if line.date else None, "key": line.key, "item": line.item_name,
@@ -37,7 +37,7 @@ def cmd_challenge(args: argparse.Namespace) -> int:
 
 
 def cmd_legacy(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, readonly=True)
     overview = legacy_overview(clock.today())
     years: list[dict[str, Any]] = [
         {"year": y.year, "status": y.status, "goal": y.goal, "leader_year": y.leader_year, "met": list(y.met),
@@ -60,7 +60,7 @@ def cmd_legacy(args: argparse.Namespace) -> int:
 
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, readonly=True)
     result = current_eligibility(clock.today())
     if result is None:
         print("Enter your education and experience (Edit > Profile..., Eligibility) to see your eligibility.")

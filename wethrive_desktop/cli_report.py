@@ -30,7 +30,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.annual_report import build_report_data, reprint_revision
     from wethrive_desktop.reports.pdf.builder import render_report, render_revision_pdf
 
-    open_db(args)
+    open_db(args, readonly=True)
     out = Path(args.out).expanduser()
     if args.submitted or args.revision is not None:
         reprint = reprint_revision(args.year, args.revision, renderer=render_revision_pdf)
@@ -54,7 +54,7 @@ def cmd_report_check(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.annual_report import build_report_data, is_ready, readiness, report_status
     from wethrive_desktop.reports.pdf.fonts import missing_glyphs
 
-    open_db(args)
+    open_db(args, readonly=True)
     items = readiness(build_report_data(args.year), unprintable=missing_glyphs)
     print(f"Annual report {args.year}: {report_status(args.year)}")
     for item in items:

@@ -186,9 +186,32 @@ def log_exception(exc_type: type[BaseException], exc: BaseException | None, tb: 
     """Log an uncaught exception with its traceback; return (a one-line summary, the traceback text)."""
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("Uncaught exception in %s:\n%s", where, details.rstrip())
+    return summarize(exc_type, exc), details
+
+
+def summarize(exc_type: type[BaseException], exc: BaseException | None) -> str:
+    """One line for the user: the sentence errors.describe has for it, or the exception's type and text."""
+    from wethrive_desktop.errors import describe
+
+    sentence = describe(exc) if exc is not None else None
+    if sentence is not None:
+        return sentence[:1].upper() + sentence[1:]
     message = str(exc) if exc is not None else ""
-    summary = f"{exc_type.__name__}: {message}" if message else exc_type.__name__
-    return summary, details
+    return f"{exc_type.__name__}: {message}" if message else exc_type.__name__
+
+
+def log_command_error(command: str | None, exc: BaseException) -> Path | None:
+    """Append the traceback of an error that ended a command-line command to the log (the command line sets up no
+    logging); the log file, or None when it cannot be written."""
+    details = "".join(traceback.format_exception(exc))
+    path = log_dir() / LOG_FILENAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} ERROR wethrive {command or ''} ({__version__}):\n{details}")
+    except OSError:
+        return None
+    return path
 
 
 ForwardError = Callable[[str, str], None]

@@ -93,3 +93,27 @@ def write_atomically(path: Path | str, data: bytes | str, *, encoding: str = "ut
         fh.write(payload)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def temp_file_beside(path: Path | str) -> Path:
+    """A new, empty, private temp file in `path`'s folder, to build a file in before it is placed
+    (place_if_absent). The caller removes it when done."""
+    path = Path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def place_if_absent(built: Path, path: Path) -> bool:
+    """Give the finished file `built` the name `path` only if nothing has that name (True); when another process
+    got there first, leave its file alone (False). `built` keeps its own name too (the caller removes it)."""
+    _fsync(built)
+    try:
+        if os.name == "nt":
+            built.rename(path)  # Windows refuses an existing target; `built` is then gone, as the caller expects
+        else:
+            os.link(built, path)  # refuses an existing target
+    except FileExistsError:
+        return False
+    _fsync_folder(path.parent)
+    return True

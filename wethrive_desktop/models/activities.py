@@ -14,8 +14,9 @@ from pathlib import Path
 import peewee
 
 from wethrive_desktop.files import atomic_path
+from wethrive_desktop.models.attachment_names import valid_stored_name
 from wethrive_desktop.models.challenge import load_catalogues
-from wethrive_desktop.models.db import current_path, database_proxy
+from wethrive_desktop.models.db import StoreError, current_path, database_proxy
 from wethrive_desktop.models.domain import Status
 from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, utc_now
 from wethrive_desktop.models.validation import FieldError, ValidationError, validate_activity
@@ -272,12 +273,29 @@ def distinct_values(column: str) -> list[str]:
 
 # --- attachments -------------------------------------------------------------------------------------------
 
+class UnsafeAttachmentError(StoreError):
+    """An attachment whose stored file name is not one WeThrive made (planted by an edited import, say), or whose
+    file leads out of the attachments folder: it is not opened, whatever the list shows it as."""
+
+
 def attachment_folder() -> Path:
     return attachments_dir(current_path())
 
 
-def attachment_path(stored_name: str) -> Path:
-    return attachment_folder() / stored_name
+def attachment_path(stored_name: str, sha256: str | None = None) -> Path:
+    """The stored copy of an attachment, in the attachments folder. Refuses (UnsafeAttachmentError) a name that is
+    not of the form add_attachment makes (its sha256 and an optional lower-case extension: no folder, no "..", no
+    absolute path), or not the attachment's own `sha256` when given, and a file that leads (by a link) out of the
+    folder: such a path must never reach the system viewer."""
+    if not valid_stored_name(stored_name, stored_name[:64] if sha256 is None else sha256):
+        raise UnsafeAttachmentError(f"this attachment's stored file name ({stored_name!r}) is not one WeThrive "
+                                    "made; it was not opened")
+    folder = attachment_folder()
+    path = folder / stored_name
+    if path.resolve().parent != folder.resolve():
+        raise UnsafeAttachmentError(f"this attachment's stored file ({stored_name}) leads out of the attachments "
+                                    f"folder {folder}; it was not opened")
+    return path
 
 
 def add_attachment(activity_id: int, source: Path) -> AttachmentData:
@@ -291,7 +309,9 @@ def add_attachment(activity_id: int, source: Path) -> AttachmentData:
             digest.update(chunk)
     sha = digest.hexdigest()
     stored_name = sha + source.suffix.lower()
-    target = attachment_path(stored_name)
+    if not valid_stored_name(stored_name, sha):  # an extension like ".jpeg~" or ".docx (1)": keep the digest alone
+        stored_name = sha
+    target = attachment_path(stored_name, sha)
     if not target.exists():
         with atomic_path(target, make_parents=True) as part:
             shutil.copyfile(source, part)

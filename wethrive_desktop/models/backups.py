@@ -2,26 +2,69 @@
 
 Copies go to a `<name>-backups` folder beside the database, through SQLite's backup API (models.db.backup_to).
 Thinning, like Anki's, keeps the newest copy of each of the last 7 days, of each of the 4 weeks before, and of each
-of the 12 months before that; older copies are removed. It only ever deletes files in that folder named like ours.
+of the 12 months before that; older copies are removed. It only ever deletes files in that folder named like ours:
+our copies, and the temp files of copies that were never finished (a killed app), once they are an hour old.
+
+Two copies taken in the same second get distinct names (`-2`, `-3`... after the time). A copy that cannot be written
+(a full disk, a read-only folder) raises BackupError, which says so in a sentence, and the operation it was to
+protect does not start.
 """
 
 from __future__ import annotations
 
+import errno
 import re
+import sqlite3
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import peewee
 
+from wethrive_desktop.files import TEMP_SUFFIX
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.db import backup_to, current_path
+from wethrive_desktop.models.db import StoreError, backup_to, current_path
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
 KEEP_MONTHS = 12
-NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z0-9-]+))?\.sqlite3$")
+# `<stem>-<YYYYmmdd-HHMMSS>[-<n>][-<reason>].sqlite3`; n (2, 3...) tells apart copies taken in the same second.
+NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<count>\d+)(?=-|\.sqlite3$))?"
+                     r"(?:-(?P<reason>[a-z0-9-]+))?\.sqlite3$")
+# files.atomic_path's temp file for one of our copies: `.<copy's name>.<random>.part`.
+TEMP_RE = re.compile(r"^\.(?P<name>.+\.sqlite3)\.[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
+# A temp file this old belongs to a copy that was never finished; a copy being written is never this old.
+STALE_TEMP = timedelta(hours=1)
+
+# Choosing a free name and writing the copy to it happen under this lock, so that two copies taken at once (two
+# threads, the same second) cannot pick the same name.
+_naming = threading.Lock()
+
+
+class BackupError(StoreError):
+    """A copy could not be written (a full disk, a read-only or forbidden folder): said in a sentence."""
+
+    def __init__(self, message: str, folder: Path):
+        super().__init__(message)
+        self.folder = folder
+
+
+_WHY = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "WeThrive is not allowed to write there",
+    errno.EPERM: "WeThrive is not allowed to write there",
+}
+# SQLite's own codes for the same troubles, raised (as sqlite3.OperationalError) while the copy's pages are written.
+_SQLITE_WHY = {
+    13: "the disk is full",  # SQLITE_FULL
+    8: "the copy could not be written (read-only)",  # SQLITE_READONLY
+    14: "the copy's file could not be created",  # SQLITE_CANTOPEN
+}
 
 
 @dataclass(frozen=True)
@@ -35,27 +78,68 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-backups"
 
 
-def list_backups(db_path: Path) -> list[Backup]:
-    """Our copies of `db_path`, oldest first."""
+@dataclass(frozen=True)
+class _Name:
+    path: Path
+    stamp: str
+    count: int
+    reason: str | None
+
+
+def _parsed(db_path: Path) -> list[_Name]:
+    """The files of the backups folder named like copies of `db_path`, parsed (in no order)."""
     folder = backups_folder(db_path)
     found = []
     if folder.is_dir():
         for path in folder.iterdir():
             match = NAME_RE.match(path.name)
             if match and match["stem"] == db_path.stem:
-                taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-                found.append(Backup(path, taken, match["reason"] or ""))
-    return sorted(found, key=lambda b: b.taken)
+                found.append(_Name(path, match["stamp"], int(match["count"] or 1), match["reason"]))
+    return found
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Our copies of `db_path`, oldest first (copies of the same second in the order they were taken)."""
+    named = sorted(_parsed(db_path), key=lambda n: (n.stamp, n.count))
+    return [Backup(n.path, datetime.strptime(n.stamp, "%Y%m%d-%H%M%S"), n.reason or "") for n in named]
 
 
 def backup_now(reason: str, now: datetime | None = None, db_path: Path | None = None,
                source: peewee.SqliteDatabase | None = None) -> Path:
-    """A copy of the open database (or `source`), named with the time and the reason (e.g. "before-csv-import")."""
+    """A copy of the open database (or `source`), named with the time and the reason (e.g. "before-csv-import");
+    `-2`, `-3`... after the time when a copy of that second exists already. Raises BackupError when the copy
+    cannot be written (a full disk, a read-only or forbidden folder)."""
     db_path = db_path or current_path()
     now = now or clock.now()
+    folder = backups_folder(db_path)
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")
-    target = backups_folder(db_path) / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}{'-' + slug if slug else ''}.sqlite3"
-    return backup_to(target, source)
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    with _naming:
+        # Copies of the same second are numbered whatever their reasons, so their order is kept (list_backups).
+        same_second = [n.count for n in _parsed(db_path) if n.stamp == stamp]
+        count = f"-{max(same_second) + 1}" if same_second else ""
+        target = folder / f"{db_path.stem}-{stamp}{count}{'-' + slug if slug else ''}.sqlite3"
+        try:
+            return backup_to(target, source)
+        except (OSError, sqlite3.OperationalError) as exc:
+            why = _why(exc)
+            if why is None:
+                raise
+            raise BackupError(f"could not make {_the_backup(reason)}: {why} ({folder})", folder) from exc
+
+
+def _the_backup(reason: str) -> str:
+    if reason.startswith("before "):
+        return f"the backup {reason}"
+    return f"the {reason} backup" if reason else "the backup"
+
+
+def _why(exc: OSError | sqlite3.OperationalError) -> str | None:
+    """What stopped a copy, in words, when it is the disk or the folder (not a bug); None otherwise."""
+    if isinstance(exc, OSError):
+        return _WHY.get(exc.errno) if exc.errno is not None else None
+    code = getattr(exc, "sqlite_errorcode", None)
+    return _SQLITE_WHY.get(code & 0xFF) if isinstance(code, int) else None
 
 
 def to_keep(backups: Iterable[Backup], today: date) -> set[Path]:
@@ -71,7 +155,8 @@ def to_keep(backups: Iterable[Backup], today: date) -> set[Path]:
             bucket = ("month", (b.taken.year, b.taken.month))
         else:
             continue
-        if bucket not in newest or b.taken > newest[bucket].taken:
+        # On a tie (copies of the same second) the later one listed wins: list_backups lists them as taken.
+        if bucket not in newest or b.taken >= newest[bucket].taken:
             newest[bucket] = b
     return {b.path for b in newest.values()}
 
@@ -82,7 +167,8 @@ def _months_before(today: date, months: int) -> date:
 
 
 def thin(db_path: Path, today: date | None = None) -> list[Path]:
-    """Remove the copies thinning does not keep; returns what was removed."""
+    """Remove the copies thinning does not keep, and the temp files of copies never finished (an hour old or more:
+    a copy being written now keeps its temp file); returns what was removed."""
     backups = list_backups(db_path)
     keep = to_keep(backups, today or clock.today())
     removed = []
@@ -90,6 +176,29 @@ def thin(db_path: Path, today: date | None = None) -> list[Path]:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
+    return removed + remove_stale_temp_files(db_path)
+
+
+def remove_stale_temp_files(db_path: Path) -> list[Path]:
+    """Remove the temp files (`.<copy's name>.<random>.part`) that copies of `db_path` left behind when the app was
+    killed while writing them, once they have not been written to for STALE_TEMP; returns what was removed."""
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    removed = []
+    oldest = time.time() - STALE_TEMP.total_seconds()
+    for path in folder.iterdir():
+        temp = TEMP_RE.match(path.name)
+        copy = NAME_RE.match(temp["name"]) if temp else None
+        if copy is None or copy["stem"] != db_path.stem:
+            continue
+        try:
+            if not path.is_file() or path.stat().st_mtime > oldest:
+                continue
+            path.unlink()
+        except FileNotFoundError:  # its backup finished (or another thinning removed it) meanwhile
+            continue
+        removed.append(path)
     return removed
 
 
@@ -104,10 +213,16 @@ def daily_backup(now: datetime | None = None, db_path: Path | None = None) -> Pa
     return taken
 
 
-def backup_before(operation: str) -> Path | None:
-    """Called before an operation that writes many records: a copy, unless the database holds nothing yet."""
+def backup_before(operation: str, not_done: str = "nothing was imported") -> Path | None:
+    """Called before an operation that writes many records: a copy, unless the database holds nothing yet.
+
+    A copy that cannot be written raises BackupError ("could not make the backup before csv import: the disk is
+    full (<folder>); nothing was imported"): the operation must not go ahead without its copy."""
     from wethrive_desktop.models.tables import Activity
 
     if not Activity.select().exists():
         return None
-    return backup_now(f"before {operation}")
+    try:
+        return backup_now(f"before {operation}")
+    except BackupError as exc:
+        raise BackupError(f"{exc}; {not_done}", exc.folder) from exc

@@ -1,20 +1,26 @@
 """The one store: a peewee DatabaseProxy on a SQLite file, opened safely and migrated forward.
 
-A file that is not SQLite, or was written by a newer WeThrive, is refused before anything writes to it.
+A file that is not ours (not SQLite, another program's database, an empty file we did not create) or was written by
+a newer WeThrive is refused before anything writes to it, and keeps no side file from the look.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import peewee
 
-from wethrive_desktop.files import atomic_path
+from wethrive_desktop.files import atomic_path, place_if_absent, temp_file_beside
 
 database_proxy = peewee.DatabaseProxy()
 
@@ -36,6 +42,10 @@ class NotADatabaseError(StoreError):
 
 
 class NewerSchemaError(StoreError):
+    pass
+
+
+class DamagedDatabaseError(StoreError):
     pass
 
 
@@ -62,42 +72,98 @@ class HoursField(peewee.IntegerField):
         return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, without writing to it."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a WeThrive database")
-    if path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(f"{path} is not a WeThrive database (not an SQLite file); it was left untouched")
+# Set on every file WeThrive creates (and by migration 5 on older ones): a file without it is not ours.
+APPLICATION_ID = 0x57544844  # "WTHD"
+# Tables every WeThrive file has had since schema 1: how a file from before the application id is recognised.
+FIRST_TABLES = frozenset({"profile", "practice", "challenge_item", "activity", "activity_practice", "attachment"})
+# The schema version that first set the application id (files below it may lack it).
+APPLICATION_ID_VERSION = 5
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+BUSY_TIMEOUT_S = 5.0  # how long a write waits for another WeThrive (a window, a command) to finish its own
 
 
-def read_user_version(path: Path) -> int:
-    """Read PRAGMA user_version through a read-only connection, so a refused file is never written."""
-    if not path.exists() or path.stat().st_size == 0:
-        return 0
+@dataclass(frozen=True)
+class Header:
+    """What page 1's header says, read as bytes (no SQLite connection, so no side files)."""
+
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header | None:
+    """The header of an existing SQLite file; None for an empty one. Refuses a folder, a device or a FIFO, and a
+    file that is not SQLite, without writing anything."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return int(con.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(f"{path} could not be read as a database ({exc}); it was left untouched") from exc
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotADatabaseError(f"{path} is a folder, not a WeThrive database")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotADatabaseError(f"{path} is not a regular file, so not a WeThrive database; it was left untouched")
+    if info.st_size == 0:
+        return None
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    if not head.startswith(SQLITE_HEADER):
+        raise NotADatabaseError(f"{path} is not a WeThrive database (not an SQLite file); it was left untouched")
+    if len(head) < 100:
+        raise NotADatabaseError(f"{path} is cut short (its header is incomplete); it was left untouched")
+    return Header(user_version=int.from_bytes(head[60:64], "big"), application_id=int.from_bytes(head[68:72], "big"))
+
+
+def _side_files(path: Path) -> set[Path]:
+    return {p for p in (path.with_name(path.name + s) for s in SIDE_SUFFIXES) if p.exists()}
+
+
+@contextmanager
+def _leave_no_side_files(path: Path) -> Iterator[None]:
+    """A refused file keeps the company it had: side files (-wal, -shm) that a look inside created are removed."""
+    before = _side_files(path)
+    try:
+        yield
+    except BaseException:
+        for extra in _side_files(path) - before:
+            extra.unlink(missing_ok=True)
+        raise
+
+
+def _table_names(path: Path) -> set[str]:
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        con.close()
 
 
 def check_openable(path: Path | str) -> int:
-    """Refuse, without writing to it, a file that is not a database or was written by a newer WeThrive (a schema
-    version above the latest this version knows; the latest itself opens). Returns the file's schema version."""
+    """Refuse, without writing to it, a file that is not ours: not SQLite, another program's database (no WeThrive
+    application id, and not a WeThrive file from before it had one), an empty file WeThrive did not create, or a
+    file written by a newer WeThrive (a schema version above the latest this version knows). Returns the file's
+    schema version (0 for a file that does not exist yet)."""
     from wethrive_desktop.models import migrations
 
     path = Path(path)
-    check_file(path)
-    version = read_user_version(path)
+    header = read_header(path)
+    if header is None:
+        if path.exists():
+            raise NotADatabaseError(f"{path} is an empty file that WeThrive did not create; it was left untouched. "
+                                    "Name a new file, or remove the empty one.")
+        return 0
+    version = header.user_version
+    if header.application_id != APPLICATION_ID:
+        if header.application_id != 0 or not 1 <= version < APPLICATION_ID_VERSION:
+            raise NotADatabaseError(f"{path} is another program's database, not a WeThrive one; it was left "
+                                    "untouched")
+        with _leave_no_side_files(path):
+            try:
+                tables = _table_names(path)
+            except sqlite3.DatabaseError as exc:
+                raise NotADatabaseError(f"{path} could not be read as a database ({exc}); it was left "
+                                        "untouched") from exc
+            if not FIRST_TABLES <= tables:
+                raise NotADatabaseError(f"{path} is another program's database, not a WeThrive one; it was left "
+                                        "untouched")
     if version > migrations.LATEST_VERSION:
         raise NewerSchemaError(
             f"{path} was written by a newer version of WeThrive Desktop (schema {version}; this version "
@@ -106,24 +172,120 @@ def check_openable(path: Path | str) -> int:
     return version
 
 
-def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDatabase:
-    """Open (creating if needed) the database at `path`, bind the models to it and bring its schema up to date."""
+def create_database(path: Path | str) -> bool:
+    """Create an empty WeThrive file at `path` if there is none; True when this call created it.
+
+    Made complete beside it (stamped with our application id, in WAL mode), then linked into place only if `path`
+    still does not exist: of two processes creating the same file, one wins and the other opens the winner's file,
+    so neither can remove or overwrite what the other made.
+    """
+    path = Path(path)
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_file_beside(path)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            con.execute("PRAGMA journal_mode = wal")
+        finally:
+            con.close()
+        return place_if_absent(tmp, path)
+    finally:
+        remove_database_files(tmp)
+
+
+def remove_database_files(path: Path) -> None:
+    """A database file and its side files (one that is not open)."""
+    for suffix in ("", *SIDE_SUFFIXES):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+_open_path: Path | None = None
+
+
+def open_database(path: Path | str, *, migrate: bool = True, readonly: bool = False) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the database at `path`, bind the models to it and bring its schema up to date.
+
+    `readonly`: for commands that only read. The file is opened read-only (in a read-only folder, as immutable),
+    unless its schema must first be brought up to date.
+    """
     from wethrive_desktop.models import migrations
 
+    global _open_path
     path = Path(path)
-    check_openable(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): one that read first, in a worker,
-    # could not write once another thread had written meanwhile ("database is locked", at once).
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
-    try:
-        db.connect()
-    except peewee.DatabaseError as exc:
-        raise NotADatabaseError(f"{path} could not be opened: {exc}") from exc
+    version = check_openable(path)
+    if not path.exists():
+        readonly = False
+        create_database(path)
+        version = check_openable(path)
+    if readonly and version == migrations.LATEST_VERSION:
+        db = _connect_readonly(path)
+    else:
+        # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting up to BUSY_TIMEOUT_S for
+        # another writer: one that read first, in a worker, could not write once another thread had written
+        # meanwhile ("database is locked", at once).
+        db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE",
+                                   timeout=BUSY_TIMEOUT_S)
+        with _leave_no_side_files(path):
+            try:
+                db.connect()
+            except peewee.DatabaseError as exc:
+                raise NotADatabaseError(f"{path} could not be opened: {exc}") from exc
     database_proxy.initialize(db)
-    if migrate:
+    _open_path = path
+    if migrate and not readonly:
         migrations.migrate(db, path)
     return db
+
+
+def _connect_readonly(path: Path) -> peewee.SqliteDatabase:
+    """A read-only connection. SQLite needs the -shm file of a WAL database; in a folder that cannot be written
+    (so nothing else can write the file either) the file is opened as immutable instead."""
+    uri = path.resolve().as_uri()
+    attempts = [f"{uri}?mode=ro"]
+    if not os.access(path.parent, os.W_OK):
+        attempts.append(f"{uri}?immutable=1")
+    error: peewee.DatabaseError | None = None
+    for target in attempts:
+        db = peewee.SqliteDatabase(target, pragmas={"foreign_keys": 1, "query_only": 1}, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_S, uri=True)
+        try:
+            with _leave_no_side_files(path):
+                db.connect()
+                db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except peewee.DatabaseError as exc:
+            db.close()
+            error = exc
+    raise NotADatabaseError(f"{path} could not be opened: {error}")
+
+
+def check_integrity(db: peewee.SqliteDatabase | None = None) -> None:
+    """SQLite's quick check (a fraction of a second on 100,000 activities): a damaged file is refused before
+    anything writes to it or copies it, with a message saying so."""
+    db = db or database_proxy.obj
+    if db is None:
+        raise RuntimeError("no database is open")
+    where = database_file(db)
+    try:
+        rows = db.execute_sql("PRAGMA quick_check(3)").fetchall()
+    except peewee.DatabaseError as exc:
+        raise DamagedDatabaseError(f"{where} is damaged ({exc}); nothing was written to it. Open a backup copy "
+                                   "from the backups folder beside it.") from exc
+    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    if problems:
+        raise DamagedDatabaseError(f"{where} is damaged ({'; '.join(problems)}); nothing was written to it. Open a "
+                                   "backup copy from the backups folder beside it.")
+
+
+def database_file(db: peewee.SqliteDatabase) -> Path:
+    """The file a connection is on (a read-only one names it by a file: URI)."""
+    name = str(db.database)
+    if name.startswith("file:"):
+        return Path(url2pathname(urlsplit(name).path))
+    return Path(name)
 
 
 def close_database() -> None:
@@ -133,10 +295,17 @@ def close_database() -> None:
 
 
 def current_path() -> Path:
-    db = database_proxy.obj
-    if db is None:
+    path = current_path_or_none()
+    if path is None:
         raise RuntimeError("no database is open")
-    return Path(db.database)
+    return path
+
+
+def current_path_or_none() -> Path | None:
+    db = database_proxy.obj
+    if db is None or _open_path is None:
+        return None
+    return _open_path
 
 
 def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> Path:
@@ -145,10 +314,11 @@ def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> 
     if db is None:
         raise RuntimeError("no database is open")
     dest = Path(dest)
-    if dest.resolve() == Path(db.database).resolve():
+    if dest.resolve() == database_file(db).resolve():
         raise StoreError("a backup cannot overwrite the database it copies")
     if dest.is_dir():
         raise StoreError(f"{dest} is a folder; name the backup file")
+    check_integrity(db)
     with atomic_path(dest, make_parents=True) as tmp:
         target = sqlite3.connect(str(tmp))
         try:

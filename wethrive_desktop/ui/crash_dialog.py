@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop import APP_NAME, crash_log
+from wethrive_desktop.errors import describe
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named
 
@@ -134,7 +135,7 @@ class CrashNet(QObject):
                 QTimer.singleShot(0, app, app.quit)
             return
         summary, details = crash_log.log_exception(exc_type, exc, tb)
-        if sys.stderr is not None:  # a terminal, when there is one, still sees the traceback
+        if sys.stderr is not None and describe(exc) is None:  # a bug: a terminal, if any, still sees the traceback
             sys.stderr.write(details)
         self.report(summary, details)
 

@@ -21,6 +21,7 @@ from wethrive_desktop.models.migrations import (
     m0002_assessments_plans,
     m0003_annual_reports,
     m0004_legacy_eligibility,
+    m0005_application_id,
 )
 
 # Every step, oldest first; a new migration module is added here.
@@ -29,6 +30,7 @@ STEPS: tuple[ModuleType, ...] = (
     m0002_assessments_plans,
     m0003_annual_reports,
     m0004_legacy_eligibility,
+    m0005_application_id,
 )
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wethrive_desktop.models.activities import AttachmentData, attachment_path
+from wethrive_desktop.models.activities import AttachmentData, UnsafeAttachmentError, attachment_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named
 
@@ -90,7 +90,15 @@ class AttachmentsEditor(QWidget):
         if selected is None:
             return
         kind, value = selected
-        path = attachment_path(value.stored_name) if kind == "stored" else Path(value)
+        if kind == "stored":
+            try:
+                path = attachment_path(value.stored_name, value.sha256)
+            except UnsafeAttachmentError as exc:  # a planted name: never handed to the system viewer
+                prompts.show_error(self.window(), "Open attachment",
+                                   f"{value.original_name} could not be opened: {exc}.")
+                return
+        else:
+            path = Path(value)
         if not path.exists() or not prompts.open_with_system(path):
             prompts.show_error(self.window(), "Open attachment", f"{path} could not be opened.")
 
