@@ -341,3 +341,45 @@ def test_a_backup_of_a_damaged_database_is_refused(filled: Path, tmp_path: Path)
     with pytest.raises(DamagedDatabaseError):
         backup_to(tmp_path / "copy.sqlite3")
     assert list(tmp_path.glob("*copy*")) == []
+
+
+# --- the app ---------------------------------------------------------------------------------------------------
+
+def test_the_app_takes_its_daily_backup_off_the_gui_thread_and_says_when_the_file_is_damaged(
+        filled: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from wethrive_desktop import app
+    from wethrive_desktop.models.backups import list_backups
+    from wethrive_desktop.ui import prompts
+    from wethrive_desktop.ui.main_window import MainWindow
+
+    assert isinstance(qtbot, QtBot)
+    threads: list[int] = []
+    real = app.daily_backup
+
+    def spy(*args: object, **kwargs: object) -> object:
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "daily_backup", spy)
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
+
+    def opened(path: Path) -> MainWindow:
+        window = app.open_window(path)
+        qtbot.addWidget(window)
+        return window
+
+    window = opened(filled)
+    qtbot.waitUntil(lambda: len(list_backups(filled)) == 1)
+    assert threads and threads[0] != threading.get_ident()
+    window.close()
+    close_database()
+
+    damage(filled)
+    window = opened(filled)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert "is damaged" in errors[0]
+    assert len(list_backups(filled)) == 1  # the damaged file was not copied
+    window.close()

@@ -26,7 +26,7 @@ import peewee
 
 from wethrive_desktop.files import TEMP_SUFFIX
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.db import StoreError, backup_to, current_path
+from wethrive_desktop.models.db import StoreError, backup_to, check_integrity, current_path
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -202,13 +202,17 @@ def remove_stale_temp_files(db_path: Path) -> list[Path]:
     return removed
 
 
-def daily_backup(now: datetime | None = None, db_path: Path | None = None) -> Path | None:
-    """Take today's copy unless there is one already (any reason), then thin. Returns the new copy, if any."""
+def daily_backup(now: datetime | None = None, db_path: Path | None = None,
+                 source: peewee.SqliteDatabase | None = None) -> Path | None:
+    """Check the file (SQLite's quick check: DamagedDatabaseError), take today's copy unless there is one already
+    (any reason), then thin. Returns the new copy, if any. `source`: the open database of `db_path` (the app passes
+    it, as the app runs this on a worker thread at every start)."""
     db_path = db_path or current_path()
     now = now or clock.now()
+    check_integrity(source)
     taken = None
     if not any(b.taken.date() == now.date() for b in list_backups(db_path)):
-        taken = backup_now("daily", now, db_path)
+        taken = backup_now("daily", now, db_path, source)
     thin(db_path, now.date())
     return taken
 

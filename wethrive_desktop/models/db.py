@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 import peewee
 
@@ -251,6 +249,7 @@ def _connect_readonly(path: Path) -> peewee.SqliteDatabase:
     for target in attempts:
         db = peewee.SqliteDatabase(target, pragmas={"foreign_keys": 1, "query_only": 1}, check_same_thread=False,
                                    timeout=BUSY_TIMEOUT_S, uri=True)
+        db.wethrive_file = path
         try:
             with _leave_no_side_files(path):
                 db.connect()
@@ -274,18 +273,17 @@ def check_integrity(db: peewee.SqliteDatabase | None = None) -> None:
     except peewee.DatabaseError as exc:
         raise DamagedDatabaseError(f"{where} is damaged ({exc}); nothing was written to it. Open a backup copy "
                                    "from the backups folder beside it.") from exc
-    problems = [str(r[0]) for r in rows if r[0] != "ok"]
+    # Each row may hold several lines; "*** in database main ***" only says which attached file they are about.
+    problems = [line for r in rows if r[0] != "ok" for line in str(r[0]).splitlines() if not line.startswith("***")]
     if problems:
         raise DamagedDatabaseError(f"{where} is damaged ({'; '.join(problems)}); nothing was written to it. Open a "
                                    "backup copy from the backups folder beside it.")
 
 
 def database_file(db: peewee.SqliteDatabase) -> Path:
-    """The file a connection is on (a read-only one names it by a file: URI)."""
-    name = str(db.database)
-    if name.startswith("file:"):
-        return Path(url2pathname(urlsplit(name).path))
-    return Path(name)
+    """The file a connection is on (a read-only one is opened by a file: URI, and carries its path)."""
+    path = getattr(db, "wethrive_file", None)
+    return path if isinstance(path, Path) else Path(db.database)
 
 
 def close_database() -> None:

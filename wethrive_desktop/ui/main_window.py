@@ -8,7 +8,7 @@ are the `Page` classes listed in `ui.pages.PAGES`.
   commands on it (say, a bulk import that reuses ids) must clear it.
 - `show_page(object_name)` switches page (building it first if it was deferred) and returns it; `page(cls)` does
   the same, typed. `pages[object_name]` holds the pages built so far: all of them, except in the running app,
-  which builds the first page shown before the window appears and the others right after (see `defer_pages`).
+  which builds the first page shown before the window appears and each other one when it is first shown.
 - `add_file_action(action)` puts an action into the File menu's import/export group (above Backup and Quit).
   Pages are built after the menus, so a page may add its actions in its constructor.
 
@@ -23,7 +23,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -62,9 +62,9 @@ class MainWindow(QMainWindow):
     data_changed = Signal()
 
     def __init__(self, db_path: Path, demo: bool = False, defer_pages: bool = False):
-        """`defer_pages`: build only the page shown first, and the others once the window is up (one per turn of
-        the event loop, or at once when asked for), so the window appears fast however heavy a page is. Tests
-        and scripts leave it off: every page then exists when the constructor returns."""
+        """`defer_pages`: build only the page shown first, and each other page when it is first shown (or asked
+        for), so the window appears fast and nothing blocks it afterwards however heavy a page is. Tests and
+        scripts leave it off: every page then exists when the constructor returns."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
@@ -266,16 +266,6 @@ class MainWindow(QMainWindow):
                 return
         if object_name not in self.pages:
             raise KeyError(f"no page is called {object_name!r}")
-
-    def _build_next_deferred(self) -> None:
-        if self._unbuilt and not self._leaving:
-            self._build_page(min(self._unbuilt))
-            QTimer.singleShot(0, self._build_next_deferred)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._unbuilt:
-            QTimer.singleShot(0, self._build_next_deferred)
 
     def current_page(self) -> Page | None:
         page = self.stack.currentWidget()
