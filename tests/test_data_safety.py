@@ -356,7 +356,7 @@ def test_the_app_takes_its_daily_backup_off_the_gui_thread_and_says_when_the_fil
 
     assert isinstance(qtbot, QtBot)
     threads: list[int] = []
-    real = app.daily_backup
+    real = app.daily_backup  # type: ignore[attr-defined]
 
     def spy(*args: object, **kwargs: object) -> object:
         threads.append(threading.get_ident())
