@@ -3,6 +3,7 @@ old file as it was and no temp file behind, whichever writer was interrupted."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -37,7 +38,7 @@ def fsync_fails(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bytes]]:
 
     def failing(src: str | Path, dst: str | Path) -> None:
         seen.append(Path(src).read_bytes())
-        raise Interrupted("disk full")
+        raise Interrupted(errno.ENOSPC, "disk full", str(dst))
 
     monkeypatch.setattr("wethrive_desktop.files.os.replace", failing)
     yield seen
@@ -194,7 +195,7 @@ def test_the_report_command_keeps_the_old_pdf(db_path: Path, tmp_path: Path, fsy
     out.write_bytes(OLD)
     assert main(["report", "--year", "2024", "--out", str(out), "--db", str(db_path)]) == 1
     close_database()
-    assert "disk full" in capsys.readouterr().err
+    assert "the disk is full" in capsys.readouterr().err
     assert fsync_fails and out.read_bytes() == OLD and only(folder) == ["report.pdf"]
 
 

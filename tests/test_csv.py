@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -364,3 +370,286 @@ def test_export_then_import_is_the_identity(db: object, tmp_path: Path, rows: li
     assert preview.errors == []
     assert preview.duplicates == []
     assert preview.to_add == rows
+
+
+# --- hostile input: odd numbers, formulas, special files, bytes that are not text ----------------------------
+
+@pytest.mark.parametrize("value, message", [
+    ("²", "line 2: hours: '²' is not a number of hours"),
+    ("١٫٥", "line 2: hours: '١٫٥' is not a number of hours"),
+    ("١٢", "line 2: hours: '١٢' is not a number of hours"),
+    ("１２", "line 2: hours: '１２' is not a number of hours"),
+    ("1_0", "line 2: hours: '1_0' is not a number of hours"),
+    ("1e30", "line 2: hours: '1e30' is not a number of hours"),
+    ("1E-2", "line 2: hours: '1E-2' is not a number of hours"),
+    ("Infinity", "line 2: hours: 'Infinity' is not a number of hours"),
+    ("-Infinity", "line 2: hours: '-Infinity' is not a number of hours"),
+    ("sNaN", "line 2: hours: 'sNaN' is not a number of hours"),
+    ("+1", "line 2: hours: '+1' is not a number of hours"),
+    ("0x10", "line 2: hours: '0x10' is not a number of hours"),
+    ("-0", "line 2: hours: must not be negative"),
+    ("-0.00", "line 2: hours: must not be negative"),
+    ("-.5", "line 2: hours: must not be negative"),
+    ("-1:30", "line 2: hours: '-1:30' is not a number of hours"),
+    ("1" * 30, f"line 2: hours: {'1' * 30} h is more than 24 h"),
+    ("9" * 26 + ".5", f"line 2: hours: {'9' * 26}.5 h is more than 24 h"),
+    ("9" * 29 + ":00", f"line 2: hours: {'9' * 29}.00 h is more than 24 h"),
+    ("1" * 33, f"line 2: hours: '{'1' * 33}' is too long for a number of hours"),
+    ("9" * 5000, "line 2: hours: '9999999999999999999999999999999999999999...' is too long for a number of hours"),
+    ("0.001", "line 2: hours: use at most two decimals"),
+])
+def test_hours_must_be_a_plain_ascii_decimal_within_the_limits(db: object, csv_file: MakeCsv, value: str,
+                                                              message: str) -> None:
+    (error,) = errors_of(csv_file(f"{HEADER}\n2026-01-05,Webinar,\"{value}\"\n"))
+    assert error.startswith(message)
+    assert len(error) < 200
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1.", "1.00"), (".5", "0.50"), ("007", "7.00"), ("1.5" + "0" * 29, "1.50"), ("0", "0.00"), ("24", "24.00"),
+])
+def test_hours_plain_forms_still_accepted(db: object, csv_file: MakeCsv, value: str, expected: str) -> None:
+    (row,) = preview_import(csv_file(f"{HEADER}\n2026-01-05,Webinar,{value}\n")).to_add
+    assert row.hours == Decimal(expected)
+    assert str(row.hours) == expected
+
+
+@pytest.mark.parametrize("value, shown_as", [
+    ("²", "'²'"),
+    ("١٢", "'١٢'"),
+    ("1;²", "'²'"),
+    ("² - Strategic Planning", "'² - Strategic Planning'"),
+    ("99999 - Strategic Planning", "'99999 - Strategic Planning'"),
+    ("1 - Strategic Planning" + "!" * 50, "'1 - Strategic Planning!!!!!!!!!!!!!!!!!!...'"),
+    ("5" * 5000, "'5555555555555555555555555555555555555555...'"),
+])
+def test_practices_must_be_ascii_numbers_or_names(db: object, csv_file: MakeCsv, value: str, shown_as: str) -> None:
+    (error,) = errors_of(csv_file(f"date,title,hours,practices\n2026-01-05,A,1,\"{value}\"\n"))
+    assert error.startswith(f"line 2: practices: {shown_as}: not a practice number (1-14)")
+    assert len(error) < 300
+
+
+def test_out_of_range_practice_numbers_are_validations_message(db: object, csv_file: MakeCsv) -> None:
+    assert errors_of(csv_file("date,title,hours,practices\n2026-01-05,A,1,0;100;14\n")) == [
+        "line 2: practices: 0, 100: practice numbers run from 1 to 14"]
+
+
+def test_many_bad_practices_are_listed_briefly(db: object, csv_file: MakeCsv) -> None:
+    value = ";".join(f"x{i}" for i in range(1000))
+    (error,) = errors_of(csv_file(f"date,title,hours,practices\n2026-01-05,A,1,{value}\n"))
+    assert error.startswith("line 2: practices: 'x0', 'x1', 'x2', 'x3', 'x4' and 995 more: not a practice number")
+
+
+@pytest.mark.parametrize("value", ["٢٠٢٦-٠١-٠٥", "0١/05/2026", "2026-01-0５"])
+def test_dates_in_other_digits_are_refused(db: object, csv_file: MakeCsv, value: str) -> None:
+    (error,) = errors_of(csv_file(f"{HEADER}\n{value},Webinar,1\n"))
+    assert error.startswith("line 2: date: ") and error.endswith("is not a date (use YYYY-MM-DD or MM/DD/YYYY)")
+
+
+def test_messages_quote_values_shortened_and_without_control_characters(db: object, csv_file: MakeCsv) -> None:
+    text = ("date,title,hours,type,status,Colour\x1b[31m\n"
+            "2026-01-05,A,1,\"party\x1b[2J\x07\",\"" + "d" * 5000 + "\",\n"
+            "x\x1b,B,1,,,\n")
+    found = errors_of(csv_file(text))
+    assert found[0] == ("line 1: Colour\\x1b[31m: unknown column (the columns are: date, end_date, title, provider, "
+                        "type, hours, practices, description, learned, status, challenge)")
+    assert found[1].startswith("line 2: type: 'party\\x1b[2j\\x07' is not one of: conference,")  # type is lower-cased
+    assert found[2] == f"line 2: status: '{'d' * 40}...' is not 'completed' or 'planned'"
+    assert found[3] == "line 3: date: 'x\\x1b' is not a date (use YYYY-MM-DD or MM/DD/YYYY)"
+    assert len(found) == 4
+    assert all(c.isprintable() for e in found for c in e)
+
+
+FORMULA_TEXTS = ["=SUM(A1)", "+1 call", "-- notes", "@home", "'quoted", "'=already quoted", "''+two quotes",
+                 "=HYPERLINK(\"http://x\";\"click\")", "-1", "'", "a=b", "="]
+
+
+@pytest.mark.parametrize("text", FORMULA_TEXTS + ["\tTab", "\rCR", "'\t", "plain", ""])
+def test_neutralise_then_unneutralise_is_the_identity(text: str) -> None:
+    cell = csv_io.neutralise(text)
+    assert csv_io.unneutralise(cell) == text
+    assert cell[:1] not in csv_io.FORMULA_STARTS
+    assert (cell != text) == (text.lstrip("'")[:1] in csv_io.FORMULA_STARTS)
+
+
+@given(st.text(st.sampled_from("'=+-@\t\rab "), max_size=8))
+def test_neutralise_is_reversible_and_never_starts_a_formula(text: str) -> None:
+    cell = csv_io.neutralise(text)
+    assert csv_io.unneutralise(cell) == text
+    assert cell[:1] not in csv_io.FORMULA_STARTS
+
+
+def test_export_neutralises_formulas_and_the_import_restores_them(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import save_activity
+    from wethrive_desktop.models.db import close_database, open_database
+
+    for i, text in enumerate(FORMULA_TEXTS, 1):
+        save_activity(ActivityData(date(2026, 1, i), text, Decimal(1), "webinar", provider=text, description=text,
+                                   learned=text))
+    out = tmp_path / "formulas.csv"
+    export_csv(out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))[1:]
+    titles = [row[2] for row in rows]
+    assert titles == ["'=SUM(A1)", "'+1 call", "'-- notes", "'@home", "'quoted", "''=already quoted",
+                      "'''+two quotes", "'=HYPERLINK(\"http://x\";\"click\")", "'-1", "'", "a=b", "'="]
+    for row in rows:
+        assert row[3] == row[7] == row[8] == row[2]  # provider, description, learned: the same treatment
+        assert all(cell[:1] not in csv_io.FORMULA_STARTS for cell in row)
+    before = sorted((r.data for r in load_activities()), key=lambda d: d.start_date)
+    close_database()
+    open_database(tmp_path / "other.sqlite3")
+    preview = preview_import(out)
+    assert preview.errors == []
+    assert apply_import(preview) == len(FORMULA_TEXTS)
+    assert sorted((r.data for r in load_activities()), key=lambda d: d.start_date) == before
+
+
+def test_a_hand_written_leading_quote_before_a_formula_is_dropped(db: object, csv_file: MakeCsv) -> None:
+    text = "date,title,hours,description\n2026-01-05,'=1+1,1,'@mention\n2026-01-06,'quoted,1,'\n"
+    assert [(r.title, r.description) for r in preview_import(csv_file(text)).to_add] == [
+        ("=1+1", "@mention"), ("'quoted", "'")]
+
+
+def test_hours_and_dates_are_not_text_cells(db: object, csv_file: MakeCsv) -> None:
+    found = errors_of(csv_file(f"{HEADER}\n'2026-01-05,A,'-1\n"))
+    assert found == ["line 2: date: ''2026-01-05' is not a date (use YYYY-MM-DD or MM/DD/YYYY)",
+                     "line 2: hours: ''-1' is not a number of hours (use e.g. 1.5 or 1:30)"]
+
+
+def _preview_within(path: Path, seconds: float = 10) -> list[str]:
+    """preview_import's errors, failing (instead of hanging the run) if it takes longer than `seconds`."""
+    found: list[list[str]] = []
+    worker = threading.Thread(target=lambda: found.append(errors_of(path)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"reading {path} did not finish in {seconds} s"
+    return found[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(db: object, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    try:
+        assert _preview_within(fifo) == [
+            f"file: {fifo} is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file"]
+    finally:  # should the reader be blocked in open() after all, a writer releases it
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_is_refused_without_reading_it(db: object) -> None:
+    assert _preview_within(Path("/dev/zero")) == [
+        "file: /dev/zero is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file"]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(db: object, tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as fh:
+        fh.truncate(csv_io.MAX_FILE_BYTES + 1)  # sparse: no disk used, and never read
+    assert _preview_within(big) == [
+        f"file: {big} is larger than 50 MB, too large for a list of activities; is it the right file?"]
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(db: object, csv_file: MakeCsv,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = csv_file(f"{HEADER}\n2026-01-05,A,1\n")
+    monkeypatch.setattr(csv_io, "MAX_FILE_BYTES", 10)
+    # the size it had when looked at (5 bytes) is not the size read
+    monkeypatch.setattr(Path, "stat", lambda self, **_: os.stat_result((0o100644, 0, 0, 1, 0, 0, 5, 0, 0, 0)))
+    (error,) = errors_of(path)
+    assert error == f"file: {path} is larger than 0 MB, too large for a list of activities; is it the right file?"
+
+
+def test_nul_bytes_are_refused_naming_the_file_and_the_line(db: object, tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"date,title,hours\n2026-01-05,A,1\n2026-01-06,B\x00,1\n")
+    (error,) = preview_import(path).errors
+    assert str(error) == (f"line 3: file: is not CSV text (a NUL byte in {path}: a workbook, or UTF-16 text?); "
+                          "in Excel, save it as 'CSV UTF-8 (Comma delimited)'")
+    assert "\x00" not in str(error) and "None" not in str(error)
+
+
+def test_utf16_and_binary_files_are_refused_naming_the_file(db: object, tmp_path: Path) -> None:
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("date,title,hours\n2026-01-05,A,1\n".encode("utf-16"))
+    binary = tmp_path / "book.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)))
+    for path, first_problem in ((utf16, "is not UTF-8 text (byte 0xFF in"), (binary, "is not CSV text (a NUL byte in")):
+        (error,) = preview_import(path).errors  # the first problem in the file
+        assert str(error).startswith(f"line 1: file: {first_problem} {path}")
+        assert all(c.isprintable() for c in str(error))
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"date,title,hours\n2026-01-05,\xff\xfe,1\n\x00")
+    (error,) = preview_import(junk).errors
+    assert str(error) == (f"line 2: file: is not UTF-8 text (byte 0xFF in {junk}); in Excel, save it as "
+                          "'CSV UTF-8 (Comma delimited)'")
+
+
+def test_a_file_name_with_control_characters_is_shown_escaped(db: object, tmp_path: Path) -> None:
+    path = tmp_path / "bad\x1b[2Jname\n.csv"
+    (error,) = errors_of(path)
+    assert error == f"file: {tmp_path}/bad\\x1b[2Jname\\x0a.csv does not exist"
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_row_error(db: object, csv_file: MakeCsv) -> None:
+    path = csv_file(f"{HEADER},description\n2026-01-05,A,1,\"{'x' * (csv.field_size_limit() + 1)}\"\n")
+    (error,) = errors_of(path)
+    assert error.startswith("line 2: row: cannot be read: field larger than field limit")
+
+
+def test_two_import_commands_of_one_file_at_once_store_each_row_once(tmp_path: Path) -> None:
+    from wethrive_desktop.models.db import BUSY_TIMEOUT_S, close_database, open_database
+
+    source = tmp_path / "many.csv"
+    start = date(2026, 1, 1)
+    source.write_text(HEADER + "\n" + "".join(f"{start + timedelta(days=i % 365)},Course {i},1.5\n"
+                                              for i in range(300)), encoding="utf-8")
+    target = tmp_path / "shared.sqlite3"
+    open_database(target)
+    close_database()
+    command = [sys.executable, "-m", "wethrive_desktop", "import-csv", str(source), "--db", str(target)]
+    # Another writer (a window saving) holds the write lock while both commands start, so both have read the file
+    # and checked it against the same (empty) table when they reach their write: the worst case, made likely. It
+    # lets go well within the busy timeout they wait for it.
+    holder = sqlite3.connect(target, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        time.sleep(min(2.0, BUSY_TIMEOUT_S / 2))
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+    results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
+    for code, out, err in results:
+        assert (code, err) == (0, ""), out
+    assert sum(int(out.split()[0]) for _, out, _ in results) == 300  # "N added, M duplicates skipped."
+    con = sqlite3.connect(target)
+    try:
+        assert con.execute("SELECT count(*) FROM activity").fetchone() == (300,)
+        assert con.execute("SELECT count(DISTINCT title) FROM activity").fetchone() == (300,)
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_the_command_refuses_a_fifo_a_device_or_a_folder_without_hanging(tmp_path: Path, kind: str) -> None:
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this system")
+        source = tmp_path / "pipe.csv"
+        os.mkfifo(source)
+    elif kind == "device":
+        source = Path("/dev/zero")
+        if not source.exists():
+            pytest.skip("no /dev/zero on this system")
+    else:
+        source = tmp_path
+    result = subprocess.run([sys.executable, "-m", "wethrive_desktop", "import-csv", str(source), "--db",
+                             str(tmp_path / "x.sqlite3")], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (1, f"wethrive: error: {source} is not a file\n")
+    assert not (tmp_path / "x.sqlite3").exists()

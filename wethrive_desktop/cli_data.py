@@ -37,9 +37,11 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                   "skipped; nothing was written.")
             return done(0)
         added = apply_import(preview)
-        skipped = len(preview.duplicates) + len(preview.to_add) - added
-        print(f"{added} added, {skipped} duplicates skipped.")
-        return done(0)
+        done(0)
+    # Said once the file is in place (a new database is given its name only when the import succeeded).
+    skipped = len(preview.duplicates) + len(preview.to_add) - added
+    print(f"{added} added, {skipped} duplicates skipped.")
+    return 0
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:

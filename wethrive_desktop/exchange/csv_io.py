@@ -5,17 +5,25 @@ Reading is forgiving where spreadsheets differ (a UTF-8 byte-order mark, column 
 record: every problem becomes a `LineError` (`line N: column: message`, the header being line 1) and, if there is
 any, nothing is imported. Export writes the columns in a fixed order, with a BOM so Excel shows accented names
 correctly, through a temp file moved into place; an exported file imports back to the same records.
+
+Hostile or broken input is refused with a message, never a traceback: only a regular file of at most
+MAX_FILE_BYTES is read (not a pipe or a device), text with NUL bytes or that is not UTF-8 is refused naming the file,
+numbers are ASCII digits only, and every value a message quotes is shortened and shown without control characters.
+A text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is
+exported with a leading `'`, which the import removes again (see `neutralise` and `unneutralise`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from pathlib import Path
 
 from wethrive_desktop.files import write_atomically
@@ -29,7 +37,7 @@ from wethrive_desktop.models.activities import (
 )
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.challenge import load_catalogues
-from wethrive_desktop.models.db import StoreError
+from wethrive_desktop.models.db import StoreError, database_proxy
 from wethrive_desktop.models.domain import PRACTICES, Status
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.models.validation import FIELD_LABELS
@@ -39,11 +47,51 @@ COLUMNS = ("date", "end_date", "title", "provider", "type", "hours", "practices"
 REQUIRED_COLUMNS = ("date", "title", "hours")
 ENCODING_OUT = "utf-8-sig"  # Excel needs the BOM to read UTF-8; the import accepts files with or without it
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)$")
-_PRACTICE_LABEL = re.compile(r"^(\d+)\s*[-\u2013:.]\s*(.+)$")
+MAX_FILE_BYTES = 50 * 1024 * 1024  # far more than any real activity list; read whole, so bounded before reading
+TEXT_COLUMNS = ("title", "provider", "description", "learned")  # free text: the cells a formula could hide in
+FORMULA_STARTS = frozenset("=+-@\t\r")  # OWASP "CSV injection": what makes a spreadsheet read a cell as a formula
+
+# Numbers are ASCII digits only (re.ASCII: \d would match "١٢" or "²", which int() and Decimal() read oddly or not).
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
+_HOURS_MINUTES = re.compile(r"^(\d+):([0-5]\d)$", re.ASCII)
+_HOURS_DECIMAL = re.compile(r"^(-?)(\d+(?:\.\d*)?|\.\d+)$", re.ASCII)  # plain notation: no exponent, NaN, Infinity
+_MAX_HOURS_CHARS = 32  # longer is no number of hours; bounds the digits the decimal context below must hold
+_PRACTICE_NUMBER = re.compile(r"^\d{1,3}$", re.ASCII)  # 15 or 100 still reach validation ("run from 1 to 14")
+_PRACTICE_LABEL = re.compile(r"^(\d{1,2})\s*[-\u2013:.]\s*(.+)$", re.ASCII)
 _PRACTICE_BY_NAME = {name.casefold(): number for number, name in PRACTICES.items()}
+# Decimal arithmetic for checking a row: wide enough for any hours cell the parser lets through (at most
+# _MAX_HOURS_CHARS digits), so validation's quantize and limits answer with a message instead of InvalidOperation.
+_ROW_DECIMALS = Context(prec=4 * _MAX_HOURS_CHARS, traps=[InvalidOperation, DivisionByZero, Overflow])
+_SHOWN_CHARS = 40  # how much of a value a message quotes
+_MAX_LISTED = 5  # how many bad practices a message lists
+
+
+def printable(text: str) -> str:
+    """`text` with every control or otherwise unprintable character escaped (no NUL or ESC reaches a terminal)."""
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def shown(value: str, limit: int = _SHOWN_CHARS) -> str:
+    """A value as a message quotes it: printable and at most `limit` characters (then '...')."""
+    clean = printable(value)
+    return clean if len(clean) <= limit else clean[:limit] + "..."
+
+
+def neutralise(text: str) -> str:
+    """A text cell as exported: prefixed with `'` when a spreadsheet would read it as a formula. Also when it
+    already starts with quotes before such a character, so that `unneutralise` gives back exactly `text`."""
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS else text
+
+
+def unneutralise(text: str) -> str:
+    """The inverse of `neutralise`: drops the one `'` it adds (a cell like 'quoted keeps its quote)."""
+    return text[1:] if text.startswith("'") and text[1:].lstrip("'")[:1] in FORMULA_STARTS else text
 
 
 @dataclass(frozen=True)
@@ -88,15 +136,20 @@ class _RowParser:
         self.errors: list[LineError] = []
 
     def error(self, column: str, message: str) -> None:
-        self.errors.append(LineError(self.line, column, message))
+        self.errors.append(LineError(self.line, column, printable(message)))
 
     def parse(self, line: int, cells: dict[str, str]) -> ActivityData | None:
         self.line = line
         self.errors = []
+        with localcontext(_ROW_DECIMALS):
+            return self._parse(cells)
+
+    def _parse(self, cells: dict[str, str]) -> ActivityData | None:
         failed: set[str] = set()
 
         def text(column: str) -> str:
-            return cells.get(column, "").strip()
+            value = cells.get(column, "").strip()
+            return unneutralise(value) if column in TEXT_COLUMNS else value
 
         start = self.date(text("date"), "date", required=True)
         if start is None:
@@ -119,8 +172,8 @@ class _RowParser:
             type=" ".join(text("type").lower().split()) or "other",
             hours=hours if hours is not None else Decimal(0),
             practices=practices or (),
-            description=cells.get("description", "").strip(),
-            learned=cells.get("learned", "").strip(),
+            description=text("description"),
+            learned=text("learned"),
             status=text("status").lower() or Status.COMPLETED.value,
             challenge_key=text("challenge").lower() or None,
         )
@@ -130,7 +183,11 @@ class _RowParser:
         for problem in check(data, keys):
             column = FIELD_LABELS.get(problem.field, problem.field)
             if column not in failed:
-                self.error(column, problem.message)
+                message = problem.message
+                value = getattr(data, problem.field, None)
+                if isinstance(value, str) and value:  # a quoted value (type, status, challenge): shortened
+                    message = message.replace(f"'{value}'", f"'{shown(value)}'")
+                self.error(column, message)
         if self.errors:
             order = {c: i for i, c in enumerate(COLUMNS)}
             self.errors.sort(key=lambda e: order.get(e.column, len(order)))
@@ -150,28 +207,33 @@ class _RowParser:
                 month, day, year = (int(g) for g in us.groups())
                 return date(year, month, day)
         except ValueError:
-            self.error(column, f"'{value}' is not a real date")
+            self.error(column, f"'{shown(value)}' is not a real date")
             return None
-        self.error(column, f"'{value}' is not a date (use YYYY-MM-DD or MM/DD/YYYY)")
+        self.error(column, f"'{shown(value)}' is not a date (use YYYY-MM-DD or MM/DD/YYYY)")
         return None
 
     def hours(self, value: str) -> Decimal | None:
+        """A plain decimal (1.5) or h:mm (1:30) in ASCII digits; the limits (not negative, two decimals, 24 h a day)
+        are validation's, checked with the rest of the row."""
         if not value:
             self.error("hours", "is required (e.g. 1.5 or 1:30)")
+            return None
+        if len(value) > _MAX_HOURS_CHARS:
+            self.error("hours", f"'{shown(value)}' is too long for a number of hours (use e.g. 1.5 or 1:30)")
             return None
         hm = _HOURS_MINUTES.match(value)
         if hm:
             minutes = int(hm.group(1)) * 60 + int(hm.group(2))
             # h:mm that is not a whole number of hundredths (1:20) is rounded to the nearest hundredth.
             return (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        try:
-            hours = Decimal(value)
-        except InvalidOperation:
-            hours = Decimal("NaN")
-        if not hours.is_finite() or "e" in value.lower():
-            self.error("hours", f"'{value}' is not a number of hours (use e.g. 1.5 or 1:30)")
+        number = _HOURS_DECIMAL.match(value)
+        if number is None:
+            self.error("hours", f"'{shown(value)}' is not a number of hours (use e.g. 1.5 or 1:30)")
             return None
-        return hours
+        if number.group(1):  # a minus sign, even on zero ("-0", which Decimal would keep as a negative zero)
+            self.error("hours", "must not be negative")
+            return None
+        return Decimal(number.group(2))
 
     def practices(self, value: str) -> tuple[int, ...] | None:
         numbers: list[int] = []
@@ -179,7 +241,7 @@ class _RowParser:
         for token in (t.strip() for t in value.split(";")):
             if not token:
                 continue
-            if token.isdigit():
+            if _PRACTICE_NUMBER.match(token):
                 numbers.append(int(token))  # the range is checked by validation, with its own message
                 continue
             by_name = _PRACTICE_BY_NAME.get(" ".join(token.split()).casefold())
@@ -192,7 +254,9 @@ class _RowParser:
             else:
                 numbers.append(by_name)
         if unknown:
-            listed = ", ".join(f"'{u}'" for u in unknown)
+            listed = ", ".join(f"'{shown(u)}'" for u in unknown[:_MAX_LISTED])
+            if len(unknown) > _MAX_LISTED:
+                listed += f" and {len(unknown) - _MAX_LISTED} more"
             self.error("practices", f"{listed}: not a practice number (1-14) or the exact name of a practice; "
                                     "separate practices with ';'")
             return None
@@ -203,22 +267,67 @@ def _column_name(raw: str) -> str:
     return "_".join(raw.strip().lower().replace("-", " ").split())
 
 
-def _read_text(path: Path) -> tuple[str | None, list[LineError]]:
+def _read_bytes(path: Path) -> tuple[bytes | None, list[LineError]]:
+    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES (a pipe or a device is never opened for
+    reading, so a FIFO or /dev/zero cannot hang or fill memory)."""
+    name = printable(str(path))
+
+    def refused(message: str) -> tuple[None, list[LineError]]:
+        return None, [LineError(0, "file", f"{name} {message}")]
+
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return refused("does not exist")
+    except (OSError, ValueError) as exc:
+        return refused(f"could not be read: {printable(str(getattr(exc, 'strerror', None) or exc))}")
+    if stat.S_ISDIR(info.st_mode):
+        return refused("is a folder, not a CSV file")
+    if not stat.S_ISREG(info.st_mode):
+        return refused("is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file")
+    too_big = (f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; "
+               "is it the right file?")
+    if info.st_size > MAX_FILE_BYTES:
+        return refused(too_big)
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the stat, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return refused("is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file")
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        return None, [LineError(0, "file", f"{path} does not exist")]
+        return refused("does not exist")
     except IsADirectoryError:
-        return None, [LineError(0, "file", f"{path} is a folder, not a CSV file")]
+        return refused("is a folder, not a CSV file")
     except OSError as exc:
-        return None, [LineError(0, "file", f"{path} could not be read: {exc.strerror or exc}")]
+        return refused(f"could not be read: {printable(str(exc.strerror or exc))}")
+    if len(raw) > MAX_FILE_BYTES:  # it grew since the stat
+        return refused(too_big)
+    return raw, []
+
+
+def _read_text(path: Path) -> tuple[str | None, list[LineError]]:
+    """The file's text; else its first problem: unreadable, not UTF-8, or a NUL byte (no CSV text has one; a
+    workbook or UTF-16 text does), at its line and naming the file."""
+    raw, errors = _read_bytes(path)
+    if raw is None:
+        return None, errors
+    name = printable(str(path))
+    save_as = "in Excel, save it as 'CSV UTF-8 (Comma delimited)'"
+    nul = raw.find(b"\x00")
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start: exc.start + 1].hex().upper()
-        return None, [LineError(line, "file", f"is not UTF-8 text (byte 0x{byte}); in Excel, save it as "
-                                              "'CSV UTF-8 (Comma delimited)'")]
+        if not 0 <= nul < exc.start:
+            line = raw[: exc.start].count(b"\n") + 1
+            byte = raw[exc.start: exc.start + 1].hex().upper()
+            return None, [LineError(line, "file", f"is not UTF-8 text (byte 0x{byte} in {name}); {save_as}")]
+    if nul >= 0:
+        line = raw[:nul].count(b"\n") + 1
+        return None, [LineError(line, "file", f"is not CSV text (a NUL byte in {name}: a workbook, or UTF-16 "
+                                              f"text?); {save_as}")]
+    return text, []
 
 
 def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
@@ -233,7 +342,7 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
         return [], [LineError(1, "header", "the file is empty; the first line must name the columns, e.g. "
                                            "date,title,hours")], 0
     except csv.Error as exc:
-        return [], [LineError(1, "header", f"cannot be read: {exc}")], 0
+        return [], [LineError(1, "header", f"cannot be read: {printable(str(exc))}")], 0
 
     names = [_column_name(h) for h in header]
     seen: set[str] = set()
@@ -242,9 +351,10 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
             continue
         if name not in COLUMNS:
             hint = "; columns must be separated by commas" if (";" in raw or "\t" in raw) else ""
-            errors.append(LineError(1, raw.strip(), f"unknown column (the columns are: {', '.join(COLUMNS)}){hint}"))
+            errors.append(LineError(1, shown(raw.strip()),
+                                    f"unknown column (the columns are: {', '.join(COLUMNS)}){hint}"))
         elif name in seen:
-            errors.append(LineError(1, raw.strip(), "this column appears twice"))
+            errors.append(LineError(1, shown(raw.strip()), "this column appears twice"))
         seen.add(name)
     missing = [c for c in REQUIRED_COLUMNS if c not in seen]
     for column in missing:
@@ -262,7 +372,7 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
         except StopIteration:
             break
         except csv.Error as exc:
-            errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {exc}"))
+            errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {printable(str(exc))}"))
             break
         line, end_of_last = end_of_last + 1, reader.line_num
         if not any(c.strip() for c in cells):
@@ -300,29 +410,33 @@ def preview_import(path: Path) -> ImportPreview:
 def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | None = None) -> int:
     """Store the previewed rows in one transaction; returns how many were added. Refuses a preview with errors.
 
-    Duplicates are checked again, in case records were added since the preview.
+    Duplicates are checked again, in case records were added since the preview, and that check is made inside the
+    write transaction (BEGIN IMMEDIATE: it holds the write lock), so two imports of one file at once, by two
+    windows or commands, store its rows once.
     """
     if preview.errors:
         raise CsvImportRefused(f"the file has {len(preview.errors)} error(s); nothing was imported")
-    plan = plan_import(preview.to_add)
-    if plan.to_add:
-        backup_before("csv import")
-    return import_activities(plan.to_add, progress)
+    if not plan_import(preview.to_add).to_add:  # nothing new: no backup needed, nothing to write
+        return 0
+    backup_before("csv import")
+    with database_proxy.atomic():
+        return import_activities(plan_import(preview.to_add).to_add, progress)
 
 
 # --- export ------------------------------------------------------------------------------------------------
 
 def activity_row(data: ActivityData) -> list[str]:
+    """One record's cells, in COLUMNS order; the free-text cells neutralised (no formula runs when it is opened)."""
     return [
         data.start_date.isoformat(),
         data.end_date.isoformat() if data.end_date else "",
-        data.title,
-        data.provider,
+        neutralise(data.title),
+        neutralise(data.provider),
         data.type,
         format_hours(data.hours),
         ";".join(str(p) for p in data.practices),
-        data.description,
-        data.learned,
+        neutralise(data.description),
+        neutralise(data.learned),
         data.status,
         data.challenge_key or "",
     ]
