@@ -261,8 +261,19 @@ def restore_activity(record: ActivityRecord) -> int:
 
 
 def years_with_records() -> list[int]:
-    rows = Activity.select(Activity.start_date).distinct().tuples()
-    return sorted({d.year for (d,) in rows}, reverse=True)
+    """The years with activities, newest first: one index lookup per year (a skip-scan), not a scan of every row."""
+    years: list[int] = []
+    earliest = Activity.select(peewee.fn.MIN(Activity.start_date)).scalar()
+    while earliest is not None:
+        year = _as_date(earliest).year
+        years.append(year)
+        earliest = (Activity.select(peewee.fn.MIN(Activity.start_date))
+                    .where(Activity.start_date >= date(year + 1, 1, 1)).scalar())
+    return years[::-1]
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def distinct_values(column: str) -> list[str]:
