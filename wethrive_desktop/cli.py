@@ -61,6 +61,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.activities import count_activities
+    from wethrive_desktop.models.backups import restore_backup
+
+    path = open_db(args)
+    before = restore_backup(Path(args.backup).expanduser(), path)
+    print(f"Restored {path} from {args.backup}: {count_activities()} activities. What it held before is in {before}.")
+    return 0
+
+
 # Every module with more subcommands, by its `register(command)`, in the order they appear in --help.
 COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
     cli_data.register,
@@ -91,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("backup", cmd_backup, "a consistent copy of the database")
     p.add_argument("--out", metavar="FILE", help="where to write it (default: beside the database, dated)")
+
+    p = command("restore", cmd_restore, "put a backup's content back into the database (after a copy of the "
+                                        "current content)")
+    p.add_argument("backup", metavar="BACKUP", help="a copy from the backups folder beside the database")
 
     for register in COMMAND_GROUPS:
         register(command)

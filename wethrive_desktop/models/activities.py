@@ -260,6 +260,10 @@ def restore_activity(record: ActivityRecord) -> int:
     return record.id
 
 
+def count_activities() -> int:
+    return int(Activity.select().count())
+
+
 def years_with_records() -> list[int]:
     """The years with activities, newest first: one index lookup per year (a skip-scan), not a scan of every row."""
     years: list[int] = []

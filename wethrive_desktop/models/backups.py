@@ -26,7 +26,15 @@ import peewee
 
 from wethrive_desktop.files import TEMP_SUFFIX
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.db import StoreError, backup_to, check_integrity, current_path
+from wethrive_desktop.models.db import (
+    DamagedDatabaseError,
+    StoreError,
+    backup_to,
+    check_integrity,
+    check_openable,
+    current_path,
+    database_proxy,
+)
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -230,3 +238,62 @@ def backup_before(operation: str, not_done: str = "nothing was imported") -> Pat
         return backup_now(f"before {operation}")
     except BackupError as exc:
         raise BackupError(f"{exc}; {not_done}", exc.folder) from exc
+
+
+# --- restoring ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """A copy as the restore list shows it: when, why, and how many activities it holds (None: unreadable)."""
+
+    backup: Backup
+    activities: int | None
+
+
+def summarize_backups(db_path: Path) -> list[BackupSummary]:
+    """Our copies of `db_path`, newest first, each read (read-only) for its number of activities."""
+    return [BackupSummary(b, _activity_count(b.path)) for b in reversed(list_backups(db_path))]
+
+
+def _activity_count(path: Path) -> int | None:
+    try:
+        check_openable(path)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return int(con.execute("SELECT count(*) FROM activity").fetchone()[0])
+        finally:
+            con.close()
+    except (StoreError, sqlite3.Error, OSError):
+        return None
+
+
+def restore_backup(backup: Path, db_path: Path | None = None) -> Path:
+    """Put the content of the copy `backup` into the open database (at `db_path`), after a copy of the current
+    content ("before restore", so the restore itself can be undone by restoring that one). One transaction: the
+    file holds either its old content or the copy's, never a mix. A copy from an older WeThrive is then brought up
+    to date. Returns the copy taken first. Refuses, untouched, a file that is not a readable WeThrive copy."""
+    from wethrive_desktop.models import migrations
+
+    db_path = db_path or current_path()
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StoreError(f"{backup} is not a backup file")
+    if backup.resolve() == db_path.resolve():
+        raise StoreError("a database cannot be restored from itself")
+    check_openable(backup)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = source.execute("PRAGMA quick_check(1)").fetchall()
+        if rows != [("ok",)]:
+            raise DamagedDatabaseError(f"{backup} is damaged ({rows[0][0]}); choose another copy")
+        before = backup_now("before restore", db_path=db_path)
+        db = database_proxy.obj
+        if db is None:
+            raise RuntimeError("no database is open")
+        source.backup(db.connection())
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{backup} could not be restored ({exc}); the database was left as it was") from exc
+    finally:
+        source.close()
+    migrations.migrate(db, db_path)
+    return before

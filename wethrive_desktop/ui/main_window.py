@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self._file_group_end = self.file_menu.addSeparator()
         self.backup_action = self._action("&Backup...", self.backup, name="backupAction")
         self.file_menu.addAction(self.backup_action)
+        self.restore_action = self._action("&Restore from backup...", self.restore_from_backup,
+                                           name="restoreAction")
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         self.file_menu.addAction(self.quit_action)
@@ -390,6 +393,33 @@ class MainWindow(QMainWindow):
             return None
         self.statusBar().showMessage(f"Backed up to {path}", 8000)
         return path
+
+    def restore_from_backup(self) -> Path | None:
+        """File > Restore from backup...: choose one of the automatic copies; the records become its records (what
+        they were is copied first) and every page reloads. Returns the copy restored, if any."""
+        from wethrive_desktop.models.backups import summarize_backups
+        from wethrive_desktop.ui.restore_dialog import RestoreDialog
+
+        for page in self.pages.values():
+            page.commit_pending()  # what was typed goes into the copy taken before the restore
+        summaries = summarize_backups(self.db_path)
+        if not summaries:
+            prompts.show_notice(self, "Restore from backup", f"There are no automatic backups of {self.db_path.name} "
+                                "yet. One is taken every day the app is opened, and before every import.")
+            return None
+        dialog = RestoreDialog(self, summaries)
+        try:
+            if not prompts.run_modal(dialog) or dialog.restored_from is None:
+                return None
+            restored, before = dialog.restored_from, dialog.safety_copy
+        finally:
+            dialog.deleteLater()
+        self.undo_stack.clear()  # its commands refer to records that are no longer there
+        self.notify_data_changed()
+        self.refresh_status()
+        self.statusBar().showMessage(f"Restored from {restored.name}. What the records were before is in "
+                                     f"{before.name if before else 'a backup'}.", 15000)
+        return restored
 
     # --- another database (the app's switch_database answers database_requested) ---------------------------
 
