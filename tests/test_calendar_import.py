@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -196,3 +199,115 @@ def test_cli_import_ics(db_path: Path, capsys: pytest.CaptureFixture[str], tmp_p
     bad.write_text("nonsense")
     assert main(["import-ics", str(bad), "--db", str(db_path)]) == 1
     assert "bad.ics is not a readable iCalendar" in capsys.readouterr().err
+
+
+# --- hostile files: refused with one clean sentence, or imported; never a traceback --------------------------------
+
+
+def refused(data: bytes) -> str:
+    with pytest.raises(CalendarError) as raised:
+        parse_ics(data, zone=CHICAGO)
+    message = str(raised.value)
+    assert message.isprintable() and "None" not in message and "b'" not in message and len(message) < 300
+    return message
+
+
+def test_a_floating_end_is_read_in_the_zone_of_its_start() -> None:
+    zoned_start = one(ics(event("f1", ";TZID=America/New_York:20260305T130000", ":20260305T150000")))
+    assert (zoned_start.start_date, zoned_start.end_date, zoned_start.hours) == (date(2026, 3, 5), None, D(2))
+    utc_start = one(ics(event("f2", ":20260305T130000Z", ":20260305T153000")))
+    assert (utc_start.start_date, utc_start.hours) == (date(2026, 3, 5), D("2.5"))
+    floating_start = one(ics(event("f3", ":20260305T130000", ";TZID=Asia/Tokyo:20260305T140000")))
+    assert (floating_start.start_date, floating_start.hours) == (date(2026, 3, 5), D(1))
+    assert "ends (DTEND) before it starts" in refused(ics(event("f4", ";TZID=Asia/Tokyo:20260305T130000",
+                                                                ":20260305T120000")))
+
+
+@pytest.mark.parametrize("closing", ["END:VTIMEZONE", "END:VCALENDAR", "END:VALARM"])
+def test_an_event_closed_by_another_components_end_is_refused(db: object, tmp_path: Path, closing: str) -> None:
+    body = "BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Misnested\r\nTZID:America/Chicago\r\nDTSTART:20260305T130000\r\n"
+    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{body}{closing}\r\nEND:VCALENDAR\r\n".encode()
+    assert f"BEGIN:VEVENT is closed by {closing}" in refused(data)
+    path = tmp_path / "misnested.ics"
+    path.write_bytes(data)
+    with pytest.raises(CalendarError, match="misnested.ics is not a readable iCalendar"):
+        import_ics(path, zone=CHICAGO)
+    assert plan_years() == []
+
+
+def test_components_nested_thousands_deep_are_refused() -> None:
+    data = ics(event("d", ":20260305T130000"), extra="BEGIN:X-DEEP\r\n" * 5_000 + "END:X-DEEP\r\n" * 5_000)
+    assert "nest more than 16 deep" in refused(data)
+
+
+def test_messages_show_clean_text() -> None:
+    assert refused(ics("UID:a\r\nSUMMARY:Bad\x00name\x1b[31m")) == "event 1 ('Bad name [31m') has no start (DTSTART)"
+    assert refused(ics("UID:a")) == "event 1 (an untitled event) has no start (DTSTART)"
+    broken_line = refused(ics(event("b", ":20260305T130000") + "\r\nUID;X=\x00:y"))
+    assert broken_line.startswith("event 1 ('Event'): one of its lines cannot be read (")
+    long_title = refused(ics("SUMMARY:" + "x" * 1_000))
+    assert long_title.startswith("event 1 ('xxxx") and "...') has no start" in long_title
+
+
+def test_stored_text_has_no_control_characters_but_keeps_line_breaks() -> None:
+    e = one(ics(event("c", ":20260305T130000", summary="Budget\x00 webinar\x07", DESCRIPTION="One\x01\\nTwo\tthree",
+                      LOCATION="Room\x0b 4")))
+    assert (e.title, e.notes) == ("Budget webinar", "One \nTwo\tthree\nLocation: Room  4")
+    dated_summary = one(ics("UID:s\r\nSUMMARY;VALUE=DATE:20260101\r\nDTSTART:20260305T130000"))
+    assert dated_summary.title == "20260101"
+
+
+@pytest.mark.parametrize("end, message", [
+    (":99991231T000000", "is dated 9999-12-31, outside any plan year"),
+    (";VALUE=DATE:22010102", "outside any plan year"),
+])
+def test_an_event_ending_outside_the_plan_years_is_refused(end: str, message: str) -> None:
+    start = ";VALUE=DATE:20260305" if "DATE" in end else ":20260305T130000"
+    assert message in refused(ics(event("e", start, end)))
+
+
+def test_a_duration_too_long_for_any_calendar_is_refused() -> None:
+    assert "its start and end cannot be read" in refused(ics(event("d", ":20260305T130000", DURATION="P99999999D")))
+
+
+def test_a_thunderbird_time_zone_imports_without_a_warning(db_path: Path, tmp_path: Path,
+                                                           capfd: pytest.CaptureFixture[str]) -> None:
+    from wethrive_desktop.models.db import close_database, open_database
+
+    zone = ";TZID=/mozilla.org/20050126_1/America/New_York"
+    path = tmp_path / "thunderbird.ics"
+    path.write_bytes(ics(event("t", f"{zone}:20260305T130000", f"{zone}:20260305T143000", "Budget webinar")))
+    (e,) = read_ics(path, zone=CHICAGO).events  # a warning would be an error here (filterwarnings = error)
+    assert (e.start_date, e.hours) == (date(2026, 3, 5), D("1.5"))
+    open_database(db_path)
+    close_database()
+    capfd.readouterr()
+    assert main(["import-ics", str(path), "--db", str(db_path)]) == 0
+    close_database()
+    out, err = capfd.readouterr()
+    assert err == "" and out.strip().endswith("Added 1 planned item (2026: 1).")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs a FIFO and /dev/zero")
+def test_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "invite.ics"
+    os.mkfifo(fifo)
+    for source in (Path("/dev/zero"), fifo):
+        # A child process, killed after a minute: a read that never ends cannot hang the test.
+        done = subprocess.run([sys.executable, "-m", "wethrive_desktop", "import-ics", str(source), "--db",
+                               str(tmp_path / "plans.sqlite3")], capture_output=True, text=True, timeout=60,
+                              cwd=Path(__file__).parent.parent)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr == (f"wethrive: error: {source} is not a regular file (a device, pipe or socket), "
+                               "so not an .ics file\n")
+    with pytest.raises(CalendarError, match="is a folder"):
+        read_ics(tmp_path)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(tmp_path: Path) -> None:
+    name = os.fsdecode(b"\xff-invite.ics")  # as a byte that is not UTF-8 arrives on the command line
+    with pytest.raises(CalendarError) as raised:
+        read_ics(tmp_path / name)
+    assert "\\udcff-invite.ics cannot be read" in str(raised.value)
+    assert raised.value.__cause__ is None
+    str(raised.value).encode("utf-8")  # printable and loggable

@@ -267,6 +267,20 @@ def test_two_imports_into_the_same_new_file_never_lose_it(filled: Path, tmp_path
         assert target.exists() and count(target) == ROWS
 
 
+def test_two_imports_into_the_same_empty_database_fill_it_once(filled: Path, tmp_path: Path) -> None:
+    export = tmp_path / "all.json"
+    assert run("export-json", export, "--db", filled) == 0
+    target = tmp_path / "empty.sqlite3"
+    open_database(target)
+    close_database()
+    procs = [_cli("import-json", export, "--db", target) for _ in range(2)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert sorted(code for code, _, _ in results) == [0, 1], results
+    (loser,) = [err for code, _, err in results if code == 1]
+    assert "already has" in loser and "Traceback" not in loser
+    assert count(target) == ROWS
+
+
 def test_a_writer_waits_for_another_instead_of_failing(filled: Path) -> None:
     """A save while the command line holds the write lock for a moment waits for it (busy timeout), not fails."""
     from datetime import date

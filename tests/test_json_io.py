@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -239,3 +242,154 @@ def test_export_keeps_attachment_metadata(db: object, tmp_path: Path) -> None:
     (attachment,) = json.loads(path.read_text())["activities"][0]["attachments"]
     assert attachment["original_name"] == "certificate.pdf" and attachment["size"] == 20
     assert len(attachment["sha256"]) == 64
+
+
+# --- hostile files: every one refused with one sentence naming the file, and nothing changes ----------------------
+
+SHA = "ab" * 32
+
+
+def attachment(**changes: Any) -> dict[str, Any]:
+    record = {"id": 1, "original_name": "certificate.pdf", "stored_name": SHA + ".pdf", "sha256": SHA, "size": 20,
+              "added_at": "2026-01-05T10:00:00"}
+    record.update(changes)
+    return record
+
+
+def refused(tmp_path: Path, data: Any = None, raw: str | None = None) -> str:
+    """The message of the import's refusal; the database is as it was."""
+    before = state()
+    path = write(tmp_path, data, raw)
+    with pytest.raises(JsonImportError) as raised:
+        import_json(path)
+    assert state() == before
+    message = str(raised.value)
+    assert str(path) in message and "\n" not in message and len(message) < 400
+    return message
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize("depth", [65, 1_000, 100_000])
+def test_deeply_nested_lists_are_refused(db: object, tmp_path: Path, depth: int) -> None:
+    raw = '{"format": "wethrive-desktop", "format_version": 1, "activities": ' + nested(depth) + "}"
+    assert "nest more than 64 deep" in refused(tmp_path, raw=raw)
+
+
+def test_nesting_within_the_limit_reaches_the_section_check(db: object, tmp_path: Path) -> None:
+    raw = '{"format": "wethrive-desktop", "format_version": 1, "activities": [' + nested(60) + "]}"
+    assert "activities[0]: must be an object" in refused(tmp_path, raw=raw)
+
+
+@pytest.mark.parametrize("change, message", [
+    (("activities.0.id", 2**63), "activities[0]: 'id' is too large a number (9223372036854775808)"),
+    (("activities.0.id", -(2**63) - 1), "'id' is too small a number"),
+    (("challenge_items.0.year", 2**64), "challenge_items[0]: 'year' is too large a number"),
+    (("challenge_items.0.points", 10**30), "'points' is too large a number"),
+    (("activities.0.attachments", [attachment(size=2**63)]), "attachments[0]: 'size' must be from 0 to"),
+    (("activities.0.attachments", [attachment(id=2**70)]), "attachments[0]: 'id' is too large a number"),
+    (("activities.0.attachments", [attachment(size=-1)]), "'size' must be from 0 to"),
+    (("activities.0.hours", "1e30"), "'hours' must be hours as text with at most two decimals, from 0 to"),
+    (("activities.0.hours", "99999999999"), "'hours' must be hours"),
+    (("activities.0.hours", "NaN"), "'hours' must be hours"),
+    (("activities.0.hours", "sNaN"), "'hours' must be hours"),
+    (("activities.0.hours", "Infinity"), "'hours' must be hours"),
+    (("activities.0.hours", "-Infinity"), "'hours' must be hours"),
+    (("activities.0.hours", "-0.5"), "'hours' must be hours"),
+    (("activities.0.hours", "1e-999999999"), "'hours' must be hours"),
+    (("activities.0.hours", "1" * 5_000), "not '11111111111"),
+    (("activities.0.hours", 1e30), "'hours' must be hours"),
+    (("activities.0.hours", 2**63), "'hours' must be hours"),
+    (("eligibility.senior_years", "1e30"), "eligibility: 'senior_years' must be hours"),
+])
+def test_numbers_out_of_range_are_refused(db: object, tmp_path: Path, change: tuple[str, Any], message: str) -> None:
+    assert message in refused(tmp_path, _set(good_file_data(), *change))
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400"])
+def test_non_finite_json_numbers_are_refused(db: object, tmp_path: Path, literal: str) -> None:
+    raw = json.dumps(good_file_data()).replace('"hours": "1.5"', f'"hours": {literal}')
+    assert "'hours' must be hours" in refused(tmp_path, raw=raw)
+
+
+def test_a_number_with_thousands_of_digits_is_refused(db: object, tmp_path: Path) -> None:
+    raw = json.dumps(good_file_data()).replace('"id": 7', '"id": ' + "9" * 5_000)
+    assert "not valid JSON" in refused(tmp_path, raw=raw)
+
+
+def test_text_that_is_not_unicode_is_refused(db: object, tmp_path: Path) -> None:
+    raw = json.dumps(good_file_data()).replace('"title": "Webinar"', '"title": "Web\\ud800inar"')
+    assert "not valid Unicode" in refused(tmp_path, raw=raw)
+
+
+@pytest.mark.parametrize("stored_name", [
+    "../../etc/passwd", "/etc/hostname", f"../{SHA}.pdf", f"{SHA}/../../x.pdf", f"{SHA}.pdf/..", SHA.upper() + ".pdf",
+    "cd" * 32 + ".pdf", SHA + ".PDF", SHA + ".p/df", SHA + ".pdf\x00", "", SHA + "\\..\\x",
+])
+def test_a_stored_name_that_is_not_our_own_form_is_refused(db: object, tmp_path: Path, stored_name: str) -> None:
+    data = _set(good_file_data(), "activities.0.attachments", [attachment(stored_name=stored_name)])
+    message = refused(tmp_path, data)
+    assert "activities[0] (id 7).attachments[0]: 'stored_name' must be a bare file name" in message
+
+
+@pytest.mark.parametrize("sha", ["", "ab", SHA.upper(), SHA + "00", "../" + SHA[3:], None, 5])
+def test_a_bad_sha256_is_refused(db: object, tmp_path: Path, sha: Any) -> None:
+    data = _set(good_file_data(), "activities.0.attachments", [attachment(sha256=sha, stored_name=f"{sha}.pdf")])
+    assert "'sha256' must be" in refused(tmp_path, data)
+
+
+def test_an_attachment_of_our_own_form_imports(db: object, tmp_path: Path) -> None:
+    data = _set(good_file_data(), "activities.0.attachments", [attachment(), attachment(id=2, stored_name=SHA)])
+    import_json(write(tmp_path, data))
+    (record,) = load_activities()
+    assert [a.stored_name for a in record.attachments] == [SHA + ".pdf", SHA]
+
+
+def test_a_bad_records_message_names_the_file(db: object, tmp_path: Path) -> None:
+    message = refused(tmp_path, _set(good_file_data(), "activities.0.type", "party\x00\n"))
+    assert message.startswith(str(tmp_path / "bad.json") + ": activities[0] (id 7): 'type' 'party\\x00\\n'")
+    assert message.endswith("; nothing was imported")
+
+
+def test_long_bad_values_are_cut_short_in_the_message(db: object, tmp_path: Path) -> None:
+    message = refused(tmp_path, _set(good_file_data(), "activities.0.status", "x" * 100_000))
+    assert "'status' must be completed or planned, not 'xxxx" in message and len(message) < 250
+
+
+def test_a_folder_or_a_file_too_large_is_refused(db: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(JsonImportError, match="is a folder"):
+        import_json(tmp_path)
+    path = write(tmp_path, good_file_data())
+    monkeypatch.setattr(json_io, "MAX_FILE_BYTES", 100)
+    with pytest.raises(JsonImportError, match=r"bad\.json is larger than 0 MB; it is not a WeThrive export"):
+        import_json(path)
+    assert load_activities() == []
+
+
+def run_cli_briefly(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a child process, killed after a minute (a read that never ends cannot hang the test)."""
+    return subprocess.run([sys.executable, "-m", "wethrive_desktop", *map(str, argv)], capture_output=True,
+                          text=True, timeout=60, cwd=Path(__file__).parent.parent)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs a FIFO and /dev/zero")
+def test_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "export.json"
+    os.mkfifo(fifo)
+    target = tmp_path / "new.sqlite3"
+    for source in (Path("/dev/zero"), fifo):
+        done = run_cli_briefly("import-json", source, "--db", target)
+        assert done.returncode == 1, done.stderr
+        assert done.stderr == (f"wethrive: error: {source} is not a regular file (a device, pipe or socket), "
+                               "so not an export file\n")
+        assert list(tmp_path.glob("new.sqlite3*")) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(db: object, tmp_path: Path) -> None:
+    name = os.fsdecode(b"\xff-export.json")  # as a byte that is not UTF-8 arrives on the command line
+    with pytest.raises(JsonImportError) as raised:
+        import_json(tmp_path / name)
+    assert str(raised.value).endswith("\\udcff-export.json does not exist")
+    str(raised.value).encode("utf-8")  # printable and loggable

@@ -86,6 +86,8 @@ def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], in
     finally:
         close_database()
         remove_database_files(built)
+    if result and result[-1] == 0:
+        open_database(path)  # what the command reads afterwards comes from the file in place, not the one built
 
 
 def year_arg(text: str) -> int:

@@ -11,23 +11,23 @@ from wethrive_desktop.cli_common import CommandAdder, database_for_import
 def cmd_import_ics(args: argparse.Namespace) -> int:
     from wethrive_desktop.exchange.calendar_import import import_ics
     from wethrive_desktop.models.dates import date_range
+    from wethrive_desktop.models.plans import get_item
     from wethrive_desktop.models.rules import format_hours
 
     path = Path(args.file).expanduser()
     with database_for_import(args) as done:
         result = import_ics(path)
+        lines = []
+        for year, item_id in result.added:
+            item = get_item(item_id)
+            dates = date_range(item.start_date, item.end_date, "iso", undated="")
+            lines.append(f"  {year}  {dates}  {item.title}  ({format_hours(item.estimated_hours)} h)")
         done(0)
-    for year, item_id in result.added:
-        from wethrive_desktop.models.plans import get_item
-
-        item = get_item(item_id)
-        dates = date_range(item.start_date, item.end_date, "iso", undated="")
-        print(f"  {year}  {dates}  {item.title}  ({format_hours(item.estimated_hours)} h)")
-    for event in result.already_imported:
-        print(f"  already imported: {event.start_date.isoformat()}  {event.title}")
-    for warning in result.warnings:
-        print(f"  note: {warning}")
-    print(result.describe())
+    # Said once the file is in place (a new database is given its name only when the import succeeded).
+    lines += [f"  already imported: {event.start_date.isoformat()}  {event.title}"
+              for event in result.already_imported]
+    lines += [f"  note: {warning}" for warning in result.warnings]
+    print("\n".join([*lines, result.describe()]))
     return 0
 
 

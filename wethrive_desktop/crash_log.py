@@ -207,9 +207,9 @@ def log_command_error(command: str | None, exc: BaseException) -> Path | None:
     path = log_dir() / LOG_FILENAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as fh:
             fh.write(f"{datetime.now():%Y-%m-%d %H:%M:%S} ERROR wethrive {command or ''} ({__version__}):\n{details}")
-    except OSError:
+    except (OSError, UnicodeError):
         return None
     return path
 

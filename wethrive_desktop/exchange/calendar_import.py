@@ -16,7 +16,10 @@ imported (same UID) is not added twice.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -25,10 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+import icalendar.parser
+from icalendar.error import GloballyUniqueTZIDGuessed
 
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
-from wethrive_desktop.models.domain import valid_year
+from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, valid_year
 from wethrive_desktop.models.plans import PlanItemData, new_item, save_item
 from wethrive_desktop.models.tables import PlanItem
 from wethrive_desktop.models.validation import MAX_TITLE_LENGTH, ValidationError
@@ -38,6 +43,13 @@ ALL_DAY_HOURS = Decimal(6)
 QUARTER = Decimal("0.25")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 UNTITLED = "Untitled calendar event"
+# Components nest a few deep (VCALENDAR > VEVENT > VALARM, VTIMEZONE > STANDARD); far deeper is not a calendar.
+MAX_NESTING = 16
+# How much of a broken line or value an error message shows.
+SHOWN_CHARS = 60
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 # Labelled lines in a DESCRIPTION that name the provider.
 PROVIDER_LINE = re.compile(
@@ -63,7 +75,29 @@ TYPE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
 
 
 class CalendarError(StoreError):
-    """The file cannot be imported; nothing was changed."""
+    """The file cannot be imported; nothing was changed. The message is one line of plain text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(str(message)))
+
+
+def one_line(text: str) -> str:
+    """`text` for a one-line message: control characters (NUL, newlines, escapes) become one space, and a byte of a
+    file name that is not UTF-8 (a lone surrogate) is written as its escape, so the message can be printed and
+    logged."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _LINE_BREAKS.sub(" ", text).strip()
+
+
+def clean_text(text: str) -> str:
+    """Text from the file as stored: control characters other than tab and newline become a space."""
+    return _CONTROL.sub(" ", text)
+
+
+def _shown(text: object) -> str:
+    """A library's message or a bad value, cut short if long, for an error message."""
+    shown = one_line(str(text))
+    return shown if len(shown) <= SHOWN_CHARS else shown[:SHOWN_CHARS - 3] + "..."
 
 
 @dataclass(frozen=True)
@@ -168,8 +202,14 @@ def _text(component: Any, name: str) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        value = value[0]
-    return str(value).replace("\r\n", "\n").strip()
+        value = value[0] if value else ""
+    if not isinstance(value, str):  # e.g. SUMMARY;VALUE=DATE:20260101 is read as a date: take the text as written
+        try:
+            raw = value.to_ical()
+        except Exception:  # not a property value of the library's: its text
+            raw = str(value)
+        value = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return clean_text(value.replace("\r\n", "\n")).strip()
 
 
 def _provider(description: str, component: Any) -> str:
@@ -180,7 +220,7 @@ def _provider(description: str, component: Any) -> str:
     if organizer is not None and not isinstance(organizer, list):
         name = organizer.params.get("CN")
         if name:
-            return str(name).strip().strip('"')
+            return one_line(str(name)).strip('"')[:200]
     return ""
 
 
@@ -201,9 +241,9 @@ def _categories(component: Any) -> list[str]:
     for v in values if isinstance(values, list) else [values]:
         cats = getattr(v, "cats", None)
         if cats is None:
-            found.append(str(v))
+            found.append(one_line(str(v)))
         else:
-            found.extend(str(c) for c in cats)
+            found.extend(one_line(str(c)) for c in cats)
     return found
 
 
@@ -213,45 +253,72 @@ def _uid(component: Any, title: str, start: date) -> str:
         # No UID (RFC 5545 requires one, some exporters forget): a stable stand-in, so re-imports still match.
         uid = "no-uid-" + hashlib.sha256(f"{title}\n{start.isoformat()}".encode()).hexdigest()[:24]
     recurrence = component.get("RECURRENCE-ID")
-    if recurrence is not None:
-        uid += "@" + recurrence.dt.isoformat()
+    if isinstance(recurrence, list):  # written twice: the first counts
+        recurrence = recurrence[0] if recurrence else None
+    moment = getattr(recurrence, "dt", None)
+    if isinstance(moment, date):
+        uid += "@" + moment.isoformat()
     return uid
+
+
+def _same_kind(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """A start and an end that can be compared: a floating (zone-less) end of a zoned start is read in the start's
+    zone; a floating start with a zoned end keeps the end's wall-clock time, floating too."""
+    if start.tzinfo is not None and end.tzinfo is None:
+        return start, end.replace(tzinfo=start.tzinfo)
+    if start.tzinfo is None and end.tzinfo is not None:
+        return start, end.replace(tzinfo=None)
+    return start, end
 
 
 def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent | None, str | None]:
     """One VEVENT as a CalendarEvent, or (None, why it is skipped). Raises CalendarError if it is broken."""
-    title = " ".join(_text(component, "SUMMARY").split())[:MAX_TITLE_LENGTH] or UNTITLED
-    where = f"event {position} ('{title}')"
+    title = " ".join(_text(component, "SUMMARY").split())[:MAX_TITLE_LENGTH]
+    where = f"event {position} ('{_shown(title)}')" if title else f"event {position} (an untitled event)"
+    title = title or UNTITLED
     for name, problem in getattr(component, "errors", []):
-        raise CalendarError(f"{where}: {name} cannot be read ({problem})")
+        what = _shown(name) if name else "one of its lines"
+        raise CalendarError(f"{where}: {what} cannot be read ({_shown(problem)})")
     if "DTSTART" not in component:
         raise CalendarError(f"{where} has no start (DTSTART)")
     try:
         start, end = component.start, component.end
-    except Exception as exc:  # icalendar raises several kinds for inconsistent start/end
-        raise CalendarError(f"{where}: {exc}") from exc
+        params = component["DTSTART"].params
+    except Exception as exc:  # icalendar raises several kinds for inconsistent or repeated start/end
+        raise CalendarError(f"{where}: its start and end cannot be read ({_shown(exc)})") from exc
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise CalendarError(f"{where}: its start and end cannot be read")
 
     if _text(component, "STATUS").upper() == "CANCELLED":
         return None, f"{where} is cancelled; skipped"
 
     all_day = not isinstance(start, datetime)
+    if all_day != (not isinstance(end, datetime)):
+        raise CalendarError(f"{where}: DTSTART and DTEND must be of the same type, either date or datetime")
+    for day in (start, end):  # far outside the plan years: refused before any arithmetic could overflow on it
+        if not MIN_YEAR - 1 <= day.year <= MAX_YEAR + 1:
+            raise CalendarError(f"{where} is dated {day.isoformat()[:10]}, outside any plan year")
     if all_day:
         days = max((end - start).days, 1)
         start_date, end_date = start, start + timedelta(days=days - 1)
         hours = all_day_hours(days)
     else:
-        assert isinstance(end, datetime)
+        assert isinstance(start, datetime) and isinstance(end, datetime)
+        start, end = _same_kind(start, end)
         if end < start:
             raise CalendarError(f"{where} ends (DTEND) before it starts (DTSTART)")
-        params = component["DTSTART"].params
         if start.tzinfo is not None and "TZID" not in params:
             # UTC: shown (and attended) at the member's local time.
             start, end = start.astimezone(zone), end.astimezone(zone)
         elif start.tzinfo is not None and end.tzinfo is not None:
             end = end.astimezone(start.tzinfo)
-        hours = timed_hours(start, end)
         last = end - timedelta(microseconds=1) if end > start else start  # ending at midnight ends the day before
         start_date, end_date = start.date(), last.date()
+    for day in (start_date, end_date):
+        if not valid_year(day.year):
+            raise CalendarError(f"{where} is dated {day.isoformat()}, outside any plan year")
+    if not all_day:
+        hours = timed_hours(start, end)  # a day at a time: only once the dates are known to be plan years
     description = _text(component, "DESCRIPTION")
     location = _text(component, "LOCATION")
     notes = description + (f"\nLocation: {location}" if location else "")
@@ -266,58 +333,110 @@ def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent |
         notes=notes.strip(),
         type=guess_type(title, _categories(component)),
     )
-    if not valid_year(event.year):
-        raise CalendarError(f"{where} is dated {start_date.isoformat()}, outside any plan year")
     if component.get("RRULE") is not None:
         return event, f"'{title}' repeats; only its first date was imported"
     return event, None
 
 
+def _check_nesting(data: bytes, source: str) -> None:
+    """Every BEGIN: closed by the END: of the same name, innermost first, at most MAX_NESTING deep. The library
+    pops whatever component is open at any END:, so an event closed by END:VTIMEZONE fails later, deep inside it.
+    The lines are read as the library reads them (unfolded, with their parameters); what it cannot read, it
+    reports itself."""
+    try:
+        lines = icalendar.parser.Contentlines.from_ical(data)
+    except Exception:  # the library's own parse says what is wrong with the text
+        return
+    open_: list[str] = []
+    for line in lines:
+        if not line[:5].upper().startswith(("BEGIN", "END")):
+            continue
+        try:
+            kind, _params, value = line.parts()
+        except Exception:  # a line the library cannot split: it reports it
+            continue
+        kind, name = kind.upper(), _shown(value).upper()
+        if kind == "BEGIN":
+            if len(open_) >= MAX_NESTING:
+                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: its components nest more "
+                                    f"than {MAX_NESTING} deep")
+            open_.append(name)
+        elif kind == "END":
+            if not open_:
+                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: END:{name} has no BEGIN:{name} "
+                                    "before it")
+            if open_[-1] != name:
+                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: BEGIN:{open_[-1]} is closed "
+                                    f"by END:{name}; the file is damaged")
+            open_.pop()
+    if open_:
+        raise CalendarError(f"{source} is cut short or damaged: its BEGIN:{open_[0]} has no END:{open_[0]}")
+
+
 def parse_ics(data: bytes, zone: tzinfo | None = None, source: str = "the file") -> ParsedCalendar:
     """Every event of an .ics file. Raises CalendarError (with what is wrong) if the file is broken."""
     zone = zone or local_zone()
+    with warnings.catch_warnings():
+        # A TZID such as "/mozilla.org/20050126_1/America/New_York" (Thunderbird writes them) is read as the zone it
+        # ends with, which is right; the library warns about the guess on stderr. Only that warning is silenced.
+        warnings.filterwarnings("ignore", category=GloballyUniqueTZIDGuessed)
+        return _parse(data, zone, source)
+
+
+def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
     if not data.strip():
         raise CalendarError(f"{source} is empty")
+    _check_nesting(data, source)
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: {exc}") from exc
+    except Exception as exc:  # the library raises ValueError mostly, but TypeError/AttributeError on odd input
+        raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: {_shown(exc)}") from exc
     calendars = [c for c in calendars if c.name == "VCALENDAR"]
     if not calendars:
         if b"BEGIN:VCALENDAR" in data.upper():
             raise CalendarError(f"{source} is cut short or damaged: its calendar has no END:VCALENDAR")
         raise CalendarError(f"{source} is not an iCalendar file (no BEGIN:VCALENDAR)")
     events: list[CalendarEvent] = []
-    warnings: list[str] = []
+    notes: list[str] = []
     seen: set[str] = set()
     position = 0
     for calendar in calendars:
         for component in calendar.walk("VEVENT"):
             position += 1
-            event, warning = _event(component, zone, position)
-            if warning:
-                warnings.append(warning)
+            event, note = _event(component, zone, position)
+            if note:
+                notes.append(note)
             if event is None:
                 continue
             if event.uid in seen:
-                warnings.append(f"'{event.title}' appears twice in the file (same UID); added once")
+                notes.append(f"'{event.title}' appears twice in the file (same UID); added once")
                 continue
             seen.add(event.uid)
             events.append(event)
     if position == 0:
         raise CalendarError(f"{source} contains no events (VEVENT)")
-    return ParsedCalendar(tuple(events), tuple(warnings))
+    return ParsedCalendar(tuple(events), tuple(notes))
 
 
 def read_ics(path: Path | str, zone: tzinfo | None = None) -> ParsedCalendar:
+    """Parse the file at `path`: a regular file (not a folder, device or pipe) of at most MAX_FILE_BYTES."""
     path = Path(path)
+    too_large = (f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a calendar "
+                 "invitation")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CalendarError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
-                                "it is not a calendar invitation")
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise CalendarError(f"{path} is a folder, not an .ics file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CalendarError(f"{path} is not a regular file (a device, pipe or socket), so not an .ics file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CalendarError(too_large)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
-        raise CalendarError(f"{path} cannot be read: {exc.strerror or exc}") from exc
+        raise CalendarError(f"{path} cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise CalendarError(too_large)
     return parse_ics(data, zone, source=path.name)
 
 
@@ -344,7 +463,7 @@ def import_events(parsed: ParsedCalendar,
                 try:
                     item_id = save_item(event.year, event.to_item())
                 except ValidationError as exc:
-                    raise CalendarError(f"'{event.title}' cannot be planned: {exc}") from exc
+                    raise CalendarError(f"'{_shown(event.title)}' cannot be planned: {exc}") from exc
                 result.added.append((event.year, item_id))
                 known.add(event.uid)
             if progress is not None:

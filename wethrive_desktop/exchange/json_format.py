@@ -3,10 +3,11 @@ an import raises, and the `read_*` helpers that check one value each and name wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from wethrive_desktop.models.db import StoreError
@@ -14,9 +15,36 @@ from wethrive_desktop.models.db import StoreError
 FORMAT = "wethrive-desktop"
 FORMAT_VERSION = 1
 
+# What SQLite can store in an INTEGER column: a whole number outside it is refused, not an OverflowError.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+# Hours (and years of experience) are stored as whole hundredths; no record comes near ten million hours.
+MAX_HOURS = Decimal(10_000_000)
+# How much of a bad value an error message shows.
+SHOWN_CHARS = 60
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters (newlines, NUL, escapes...) shown as one space, for a one-line message, and a
+    byte of a file name that is not UTF-8 (a lone surrogate) written as its escape, so it can be printed and logged."""
+    return _CONTROL.sub(" ", text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def shown(value: Any) -> str:
+    """A bad value as an error message shows it: its repr, cut short if long."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for str() (sys.get_int_max_str_digits)
+        text = "a number with thousands of digits"
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 3] + "..."
+
 
 class JsonImportError(StoreError):
-    """The file cannot be imported; nothing was changed."""
+    """The file cannot be imported; nothing was changed. The message is one line (control characters dropped)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(str(message)))
 
 
 @dataclass(frozen=True)
@@ -50,10 +78,16 @@ def read_str(record: Mapping[str, Any], key: str, where: str, *, default: str | 
     return value
 
 
-def read_int(record: Mapping[str, Any], key: str, where: str) -> int:
+def read_int(record: Mapping[str, Any], key: str, where: str, *, minimum: int = INT_MIN,
+             maximum: int = INT_MAX) -> int:
+    """A whole number from `minimum` to `maximum` (by default, any SQLite can store)."""
     value = record.get(key)
     if not isinstance(value, int) or isinstance(value, bool):
         raise where_error(where, f"'{key}' must be a whole number" if key in record else f"'{key}' is missing")
+    if not minimum <= value <= maximum:
+        if (minimum, maximum) == (INT_MIN, INT_MAX):
+            raise where_error(where, f"'{key}' is too {'large' if value > 0 else 'small'} a number ({shown(value)})")
+        raise where_error(where, f"'{key}' must be from {minimum} to {maximum}, not {shown(value)}")
     return value
 
 
@@ -66,7 +100,7 @@ def read_date(record: Mapping[str, Any], key: str, where: str, *, required: bool
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise where_error(where, f"'{key}' must be a date as YYYY-MM-DD, not {value!r}") from None
+        raise where_error(where, f"'{key}' must be a date as YYYY-MM-DD, not {shown(value)}") from None
 
 
 def read_datetime(record: Mapping[str, Any], key: str, where: str) -> datetime:
@@ -74,18 +108,24 @@ def read_datetime(record: Mapping[str, Any], key: str, where: str) -> datetime:
     try:
         return datetime.fromisoformat(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise where_error(where, f"'{key}' must be a date and time as YYYY-MM-DDTHH:MM:SS, not {value!r}") from None
+        raise where_error(where, f"'{key}' must be a date and time as YYYY-MM-DDTHH:MM:SS, "
+                                 f"not {shown(value)}") from None
 
 
 def read_hours(record: Mapping[str, Any], key: str, where: str) -> Decimal:
+    """Hours as text ("1.5"): finite, from 0 to MAX_HOURS, at most two decimals (NaN, "1e30", -1 are refused)."""
     value = record.get(key)
-    try:
-        hours = Decimal(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError, InvalidOperation):
-        hours = Decimal("NaN")
-    if not isinstance(value, str) or not hours.is_finite() or hours < 0 or hours != hours.quantize(Decimal("0.01")):
-        raise where_error(where, f"'{key}' must be hours as text with at most two decimals (e.g. \"1.5\"), "
-                                 f"not {value!r}")
+    hours = Decimal("NaN")
+    if isinstance(value, str):
+        try:
+            hours = Decimal(value)
+            if hours.is_finite() and 0 <= hours <= MAX_HOURS and hours != hours.quantize(Decimal("0.01")):
+                hours = Decimal("NaN")
+        except (ValueError, ArithmeticError):  # InvalidOperation is an ArithmeticError
+            hours = Decimal("NaN")
+    if not hours.is_finite() or not 0 <= hours <= MAX_HOURS:
+        raise where_error(where, f"'{key}' must be hours as text with at most two decimals, from 0 to {MAX_HOURS} "
+                                 f"(e.g. \"1.5\"), not {shown(value)}")
     return hours
 
 

@@ -16,8 +16,10 @@ from wethrive_desktop.exchange.json_format import (
     read_object,
     read_records,
     read_str,
+    shown,
     where_error,
 )
+from wethrive_desktop.models.attachment_names import valid_sha256, valid_stored_name
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, CredentialStatus, Status
 from wethrive_desktop.models.profile import DATE_FIELDS as PROFILE_DATE_FIELDS
 from wethrive_desktop.models.profile import FIELD_NAMES as PROFILE_FIELDS
@@ -50,7 +52,7 @@ def load_profile(data: Any) -> None:
             values[name] = read_str(record, name, "profile", default="")
     if values["credential_status"] not in tuple(CredentialStatus):
         raise where_error("profile", f"'credential_status' must be none, candidate or credentialed, not "
-                                f"{values['credential_status']!r}")
+                                f"{shown(values['credential_status'])}")
     Profile.update(**values).where(Profile.id == 1).execute()
 
 
@@ -75,7 +77,7 @@ def load_challenge_items(data: Any) -> None:
         if points < 0:
             raise where_error(where, "'points' must not be negative")
         if (year, key) in seen:
-            raise where_error(where, f"{key!r} appears twice in the {year} catalogue")
+            raise where_error(where, f"{shown(key)} appears twice in the {year} catalogue")
         seen.add((year, key))
         rows.append({"year": year, "key": key, "name": read_str(record, "name", where), "points": points})
     ChallengeItem.delete().execute()
@@ -129,16 +131,16 @@ def load_activities(data: Any) -> None:
             raise where_error(where, "'title' is empty")
         kind = read_str(record, "type", where)
         if kind not in ACTIVITY_TYPES:
-            raise where_error(where, f"'type' {kind!r} is not one of: {', '.join(ACTIVITY_TYPES)}")
+            raise where_error(where, f"'type' {shown(kind)} is not one of: {', '.join(ACTIVITY_TYPES)}")
         status = read_str(record, "status", where)
         if status not in tuple(Status):
-            raise where_error(where, f"'status' must be completed or planned, not {status!r}")
+            raise where_error(where, f"'status' must be completed or planned, not {shown(status)}")
         challenge = record.get("challenge_key")
         if challenge is not None and not isinstance(challenge, str):
             raise where_error(where, "'challenge_key' must be text or null")
         practices = read_list(record, "practices", where)
         if any(not isinstance(p, int) or isinstance(p, bool) or p not in PRACTICES for p in practices):
-            raise where_error(where, f"'practices' must be practice numbers 1-14, not {practices!r}")
+            raise where_error(where, f"'practices' must be practice numbers 1-14, not {shown(practices)}")
         activities.append({
             "id": activity_id, "start_date": start, "end_date": end, "title": title,
             "provider": read_str(record, "provider", where, default=""), "type": kind,
@@ -151,20 +153,32 @@ def load_activities(data: Any) -> None:
         })
         links += [{"activity": activity_id, "practice": p} for p in sorted(set(practices))]
         for m, attachment in enumerate(read_list(record, "attachments", where)):
-            at = f"{where}.attachments[{m}]"
-            f = read_object(attachment, at)
-            files.append({
-                "id": read_int(f, "id", at), "activity": activity_id,
-                "original_name": read_str(f, "original_name", at), "stored_name": read_str(f, "stored_name", at),
-                "sha256": read_str(f, "sha256", at), "size": read_int(f, "size", at),
-                "added_at": read_datetime(f, "added_at", at),
-            })
+            files.append(_attachment(attachment, activity_id, f"{where}.attachments[{m}]"))
     for chunk in _chunks(activities, 500):
         Activity.insert_many(chunk).execute()
     for chunk in _chunks(links, 500):
         ActivityPractice.insert_many(chunk).execute()
     for chunk in _chunks(files, 500):
         Attachment.insert_many(chunk).execute()
+
+
+def _attachment(attachment: Any, activity_id: int, at: str) -> dict[str, Any]:
+    """One attachment's row. Its stored name is joined to the attachments folder, so only our own form is taken:
+    the file's sha256 and an optional lower-case extension (never a path such as "../../etc/passwd")."""
+    f = read_object(attachment, at)
+    attachment_id, original_name = read_int(f, "id", at), read_str(f, "original_name", at)
+    sha = read_str(f, "sha256", at)
+    if not valid_sha256(sha):
+        raise where_error(at, f"'sha256' must be 64 lower-case hex digits, not {shown(sha)}")
+    stored_name = read_str(f, "stored_name", at)
+    if not valid_stored_name(stored_name, sha):
+        raise where_error(at, "'stored_name' must be a bare file name: the attachment's sha256 and an optional "
+                              f"lower-case extension such as \".pdf\", not {shown(stored_name)}")
+    return {
+        "id": attachment_id, "activity": activity_id, "original_name": original_name,
+        "stored_name": stored_name, "sha256": sha, "size": read_int(f, "size", at, minimum=0),
+        "added_at": read_datetime(f, "added_at", at),
+    }
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:

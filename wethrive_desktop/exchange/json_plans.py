@@ -21,6 +21,7 @@ from wethrive_desktop.exchange.json_format import (
     read_object,
     read_records,
     read_str,
+    shown,
     unique_id,
 )
 from wethrive_desktop.models.assessments import KIND_LABELS, MAX_SCORE
@@ -43,7 +44,7 @@ from wethrive_desktop.models.tables import (
 def _practices(record: Mapping[str, Any], key: str, where: str) -> list[int]:
     values = read_list(record, key, where)
     if any(not isinstance(p, int) or isinstance(p, bool) or p not in PRACTICES for p in values):
-        raise JsonImportError(f"{where}: '{key}' must be practice numbers 1-14, not {values!r}")
+        raise JsonImportError(f"{where}: '{key}' must be practice numbers 1-14, not {shown(values)}")
     if len(set(values)) != len(values):
         raise JsonImportError(f"{where}: '{key}' names a practice twice")
     return sorted(values)
@@ -99,7 +100,7 @@ def _score(record: Mapping[str, Any], where: str) -> Decimal | None:
         score = Decimal("NaN")
     if not score.is_finite() or not 0 <= score <= MAX_SCORE or score != score.quantize(Decimal("0.01")):
         raise JsonImportError(f"{where}: 'score' must be a number as text from 0 to {MAX_SCORE} with at most two "
-                              f"decimals, or null, not {value!r}")
+                              f"decimals, or null, not {shown(value)}")
     return score
 
 
@@ -107,7 +108,7 @@ def load_assessments(data: Any) -> None:
     for record, assessment_id, where in read_records(data, "assessments"):
         kind = read_str(record, "kind", where)
         if kind not in KIND_LABELS:
-            raise JsonImportError(f"{where}: 'kind' must be one of {', '.join(KIND_LABELS)}, not {kind!r}")
+            raise JsonImportError(f"{where}: 'kind' must be one of {', '.join(KIND_LABELS)}, not {shown(kind)}")
         Assessment.insert(id=assessment_id, date=read_date(record, "date", where, required=True), kind=kind,
                           notes=read_str(record, "notes", where, default=""),
                           created_at=read_datetime(record, "created_at", where)).execute()
@@ -199,7 +200,7 @@ def load_plans(data: Any) -> None:
                 raise JsonImportError(f"{at}: the id appears twice")
             term = read_str(g, "term", at)
             if term not in tuple(Term):
-                raise JsonImportError(f"{at}: 'term' must be long or short, not {term!r}")
+                raise JsonImportError(f"{at}: 'term' must be long or short, not {shown(term)}")
             if term == Term.LONG:
                 if has_long:
                     raise JsonImportError(f"{at}: a plan has one long-term goal")
@@ -223,10 +224,10 @@ def load_plans(data: Any) -> None:
                 raise JsonImportError(f"{at}: 'title' is empty")
             kind = read_str(i, "type", at)
             if kind not in ACTIVITY_TYPES:
-                raise JsonImportError(f"{at}: 'type' {kind!r} is not one of: {', '.join(ACTIVITY_TYPES)}")
+                raise JsonImportError(f"{at}: 'type' {shown(kind)} is not one of: {', '.join(ACTIVITY_TYPES)}")
             status = read_str(i, "status", at)
             if status not in tuple(ItemStatus):
-                raise JsonImportError(f"{at}: 'status' must be planned, done or dropped, not {status!r}")
+                raise JsonImportError(f"{at}: 'status' must be planned, done or dropped, not {shown(status)}")
             start, end = read_date(i, "start_date", at), read_date(i, "end_date", at)
             if end is not None and (start is None or end < start):
                 raise JsonImportError(f"{at}: 'end_date' needs a 'start_date' on or before it")
@@ -239,7 +240,7 @@ def load_plans(data: Any) -> None:
             uid = _optional_str(i, "ics_uid", at)
             if uid is not None:
                 if uid in uids:
-                    raise JsonImportError(f"{at}: 'ics_uid' {uid!r} appears twice")
+                    raise JsonImportError(f"{at}: 'ics_uid' {shown(uid)} appears twice")
                 uids.add(uid)
             target = _optional_int(i, "carried_to_id", at)
             if target is not None:

@@ -81,8 +81,11 @@ def load_reports(data: Any) -> None:
             snapshot = rev.get("snapshot")
             try:
                 ReportData.from_json(read_object(snapshot, f"{at}.snapshot"))  # refuse what cannot be reprinted
-            except (ValueError, TypeError, KeyError) as exc:
-                raise JsonImportError(f"{at}: 'snapshot' is not a report snapshot ({exc})") from None
+            except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError) as exc:
+                # The snapshot decoder meets a wrong shape as it walks (.items() of a list, Decimal("x")...).
+                reason = str(exc) if len(str(exc)) <= 100 else str(exc)[:97] + "..."
+                raise JsonImportError(f"{at}: 'snapshot' is not a report snapshot ({reason or type(exc).__name__})"
+                                      ) from None
             AnnualReportRevision.insert(
                 report=report_id, revision=number, submitted_date=read_date(rev, "submitted_date", at, required=True),
                 snapshot=canonical_json(snapshot), pdf_sha256=sha, created_at=read_datetime(rev, "created_at", at),
