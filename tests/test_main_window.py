@@ -56,9 +56,9 @@ def test_demo_data_is_marked_in_the_title_and_status_bar(make_window: object, da
 def test_menus_have_the_actions_with_their_shortcuts(make_window: object) -> None:
     window: MainWindow = make_window()  # type: ignore[operator]
     texts = {a.text().replace("&", ""): a for a in window.file_menu.actions() if a.text()}
-    mine = ["New activity...", "Import CSV...", "Export CSV...", "Backup...", "Quit"]
+    mine = ["New activity...", "Import CSV...", "Export CSV...", "Backup...", "Restore from backup...", "Quit"]
     assert [t for t in texts if t in mine] == mine  # other features add theirs among the imports and exports
-    assert list(texts)[-2:] == ["Backup...", "Quit"]
+    assert list(texts)[-3:] == ["Backup...", "Restore from backup...", "Quit"]
     assert texts["New activity..."].shortcut().toString() == "Ctrl+N"
     edit = [a.text().replace("&", "") for a in window.edit_menu.actions() if a.text()]
     assert edit[0].startswith("Undo") and edit[1].startswith("Redo") and edit[2:] == ["Find", "Profile..."]
@@ -73,7 +73,7 @@ def test_other_features_add_file_actions_with_the_imports(make_window: object) -
     window.add_file_action(QAction("Import something else...", window))
     texts = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
     assert texts.index("Import something else...") > texts.index("Export CSV...")
-    assert texts[-3:] == ["Import something else...", "Backup...", "Quit"]
+    assert texts[-4:] == ["Import something else...", "Backup...", "Restore from backup...", "Quit"]
 
 
 def test_status_bar_shows_name_and_designation(make_window: object, db_path: Path) -> None:
