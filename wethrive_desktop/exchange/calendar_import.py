@@ -370,7 +370,8 @@ def _check_nesting(data: bytes, source: str) -> None:
                                     f"by END:{name}; the file is damaged")
             open_.pop()
     if open_:
-        raise CalendarError(f"{source} is cut short or damaged: its BEGIN:{open_[0]} has no END:{open_[0]}")
+        what = "calendar" if open_[0] == "VCALENDAR" else f"BEGIN:{open_[0]}"
+        raise CalendarError(f"{source} is cut short or damaged: its {what} has no END:{open_[0]}")
 
 
 def parse_ics(data: bytes, zone: tzinfo | None = None, source: str = "the file") -> ParsedCalendar:
