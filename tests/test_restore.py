@@ -143,3 +143,31 @@ def test_restore_with_no_backups_says_so(make_window: object, monkeypatch: pytes
     monkeypatch.setattr(prompts, "show_notice", notice)
     assert window.restore_from_backup() is None
     assert told and "no automatic backups" in told[0]
+
+
+def test_a_restore_ended_after_its_dialog_was_closed_still_reloads_the_window(
+        make_window: object, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the monkey: the dialog closed by force while the restore ran, then deleted; the restore's end must
+    neither touch the deleted dialog nor leave the window showing records that are gone."""
+    from PySide6.QtWidgets import QDialog
+    from pytestqt.qtbot import QtBot
+
+    from wethrive_desktop.ui import prompts
+    from wethrive_desktop.ui.restore_dialog import RestoreDialog
+
+    assert isinstance(qtbot, QtBot)
+    window = make_window()  # type: ignore[operator]
+    add("Kept")
+    backup_now("daily", NOW)
+    add("Dropped")
+
+    def click_then_close(dialog: QDialog) -> bool:
+        assert isinstance(dialog, RestoreDialog)
+        dialog.restore_button.click()
+        dialog.done(QDialog.DialogCode.Rejected)
+        return False
+
+    monkeypatch.setattr(prompts, "run_modal", click_then_close)
+    window.restore_from_backup()
+    qtbot.waitUntil(lambda: "Restored from" in window.statusBar().currentMessage())
+    assert titles() == ["Kept"]

@@ -407,19 +407,19 @@ class MainWindow(QMainWindow):
             prompts.show_notice(self, "Restore from backup", f"There are no automatic backups of {self.db_path.name} "
                                 "yet. One is taken every day the app is opened, and before every import.")
             return None
-        dialog = RestoreDialog(self, summaries)
+        dialog = RestoreDialog(self, summaries, on_restored=self._restored_from_backup)
         try:
-            if not prompts.run_modal(dialog) or dialog.restored_from is None:
-                return None
-            restored, before = dialog.restored_from, dialog.safety_copy
+            prompts.run_modal(dialog)
+            return dialog.restored_from
         finally:
             dialog.deleteLater()
+
+    def _restored_from_backup(self, restored: Path, before: Path) -> None:
         self.undo_stack.clear()  # its commands refer to records that are no longer there
         self.notify_data_changed()
         self.refresh_status()
         self.statusBar().showMessage(f"Restored from {restored.name}. What the records were before is in "
-                                     f"{before.name if before else 'a backup'}.", 15000)
-        return restored
+                                     f"{before.name}.", 15000)
 
     # --- another database (the app's switch_database answers database_requested) ---------------------------
 

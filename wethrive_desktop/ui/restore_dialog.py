@@ -6,9 +6,11 @@ content in one step) runs in a worker while the dialog shows it is busy; the win
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.errors import describe
 from wethrive_desktop.models.backups import BackupSummary, restore_backup
 from wethrive_desktop.models.dates import long_date
+from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
@@ -45,8 +48,12 @@ class RestoreDialog(QDialog):
     """Choose a copy; Restore asks nothing more (the current records are copied first, so it can be undone by
     restoring that copy), runs the restore in a worker and closes when it is done."""
 
-    def __init__(self, window: MainWindow, summaries: list[BackupSummary]):
+    def __init__(self, window: MainWindow, summaries: list[BackupSummary],
+                 on_restored: Callable[[Path, Path], None]):
+        """`on_restored(copy, safety_copy)`: called once the records are restored, even if this dialog was closed
+        meanwhile (the window must reload all the same)."""
         super().__init__(window)
+        self.on_restored = on_restored
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore from backup")
         self.window_ = window
@@ -116,12 +123,23 @@ class RestoreDialog(QDialog):
         self.table.setEnabled(False)
         self.progress.show()
         path = summary.backup.path
-        self.worker = run_in_worker(restore_backup, path, self.window_.db_path,
-                                    on_result=lambda before: self._restored(path, before), on_error=self._failed)
+        # The callbacks must not need this dialog: it may be gone (closed by force) when the restore ends.
+        window, on_restored = self.window_, self.on_restored
 
-    def _restored(self, path: Path, before: Path) -> None:
-        self.restored_from, self.safety_copy = path, before
-        self.accept()
+        def restored(before: Path) -> None:
+            on_restored(path, before)
+            if shiboken6.isValid(self):
+                self.restored_from, self.safety_copy = path, before
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._failed(exc)
+            else:
+                prompts.show_error(window, "Restore from backup", f"The records were not restored: "
+                                                                  f"{describe(exc) or exc}")
+
+        self.worker = run_in_worker(restore_backup, path, window.db_path, on_result=restored, on_error=failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.worker = None
