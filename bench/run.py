@@ -1,10 +1,17 @@
-"""Run every benchmark and print its figures as one JSON object.
+"""Run the benchmarks: every figure of issue 12 with its floor, as a table (default), or the modules' figures as JSON.
 
-    python -m bench.run [--n 10000] [--repeat 5] [--only store]
+    python -m bench.run [--n 10000] [--repeat 3] [--only TEXT] [--db PATH] [--json]
 
-Builds the benchmark database of N activities (bench/generate.py) in bench/out/ if it is not there yet, then, for
-each module `bench/bench_*.py`, calls its `run(db_path: Path) -> dict[str, float]` `--repeat` times and reports
-the median of each figure, keyed `<module>.<figure>` (e.g. `store.load_activities_all_ms`).
+Builds the benchmark database of N activities (bench/generate.py) in bench/out/ if it is not there yet.
+
+Without --json: bench/figures.py measures each figure of the app and its floor (the least work giving the same
+result), each in a fresh process, `--repeat` times alternating app and floor, and prints one table: the median of
+each, their ratio, the goal and whether it is met, then what each figure measures. `--only` picks the groups whose
+name contains TEXT (startup, search, reflection, csv, json, calendar, report-page, pdf).
+
+With --json: for each module `bench/bench_*.py`, calls its `run(db_path: Path) -> dict[str, float]` `--repeat` times
+and prints the median of each figure as one JSON object, keyed `<module>.<figure>` (e.g.
+`store.load_activities_all_ms`); `--only` picks the modules whose name contains TEXT.
 
 A benchmark module measures one pass per call of `run`; it must not change the database it is given (copy it to a
 temp folder first if it writes).
@@ -72,14 +79,25 @@ def run_all(db_path: Path, repeat: int = 5, only: str | None = None) -> dict[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per benchmark; the median is reported (5)")
-    parser.add_argument("--only", metavar="TEXT", help="only the bench_*.py modules whose name contains TEXT")
-    parser.add_argument("--db", type=Path, help="measure on this database instead of a generated one")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is reported (3)")
+    parser.add_argument("--only", metavar="TEXT", help="only the figure groups (with --json: the bench_*.py "
+                                                       "modules) whose name contains TEXT")
+    parser.add_argument("--db", type=Path, help="measure on this database (of N activities) instead of a generated one")
+    parser.add_argument("--json", action="store_true", help="the bench_*.py modules' figures as JSON, not the table")
     args = parser.parse_args(argv)
     db_path = args.db or database_for(args.n)
-    figures = {"n": float(args.n), **run_all(db_path, args.repeat, args.only)}
-    json.dump(figures, sys.stdout, indent=2, sort_keys=True)
-    print()
+    if args.json:
+        figures = {"n": float(args.n), **run_all(db_path, args.repeat, args.only)}
+        json.dump(figures, sys.stdout, indent=2, sort_keys=True)
+        print()
+        return 0
+    from bench.figures import Settings, describe_run, format_table, measure
+
+    settings = Settings(repeat=args.repeat)
+    start = time.perf_counter()
+    rows = measure(args.n, db_path, settings, args.only)
+    title, about = describe_run(args.n, db_path, settings, time.perf_counter() - start)
+    print(format_table(rows, title, about))
     return 0
 
 

@@ -1,10 +1,13 @@
-"""The benchmark generator writes valid, realistic records, and the runner reports every figure."""
+"""The benchmark generator writes valid, realistic records, and the runner reports every figure (issue 12's table:
+each with its floor and the ratio, measured on a tiny database with small settings, about 25 s)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
+from bench.figures import ORDER, Settings, format_table, measure
 from bench.generate import generate
 from bench.run import run_all
 from wethrive_desktop.models.activities import check, load_activities
@@ -33,3 +36,22 @@ def test_runner_reports_the_store_figures(tmp_path: Path) -> None:
     figures = run_all(path, repeat=1, only="bench_store")
     assert {"store.load_activities_all_ms", "store.year_summary_ms", "store.export_csv_all_ms"} <= set(figures)
     assert all(v >= 0 for v in figures.values())
+
+
+def test_table_gives_every_figure_with_its_floor_and_ratio(tmp_path: Path) -> None:
+    path = generate(tmp_path / "bench.sqlite3", n=50)
+    settings = Settings(repeat=1, heartbeat_s=0.3, csv_rows=50, ics_events=20, report_sizes=(5, 20),
+                        reflection_size=5, timeout_s=120)
+    rows = measure(50, path, settings, log=lambda _text: None)
+    assert [r.key for r in rows] == ORDER
+    for row in rows:
+        assert row.error == "", f"{row.key}: {row.error}"
+        assert row.app is not None and row.floor is not None and row.ratio is not None, row.key
+        assert row.app > 0 and row.floor > 0, row.key
+        assert row.met is not None
+    table = format_table(rows, "tiny")
+    for row in rows:
+        line = next(line for line in table.splitlines() if line.startswith(f"{row.key} "))
+        assert re.search(r"\d+\.\d\dx", line), line  # the ratio
+        assert line.count(" ms") + line.count(" MiB") + line.count("x ") >= 2, line  # the app's figure and the floor's
+        assert row.goal.text() in line
