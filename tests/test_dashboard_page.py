@@ -47,7 +47,7 @@ def add(start: date, title: str, hours: str, practices: tuple[int, ...] = (), ke
 
 
 def test_dashboard_is_the_first_page_and_shown_at_start(window: MainWindow) -> None:
-    assert PAGES[0] is DashboardPage
+    assert PAGES[0].load() is DashboardPage
     assert window.stack.currentWidget() is page_of(window)
 
 

@@ -278,3 +278,33 @@ def test_an_activity_added_on_the_activities_page_is_on_the_dashboard_when_shown
         QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.show_page("dashboardPage") is dashboard
     assert dashboard.ring.big == "2.5"  # type: ignore[attr-defined]
+
+
+def test_each_page_entry_names_its_class() -> None:
+    for entry in PAGES:
+        cls = entry.load()
+        assert (entry.title, entry.object_name) == (cls.title, cls.object_name)
+
+
+def test_start_up_loads_only_the_page_shown_first(tmp_path: Path) -> None:
+    """What start-up imports is start-up time: the other pages' modules (ReportLab behind the report page) wait
+    until those pages are shown."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from wethrive_desktop.app import create_main_window\n"
+        f"window = create_main_window({str(tmp_path / 'x.sqlite3')!r}, defer_pages=True)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wethrive_desktop.ui.') and m.endswith('.page')))\n"
+        "print('reportlab' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WETHRIVE_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                            check=True)
+    pages, reportlab = result.stdout.splitlines()
+    assert pages == "['wethrive_desktop.ui.dashboard.page']"
+    assert reportlab == "False"

@@ -1,7 +1,7 @@
 """The main window: navigation list on the left, the pages on the right, menus and a status bar.
 
 The window implements `ui.shell.Shell`, which is all its pages, dialogs and undo commands know of it; the pages
-are the `Page` classes listed in `ui.pages.PAGES`.
+are the `Page` classes listed (and loaded when first built) in `ui.pages.PAGES`.
 - `notify_data_changed()` (the `data_changed` signal): the page shown runs its `refresh()` at once; the others are
   marked stale and refresh when they are next shown (so a write costs one page's reload, not every page's).
 - `undo_stack`: the shared QUndoStack (Edit > Undo/Redo). A write that bypasses it and could clash with the
@@ -43,7 +43,7 @@ from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
-from wethrive_desktop.ui.pages import PAGES
+from wethrive_desktop.ui.pages import PAGES, PageEntry
 from wethrive_desktop.ui.shell import P, Page
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import wait_for_workers
@@ -82,16 +82,16 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
-        self._unbuilt: dict[int, type[Page]] = {}  # stack index -> class of a page not built yet
+        self._unbuilt: dict[int, PageEntry] = {}  # stack index -> a page not built yet
         self._stale: set[str] = set()  # pages whose data changed while they were hidden
         first = self._remembered_index()
-        for index, cls in enumerate(PAGES):
-            self.nav.addItem(cls.title)
+        for index, entry in enumerate(PAGES):
+            self.nav.addItem(entry.title)
             if defer_pages and index != first:
                 self.stack.addWidget(QWidget())  # a placeholder until the page is built
-                self._unbuilt[index] = cls
+                self._unbuilt[index] = entry
             else:
-                page = cls(self)
+                page = entry.load()(self)
                 self.pages[page.objectName()] = page
                 self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._row_chosen)
@@ -243,13 +243,13 @@ class MainWindow(QMainWindow):
 
     def _remembered_index(self) -> int:
         last = settings().value("window/page")
-        for index, cls in enumerate(PAGES):
-            if cls.object_name == last:
+        for index, entry in enumerate(PAGES):
+            if entry.object_name == last:
                 return index
         return 0
 
     def _build_page(self, index: int) -> Page:
-        page = self._unbuilt.pop(index)(self)
+        page = self._unbuilt.pop(index).load()(self)
         placeholder = self.stack.widget(index)
         current = self.stack.currentIndex()
         self.stack.insertWidget(index, page)
@@ -263,8 +263,8 @@ class MainWindow(QMainWindow):
 
     def _build_deferred(self, object_name: str) -> None:
         """Build the deferred page called `object_name` (a KeyError names an unknown page)."""
-        for index, cls in list(self._unbuilt.items()):
-            if cls.object_name == object_name:
+        for index, entry in list(self._unbuilt.items()):
+            if entry.object_name == object_name:
                 self._build_page(index)
                 return
         if object_name not in self.pages:

@@ -1,22 +1,76 @@
-"""The pages of the main window's navigation, in order (each a `ui.shell.Page`)."""
+"""The pages of the main window's navigation, in order.
+
+Each entry names its page (the title in the list, the object name settings remember) and loads its class only
+when the page is first built: a page's module, with what it imports (ReportLab for the report page, QtCharts for
+the charts), costs start-up time only when that page is shown. The imports are written out, not computed, so a
+frozen build finds every page. tests/test_main_window.py checks each entry against its class.
+"""
 
 from __future__ import annotations
 
-from wethrive_desktop.ui.activities.page import ActivityLogPage
-from wethrive_desktop.ui.assessment.page import AssessmentPage
-from wethrive_desktop.ui.challenge.page import ChallengePage
-from wethrive_desktop.ui.dashboard.page import DashboardPage
-from wethrive_desktop.ui.legacy.page import LegacyPage
-from wethrive_desktop.ui.planner.page import PlannerPage
-from wethrive_desktop.ui.report.page import ReportPage
-from wethrive_desktop.ui.shell import Page
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-PAGES: tuple[type[Page], ...] = (
-    DashboardPage,
-    ActivityLogPage,
-    AssessmentPage,
-    PlannerPage,
-    ReportPage,
-    ChallengePage,
-    LegacyPage,
+if TYPE_CHECKING:
+    from wethrive_desktop.ui.shell import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    title: str
+    object_name: str
+    load: Callable[[], type[Page]]
+
+
+def _dashboard() -> type[Page]:
+    from wethrive_desktop.ui.dashboard.page import DashboardPage
+
+    return DashboardPage
+
+
+def _activity_log() -> type[Page]:
+    from wethrive_desktop.ui.activities.page import ActivityLogPage
+
+    return ActivityLogPage
+
+
+def _assessment() -> type[Page]:
+    from wethrive_desktop.ui.assessment.page import AssessmentPage
+
+    return AssessmentPage
+
+
+def _planner() -> type[Page]:
+    from wethrive_desktop.ui.planner.page import PlannerPage
+
+    return PlannerPage
+
+
+def _report() -> type[Page]:
+    from wethrive_desktop.ui.report.page import ReportPage
+
+    return ReportPage
+
+
+def _challenge() -> type[Page]:
+    from wethrive_desktop.ui.challenge.page import ChallengePage
+
+    return ChallengePage
+
+
+def _legacy() -> type[Page]:
+    from wethrive_desktop.ui.legacy.page import LegacyPage
+
+    return LegacyPage
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("Dashboard", "dashboardPage", _dashboard),
+    PageEntry("Activities", "activityLogPage", _activity_log),
+    PageEntry("Self-assessment", "assessmentPage", _assessment),
+    PageEntry("Development plan", "plannerPage", _planner),
+    PageEntry("Annual report", "reportPage", _report),
+    PageEntry("#WeThriveHere", "challengePage", _challenge),
+    PageEntry("Legacy Leaders", "legacyPage", _legacy),
 )

@@ -29,10 +29,7 @@ from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
 from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.ui.activities.page import ActivityLogPage
-from wethrive_desktop.ui.challenge.page import ChallengePage
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
-from wethrive_desktop.ui.planner.page import PlannerPage
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.bar_chart import BarChart
@@ -99,7 +96,7 @@ class DashboardPage(Page):
         hours_layout.addLayout(row)
 
         open_challenge = QPushButton("Open challenge")
-        open_challenge.clicked.connect(lambda: self.shell.page(ChallengePage))
+        open_challenge.clicked.connect(self.open_challenge)
         points_card, points_layout = card("#WeThriveHere points", "pointsCard", open_challenge)
         self.points_label = QLabel("0")
         self.points_label.setObjectName("pointsLabel")
@@ -140,7 +137,7 @@ class DashboardPage(Page):
 
         # Row 3: recent and upcoming
         all_activities = QPushButton("All activities")
-        all_activities.clicked.connect(lambda: self.shell.page(ActivityLogPage))
+        all_activities.clicked.connect(self.open_activities)
         recent_card, recent_layout = card("Recent activities", "recentCard", all_activities)
         self.recent_model: RecordTableModel[ActivityRecord] = RecordTableModel([
             Col("Date", lambda r: short_date(r.start_date), sort=lambda r: r.start_date),
@@ -158,7 +155,7 @@ class DashboardPage(Page):
         recent_layout.addStretch(0)
 
         open_plan = QPushButton("Open plan")
-        open_plan.clicked.connect(lambda: self.shell.page(PlannerPage))
+        open_plan.clicked.connect(self.open_planner)
         upcoming_card, upcoming_layout = card("Upcoming from your plan", "upcomingCard", open_plan)
         self.upcoming_model: RecordTableModel[PlanItemData] = RecordTableModel([
             Col("Date", lambda i: short_date(i.start_date), sort=lambda i: i.start_date),
@@ -189,6 +186,23 @@ class DashboardPage(Page):
         self.refresh()
 
     # --- data ------------------------------------------------------------------------------------------------
+
+    # The pages the dashboard leads to are imported when first asked for, so the dashboard (the page shown first)
+    # does not load them at start-up.
+    def open_challenge(self) -> None:
+        from wethrive_desktop.ui.challenge.page import ChallengePage
+
+        self.shell.page(ChallengePage)
+
+    def open_activities(self) -> None:
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
+
+        self.shell.page(ActivityLogPage)
+
+    def open_planner(self) -> None:
+        from wethrive_desktop.ui.planner.page import PlannerPage
+
+        self.shell.page(PlannerPage)
 
     def refresh(self) -> None:
         """Reload from the store (the window calls this when data changed and the page is shown)."""
@@ -272,4 +286,4 @@ class DashboardPage(Page):
             form_dialog.open_activity_dialog(self, record)
 
     def _open_upcoming(self, index: Any) -> None:
-        self.shell.page(PlannerPage)
+        self.open_planner()
