@@ -1,20 +1,23 @@
-"""The activity table model and its filter proxy, without any widget: roles, raw-value sorting, filtering."""
+"""The activity table model, without any widget: roles, raw-value sorting, and filtering of its own rows."""
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, AttachmentData
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
-from wethrive_desktop.ui.activities.filter import ActivityFilterProxy
-from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
+from wethrive_desktop.ui.activities import filter as filter_module
+from wethrive_desktop.ui.activities.filter import haystack
+from wethrive_desktop.ui.activities.model import SORT_KEYS, ActivityTableModel, Column, Index, ShownTotals
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
 
 if TYPE_CHECKING:
@@ -51,18 +54,17 @@ def model(qapp: QApplication) -> ActivityTableModel:
 
 
 @pytest.fixture
-def proxy(model: ActivityTableModel) -> ActivityFilterProxy:
-    p = ActivityFilterProxy()
-    p.setSourceModel(model)
-    return p
+def table(model: ActivityTableModel) -> ActivityTableModel:
+    """The model as the view sees it: it filters its own rows (there is no proxy in between)."""
+    return model
 
 
-def column(proxy: ActivityFilterProxy, col: Column, role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
-    return [proxy.index(row, col).data(role) for row in range(proxy.rowCount())]
+def column(table: ActivityTableModel, col: Column, role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
+    return [table.index(row, col).data(role) for row in range(table.rowCount())]
 
 
-def titles(proxy: ActivityFilterProxy) -> list[str]:
-    return [str(t) for t in column(proxy, Column.TITLE)]
+def titles(table: ActivityTableModel) -> list[str]:
+    return [str(t) for t in column(table, Column.TITLE)]
 
 
 # One tester per test: a ModelTester follows one model at a time.
@@ -73,104 +75,103 @@ def test_table_model_passes_qtmodeltester(qtmodeltester: ModelTester, model: Act
     qtmodeltester.check(model, force_py=True)
 
 
-def test_filter_proxy_passes_qtmodeltester(qtmodeltester: ModelTester, proxy: ActivityFilterProxy) -> None:
-    qtmodeltester.check(proxy, force_py=True)
-    proxy.set_search("icma")
-    proxy.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
-    proxy.set_type("conference")
-    qtmodeltester.check(proxy, force_py=True)
+def test_filtered_model_passes_qtmodeltester(qtmodeltester: ModelTester, table: ActivityTableModel) -> None:
+    qtmodeltester.check(table, force_py=True)
+    table.set_search("icma")
+    table.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
+    table.set_type("conference")
+    qtmodeltester.check(table, force_py=True)
 
 
-def test_newest_first_by_default_with_the_cells_the_user_sees(proxy: ActivityFilterProxy) -> None:
-    assert titles(proxy) == ["ICMA Annual Conference", "Équité et inclusion", "Budgeting for Outcomes",
+def test_newest_first_by_default_with_the_cells_the_user_sees(table: ActivityTableModel) -> None:
+    assert titles(table) == ["ICMA Annual Conference", "Équité et inclusion", "Budgeting for Outcomes",
                              "Ethics 101"]
-    first = [proxy.index(0, c).data() for c in Column]
+    first = [table.index(0, c).data() for c in Column]
     assert first == ["2025-10-04 – 07", "ICMA Annual Conference", "ICMA", "Conference", "10.5", "2, 6, 14", "20", ""]
-    assert proxy.index(0, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is not None
-    assert proxy.index(1, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is None
-    assert proxy.index(0, Column.PRACTICES).data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
+    assert table.index(0, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert table.index(1, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is None
+    assert table.index(0, Column.PRACTICES).data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
         "2 - Community Engagement", "6 - Strategic Leadership", "14 - Communication and Information Sharing"]
-    assert "badge.pdf" in proxy.index(0, Column.ATTACHMENTS).data(Qt.ItemDataRole.ToolTipRole)
-    assert "20 points" in proxy.index(0, Column.POINTS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "badge.pdf" in table.index(0, Column.ATTACHMENTS).data(Qt.ItemDataRole.ToolTipRole)
+    assert "20 points" in table.index(0, Column.POINTS).data(Qt.ItemDataRole.ToolTipRole)
     # A planned activity is set apart (italic) and says why in its tooltip.
-    planned_row = titles(proxy).index("Ethics 101")
-    assert proxy.index(planned_row, Column.TITLE).data(Qt.ItemDataRole.FontRole).italic()
-    assert "Planned" in proxy.index(planned_row, Column.DATE).data(Qt.ItemDataRole.ToolTipRole)
+    planned_row = titles(table).index("Ethics 101")
+    assert table.index(planned_row, Column.TITLE).data(Qt.ItemDataRole.FontRole).italic()
+    assert "Planned" in table.index(planned_row, Column.DATE).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_roles_give_raw_values_and_the_record(proxy: ActivityFilterProxy) -> None:
-    assert proxy.index(0, Column.HOURS).data(SORT_ROLE) == Decimal("10.5")
-    assert proxy.index(0, Column.DATE).data(SORT_ROLE) == (date(2025, 10, 4), date(2025, 10, 7))
-    assert proxy.index(0, Column.PRACTICES).data(SORT_ROLE) == (2, 6, 14)
-    assert proxy.index(0, Column.POINTS).data(SORT_ROLE) == 20
-    assert proxy.index(0, Column.TITLE).data(RECORD_ROLE) is RECORDS[1]
-    assert proxy.sortRole() == SORT_ROLE
+def test_roles_give_raw_values_and_the_record(table: ActivityTableModel) -> None:
+    assert table.index(0, Column.HOURS).data(SORT_ROLE) == Decimal("10.5")
+    assert table.index(0, Column.DATE).data(SORT_ROLE) == (date(2025, 10, 4), date(2025, 10, 7))
+    assert table.index(0, Column.PRACTICES).data(SORT_ROLE) == (2, 6, 14)
+    assert table.index(0, Column.POINTS).data(SORT_ROLE) == 20
+    assert table.index(0, Column.TITLE).data(RECORD_ROLE) is RECORDS[1]
 
 
-def test_hours_sort_numerically_not_as_text(proxy: ActivityFilterProxy) -> None:
-    proxy.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
-    assert column(proxy, Column.HOURS) == ["1.25", "2", "9", "10.5"]  # as text "10.5" < "2" < "9"
-    proxy.sort(Column.HOURS, Qt.SortOrder.DescendingOrder)
-    assert column(proxy, Column.HOURS) == ["10.5", "9", "2", "1.25"]
+def test_hours_sort_numerically_not_as_text(table: ActivityTableModel) -> None:
+    table.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
+    assert column(table, Column.HOURS) == ["1.25", "2", "9", "10.5"]  # as text "10.5" < "2" < "9"
+    table.sort(Column.HOURS, Qt.SortOrder.DescendingOrder)
+    assert column(table, Column.HOURS) == ["10.5", "9", "2", "1.25"]
 
 
-def test_every_column_sorts_by_its_raw_value(proxy: ActivityFilterProxy) -> None:
-    proxy.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
-    assert titles(proxy)[0] == "Ethics 101"
-    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    assert titles(proxy) == ["Budgeting for Outcomes", "Ethics 101", "ICMA Annual Conference",
+def test_every_column_sorts_by_its_raw_value(table: ActivityTableModel) -> None:
+    table.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
+    assert titles(table)[0] == "Ethics 101"
+    table.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(table) == ["Budgeting for Outcomes", "Ethics 101", "ICMA Annual Conference",
                              "Équité et inclusion"]
-    proxy.sort(Column.POINTS, Qt.SortOrder.DescendingOrder)
-    assert column(proxy, Column.POINTS)[:2] == ["20", "10"]
-    proxy.sort(Column.PRACTICES, Qt.SortOrder.AscendingOrder)
-    assert column(proxy, Column.PRACTICES) == ["1", "2, 6, 14", "3", "12"]
-    proxy.sort(Column.ATTACHMENTS, Qt.SortOrder.DescendingOrder)
-    assert titles(proxy)[0] == "ICMA Annual Conference"
+    table.sort(Column.POINTS, Qt.SortOrder.DescendingOrder)
+    assert column(table, Column.POINTS)[:2] == ["20", "10"]
+    table.sort(Column.PRACTICES, Qt.SortOrder.AscendingOrder)
+    assert column(table, Column.PRACTICES) == ["1", "2, 6, 14", "3", "12"]
+    table.sort(Column.ATTACHMENTS, Qt.SortOrder.DescendingOrder)
+    assert titles(table)[0] == "ICMA Annual Conference"
 
 
 def test_sort_keeps_the_selection_on_the_same_record(model: ActivityTableModel,
-                                                     proxy: ActivityFilterProxy) -> None:
-    kept = QPersistentModelIndex(proxy.index(proxy.row_of(1) or 0, Column.TITLE))
-    proxy.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
+                                                     table: ActivityTableModel) -> None:
+    kept = QPersistentModelIndex(table.index(table.row_of(1) or 0, Column.TITLE))
+    table.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
     assert kept.isValid() and kept.data() == "Budgeting for Outcomes"
 
 
-def test_search_matches_every_word_in_title_provider_description_and_learned(proxy: ActivityFilterProxy) -> None:
-    proxy.set_search("icma")
-    assert set(titles(proxy)) == {"ICMA Annual Conference", "Ethics 101"}
-    proxy.set_search("  PRIORITY-based ")  # what I learned, any case
-    assert titles(proxy) == ["Budgeting for Outcomes"]
-    proxy.set_search("live budgeting")  # description and learned; all words must match
-    assert titles(proxy) == ["Budgeting for Outcomes"]
-    proxy.set_search("live conference")
-    assert titles(proxy) == []
-    proxy.set_search("équité")
-    assert titles(proxy) == ["Équité et inclusion"]
-    proxy.set_search("")
-    assert proxy.rowCount() == 4 and not proxy.is_filtered()
+def test_search_matches_every_word_in_title_provider_description_and_learned(table: ActivityTableModel) -> None:
+    table.set_search("icma")
+    assert set(titles(table)) == {"ICMA Annual Conference", "Ethics 101"}
+    table.set_search("  PRIORITY-based ")  # what I learned, any case
+    assert titles(table) == ["Budgeting for Outcomes"]
+    table.set_search("live budgeting")  # description and learned; all words must match
+    assert titles(table) == ["Budgeting for Outcomes"]
+    table.set_search("live conference")
+    assert titles(table) == []
+    table.set_search("équité")
+    assert titles(table) == ["Équité et inclusion"]
+    table.set_search("")
+    assert table.rowCount() == 4 and not table.is_filtered()
 
 
-def test_type_and_practice_filters_combine_with_search(proxy: ActivityFilterProxy) -> None:
-    proxy.set_type("conference")
-    assert titles(proxy) == ["ICMA Annual Conference"]
-    proxy.set_type(None)
-    proxy.set_practice(1)
-    assert titles(proxy) == ["Ethics 101"]
-    proxy.set_practice(14)
-    proxy.set_search("budget")
-    assert titles(proxy) == []
-    proxy.set_practice(None)
-    assert titles(proxy) == ["Équité et inclusion", "Budgeting for Outcomes"]  # "budgets" in what was learned
-    assert [r.id for r in proxy.matching_records()] == [4, 1]
+def test_type_and_practice_filters_combine_with_search(table: ActivityTableModel) -> None:
+    table.set_type("conference")
+    assert titles(table) == ["ICMA Annual Conference"]
+    table.set_type(None)
+    table.set_practice(1)
+    assert titles(table) == ["Ethics 101"]
+    table.set_practice(14)
+    table.set_search("budget")
+    assert titles(table) == []
+    table.set_practice(None)
+    assert titles(table) == ["Équité et inclusion", "Budgeting for Outcomes"]  # "budgets" in what was learned
+    assert [r.id for r in table.shown_records()] == [4, 1]
 
 
-def test_filter_survives_a_reload_and_a_sort(model: ActivityTableModel, proxy: ActivityFilterProxy) -> None:
-    proxy.set_search("icma")
+def test_filter_survives_a_reload_and_a_sort(model: ActivityTableModel, table: ActivityTableModel) -> None:
+    table.set_search("icma")
     model.set_records(RECORDS[:2], CATALOGUES)
-    assert titles(proxy) == ["ICMA Annual Conference"]
-    proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    assert titles(proxy) == ["ICMA Annual Conference"]
-    assert proxy.row_of(1) is None and proxy.row_of(2) == 0
+    assert titles(table) == ["ICMA Annual Conference"]
+    table.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(table) == ["ICMA Annual Conference"]
+    assert table.row_of(1) is None and table.row_of(2) == 0
 
 
 def test_date_labels() -> None:
@@ -184,3 +185,164 @@ def test_date_labels() -> None:
 def test_invalid_index_and_parent_are_empty(model: ActivityTableModel) -> None:
     assert model.data(QModelIndex()) is None
     assert model.rowCount(model.index(0, 0)) == 0
+
+
+# --- search: fields, case, sorting, and what a keystroke costs -------------------------------------------
+
+
+def test_search_looks_in_title_provider_description_and_learned_in_any_case(table: ActivityTableModel) -> None:
+    for text, expected in [("OUTCOMES", ["Budgeting for Outcomes"]),  # title
+                           ("ville de", ["Équité et inclusion"]),  # provider
+                           ("LiVe SeSsIoN", ["Budgeting for Outcomes"]),  # description
+                           ("listening", ["Équité et inclusion"]),  # what I learned
+                           ("ÉQUITÉ", ["Équité et inclusion"]),  # beyond ASCII
+                           ("webinar", []),  # the type is a filter of its own, not searched
+                           ("outcomesgfoa", []),  # a word never spans two fields (title, provider)
+                           ("outcomes gfoa", ["Budgeting for Outcomes"])]:
+        table.set_search(text)
+        assert titles(table) == expected, text
+
+
+def test_sorting_and_searching_combine(table: ActivityTableModel) -> None:
+    table.set_search("icma")
+    assert titles(table) == ["ICMA Annual Conference", "Ethics 101"]  # newest first
+    table.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
+    assert titles(table) == ["Ethics 101", "ICMA Annual Conference"]
+    table.set_search("ic")  # wider, after the sort
+    assert titles(table) == ["Ethics 101", "ICMA Annual Conference"]
+    table.set_search("")
+    assert column(table, Column.HOURS) == ["1.25", "2", "9", "10.5"]
+    table.set_search("icma")  # found again, in the new order
+    assert titles(table) == ["Ethics 101", "ICMA Annual Conference"]
+    table.sort(Column.TITLE, Qt.SortOrder.DescendingOrder)
+    assert titles(table) == ["ICMA Annual Conference", "Ethics 101"]
+    assert [table.record(row).id for row in range(table.rowCount())] == [2, 3]
+    assert table.row_of(3) == 1 and table.row_of(1) is None
+
+
+def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication) -> None:
+    """Typing, Backspace, sorting and filters in a random order: the rows shown are always those a plain
+    filter-then-sort of every record gives (the narrowing and the cache of recent results change nothing)."""
+    rng = random.Random(12)
+    words = ["budget", "ethics", "equity", "council", "water", "icma", "gfoa", "plan"]
+    records = [record(i, f"{rng.choice(words)} {rng.choice(words)} {i}", str(rng.randint(1, 40) / 4),
+                      date(2020 + rng.randint(0, 5), rng.randint(1, 12), rng.randint(1, 28)),
+                      provider=rng.choice(["ICMA", "GFOA", "NLC"]), description=rng.choice(words),
+                      learned=rng.choice(words).upper(), type=rng.choice(["webinar", "reading"]),
+                      practices=(rng.randint(1, 14),))
+               for i in range(1, 301)]
+    model = ActivityTableModel()
+    model.set_records(records)
+    text, kind, practice = "", None, None
+    column_, order = Column.DATE, Qt.SortOrder.DescendingOrder
+    for _ in range(400):
+        step = rng.random()
+        if step < 0.45:
+            text += rng.choice("abcdeilnoprstuw ")
+        elif step < 0.75:
+            text = text[:-1]
+        elif step < 0.85:
+            column_, order = rng.choice(list(Column)), rng.choice(list(Qt.SortOrder))
+            model.sort(column_, order)
+        elif step < 0.93:
+            kind = rng.choice([None, "webinar", "reading"])
+            model.set_type(kind)
+        else:
+            practice = rng.choice([None, 3, 7])
+            model.set_practice(practice)
+        model.set_search(text)
+        key = SORT_KEYS[column_]
+        expected = sorted(records, key=lambda r: (key(r, 0), r.data.start_date, r.id),
+                          reverse=order == Qt.SortOrder.DescendingOrder)
+        expected = [r for r in expected if all(w in haystack(r) for w in text.casefold().split())
+                    and kind in (None, r.data.type) and (practice is None or practice in r.data.practices)]
+        assert model.shown_records() == expected, (text, kind, practice, column_, order)
+        assert model.rowCount() == len(expected)
+
+
+def test_footer_totals_are_of_the_rows_shown(table: ActivityTableModel) -> None:
+    assert table.shown_totals() == ShownTotals(4, 1, 2150, 125)  # Ethics 101 is planned
+    table.set_search("icma")
+    assert table.shown_totals() == ShownTotals(2, 1, 1050, 125)
+    table.set_type("conference")
+    assert table.shown_totals() == ShownTotals(1, 0, 1050, 0)
+    table.set_search("nothing like it")
+    assert table.shown_totals() == ShownTotals(0, 0, 0, 0)
+
+
+class CallCountingModel(ActivityTableModel):
+    """Counts the calls Qt makes into the model's Python methods."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        self.calls += 1
+        return super().rowCount(parent)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        self.calls += 1
+        return super().columnCount(parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.calls += 1
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        self.calls += 1
+        return super().headerData(section, orientation, role)
+
+
+def _calls_per_key(qtbot: QtBot, rows: int, texts: list[str]) -> list[int]:
+    """The calls into the model's Python methods for each search, until the view has repainted."""
+    model = CallCountingModel()
+    model.set_records([record(i, f"Activity {i} on budgets", "1", date(2025, 1, 1 + i % 28), provider="ICMA")
+                       for i in range(1, rows + 1)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.verticalHeader().hide()  # as on the page (its width would follow the number of digits)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.selectRow(3)
+    QApplication.processEvents()
+    calls = []
+    for text in texts:
+        model.calls = 0
+        model.set_search(text)
+        view.viewport().repaint()
+        QApplication.processEvents()
+        calls.append(model.calls)
+    return calls
+
+
+def test_a_keystroke_makes_no_call_per_row(qtbot: QtBot) -> None:
+    """Qt asks for the cells it paints (a screenful), never once per row loaded or matched: the calls a key
+    costs are the same with 500 rows as with 10,000."""
+    texts = ["b", "bu", "budget", "budgets", "budget", "b", "", "activity 4", "activity 4 on"]
+    assert _calls_per_key(qtbot, 500, texts) == _calls_per_key(qtbot, 10_000, texts)
+
+
+def test_texts_are_prepared_once_per_load(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    prepared: list[int] = []
+
+    def counting_haystack(r: ActivityRecord) -> str:
+        prepared.append(r.id)
+        return haystack(r)
+
+    monkeypatch.setattr(filter_module, "haystack", counting_haystack)
+    model = ActivityTableModel()
+    model.set_records(RECORDS)
+    assert sorted(prepared) == [1, 2, 3, 4]
+    for text in ["i", "ic", "icm", "icma", "icm", "", "budget"]:
+        model.set_search(text)
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    model.set_search("budgets")
+    model.set_type("workshop")
+    assert len(prepared) == 4  # neither keys nor sorting nor filters prepare the texts again
+    assert titles(model) == ["Équité et inclusion"]
+    model.set_records(RECORDS[:2])
+    assert len(prepared) == 6

@@ -18,6 +18,7 @@ from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
+from wethrive_desktop.ui.activities.model import Column
 from wethrive_desktop.ui.activities.page import ActivityLogPage
 from wethrive_desktop.ui.main_window import MainWindow
 
@@ -257,3 +258,56 @@ def test_an_undo_that_no_longer_applies_is_reported_not_raised(window: MainWindo
     window.undo_action.trigger()
     assert errors and "Could not undo" in errors[0]
     qtbot.waitUntil(lambda: not window.undo_stack.canUndo())  # the stale commands are dropped
+
+
+def test_the_selection_and_double_click_follow_the_activity_through_searching(window: MainWindow,
+                                                                             qtbot: QtBot) -> None:
+    page = page_of(window)
+    search = page.search_edit
+    ethics = next(r.id for r in load_activities() if r.data.title == "Ethics 101")
+    select(window, "Ethics 101")
+    QTest.keyClicks(search, "e")  # every row still shown: the selection stays
+    assert page.current_record() is not None and page.current_record().id == ethics  # type: ignore[union-attr]
+    QTest.keyClicks(search, "thics")  # narrowed to it
+    assert shown_titles(window) == ["Ethics 101"]
+    assert page.current_record().id == ethics  # type: ignore[union-attr]
+    for _ in "ethics":
+        QTest.keyClick(search, Qt.Key.Key_Backspace)
+    assert len(shown_titles(window)) == 3
+    assert page.current_record().id == ethics  # type: ignore[union-attr]
+    assert "3 activities" in page.shown_label.text() and "Showing" not in page.shown_label.text()
+
+    QTest.keyClicks(search, "BUDGET")  # the selected row is filtered out: nothing is selected
+    assert shown_titles(window) == ["Budgeting for Outcomes"]
+    assert page.current_record() is None and not page.edit_button.isEnabled()
+    view = table(window)
+    rect = view.visualRect(view.model().index(0, 1))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialogs = [d for d in window.findChildren(ActivityDialog) if d.isVisible()]
+    budgeting = next(r.id for r in load_activities() if r.data.title == "Budgeting for Outcomes")
+    assert len(dialogs) == 1 and dialogs[0].activity_id == budgeting
+
+
+def test_delete_and_undo_in_a_searched_and_sorted_table(window: MainWindow, qtbot: QtBot,
+                                                        asked: list[str]) -> None:
+    page = page_of(window)
+    view = table(window)
+    QTest.keyClicks(page.search_edit, "ic")  # ICMA Annual Conference and Ethics 101
+    view.sortByColumn(Column.HOURS, Qt.SortOrder.AscendingOrder)
+    assert shown_titles(window) == ["Ethics 101", "ICMA Annual Conference"]
+    assert page.shown_label.text().startswith("Showing 2 of 3 activities · 12.5 h completed")
+    select(window, "ICMA Annual Conference")
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "ICMA Annual Conference" in asked[0]
+    assert shown_titles(window) == ["Ethics 101"]
+    assert page.current_record() is not None and page.current_record().data.title == "Ethics 101"  # type: ignore
+    assert page.shown_label.text().startswith("Showing 1 of 2 activities")
+
+    window.undo_action.trigger()  # back in place: still searched and sorted, and selected again
+    assert shown_titles(window) == ["Ethics 101", "ICMA Annual Conference"]
+    assert page.current_record() is not None
+    assert page.current_record().data.title == "ICMA Annual Conference"  # type: ignore[union-attr]
+    assert page.search_edit.text() == "ic"
+    window.redo_action.trigger()
+    assert shown_titles(window) == ["Ethics 101"]

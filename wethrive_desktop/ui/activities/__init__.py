@@ -2,7 +2,7 @@
 
 - page.py: `ActivityLogPage`: a year's activities in a sortable, searchable table, with progress toward 40 hours.
 - model.py: `ActivityTableModel`, the table's rows and columns (and why sorting sits in the source model).
-- filter.py: `ActivityFilterProxy`, the search, type and practice filters over it.
+- filter.py: `ActivityFilter`, the search, type and practice matching the model uses (no Qt; texts lower-cased once).
 - dialog.py: `ActivityDialog`: add, edit or duplicate one activity, checked as the user types.
 - fields.py: the dialog's form fields (dates, hours, texts, the checkable practice list).
 - challenge.py: the dialog's #WeThriveHere item, suggested from the title until the member picks one.

@@ -1,142 +1,137 @@
-"""The activity table's filter: a QSortFilterProxyModel over model.py's ActivityTableModel that keeps the rows
-matching the search text, the type and the practice (sorting stays in the source model: see model.py)."""
+"""The activity table's filter: the search text, the type and the practice, matched in plain Python over values
+precomputed once per row when the rows load. Nothing here calls into Qt: model.py asks `ActivityFilter.matches`
+for the rows that pass and shows those.
+
+Every word typed must appear, in any case, in the title, provider, description or what was learned. Each row's
+searchable text is casefolded once, when the rows load (`haystack`); a keystroke is then one pass per new word
+(itertools.compress over `word in text`: no Python function is called per row) over the rows that can still match:
+typing more narrows from the previous result, and going back (Backspace) finds the earlier result in a small cache.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt, Signal
+from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import contains
 
 from wethrive_desktop.models.activities import ActivityRecord
-from wethrive_desktop.ui.activities.model import ActivityTableModel, Index
-from wethrive_desktop.ui.widgets.record_table import SORT_ROLE
 
-# One row as the filter sees it: id, type, practices, and the searchable text (casefolded).
-_FilterRow = tuple[int, str, tuple[int, ...], str]
+# What a result depends on: the words searched (casefolded), the type and the practice.
+Criteria = tuple[tuple[str, ...], str | None, int | None]
+NO_CRITERIA: Criteria = ((), None, None)
+CACHE_SIZE = 8  # recent results kept; each is a list of row positions, at most one per row loaded
 
 
-class ActivityFilterProxy(QSortFilterProxyModel):
-    """Filters the rows by search text (title, provider, description, learned), type and practice.
+def haystack(record: ActivityRecord) -> str:
+    """The text a search looks in: title, provider, description and what was learned, casefolded.
 
-    Every word typed must appear (in any case). Typing more narrows the search: only the rows that matched the
-    shorter text are searched again, so each keystroke gets cheaper.
+    The fields are joined by a newline, which no search word contains (words are split on whitespace), so a word
+    never matches across two fields.
     """
+    d = record.data
+    return "\n".join((d.title, d.provider, d.description, d.learned)).casefold()
 
-    filter_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._model: ActivityTableModel | None = None
-        self._text = ""
-        self._type: str | None = None
-        self._practice: int | None = None
-        self._rows: list[_FilterRow] = []
-        self._matching_rows: list[_FilterRow] | None = None  # None: every row passes
-        self._accepted: set[int] | None = None
+def _narrower(criteria: Criteria, than: Criteria) -> bool:
+    """Whether every row matching `criteria` also matches `than` (so `than`'s result can be searched again)."""
+    words, kind, practice = criteria
+    old_words, old_kind, old_practice = than
+    return ((old_kind is None or old_kind == kind) and (old_practice is None or old_practice == practice)
+            and all(any(old in word for word in words) for old in old_words))
 
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        if not isinstance(model, ActivityTableModel):
-            raise TypeError("ActivityFilterProxy filters an ActivityTableModel")
-        if self._model is not None:
-            self._model.modelReset.disconnect(self._source_reset)
-        super().setSourceModel(model)
-        self._model = model
-        model.modelReset.connect(self._source_reset)
-        self._source_reset()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is the source model's (see model.py's docstring); the proxy keeps its order."""
-        if self._model is not None:
-            self._model.sort(column, order)
+class ActivityFilter:
+    """The rows passing the search, type and practice criteria, as positions in the list given to `load`."""
+
+    def __init__(self) -> None:
+        self._criteria: Criteria = NO_CRITERIA
+        self._positions: list[int] = []  # 0..n-1, shared by the results so they hold no int objects of their own
+        self._haystacks: list[str] = []
+        self._types: list[str] = []
+        self._practices: list[tuple[int, ...]] = []
+        self._results: dict[Criteria, list[int]] = {}  # recent results, the most recent last
+
+    # --- rows ------------------------------------------------------------------------------------------
+
+    def load(self, records: Sequence[ActivityRecord]) -> None:
+        """Take new rows: their searchable texts are made here, once, and never again per keystroke."""
+        self._positions = list(range(len(records)))
+        self._haystacks = [haystack(r) for r in records]
+        self._types = [r.data.type for r in records]
+        self._practices = [r.data.practices for r in records]
+        self._results.clear()
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """The rows were reordered (sorted): the row now at position i is the one that was at `order[i]`."""
+        self._haystacks = list(map(self._haystacks.__getitem__, order))
+        self._types = list(map(self._types.__getitem__, order))
+        self._practices = list(map(self._practices.__getitem__, order))
+        current = self._results.get(self._criteria)
+        self._results.clear()
+        if current is not None:  # carried over, so a sort does not search again
+            new_position = [0] * len(order)
+            for new, old in enumerate(order):
+                new_position[old] = new
+            positions = self._positions
+            self._results[self._criteria] = [positions[i] for i in sorted(map(new_position.__getitem__, current))]
 
     # --- criteria --------------------------------------------------------------------------------------
 
-    def set_search(self, text: str) -> None:
-        text = " ".join(text.casefold().split())
-        if text != self._text:
-            # Appending to the text can only narrow the result (each old word is within a new one).
-            narrower = text.startswith(self._text)
-            self._text = text
-            self._refilter(narrower)
+    def set_search(self, text: str) -> bool:
+        """Search for every word of `text` (any case); True when that changes the criteria."""
+        return self._set((tuple(text.casefold().split()), self._criteria[1], self._criteria[2]))
 
-    def set_type(self, key: str | None) -> None:
-        if key != self._type:
-            narrower = self._type is None
-            self._type = key
-            self._refilter(narrower)
+    def set_type(self, key: str | None) -> bool:
+        return self._set((self._criteria[0], key, self._criteria[2]))
 
-    def set_practice(self, number: int | None) -> None:
-        if number != self._practice:
-            narrower = self._practice is None
-            self._practice = number
-            self._refilter(narrower)
+    def set_practice(self, number: int | None) -> bool:
+        return self._set((self._criteria[0], self._criteria[1], number))
+
+    def _set(self, criteria: Criteria) -> bool:
+        changed = criteria != self._criteria
+        self._criteria = criteria
+        return changed
 
     def is_filtered(self) -> bool:
-        return bool(self._text) or self._type is not None or self._practice is not None
+        return self._criteria != NO_CRITERIA
 
-    def accepted_ids(self) -> set[int] | None:
-        """Ids of the rows shown; None when no filter is set (every row is shown)."""
-        return self._accepted
+    # --- matching --------------------------------------------------------------------------------------
 
-    def matching_records(self) -> list[ActivityRecord]:
-        """The records the filter lets through, in the table's order (no per-row calls through Qt)."""
-        if self._model is None:
-            return []
-        if self._accepted is None:
-            return list(self._model.records)
-        return [r for r in self._model.records if r.id in self._accepted]
+    def matches(self) -> list[int] | None:
+        """Ascending positions of the rows passing every criterion; None when there is none (every row passes).
 
-    def record_at(self, proxy_row: int) -> ActivityRecord:
-        source_row = self.mapToSource(self.index(proxy_row, 0)).row()
-        assert self._model is not None
-        return self._model.record(source_row)
-
-    def row_of(self, activity_id: int) -> int | None:
-        """The proxy row showing `activity_id`, or None when it is filtered out or not loaded."""
-        if self._model is None:
+        The list is shared with the cache: read it, never change it.
+        """
+        criteria = self._criteria
+        if criteria == NO_CRITERIA:
             return None
-        source_row = self._model.row_of(activity_id)
-        if source_row is None:
-            return None
-        index = self.mapFromSource(self._model.index(source_row, 0))
-        return index.row() if index.isValid() else None
+        result = self._results.pop(criteria, None)
+        if result is None:
+            result = self._search(criteria)
+        self._results[criteria] = result
+        if len(self._results) > CACHE_SIZE:
+            del self._results[next(iter(self._results))]
+        return result
 
-    # --- filtering -------------------------------------------------------------------------------------
-
-    def _source_reset(self) -> None:
-        assert self._model is not None
-        self._rows = [
-            (r.id, r.data.type, r.data.practices,
-             "\n".join((r.data.title, r.data.provider, r.data.description, r.data.learned)).casefold())
-            for r in self._model.records
-        ]
-        self._apply(narrower=False)
-        self.filter_changed.emit()
-
-    def _matching(self, rows: list[_FilterRow]) -> list[_FilterRow]:
-        kind, practice, terms = self._type, self._practice, self._text.split()
-        if kind is not None:
-            rows = [row for row in rows if row[1] == kind]
-        if practice is not None:
-            rows = [row for row in rows if practice in row[2]]
-        for term in terms:
-            rows = [row for row in rows if term in row[3]]
+    def _search(self, criteria: Criteria) -> list[int]:
+        # Start from the smallest recent result that this search narrows, and check only what that one did not.
+        rows: list[int] = self._positions
+        done: Criteria = NO_CRITERIA
+        for previous, result in self._results.items():
+            if len(result) < len(rows) and _narrower(criteria, previous):
+                rows, done = result, previous
+        words, kind, practice = criteria
+        if kind is not None and done[1] is None:
+            types = self._types
+            rows = [i for i in rows if types[i] == kind]
+        if practice is not None and done[2] is None:
+            practices = self._practices
+            rows = [i for i in rows if practice in practices[i]]
+        haystacks = self._haystacks
+        # Longest words first: they are the likeliest to rule rows out, leaving less for the others.
+        for word in sorted(set(words) - set(done[0]), key=len, reverse=True):
+            if rows is self._positions:  # every row: no indexing needed
+                rows = list(compress(rows, map(contains, haystacks, repeat(word))))
+            else:
+                rows = list(compress(rows, map(contains, map(haystacks.__getitem__, rows), repeat(word))))
         return rows
-
-    def _apply(self, narrower: bool) -> None:
-        if not self.is_filtered():
-            self._matching_rows, self._accepted = None, None
-            return
-        start = self._matching_rows if narrower and self._matching_rows is not None else self._rows
-        self._matching_rows = self._matching(start)
-        self._accepted = {row[0] for row in self._matching_rows}
-
-    def _refilter(self, narrower: bool = False) -> None:
-        self._apply(narrower)
-        # One layout change rebuilds the mapping in a single pass; row-by-row removal (beginFilterChange) emits
-        # an interval per gap and was several times slower on a large table.
-        self.invalidate()
-        self.filter_changed.emit()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        accepted = self._accepted
-        return accepted is None or (self._model is not None and self._model.ids[source_row] in accepted)

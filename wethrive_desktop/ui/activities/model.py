@@ -1,21 +1,24 @@
-"""The activity table: a QAbstractTableModel of ActivityRecords (filter.py's proxy filters it).
+"""The activity table: a QAbstractTableModel of ActivityRecords that sorts and filters its own rows.
 
 Roles: Qt's display, tooltip, alignment, font and foreground roles; `SORT_ROLE` gives each cell's raw value
 (hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRecord itself.
 
-Sorting is done by the source model (`ActivityTableModel.sort`, Python's sort on the SORT_ROLE values) and the
-proxy keeps the source order, because a QSortFilterProxyModel sorting in C++ calls back into Python for every
-comparison: with 10,000 activities that is over a second per sort, and again whenever a search widens. Filtering
-stays in the proxy (filter.py), with the criteria evaluated in one Python pass per change, so each
-`filterAcceptsRow` is a set lookup.
+There is no QSortFilterProxyModel in between, because one calls back into Python for every row (filterAcceptsRow)
+or every comparison, on every change: with 10,000 activities a sort took over a second and a keystroke in the
+search box tens of milliseconds. Instead `records` holds every loaded activity in the sort order (Python's sort on
+the SORT_ROLE values) and the rows shown are a list of positions in it, from filter.py's `ActivityFilter`, which
+matches the search in plain Python over texts casefolded once per load. A filter change is one layout change: the
+view and the selection follow, and nothing is called per row.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from functools import cache
-from typing import Any
+from itertools import compress
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,6 +28,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
@@ -33,6 +37,7 @@ from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
+from wethrive_desktop.ui.activities.filter import ActivityFilter
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -75,7 +80,7 @@ HEADER_TIPS = {
 }
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_ALIGNMENT = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
+_ALIGNMENT: dict[int, int] = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
 
 
 def _sort_keys() -> dict[Column, Callable[[ActivityRecord, int], Any]]:
@@ -93,18 +98,43 @@ def _sort_keys() -> dict[Column, Callable[[ActivityRecord, int], Any]]:
 
 
 SORT_KEYS = _sort_keys()
+_COLUMN_COUNT = len(Column)
+
+
+class ShownTotals(NamedTuple):
+    """The rows shown, for the footer: how many, and their hours in hundredths (completed / planned apart)."""
+
+    shown: int
+    planned: int
+    completed_hundredths: int
+    planned_hundredths: int
 
 
 class ActivityTableModel(QAbstractTableModel):
-    """ActivityRecords, one per row, in the order of the last `sort` (newest first until then)."""
+    """ActivityRecords in the order of the last `sort` (newest first until then), the rows passing the filter.
+
+    `records` is every record loaded; the row numbers of the Qt interface (`rowCount`, `index`, `record`,
+    `row_of`) count only the rows shown.
+    """
+
+    filter_changed = Signal()  # the rows shown changed: a search, type or practice change, or new records
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.records: list[ActivityRecord] = []
-        self.ids: list[int] = []  # activity id per row (the proxy's filter reads it)
+        self._rows: Sequence[int] = range(0)  # the rows shown, as ascending positions in `records`
+        self._filter = ActivityFilter()
+        # By position in `records`, made once per load and reordered (not remade) by a sort:
+        self._ids: list[int] = []
+        self._hundredths: list[int] = []  # hours * 100, for the footer's sums
+        self._is_planned: list[bool] = []
+        # ... and derived from them:
+        self._position_of: dict[int, int] = {}  # activity id -> position
+        self._planned: list[int] = []  # ascending positions of the planned activities (usually few)
+        self._planned_set: frozenset[int] = frozenset()
+        self._all_totals = ShownTotals(0, 0, 0, 0)
         self._points: dict[int, int] = {}
         self._item_names: dict[str, str] = {}
-        self._row_of: dict[int, int] = {}
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._cache: dict[int, tuple[str, ...]] = {}  # display texts by activity id, made when first shown
@@ -116,14 +146,16 @@ class ActivityTableModel(QAbstractTableModel):
 
     def set_records(self, records: Sequence[ActivityRecord], catalogues: Catalogues | None = None,
                     item_names: dict[str, str] | None = None) -> None:
-        """Replace every row; `catalogues` give the challenge points, `item_names` name the items in tooltips."""
+        """Replace every row; `catalogues` give the challenge points, `item_names` name the items in tooltips.
+
+        The search, type and practice criteria stay, applied to the new rows.
+        """
         self.beginResetModel()
-        self.records = list(records)
         catalogues = catalogues or Catalogues()
         self._item_names = dict(item_names or {})
         by_year: dict[int, Any] = {}
         points: dict[int, int] = {}
-        for r in self.records:
+        for r in records:
             if r.data.challenge_key:
                 year = r.data.start_date.year
                 if year not in by_year:
@@ -131,51 +163,144 @@ class ActivityTableModel(QAbstractTableModel):
                 points[r.id] = int(by_year[year].get(r.data.challenge_key, 0))
         self._points = points
         self._cache.clear()
-        self._apply_sort()
+        self.records = [records[i] for i in self._sort_order_of(records)]
+        # Everything a filter change reads, made once here and reordered (not remade) by a sort.
+        self._filter.load(self.records)
+        self._ids = [r.id for r in self.records]
+        self._hundredths = [int(r.data.hours * 100) for r in self.records]
+        completed = Status.COMPLETED.value
+        self._is_planned = [r.data.status != completed for r in self.records]
+        self._positions_changed()
+        planned_hundredths = sum(map(self._hundredths.__getitem__, self._planned))
+        self._all_totals = ShownTotals(len(self.records), len(self._planned),
+                                       sum(self._hundredths) - planned_hundredths, planned_hundredths)
+        self._rows = self._shown_positions()
         self.endResetModel()
+        self.filter_changed.emit()
 
     def record(self, row: int) -> ActivityRecord:
-        return self.records[row]
+        """The record shown at `row`."""
+        return self.records[self._rows[row]]
 
     def row_of(self, activity_id: int) -> int | None:
-        return self._row_of.get(activity_id)
+        """The row showing `activity_id`, or None when it is filtered out or not loaded."""
+        position = self._position_of.get(activity_id)
+        return None if position is None else self._row_at(position)
+
+    def shown_records(self) -> list[ActivityRecord]:
+        """The records shown, in the table's order."""
+        records = self.records
+        return [records[i] for i in self._rows]
 
     def points(self, record: ActivityRecord) -> int:
         return self._points.get(record.id, 0)
 
+    def _row_at(self, position: int) -> int | None:
+        rows = self._rows
+        row = bisect_left(rows, position)
+        return row if row < len(rows) and rows[row] == position else None
+
+    def _positions_changed(self) -> None:
+        positions = range(len(self._ids))
+        self._position_of = dict(zip(self._ids, positions, strict=True))
+        self._planned = list(compress(positions, self._is_planned))
+        self._planned_set = frozenset(self._planned)
+
+    # --- filtering -------------------------------------------------------------------------------------
+
+    def set_search(self, text: str) -> None:
+        """Show the rows containing every word of `text`, in any case (see filter.py)."""
+        if self._filter.set_search(text):
+            self._refilter()
+
+    def set_type(self, key: str | None) -> None:
+        if self._filter.set_type(key):
+            self._refilter()
+
+    def set_practice(self, number: int | None) -> None:
+        if self._filter.set_practice(number):
+            self._refilter()
+
+    def is_filtered(self) -> bool:
+        return self._filter.is_filtered()
+
+    def shown_totals(self) -> ShownTotals:
+        """How many rows are shown and their hours: sums over precomputed numbers, no per-row call."""
+        rows = self._rows
+        if isinstance(rows, range):  # every row
+            return self._all_totals
+        hundredths = self._hundredths
+        total = sum(map(hundredths.__getitem__, rows))
+        if len(self._planned) * 16 < len(rows):  # few planned: a binary search for each
+            row_at = self._row_at
+            planned = [p for p in self._planned if row_at(p) is not None]
+        else:
+            planned = list(filter(self._planned_set.__contains__, rows))
+        planned_hundredths = sum(map(hundredths.__getitem__, planned))
+        return ShownTotals(len(rows), len(planned), total - planned_hundredths, planned_hundredths)
+
+    def _shown_positions(self) -> Sequence[int]:
+        matches = self._filter.matches()
+        return range(len(self.records)) if matches is None else matches
+
+    def _refilter(self) -> None:
+        """Show the rows the filter now passes: one layout change, the persistent indexes (selection, current
+        row) moved to where their rows went, or invalidated when their rows are filtered out."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        positions = [self._rows[i.row()] for i in before]
+        self._rows = self._shown_positions()
+        after = []
+        for position, old in zip(positions, before, strict=True):
+            row = self._row_at(position)
+            after.append(QModelIndex() if row is None else self.index(row, old.column()))
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+        self.filter_changed.emit()
+
     # --- sorting ---------------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
-            return
+        if not 0 <= column < _COLUMN_COUNT or (column, order) == (self._sort_column, self._sort_order):
+            return  # the rows are always in the current order (QTableView.sortByColumn asks twice)
         self._sort_column, self._sort_order = Column(column), order
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        ids = [self.ids[i.row()] for i in before]
-        self._apply_sort()
-        after = [self.index(self._row_of[i], p.column()) for i, p in zip(ids, before, strict=True)]
+        ids = [self._ids[self._rows[i.row()]] for i in before]
+        new_order = self._sort_order_of(self.records)
+        self.records = list(map(self.records.__getitem__, new_order))
+        self._filter.reorder(new_order)
+        self._ids = list(map(self._ids.__getitem__, new_order))
+        self._hundredths = list(map(self._hundredths.__getitem__, new_order))
+        self._is_planned = list(map(self._is_planned.__getitem__, new_order))
+        self._positions_changed()
+        self._rows = self._shown_positions()
+        after = []
+        for activity_id, old in zip(ids, before, strict=True):
+            row = self.row_of(activity_id)
+            after.append(QModelIndex() if row is None else self.index(row, old.column()))
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return int(self._sort_column), self._sort_order
 
-    def _apply_sort(self) -> None:
+    def _sort_order_of(self, records: Sequence[ActivityRecord]) -> list[int]:
+        """The positions of `records` in the current sort order (ties: by date, then by id, so it is stable)."""
         key = SORT_KEYS[self._sort_column]
         points = self._points
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        # Ties fall back on date then id; `reverse` keeps that secondary order newest-first as well.
-        self.records.sort(key=lambda r: (key(r, points.get(r.id, 0)), r.data.start_date, r.id), reverse=descending)
-        self.ids = [r.id for r in self.records]
-        self._row_of = {activity_id: row for row, activity_id in enumerate(self.ids)}
+        keys = [(key(r, points.get(r.id, 0)), r.data.start_date, r.id) for r in records]
+        # `reverse` keeps the tie-breaking date and id newest-first as well.
+        return sorted(range(len(records)), key=keys.__getitem__,
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     # --- Qt model interface ------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.records)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -194,9 +319,10 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # Called for every visible cell and many roles on each repaint: keep the common path short.
         row = index.row()
-        if not index.isValid() or row >= len(self.records):
+        rows = self._rows
+        if not index.isValid() or row >= len(rows):
             return None
-        record = self.records[row]
+        record = self.records[rows[row]]
         column = index.column()
         if role == _DISPLAY or role == _ACCESSIBLE:
             texts = self._cache.get(record.id)
@@ -208,7 +334,7 @@ class ActivityTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
         if role == _ALIGN:
-            return _ALIGNMENT.get(Column(column))
+            return _ALIGNMENT.get(column)
         if role == _FONT or role == _FOREGROUND:
             if record.data.status != Status.COMPLETED:
                 return self._italic if role == _FONT else self._planned_color

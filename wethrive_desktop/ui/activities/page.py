@@ -1,7 +1,8 @@
 """The activity log: a year's activities in a sortable, searchable table, with progress toward the 40 hours.
 
 The page loads the selected year (or all years) in three queries (models.activities.load_activities) and filters
-in memory as the user types (filter.py); see model.py for why sorting sits in the source model.
+in memory as the user types: the table's model (model.py) sorts and filters its own rows, with filter.py matching
+the search over texts prepared once per load, so a keystroke costs no call per row.
 """
 
 from __future__ import annotations
@@ -28,11 +29,10 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities, years_with_records
 from wethrive_desktop.models.challenge import load_catalogues, load_items
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, Status, practice_label, type_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, practice_label, type_label
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activities.filter import ActivityFilterProxy
 from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.naming import named
@@ -50,15 +50,14 @@ class ActivityLogPage(Page):
     def __init__(self, shell: Shell):
         super().__init__(shell)
         self.setAccessibleName("Activity log")
-        self.model = ActivityTableModel(self)
-        self.proxy = ActivityFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ActivityTableModel(self)  # also the filter: the table shows the rows it passes
         self._loaded_year: int | None | str = "unloaded"
         self._catalogues = Catalogues()
         self._signed_up = False
-        self._hundredths: dict[int, tuple[int, bool]] = {}
         self._build()
-        self.proxy.filter_changed.connect(self._update_footer)
+        self.model.filter_changed.connect(self._update_footer)
+        # A search can hide the selected row without a selectionChanged (it is a layout change): recheck.
+        self.model.filter_changed.connect(self._update_buttons)
         self.refresh()
 
     # --- building --------------------------------------------------------------------------------------
@@ -91,7 +90,7 @@ class ActivityLogPage(Page):
         self.delete_button.setToolTip("Delete the selected activity (Del); Ctrl+Z brings it back")
 
         self.table = named(QTableView(), "activityTable", "Activities")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,10 +154,11 @@ class ActivityLogPage(Page):
         layout.addLayout(footer)
 
         self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.search_edit.textChanged.connect(self.proxy.set_search)
-        self.type_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_type(self.type_filter.currentData()))
+        # Applied on every key, without a delay: a keystroke is one pass over precomputed texts (filter.py).
+        self.search_edit.textChanged.connect(self.model.set_search)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.model.set_type(self.type_filter.currentData()))
         self.practice_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_practice(self.practice_filter.currentData()))
+            lambda _i: self.model.set_practice(self.practice_filter.currentData()))
         self.add_button.clicked.connect(self.new_activity)
         self.edit_button.clicked.connect(self.edit_selected)
         self.duplicate_button.clicked.connect(self.duplicate_selected)
@@ -220,10 +220,8 @@ class ActivityLogPage(Page):
         self._catalogues = catalogues
         self._signed_up = get_profile().challenge_signup
         records = load_activities(year=year)
-        self._hundredths = {}  # the proxy's reset below updates the footer; the sums come right after
-        self.model.set_records(records, catalogues, names)
+        self.model.set_records(records, catalogues, names)  # the footer follows (filter_changed)
         self._update_year_summary()
-        self._update_footer()
         if selected is not None:
             self.select_activity(selected.id, switch_year=False)
         self._update_buttons()
@@ -233,8 +231,6 @@ class ActivityLogPage(Page):
     def _update_year_summary(self) -> None:
         """Progress toward 40 hours and the challenge points of the year shown (not affected by the filters)."""
         records = self.model.records
-        # Hours in hundredths per activity, so each keystroke's footer is a sum of ints over the rows shown.
-        self._hundredths = {r.id: (int(r.data.hours * 100), r.data.status == Status.COMPLETED) for r in records}
         year = self.selected_year()
         self.progress.setVisible(year is not None)
         self.points_label.setVisible(year is not None)
@@ -251,18 +247,8 @@ class ActivityLogPage(Page):
     def _update_footer(self) -> None:
         """The line about the rows shown; runs on every filter change, so it only sums precomputed numbers."""
         total = len(self.model.records)
-        accepted = self.proxy.accepted_ids()
-        hours = self._hundredths
-        shown_ids = hours.keys() if accepted is None else accepted
-        done = planned = done_cents = planned_cents = 0
-        for activity_id in shown_ids:
-            cents, completed = hours.get(activity_id, (0, True))
-            if completed:
-                done, done_cents = done + 1, done_cents + cents
-            else:
-                planned, planned_cents = planned + 1, planned_cents + cents
-        shown = done + planned
-        text = f"Showing {shown} of {total} activities" if self.proxy.is_filtered() else f"{total} activities"
+        shown, planned, done_cents, planned_cents = self.model.shown_totals()
+        text = f"Showing {shown} of {total} activities" if self.model.is_filtered() else f"{total} activities"
         text += f" · {format_hours(Decimal(done_cents) / 100)} h completed"
         if planned:
             text += f" · {planned} planned ({format_hours(Decimal(planned_cents) / 100)} h)"
@@ -283,19 +269,19 @@ class ActivityLogPage(Page):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
-        return self.proxy.record_at(index.row())
+        return self.model.record(index.row())
 
     def select_activity(self, activity_id: int, switch_year: bool = True) -> bool:
         """Select and show `activity_id`; switch to its year when it is in another one. False when not shown."""
-        row = self.proxy.row_of(activity_id)
+        row = self.model.row_of(activity_id)
         if row is None and switch_year and self.selected_year() is not None:
             found = load_activities(ids=[activity_id])
             if found and found[0].start_date.year != self.selected_year():
                 self.year_combo.setCurrentIndex(self.year_combo.findData(found[0].start_date.year))
-                row = self.proxy.row_of(activity_id)
+                row = self.model.row_of(activity_id)
         if row is None:
             return False
-        index = self.proxy.index(row, Column.TITLE)
+        index = self.model.index(row, Column.TITLE)
         self.table.setCurrentIndex(index)
         self.table.selectRow(row)
         self.table.scrollTo(index)
@@ -335,13 +321,13 @@ class ActivityLogPage(Page):
             return
         from wethrive_desktop.ui.undo import delete_undoable
 
-        row = self.proxy.row_of(record.id)
+        row = self.model.row_of(record.id)
         delete_undoable(self.shell, record.id)
         # Keep the keyboard on the table: select the row that took the deleted one's place.
-        if row is not None and self.proxy.rowCount():
-            row = min(row, self.proxy.rowCount() - 1)
+        if row is not None and self.model.rowCount():
+            row = min(row, self.model.rowCount() - 1)
             self.table.selectRow(row)
-            self.table.setCurrentIndex(self.proxy.index(row, Column.TITLE))
+            self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
 
     def _context_menu(self, pos: QPoint) -> None:
         if self.current_record() is None:
@@ -363,4 +349,4 @@ class ActivityLogPage(Page):
         if state is not None:
             header = self.table.horizontalHeader()
             header.restoreState(state)  # column widths and the sort column and order
-            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
