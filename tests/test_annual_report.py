@@ -436,3 +436,79 @@ def test_text_the_pdf_cannot_print_gets_a_warning() -> None:
     assert "cannot print: ช ม ย ส" in glyphs.message
     assert "glyphs-102" not in items and "glyphs-profile" not in items  # CJK, Greek and Vietnamese print
     assert is_ready(items.values())
+
+
+# --- fast at every size (issue 12): the check is linear and counts only what changed; the year alone is loaded ------
+
+
+def _year_of(n: int, token: str) -> ReportData:
+    """A report of `n` activities whose texts are this test's own (`token`), so no check made elsewhere is reused."""
+    records = [
+        ActivityRecord(1000 + i, ActivityData(date(YEAR, 1 + i % 12, 1 + i % 28), f"Course {token} {i}", D(1),
+                                              "workshop", practices=(1 + i % 14,), description="Took part.",
+                                              learned=f"{LEARNED} {token} {i}"), datetime(2024, 1, 1),
+                       datetime(2024, 1, 1))
+        for i in range(n)
+    ]
+    return _crafted(records, GOOD_PROFILE)
+
+
+def test_the_readiness_check_counts_the_words_of_each_activity_once_then_only_of_what_changed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    module = importlib.import_module("wethrive_desktop.models.annual_report.readiness")
+    counted: list[str] = []
+
+    def counting(text: str) -> int:
+        counted.append(text)
+        return word_count(text)
+
+    monkeypatch.setattr(module, "word_count", counting)
+    token = "c0unt3d"
+    data = _year_of(300, token)
+    first = readiness(data, TODAY)
+    assert len(counted) == 300  # one "what I learned" an activity
+    counted.clear()
+    assert readiness(_year_of(300, token), TODAY) == first  # equal activities, loaded again: nothing recounted
+    assert counted == []
+
+    typed = replace(data.activities[7], learned="Too short to count")
+    items = {i.key: i for i in readiness(replace(data, activities=(*data.activities[:7], typed,
+                                                                   *data.activities[8:])), TODAY)}
+    assert counted == ["Too short to count"]  # the one activity typed in
+    assert "4 of 25 words" in items[f"activity-{typed.activity_id}"].message
+    assert "activities" not in items  # the "every activity is complete" item is gone
+
+
+def test_an_activity_that_cannot_be_remembered_is_still_checked() -> None:
+    from wethrive_desktop.models.annual_report import ReportActivity, activity_problems
+
+    activity = ReportActivity(1, 5, "Course", date(YEAR, 1, 1), None, "", "workshop", D(1),
+                              [3], "", "")  # type: ignore[arg-type]  # a list: not hashable
+    assert [p for p, _ in activity_problems(activity)] == ["has no description of how you took part",
+                                                          "has no \u201cwhat I learned\u201d"]
+    data = replace(_year_of(1, "unhashable"), activities=(activity,))
+    assert "activity-5" in {i.key for i in readiness(data, TODAY)}
+
+
+def test_the_report_loads_its_year_alone_through_the_start_date_index(db: object) -> None:
+    from wethrive_desktop.models.db import database_proxy
+
+    fill()
+    for year in range(YEAR - 5, YEAR + 2):
+        save_activity(ActivityData(date(year, 6, 1), f"Course of {year}", D(2), "webinar", practices=(1,)))
+    connection = database_proxy.connection()
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    try:
+        data = build_report_data(YEAR, TODAY)
+    finally:
+        connection.set_trace_callback(None)
+    assert {a.start_date.year for a in data.activities} == {YEAR}
+    reading = [s for s in statements if 'FROM "activity"' in s or 'JOIN "activity"' in s]
+    assert len(reading) == 3  # the activities, their practices, their attachments
+    for sql in reading:
+        plan = " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "USING INDEX activity_start_date (start_date>? AND start_date<?)" in plan, plan
+        assert "SCAN" not in plan, plan

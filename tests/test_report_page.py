@@ -256,3 +256,194 @@ def test_text_the_pdf_cannot_print_is_flagged_once_the_fonts_are_loaded(window: 
     window.data_changed.emit()
     qtbot.waitUntil(lambda: f"glyphs-{thai}" in page.readiness_panel.buttons, timeout=10000)
     assert page.readiness_panel.buttons[f"glyphs-{thai}"].text() == "Edit activity\u2026"
+
+
+# --- fast at every size (issue 12): the check after a pause in typing, linear work, no widget an activity ---------
+
+
+def _add_activities(n: int, complete: bool = True) -> None:
+    """`n` more activities in YEAR (with practices, a description and enough words learned when `complete`)."""
+    from wethrive_desktop.models.activities import import_activities
+
+    state = "done" if complete else "todo"
+    import_activities([ActivityData(date(YEAR, 1 + i % 12, 1 + i % 28), f"Course {i} ({state})", D(1), "webinar",
+                                    practices=(1 + i % 14,) if complete else (), description="Took part.",
+                                    learned=LEARNED) for i in range(n)])
+
+
+def _python_and_c_calls(action: Callable[[], object]) -> int:
+    """How many functions (Python and C, Qt's included) `action` calls: work, counted the same on any machine."""
+    import sys
+
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        action()
+    finally:
+        sys.setprofile(previous)
+    return count
+
+
+def test_keys_typed_within_the_pause_run_the_readiness_check_once_and_the_word_count_follows_each_key(
+        window: MainWindow, qtbot: QtBot, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    from wethrive_desktop.models.annual_report import readiness
+    from wethrive_desktop.models.reflections import word_count
+    from wethrive_desktop.ui.report import page as page_module
+
+    page = page_of(window)
+    page.commit_timer.setInterval(60_000)  # the autosave comes below, when asked: only the check's runs are counted
+    checked: list[str] = []
+
+    def counting(data: Any, *args: Any, **kwargs: Any) -> list[ReadinessItem]:
+        checked.append(next(a.learned for a in data.activities if a.activity_id == ids["webinar"]))
+        return readiness(data, *args, **kwargs)
+
+    monkeypatch.setattr(page_module, "readiness", counting)
+    page.select_activity(ids["webinar"])
+    page.learned_field.edit.clear()
+    qtbot.waitUntil(lambda: checked == [""], timeout=5000)  # clearing is an edit too: checked after the pause
+    checked.clear()
+    text = "Budgets name service"  # 20 keys, 3 words
+    for typed in range(1, len(text) + 1):
+        QTest.keyClicks(page.learned_field.edit, text[typed - 1])
+        assert f"{word_count(text[:typed])} / 25 words" in page.learned_field.count.text()  # at every key
+    assert checked == [] and page.readiness_timer.isActive()  # no check while the keys come
+
+    qtbot.waitUntil(lambda: len(checked) == 1, timeout=5000)
+    qtbot.wait(2 * page_module.READINESS_DELAY_MS)
+    assert checked == [text]  # once, on the text as typed last
+    item = next(i for i in page.readiness_panel.items if i.key == f"activity-{ids['webinar']}")
+    assert "3 of 25 words" in item.message and page.readiness_panel.buttons[item.key].text() == "Write it"
+    assert get_activity(ids["webinar"]).data.learned == LEARNED  # not saved yet
+    page.commit_pending()  # what the autosave (or focus leaving, or closing) does: nothing typed is lost
+    assert get_activity(ids["webinar"]).data.learned == text
+
+
+def test_reading_the_items_runs_a_check_still_waiting(window: MainWindow, ids: dict[str, int]) -> None:
+    page = page_of(window)
+    page.select_activity(ids["summit"])
+    page.learned_field.edit.clear()
+    QTest.keyClicks(page.learned_field.edit, "Short")
+    assert page.readiness_timer.isActive()
+    item = next(i for i in page.items if i.key == f"activity-{ids['summit']}")
+    assert "1 of 25 words" in item.message and not page.readiness_timer.isActive()
+
+
+def test_the_check_after_a_pause_and_a_refresh_grow_linearly_with_the_activities(
+        window: MainWindow, ids: dict[str, int]) -> None:
+    page = page_of(window)
+    page.commit_timer.setInterval(60_000)
+
+    def key_and_pause() -> int:
+        """The work of a key typed and of the check the pause after it runs."""
+        page.select_activity(ids["webinar"])
+        return _python_and_c_calls(lambda: (QTest.keyClicks(page.learned_field.edit, "x"), page.items))
+
+    def refresh() -> int:
+        """The work of a refresh after a write (so the year is loaded again)."""
+        save_activity(ActivityData(date(2019, 1, 1), f"Older course {page.activity_list.count()}", D(1), "webinar"))
+        return _python_and_c_calls(page.refresh)
+
+    figures = []
+    for _ in range(3):
+        _add_activities(200)
+        window.data_changed.emit()
+        figures.append((page.activity_list.count(), key_and_pause(), refresh()))
+    (n0, key0, refresh0), (n1, key1, refresh1), (n2, key2, refresh2) = figures
+    assert (n0, n1, n2) == (203, 403, 603)
+    # Linear: the second 200 activities add what the first 200 added (a search of every activity for each listed
+    # one, as before, added about twice as much the second time).
+    assert key2 - key1 < 1.25 * (key1 - key0) + 50, figures
+    assert refresh2 - refresh1 < 1.25 * (refresh1 - refresh0), figures
+
+
+def test_the_list_and_the_panel_make_no_widget_an_activity(window: MainWindow, ids: dict[str, int]) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from wethrive_desktop.ui.report.readiness_panel import MAX_ACTIVITY_ROWS
+
+    page = page_of(window)
+
+    def widgets() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # rows replaced are gone
+        return len(page.findChildren(QWidget))
+
+    before = widgets()
+    _add_activities(200)
+    window.data_changed.emit()
+    assert page.activity_list.count() == 203 and widgets() == before
+    assert "#203" in page.activity_list.item(202).text() and page.activity_list.item(202).toolTip() == "Complete"
+
+    _add_activities(80, complete=False)  # 81 activities to fix with the untagged one
+    window.data_changed.emit()
+    assert sum(i.key.startswith("activity-") for i in page.items) == 81
+    shown = [k for k in page.readiness_panel.buttons if k.startswith("activity-")]
+    assert len(shown) == MAX_ACTIVITY_ROWS
+    more = page.readiness_panel.findChild(QLabel, "readiness-more")
+    assert more is not None and f"{81 - MAX_ACTIVITY_ROWS} more" in more.text()
+    assert {"plan", "profile", "attestation"} <= set(page.readiness_panel.buttons)
+    todo = next(r for r in range(page.activity_list.count()) if "todo" in page.activity_list.item(r).text())
+    assert "has no practices" in page.activity_list.item(todo).toolTip()
+
+
+def test_the_pages_own_saves_do_not_reload_the_year_and_leave_it_as_a_reload_would(
+        window: MainWindow, qtbot: QtBot, ids: dict[str, int], db_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from wethrive_desktop.models.annual_report import ReportData, build_report_data
+    from wethrive_desktop.ui.report import page as page_module
+
+    page = page_of(window)
+    loads: list[int] = []
+
+    def counting(year: int, *args: Any) -> ReportData:
+        loads.append(year)
+        return build_report_data(year, *args)
+
+    monkeypatch.setattr(page_module, "build_report_data", counting)
+    page.refresh()
+    assert loads == []  # nothing changed since the page loaded the year
+
+    page.select_activity(ids["webinar"])
+    page.reflections.focus_field("learned")  # the caret at the end
+    QTest.keyClicks(page.learned_field.edit, " Then I taught it.")
+    qtbot.waitUntil(lambda: get_activity(ids["webinar"]).data.learned.endswith("taught it."), timeout=5000)
+    page.tabs.setCurrentIndex(1)
+    QTest.keyClicks(page.summary_field.edit, "A year of budgets.")
+    page.commit_draft()
+    assert loads == [] and page.data == build_report_data(YEAR, TODAY)
+
+    save_activity(ActivityData(date(YEAR, 7, 1), "Ethics e-course", D(2), "e-course", practices=(1,)))
+    window.data_changed.emit()  # a write elsewhere: loaded again
+    assert loads == [YEAR] and page.activity_list.count() == 4
+
+    other = sqlite3.connect(db_path)  # another connection (a worker, another process): seen too
+    with other:
+        other.execute("UPDATE activity SET title = 'Budgeting webinar, renamed' WHERE id = ?", (ids["webinar"],))
+    other.close()
+    page.refresh()
+    assert loads == [YEAR, YEAR] and "Budgeting webinar, renamed" in page.activity_list.item(0).text()
+
+
+def test_text_typed_when_another_activity_appears_is_saved_and_stays_in_its_field(
+        window: MainWindow, ids: dict[str, int]) -> None:
+    page = page_of(window)
+    page.select_activity(ids["webinar"])
+    page.reflections.focus_field("learned")
+    QTest.keyClicks(page.learned_field.edit, " Then I taught it.")
+    save_activity(ActivityData(date(YEAR, 1, 5), "New year's webinar", D(1), "webinar", practices=(1,)))
+    window.data_changed.emit()  # a write elsewhere: the list changes, and choosing the activity again saves the text
+    assert get_activity(ids["webinar"]).data.learned == LEARNED + " Then I taught it."
+    assert page.learned_field.text() == LEARNED + " Then I taught it."
+    page.select_activity(ids["summit"])
+    page.select_activity(ids["webinar"])
+    assert page.learned_field.text() == LEARNED + " Then I taught it."

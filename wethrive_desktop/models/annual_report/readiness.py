@@ -1,5 +1,11 @@
 """The readiness check: what the report editor lists before the member submits (words are counted by
-models.reflections, hours and due dates judged by models.rules)."""
+models.reflections, hours and due dates judged by models.rules).
+
+The editor runs the check again after each pause in typing, on reports of thousands of activities: what is checked
+of one activity (its problems, whether its title reads like ordinary work, characters the PDF cannot print) is
+remembered by the activity's value (a frozen dataclass), so a check costs one dictionary look-up an activity plus the
+work on the few activities that changed. Linear in the activities, whatever changed.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report.data import ReportActivity, ReportData
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.reflections import MIN_LEARNED_WORDS, enough_words, word_count
-from wethrive_desktop.models.rules import format_hours, hours_short
+from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
 
 # Titles that read like the job itself rather than learning (DOMAIN.md: "ordinary work ... does not count").
 ORDINARY_WORK_PATTERNS: tuple[str, ...] = (
@@ -38,8 +45,12 @@ LEARNING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ORDINARY = [re.compile(p, re.IGNORECASE) for p in ORDINARY_WORK_PATTERNS]
+# Activities whose checks are remembered: the busiest year of a 100,000-activity record (5,000) several times over,
+# with room for the versions typed; past it the least recently checked are forgotten (and checked again if needed).
+CHECK_CACHE_SIZE = 1 << 14
 
 
+@lru_cache(maxsize=CHECK_CACHE_SIZE)
 def ordinary_work_match(title: str) -> str | None:
     """The part of `title` that reads like ordinary work rather than professional development, or None."""
     if LEARNING_WORDS.search(title):
@@ -83,6 +94,14 @@ def _activity_label(a: ReportActivity) -> str:
 
 def activity_problems(a: ReportActivity) -> list[tuple[str, str | None]]:
     """(problem, field) pairs for one activity; field is the reflection field that fixes it, or None."""
+    try:
+        return list(_problems(a))
+    except TypeError:  # not hashable (say, made by hand with a list of practices): checked afresh
+        return list(_problems.__wrapped__(a))
+
+
+@lru_cache(maxsize=CHECK_CACHE_SIZE)
+def _problems(a: ReportActivity) -> tuple[tuple[str, str | None], ...]:
     problems: list[tuple[str, str | None]] = []
     if not a.practices:
         problems.append(("has no practices", None))
@@ -93,24 +112,52 @@ def activity_problems(a: ReportActivity) -> list[tuple[str, str | None]]:
         what = "has no \u201cwhat I learned\u201d" if words == 0 else \
             f"\u201cwhat I learned\u201d has {words} of {MIN_LEARNED_WORDS} words"
         problems.append((what, "learned"))
-    return problems
+    return tuple(problems)
 
 
-def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]]) -> list[ReadinessItem]:
-    """Warnings for text with characters the PDF's fonts lack (they would print as nothing)."""
+@lru_cache(maxsize=CHECK_CACHE_SIZE)
+def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] | None,
+                     ) -> tuple[ReadinessItem | None, ReadinessItem | None, ReadinessItem | None]:
+    """The readiness items of one activity (None where it passes): its problems, ordinary work, unprintable text."""
+    problem = work = glyphs = None
+    problems = activity_problems(a)
+    if problems:
+        text = "; ".join(p for p, _ in problems)
+        needs_dialog = any(f is None for _, f in problems)
+        first_field = next((f for _, f in problems if f is not None), None)
+        problem = ReadinessItem(
+            f"activity-{a.activity_id}", False, f"{_activity_label(a)} {text}",
+            Fix.ACTIVITY if needs_dialog else Fix.REFLECTION, activity_id=a.activity_id,
+            field=None if needs_dialog else first_field,
+        )
+    match = ordinary_work_match(a.title)
+    if match:
+        work = ReadinessItem(
+            f"work-{a.activity_id}", False,
+            f"{_activity_label(a)} reads like ordinary work (\u201c{match}\u201d); only learning counts",
+            Fix.ACTIVITY, warning=True, activity_id=a.activity_id,
+        )
+    if unprintable is not None:
+        missing = unprintable(" ".join((a.title, a.provider, a.description, a.learned)))
+        if missing:
+            glyphs = ReadinessItem(
+                f"glyphs-{a.activity_id}", False,
+                f"{_activity_label(a)} has characters the PDF cannot print: {' '.join(sorted(missing))}",
+                Fix.ACTIVITY, warning=True, activity_id=a.activity_id)
+    return problem, work, glyphs
+
+
+def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
+                       activity_items: list[ReadinessItem]) -> list[ReadinessItem]:
+    """Warnings for text with characters the PDF's fonts lack (they would print as nothing); `activity_items`
+    are the activities' own."""
     items = []
     m = data.member
     missing = unprintable(" ".join((m.name, m.title, m.organization, m.location)))
     if missing:
         items.append(ReadinessItem("glyphs-profile", False, f"Your profile has characters the PDF cannot print: "
                                                             f"{' '.join(sorted(missing))}", Fix.PROFILE, warning=True))
-    for a in data.activities:
-        missing = unprintable(" ".join((a.title, a.provider, a.description, a.learned)))
-        if missing:
-            items.append(ReadinessItem(
-                f"glyphs-{a.activity_id}", False,
-                f"{_activity_label(a)} has characters the PDF cannot print: {' '.join(sorted(missing))}",
-                Fix.ACTIVITY, warning=True, activity_id=a.activity_id))
+    items += activity_items
     missing = unprintable(" ".join((data.summary_reflection, data.attestation_name)))
     if missing:
         items.append(ReadinessItem("glyphs-report", False, f"The summary or attestation has characters the PDF "
@@ -128,8 +175,8 @@ def readiness(data: ReportData, today: date | None = None,
     """
     today = today or clock.today()
     items: list[ReadinessItem] = []
-    total = data.total_hours
-    if data.commitment_met:
+    total = data.total_hours  # a sum over every activity: once
+    if commitment_met(total, data.required_hours):
         items.append(ReadinessItem("hours", True, f"{format_hours(total)} hours reported (at least "
                                                    f"{format_hours(data.required_hours)})", Fix.ACTIVITIES))
     else:
@@ -137,34 +184,20 @@ def readiness(data: ReportData, today: date | None = None,
         items.append(ReadinessItem("hours", False, f"{format_hours(total)} of {format_hours(data.required_hours)} "
                                                     f"hours: {short} h more needed", Fix.ACTIVITIES))
 
-    complete = True
-    for a in data.activities:
-        problems = activity_problems(a)
-        if not problems:
-            continue
-        complete = False
-        text = "; ".join(p for p, _ in problems)
-        needs_dialog = any(f is None for _, f in problems)
-        first_field = next((f for _, f in problems if f is not None), None)
-        items.append(ReadinessItem(
-            f"activity-{a.activity_id}", False, f"{_activity_label(a)} {text}",
-            Fix.ACTIVITY if needs_dialog else Fix.REFLECTION, activity_id=a.activity_id,
-            field=None if needs_dialog else first_field,
-        ))
-    if complete and data.activities:  # with none, the hours item already says what to do
+    try:
+        checks = [_activity_checks(a, unprintable) for a in data.activities]
+    except TypeError:  # an activity (or `unprintable`) not hashable: checked afresh
+        checks = [_activity_checks.__wrapped__(a, unprintable) for a in data.activities]
+    problems = [p for p, _, _ in checks if p is not None]
+    items += problems
+    if not problems and data.activities:  # with none, the hours item already says what to do
         items.append(ReadinessItem(
             "activities", True,
             f"Every activity has practices, a description and at least {MIN_LEARNED_WORDS} words learned",
             Fix.ACTIVITIES))
 
-    work = [(a, ordinary_work_match(a.title)) for a in data.activities]
-    flagged = [(a, m) for a, m in work if m]
-    for a, match in flagged:
-        items.append(ReadinessItem(
-            f"work-{a.activity_id}", False,
-            f"{_activity_label(a)} reads like ordinary work (\u201c{match}\u201d); only learning counts",
-            Fix.ACTIVITY, warning=True, activity_id=a.activity_id,
-        ))
+    flagged = [w for _, w, _ in checks if w is not None]
+    items += flagged
     if not flagged:
         items.append(ReadinessItem("work", True, "No activity reads like ordinary work", Fix.ACTIVITIES,
                                    warning=True))
@@ -195,7 +228,7 @@ def readiness(data: ReportData, today: date | None = None,
         items.append(ReadinessItem("multirater", True, text, Fix.PROFILE))
 
     if unprintable is not None:
-        items += _unprintable_items(data, unprintable)
+        items += _unprintable_items(data, unprintable, [g for _, _, g in checks if g is not None])
 
     signed = bool(data.attestation_name.strip()) and data.attestation_date is not None
     items.append(ReadinessItem(

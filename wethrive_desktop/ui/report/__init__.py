@@ -2,6 +2,7 @@
 
 - page.py: `ReportPage`, the coordinator: the year, the status line, the tabs and the readiness panel, the fixes.
 - reflections.py: the Reflections tab, the activities' "How I took part" / "What I learned" (autosaved, undoable).
+- activity_list.py: the Reflections tab's list of activities: a list model and its view (no widget an activity).
 - summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, attestation.
 - fields.py: the text field with its word count and prompt both tabs use, and the autosave delay.
 - readiness_panel.py: the readiness check beside the tabs, each open item with a button to its fix.

@@ -1,5 +1,10 @@
 """The readiness check beside the report's tabs: each check passed (a tick) or not (with a button that takes the
-member to the fix, through `fix_requested`), and the status icon the activity list shares."""
+member to the fix, through `fix_requested`), and the status icon the activity list shares.
+
+A report of thousands of activities can have hundreds of items about single activities: the panel shows the first
+MAX_ACTIVITY_ROWS of them and one line for the rest (the activity list marks every one). A check that changed
+little changes the panel little: a row whose item is unchanged is kept, not made again.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from wethrive_desktop.models.annual_report import Fix, ReadinessItem
 from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, WARN_COLOR
 from wethrive_desktop.ui.widgets.naming import named
+
+MAX_ACTIVITY_ROWS = 30  # rows about single activities; the others are counted in one line
 
 FIX_LABELS = {
     Fix.ACTIVITIES: "Log activity\u2026",
@@ -54,23 +61,27 @@ class ReadinessPanel(QFrame):
         outer.addWidget(self.scroll_area, 1)
         self.items: list[ReadinessItem] = []
         self.buttons: dict[str, QPushButton] = {}
-        self._shown: list[tuple[str, bool, str]] = []
+        self._rows: dict[ReadinessItem | str, QWidget] = {}  # the rows shown, by their item (or the "more" text)
 
     def set_items(self, items: list[ReadinessItem]) -> None:
-        shown = [(i.key, i.ok, i.message) for i in items]
-        if shown == self._shown:
+        if items == self.items:
             return
-        self._shown = shown
         self.items = items
-        while self.rows.count():
-            child = self.rows.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.buttons = {}
+        shown: list[ReadinessItem | str] = []
+        single = more = 0
+        more_at = 0  # where the line counting the rows left out goes
         for item in items:
-            self.rows.addWidget(self._row(item))
-        self.rows.addStretch(1)
+            if item.activity_id is not None and not item.ok:
+                single += 1
+                if single > MAX_ACTIVITY_ROWS:
+                    more_at = more_at if more else len(shown)
+                    more += 1
+                    continue
+            shown.append(item)
+        if more:
+            shown.insert(more_at, f"\u2026 and {more:,} more about single activities: the activity list marks each "
+                                  "one (its tooltip says what is missing)")
+        self._show_rows(shown)
         todo = sum(1 for i in items if i.blocking)
         warnings = sum(1 for i in items if not i.ok and i.warning)
         if todo:
@@ -80,6 +91,34 @@ class ReadinessPanel(QFrame):
         if warnings:
             text += f" \u00b7 <span style='color:{WARN_COLOR}'>{warnings} to check</span>"
         self.heading.setText(f"<b>Readiness check</b><br>{text}")
+
+    def _show_rows(self, shown: list[ReadinessItem | str]) -> None:
+        """Lay out the rows of `shown`, keeping the widgets of rows already there."""
+        old, self._rows = self._rows, {}
+        while self.rows.count():
+            self.rows.takeAt(0)  # the widgets stay; the layout forgets them
+        for entry in shown:
+            widget = old.pop(entry, None)
+            if widget is None:
+                widget = self._more_row(entry) if isinstance(entry, str) else self._row(entry)
+            self._rows[entry] = widget
+            self.rows.addWidget(widget)
+        self.rows.addStretch(1)
+        for widget in old.values():
+            widget.hide()
+            widget.deleteLater()
+        self.buttons = {}
+        for entry, widget in self._rows.items():
+            if isinstance(entry, ReadinessItem) and not entry.ok:
+                button = widget.findChild(QPushButton, f"fix-{entry.key}")
+                if button is not None:
+                    self.buttons[entry.key] = button
+
+    def _more_row(self, text: str) -> QWidget:
+        row = named(QLabel(text), "readiness-more")
+        row.setWordWrap(True)
+        row.setStyleSheet(f"color: {MUTED_COLOR};")
+        return row
 
     def _row(self, item: ReadinessItem) -> QWidget:
         row = named(QWidget(), f"readiness-{item.key}")
@@ -107,5 +146,4 @@ class ReadinessPanel(QFrame):
             actions.addStretch(1)
             actions.addWidget(button)
             outer.addLayout(actions)
-            self.buttons[item.key] = button
         return row

@@ -5,19 +5,20 @@ The reflections are the activities' own description and learned fields. Text typ
 readiness check follows it through `changed`) and saved to the activity after a pause in typing (COMMIT_DELAY_MS),
 at once when focus leaves the field or another activity is chosen, and whenever the page asks (`commit_reflections`:
 before a build, another year, closing). Each saved field is one undoable `ReflectionCommand` on the window's stack.
+
+The list is a model and its view (activity_list.py), and activities are found by id in a dictionary: a report of
+thousands of activities costs the same few microseconds an activity, and no widget an activity.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,7 +29,6 @@ from wethrive_desktop.models.activities import ActivityRecord, get_activity
 from wethrive_desktop.models.annual_report import (
     ReportActivity,
     ReportData,
-    activity_problems,
     save_reflection,
     type_label,
 )
@@ -37,8 +37,8 @@ from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROM
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.report.activity_list import ActivityList, list_text
 from wethrive_desktop.ui.report.fields import COMMIT_DELAY_MS, ReflectionField
-from wethrive_desktop.ui.report.readiness_panel import status_icon
 from wethrive_desktop.ui.report.style import MUTED_COLOR, TODO_COLOR, escape
 from wethrive_desktop.ui.shell import Shell
 from wethrive_desktop.ui.undo import StoreCommand
@@ -86,25 +86,25 @@ class ReflectionsTab(QSplitter):
 
     changed = Signal()  # a reflection was typed (not saved yet): the readiness check follows
     edit_activity_requested = Signal(object)  # the activity id (int), or None
+    saving = Signal()  # typed reflections are about to be saved
+    saved = Signal(object)  # list[ActivityRecord] as saved, before the window is told (None: not only those)
 
     def __init__(self, shell: Shell):
         super().__init__(Qt.Orientation.Horizontal)
         self.setObjectName("reflectionSplitter")
         self.shell = shell
         self.data: ReportData | None = None
+        self._by_id: dict[int, ReportActivity] = {}  # the activities of `data` by id
         self._current_activity: int | None = None
         self._pending: dict[str, tuple[int, str]] = {}  # field -> (activity id, text) not yet saved
         self.commit_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self.commit_timer.timeout.connect(self.commit_reflections)
 
         self.setChildrenCollapsible(False)
-        self.activity_list = named(QListWidget(), "reportActivityList")
+        self.activity_list = named(ActivityList(), "reportActivityList")
         self.activity_list.setAccessibleName("Activities in the report")
         self.activity_list.setMinimumWidth(200)
-        self.activity_list.setWordWrap(True)
-        self.activity_list.setIconSize(QSize(16, 16))
-        self.activity_list.setSpacing(1)
-        self.activity_list.currentItemChanged.connect(self._activity_selected)
+        self.activity_list.current_activity_changed.connect(self._activity_selected)
         self.addWidget(self.activity_list)
 
         editor = named(QWidget(), "reflectionEditor")
@@ -153,28 +153,20 @@ class ReflectionsTab(QSplitter):
     def fill(self, data: ReportData) -> None:
         """Show the activities of `data` (the live report), keeping the one chosen and the text being typed."""
         self.data = data
-        wanted = [(a.activity_id, self._list_text(a)) for a in data.activities]
-        present = [(self.activity_list.item(i).data(Qt.ItemDataRole.UserRole), self.activity_list.item(i).text())
-                   for i in range(self.activity_list.count())]
-        if wanted != present:
-            self.activity_list.blockSignals(True)
-            self.activity_list.clear()
-            for activity_id, text in wanted:
-                item = QListWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, activity_id)
-                self.activity_list.addItem(item)
-            self.activity_list.blockSignals(False)
-        ids = [a for a, _ in wanted]
-        target = self._current_activity if self._current_activity in ids else (ids[0] if ids else None)
-        if target is not None:
-            row = ids.index(target)
+        self._by_id = {a.activity_id: a for a in data.activities}
+        listing = self.activity_list.list_model
+        listing.set_activities(self.live_activities(data.activities))  # a reset when the rows changed: none current
+        current = self._current_activity
+        target = current if current in self._by_id else (data.activities[0].activity_id if data.activities else None)
+        row = listing.row_of(target)
+        if target is not None and row is not None:
             if self.activity_list.currentRow() != row:
                 self.activity_list.setCurrentRow(row)  # fills the editor through _activity_selected
             else:
                 self._show_activity(target)
         else:
             self._show_activity(None)
-        has = bool(ids)
+        has = bool(data.activities)
         self.editor_box.setVisible(has)
         self.empty_label.setVisible(not has)
         self.empty_label.setText(f"No completed activities with hours in {data.year} yet.\n"
@@ -186,32 +178,29 @@ class ReflectionsTab(QSplitter):
         self._pending.clear()
 
     def live_activities(self, activities: tuple[ReportActivity, ...]) -> tuple[ReportActivity, ...]:
-        """`activities` with the reflections as typed, not yet saved."""
-        live = []
-        for a in activities:
-            for field, (activity_id, text) in self._pending.items():
-                if activity_id == a.activity_id and field == "description":
-                    a = replace(a, description=text.strip())
-                elif activity_id == a.activity_id:
-                    a = replace(a, learned=text.strip())
-            live.append(a)
-        return tuple(live)
+        """`activities` with the reflections as typed, not yet saved (the same tuple when nothing is pending)."""
+        if not self._pending:
+            return activities
+        typed = {activity_id for activity_id, _ in self._pending.values()}
+        return tuple(self._typed(a) if a.activity_id in typed else a for a in activities)
+
+    def _typed(self, a: ReportActivity) -> ReportActivity:
+        for field, (activity_id, text) in self._pending.items():
+            if activity_id == a.activity_id and field == "description":
+                a = replace(a, description=text.strip())
+            elif activity_id == a.activity_id:
+                a = replace(a, learned=text.strip())
+        return a
 
     def show_problems(self, activities: tuple[ReportActivity, ...]) -> None:
-        """Mark each listed activity complete (a tick) or not (its problems in the tooltip)."""
-        for i in range(self.activity_list.count()):
-            item = self.activity_list.item(i)
-            activity = next((a for a in activities if a.activity_id == item.data(Qt.ItemDataRole.UserRole)), None)
-            if activity is not None:
-                problems = activity_problems(activity)
-                item.setIcon(status_icon(self, not problems, False))
-                item.setToolTip("; ".join(p for p, _ in problems) or "Complete")
+        """Mark each listed activity complete (a tick) or not (its problems in the tooltip), as in `activities`:
+        the rows on screen are drawn again; the others are marked when they are scrolled to."""
+        self.activity_list.list_model.set_activities(activities)
 
     def select_activity(self, activity_id: int) -> None:
-        for i in range(self.activity_list.count()):
-            if self.activity_list.item(i).data(Qt.ItemDataRole.UserRole) == activity_id:
-                self.activity_list.setCurrentRow(i)
-                return
+        row = self.activity_list.list_model.row_of(activity_id)
+        if row is not None:
+            self.activity_list.setCurrentRow(row)
 
     def focus_field(self, field: str | None) -> None:
         """Put the caret at the end of "What I learned" (`field` "learned") or of "How I took part"."""
@@ -223,17 +212,14 @@ class ReflectionsTab(QSplitter):
 
     @staticmethod
     def _list_text(a: ReportActivity) -> str:
-        return f"#{a.number}  {a.title}\n{date_range(a.start_date, a.end_date, 'short')} \u00b7 " \
-               f"{format_hours(a.hours)} h"
+        return list_text(a)
 
     def _activity(self, activity_id: int | None) -> ReportActivity | None:
-        if self.data is None or activity_id is None:
-            return None
-        return next((a for a in self.data.activities if a.activity_id == activity_id), None)
+        return None if activity_id is None else self._by_id.get(activity_id)
 
-    def _activity_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+    def _activity_selected(self, activity_id: int | None) -> None:
         self.commit_reflections()
-        self._show_activity(current.data(Qt.ItemDataRole.UserRole) if current is not None else None)
+        self._show_activity(activity_id)
 
     def _show_activity(self, activity_id: int | None) -> None:
         self._current_activity = activity_id
@@ -274,7 +260,10 @@ class ReflectionsTab(QSplitter):
         """Save typed reflections to their activities (one undoable step per field)."""
         self.commit_timer.stop()
         pending, self._pending = self._pending, {}
-        saved = False
+        if pending:
+            self.saving.emit()
+        saved: list[ActivityRecord] = []
+        failed = False  # an error was shown: its dialog let other writes happen meanwhile
         for field, (activity_id, text) in pending.items():
             try:
                 before = get_activity(activity_id)
@@ -285,12 +274,14 @@ class ReflectionsTab(QSplitter):
             try:
                 after = save_reflection(activity_id, year=self.data.year if self.data else None, **{field: text})
             except (ValidationError, LookupError) as exc:
+                failed = True
                 prompts.show_error(self, "Save reflection", f"The reflection could not be saved: {exc}")
                 continue
             self.shell.undo_stack.push(ReflectionCommand(self, before, after, field))
-            saved = True
+            saved.append(after)
         if saved:
             self.saved_label.setText("Saved to the activity")
+            self.saved.emit(None if failed else saved)
             self.shell.notify_data_changed()
 
     def reflection_restored(self, activity_id: int) -> None:

@@ -45,6 +45,8 @@ class SummaryTab(QScrollArea):
     """The summary, plan and attestation of the year shown (objectName `reportSummaryScroll`)."""
 
     changed = Signal()  # the summary or the name was typed (not saved yet): the readiness check follows
+    saving = Signal()  # the summary and attestation are about to be saved
+    saved = Signal(object)  # ReportDraft: as saved, before the window is told
 
     def __init__(self, shell: Shell):
         super().__init__()
@@ -199,12 +201,14 @@ class SummaryTab(QScrollArea):
         d = self.draft
         if (summary, name, when) == (d.summary_reflection, d.attestation_name, d.attestation_date):
             return
+        self.saving.emit()
         try:
             self.draft = save_draft(d.year, summary_reflection=summary, attestation_name=name,
                                     attestation_date=when, today=clock.today())
         except ValidationError as exc:
             prompts.show_error(self, "Save report", str(exc))
             return
+        self.saved.emit(self.draft)
         self.shell.notify_data_changed()
 
     # --- the editor ---------------------------------------------------------------------------------------
