@@ -8,12 +8,13 @@ from typing import Any
 
 from wethrive_desktop.cli_common import CommandAdder, format_table, open_db, year_arg
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.challenge import challenge_points_for_year
-from wethrive_desktop.models.eligibility import current_eligibility
-from wethrive_desktop.models.legacy import legacy_overview
 
 
+# The models each command needs are imported when it runs: `wethrive` without a command opens the app, which
+# should not wait for them.
 def cmd_challenge(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.challenge import challenge_points_for_year
+
     open_db(args, readonly=True)
     points = challenge_points_for_year(args.year if args.year is not None else clock.today().year)
     lines = [
@@ -37,6 +38,8 @@ def cmd_challenge(args: argparse.Namespace) -> int:
 
 
 def cmd_legacy(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.legacy import legacy_overview
+
     open_db(args, readonly=True)
     overview = legacy_overview(clock.today())
     years: list[dict[str, Any]] = [
@@ -60,6 +63,8 @@ def cmd_legacy(args: argparse.Namespace) -> int:
 
 
 def cmd_eligibility(args: argparse.Namespace) -> int:
+    from wethrive_desktop.models.eligibility import current_eligibility
+
     open_db(args, readonly=True)
     result = current_eligibility(clock.today())
     if result is None:
