@@ -311,3 +311,98 @@ def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(tmp_path: Path) -
     assert "\\udcff-invite.ics cannot be read" in str(raised.value)
     assert raised.value.__cause__ is None
     str(raised.value).encode("utf-8")  # printable and loggable
+
+
+# --- bulk inserts: a few statements however many events, each item its own event's -------------------------------
+
+
+def count_inserts(action: object) -> int:
+    """How many INSERT statements `action()` runs on this thread's connection (a multi-row INSERT counts once)."""
+    from wethrive_desktop.models.db import database_proxy
+
+    statements: list[str] = []
+    connection = database_proxy.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        action()  # type: ignore[operator]
+    finally:
+        connection.set_trace_callback(None)
+    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
+
+
+def many_events(n: int, prefix: str = "reg") -> bytes:
+    """`n` registrations over 2026 and 2027: timed (a length of 1 to 4 hours) or all day, each with its own UID."""
+    events = []
+    for i in range(n):
+        day = date(2026, 1, 1).toordinal() + (i * 3) % 700
+        start = date.fromordinal(day)
+        if i % 4 == 0:
+            events.append(event(f"{prefix}-{i}@example.org", f";VALUE=DATE:{start:%Y%m%d}", summary=f"Summit {i}"))
+        else:
+            events.append(event(f"{prefix}-{i}@example.org", f":{start:%Y%m%d}T090000",
+                                f":{start:%Y%m%d}T{9 + i % 4 + 1:02}0000", summary=f"Webinar {i}"))
+    return ics(*events)
+
+
+def test_an_import_runs_a_bounded_number_of_insert_statements(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
+    from wethrive_desktop.models.tables import Plan
+
+    counts = {}
+    for n in (50, 1_200):
+        path = tmp_path / f"many-{n}.ics"
+        path.write_bytes(many_events(n, prefix=f"n{n}"))
+        counts[n] = count_inserts(lambda path=path: import_ics(path, zone=CHICAGO))
+        Plan.delete().execute()  # its items go with it
+    # Two plans (2026, 2027), then a statement per ROWS_PER_STATEMENT items: not one (or three) per event.
+    assert counts[50] <= 3
+    assert counts[1_200] <= 2 + -(-1_200 // ROWS_PER_STATEMENT) < 1_200 / 100
+
+
+def test_bulk_imported_items_are_each_their_own_events_in_the_plan_of_its_year(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.exchange.calendar_import import parse_ics
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
+    from wethrive_desktop.models.plans import new_item, save_item
+
+    first = save_item(2026, new_item("Typed in by hand"))  # the imported items' ids follow the stored ones
+    n = 2 * ROWS_PER_STATEMENT + 11
+    data = many_events(n)
+    path = tmp_path / "many.ics"
+    path.write_bytes(data)
+    calls: list[tuple[int, int]] = []
+    result = import_ics(path, zone=CHICAGO, progress=lambda done, total: calls.append((done, total)))
+    events = parse_ics(data, zone=CHICAGO).events
+    assert [item_id for _, item_id in result.added] == list(range(first + 1, first + 1 + n))
+    items = {year: {i.id: i for i in get_plan(year).items} for year in result.years}  # type: ignore[union-attr]
+    for (year, item_id), parsed in zip(result.added, events, strict=True):
+        item = items[year][item_id]  # in the plan of its year
+        assert (item.ics_uid, item.title, item.start_date, item.end_date, item.estimated_hours) == (
+            parsed.uid, parsed.title, parsed.start_date, parsed.end_date, parsed.hours)
+        assert year == parsed.year and item.status == "planned" and item.practices == ()
+    assert get_item(first).title == "Typed in by hand"
+    assert calls == [(ROWS_PER_STATEMENT, n), (2 * ROWS_PER_STATEMENT, n), (n, n)]
+    again = import_ics(path, zone=CHICAGO)
+    assert again.added == [] and len(again.already_imported) == n
+
+
+def test_events_imported_meanwhile_are_found_again_inside_the_transaction(db: object, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The UIDs looked up before the write lock is taken may be stale (another window imported the file since): they
+    are looked up again under the lock, so the events are skipped, not stored twice or refused."""
+    from wethrive_desktop.exchange import calendar_import
+
+    path = tmp_path / "twice.ics"
+    path.write_bytes(many_events(30))
+    assert len(import_ics(path, zone=CHICAGO).added) == 30
+    real = calendar_import.imported_uids
+    lookups: list[int] = []
+
+    def stale_first() -> set[str]:
+        lookups.append(1)
+        return set() if len(lookups) == 1 else real()
+
+    monkeypatch.setattr(calendar_import, "imported_uids", stale_first)
+    again = import_ics(path, zone=CHICAGO)
+    assert again.added == [] and len(again.already_imported) == 30 and len(lookups) == 2
+    plans = [get_plan(year) for year in plan_years()]
+    assert sum(len(plan.items) for plan in plans if plan is not None) == 30

@@ -653,3 +653,108 @@ def test_the_command_refuses_a_fifo_a_device_or_a_folder_without_hanging(tmp_pat
                              str(tmp_path / "x.sqlite3")], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stderr) == (1, f"wethrive: error: {source} is not a file\n")
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+# --- bulk inserts: a few statements however many rows, each row's id and practices its own --------------------
+
+
+def count_inserts(action: Callable[[], object]) -> int:
+    """How many INSERT statements `action` runs on this thread's connection (each multi-row INSERT counts once; an
+    executemany would count once per row)."""
+    from wethrive_desktop.models.db import database_proxy
+
+    statements: list[str] = []
+    connection = database_proxy.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        connection.set_trace_callback(None)
+    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
+
+
+def practices_of(i: int) -> tuple[int, ...]:
+    """A distinct set of practices per row (none for every seventh), so a link on the wrong row shows."""
+    return () if i % 7 == 0 else tuple(sorted({1 + i % 14, 1 + (i * 5) % 14, 1 + (i // 14) % 14}))
+
+
+def many_rows(n: int, prefix: str = "Course") -> str:
+    lines = ["date,title,hours,practices,type"]
+    for i in range(n):
+        day = date(2025, 1, 1) + timedelta(days=i % 700)
+        lines.append(f"{day.isoformat()},{prefix} {i},{1 + i % 8}.25,{';'.join(map(str, practices_of(i)))},webinar")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_import_runs_a_bounded_number_of_insert_statements(db: object, csv_file: MakeCsv) -> None:
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
+    from wethrive_desktop.models.tables import Activity
+
+    counts = {}
+    for n in (50, 2_000):
+        preview = preview_import(csv_file(many_rows(n), name=f"rows-{n}.csv"))
+        assert preview.errors == [] and len(preview.to_add) == n
+        counts[n] = count_inserts(lambda preview=preview: apply_import(preview))  # type: ignore[misc]
+        assert len(load_activities()) == n
+        Activity.delete().execute()
+    # A statement per ROWS_PER_STATEMENT activities, and per ROWS_PER_STATEMENT of their practice links: 40 times
+    # the rows take a few more statements, not 40 times as many (an insert per row would be 2,000 and more).
+    batches = -(-2_000 // ROWS_PER_STATEMENT)
+    assert counts[50] <= 2
+    assert counts[2_000] <= 4 * batches < 2_000 / 100
+    assert counts[2_000] < 10 * counts[50]
+
+
+def test_bulk_imported_rows_get_the_next_ids_in_file_order_with_their_own_practices(db: object,
+                                                                                    csv_file: MakeCsv) -> None:
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT, delete_activity, save_activity
+
+    # Stored rows with a gap: the new ids follow the highest one, as SQLite would number them one by one.
+    kept = save_activity(ActivityData(date(2024, 5, 1), "Kept", Decimal(1), "webinar", practices=(3,)))
+    gone = save_activity(ActivityData(date(2024, 5, 2), "Gone", Decimal(1), "webinar"))
+    last = save_activity(ActivityData(date(2024, 5, 3), "Last", Decimal(1), "webinar", practices=(9,)))
+    delete_activity(gone)
+    n = 2 * ROWS_PER_STATEMENT + 37  # three batches, the last one short
+    calls: list[tuple[int, int]] = []
+    assert apply_import(preview_import(csv_file(many_rows(n))), lambda done, total: calls.append((done, total))) == n
+    records = {r.data.title: r for r in load_activities()}
+    assert len(records) == n + 2
+    for i in range(n):
+        record = records[f"Course {i}"]
+        assert record.id == last + 1 + i
+        assert record.data.practices == practices_of(i)
+        assert record.data.hours == Decimal(f"{1 + i % 8}.25")
+        assert record.data.start_date == date(2025, 1, 1) + timedelta(days=i % 700)
+        assert record.created_at == record.updated_at
+    assert records["Kept"].id == kept and records["Kept"].data.practices == (3,)
+    assert records["Last"].data.practices == (9,)
+    # Progress after each batch, ending with every row.
+    assert calls == [(ROWS_PER_STATEMENT, n), (2 * ROWS_PER_STATEMENT, n), (n, n)]
+
+
+def test_an_import_after_the_largest_possible_id_still_maps_each_rows_practices(db: object,
+                                                                                csv_file: MakeCsv) -> None:
+    from wethrive_desktop.models.activities import MAX_ROWID
+    from wethrive_desktop.models.db import database_proxy
+
+    database_proxy.execute_sql(
+        "INSERT INTO activity (id, start_date, title, type, hours, created_at, updated_at) "
+        "VALUES (?, '2024-01-01', 'At the end', 'other', 100, '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
+        (MAX_ROWID,))
+    assert apply_import(preview_import(csv_file(many_rows(30)))) == 30  # SQLite picks free ids itself then
+    records = {r.data.title: r for r in load_activities()}
+    assert len({r.id for r in records.values()}) == 31
+    assert all(records[f"Course {i}"].data.practices == practices_of(i) for i in range(30))
+
+
+def test_a_preview_made_by_hand_is_normalized_before_it_is_stored(db: object) -> None:
+    from wethrive_desktop.exchange.csv_io import ImportPreview
+
+    raw = ActivityData(date(2026, 2, 3), "  Padded title ", Decimal("1.5"), " Webinar ", end_date=date(2026, 2, 3),
+                       provider=" ICMA ", practices=(9, 2, 9), description=" notes ")
+    assert apply_import(ImportPreview([raw], [], [])) == 1
+    (stored,) = load_activities()
+    assert stored.data == normalized(raw)
+    assert (stored.data.title, stored.data.type, stored.data.practices, stored.data.end_date) == (
+        "Padded title", "webinar", (2, 9), None)
+    assert apply_import(ImportPreview([raw], [], [])) == 0  # the same record again: a duplicate

@@ -393,3 +393,112 @@ def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(db: object, tmp_p
         import_json(tmp_path / name)
     assert str(raised.value).endswith("\\udcff-export.json does not exist")
     str(raised.value).encode("utf-8")  # printable and loggable
+
+
+# --- bulk inserts: a few statements however many records, every link to its own record ----------------------------
+
+
+def count_inserts(action: Any) -> int:
+    """How many INSERT statements `action()` runs on this thread's connection (a multi-row INSERT counts once)."""
+    from wethrive_desktop.models.db import database_proxy
+
+    statements: list[str] = []
+    connection = database_proxy.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        connection.set_trace_callback(None)
+    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
+
+
+def many_activities(n: int) -> dict[str, Any]:
+    """An export of the empty database plus `n` activities, as export_json writes them: ids with gaps, a distinct set
+    of practices each, and none, one or two attachments each (their ids in a sequence of their own)."""
+    import hashlib
+
+    data = json_io.export_data()
+    activities = []
+    attachment_id = 1
+    for i in range(n):
+        files = []
+        for k in range(i % 3):
+            sha = hashlib.sha256(f"{i}-{k}".encode()).hexdigest()
+            files.append({"id": attachment_id, "original_name": f"certificate {i}-{k}.pdf",
+                          "stored_name": f"{sha}.pdf", "sha256": sha, "size": 100 * i + k,
+                          "added_at": f"2026-02-{1 + k:02}T09:{i // 60 % 60:02}:{i % 60:02}"})
+            attachment_id += 1
+        activities.append({
+            "id": 3 * i + 5, "start_date": f"2025-{1 + i % 12:02}-{1 + i % 28:02}", "end_date": None,
+            "title": f"Activity {i}", "provider": "ICMA", "type": "webinar", "hours": str(1 + i % 9) + ".25",
+            "practices": sorted({1 + i % 14, 1 + (i * 5) % 14}), "description": f"Took part {i}",
+            "learned": "", "status": "completed", "challenge_key": None,
+            "created_at": f"2026-01-05T10:{i // 60 % 60:02}:{i % 60:02}",
+            "updated_at": f"2026-01-06T11:{i // 60 % 60:02}:{i % 60:02}.250000", "attachments": files,
+        })
+    data["activities"] = activities
+    return data
+
+
+def test_an_import_runs_a_bounded_number_of_insert_statements(db: object, tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
+
+    counts = {}
+    for n in (50, 2_000):
+        path = tmp_path / f"many-{n}.json"
+        path.write_text(json_io.dumps(many_activities(n)), encoding="utf-8")
+        reopen(tmp_path / f"empty-{n}.sqlite3")
+        counts[n] = count_inserts(lambda path=path: import_json(path))
+        assert len(load_activities()) == n
+    # Activities, practice links and attachments: a statement per ROWS_PER_STATEMENT rows of each, not one a row.
+    assert counts[50] <= 5  # the catalogue, activities, links, attachments
+    assert counts[2_000] <= 5 + 3 * -(-2 * 2_000 // ROWS_PER_STATEMENT) < 2_000 / 40
+    assert counts[2_000] < 10 * counts[50]
+
+
+def test_a_bulk_round_trip_keeps_every_id_practice_and_attachment_on_its_own_record(db: object,
+                                                                                     tmp_path: Path) -> None:
+    from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
+
+    n = 2 * ROWS_PER_STATEMENT + 61  # three batches of each table, the last short
+    data = many_activities(n)
+    path = tmp_path / "many.json"
+    path.write_text(json_io.dumps(data), encoding="utf-8")
+    assert import_json(path)["activities"] == n
+    records = {r.id: r for r in load_activities()}
+    assert sorted(records) == [a["id"] for a in data["activities"]]
+    for activity in data["activities"]:
+        record = records[activity["id"]]
+        assert record.data.title == activity["title"]
+        assert record.data.practices == tuple(activity["practices"])
+        assert record.data.hours == Decimal(activity["hours"])
+        assert record.updated_at.isoformat() == activity["updated_at"]
+        assert [(f.id, f.original_name, f.sha256, f.size, f.added_at.isoformat()) for f in record.attachments] == [
+            (f["id"], f["original_name"], f["sha256"], f["size"], f["added_at"]) for f in activity["attachments"]]
+    again = tmp_path / "again.json"
+    export_json(again)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_plans_assessments_and_coaching_round_trip_in_bulk(exported: Path, tmp_path: Path) -> None:
+    """Every section loaded from collected rows (plans with goals, items and carried-over links; assessments with
+    ratings; coaching years) gives back the identical file, and each child stays with its own parent."""
+    from wethrive_desktop.models.plans import get_plan, plan_years
+
+    before = {year: get_plan(year) for year in plan_years()}
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["plans"] and data["assessments"] and data["legacy_coaching"]
+    reopen(tmp_path / "empty.sqlite3")
+    import_json(exported)
+    assert {year: get_plan(year) for year in plan_years()} == before
+    again = tmp_path / "again.json"
+    export_json(again)
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_a_conflict_found_by_the_database_in_a_bulk_insert_is_refused_and_changes_nothing(db: object,
+                                                                                           tmp_path: Path) -> None:
+    data = many_activities(4)
+    data["activities"][3]["attachments"] = [dict(data["activities"][1]["attachments"][0])]  # an attachment id twice
+    message = refused(tmp_path, data)
+    assert "records conflict with each other" in message and "nothing was imported" in message

@@ -31,10 +31,11 @@ import icalendar
 import icalendar.parser
 from icalendar.error import GloballyUniqueTZIDGuessed
 
+from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, valid_year
-from wethrive_desktop.models.plans import PlanItemData, new_item, save_item
+from wethrive_desktop.models.plans import PlanItemData, check_item, insert_items, new_item, normalized_item, plan_id_of
 from wethrive_desktop.models.tables import PlanItem
 from wethrive_desktop.models.validation import MAX_TITLE_LENGTH, ValidationError
 
@@ -448,27 +449,49 @@ def imported_uids() -> set[str]:
     return {u for (u,) in PlanItem.select(PlanItem.ics_uid).where(PlanItem.ics_uid.is_null(False)).tuples()}
 
 
+def _planned(event: CalendarEvent, plan_ids: dict[int, int]) -> tuple[int, PlanItemData]:
+    """The event's plan (started if needed, as save_item starts it) and its item, normalized and checked as save_item
+    checks a new item (an event's item names no goal, so there is no goal to check)."""
+    item = normalized_item(event.to_item())
+    try:
+        errors = check_item(item, event.year)
+        if errors:
+            raise ValidationError(errors)
+        plan_id = plan_ids.get(event.year)
+        if plan_id is None:
+            plan_id = plan_ids[event.year] = plan_id_of(event.year)
+    except ValidationError as exc:
+        raise CalendarError(f"'{_shown(event.title)}' cannot be planned: {exc}") from exc
+    return plan_id, item
+
+
 def import_events(parsed: ParsedCalendar,
                   progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Add each new event to the plan of its year, in one transaction (all or nothing)."""
+    """Add each new event to the plan of its year, in one transaction (all or nothing), ROWS_PER_STATEMENT events
+    at a time (plans.insert_items); `progress(done, total)` is called after each batch. Events already imported
+    (same UID) are looked up again inside the transaction, which holds the write lock."""
     result = ImportResult(warnings=list(parsed.warnings))
+    events = parsed.events
+    total = len(events)
     known = imported_uids()
-    total = len(parsed.events)
-    if any(event.uid not in known for event in parsed.events):
+    if any(event.uid not in known for event in events):
         backup_before("calendar import")
     with database_proxy.atomic():
-        for i, event in enumerate(parsed.events, 1):
-            if event.uid in known:
-                result.already_imported.append(event)
-            else:
-                try:
-                    item_id = save_item(event.year, event.to_item())
-                except ValidationError as exc:
-                    raise CalendarError(f"'{_shown(event.title)}' cannot be planned: {exc}") from exc
-                result.added.append((event.year, item_id))
+        known = imported_uids()  # another import may have added some since
+        plan_ids: dict[int, int] = {}
+        for start in range(0, total, ROWS_PER_STATEMENT):
+            batch: list[tuple[int, PlanItemData]] = []
+            years: list[int] = []
+            for event in events[start:start + ROWS_PER_STATEMENT]:
+                if event.uid in known:
+                    result.already_imported.append(event)
+                    continue
+                batch.append(_planned(event, plan_ids))
+                years.append(event.year)
                 known.add(event.uid)
+            result.added += zip(years, insert_items(batch), strict=True)
             if progress is not None:
-                progress(i, total)
+                progress(min(start + ROWS_PER_STATEMENT, total), total)
     return result
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
+from operator import itemgetter
 from pathlib import Path
 
 from wethrive_desktop.files import write_atomically
@@ -33,7 +34,9 @@ from wethrive_desktop.models.activities import (
     check,
     import_activities,
     load_activities,
+    normalized,
     plan_import,
+    stored_identities,
 )
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.challenge import load_catalogues
@@ -117,6 +120,9 @@ class ImportPreview:
     errors: list[LineError]
     rows: int = 0  # data rows read (blank lines excluded)
     path: Path | None = field(default=None, compare=False)
+    # True when `to_add` holds normalized rows, as preview_import makes them: apply_import stores them as they are
+    # (a preview built otherwise has its rows normalized there).
+    normalized: bool = field(default=False, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -134,52 +140,56 @@ class _RowParser:
         self.catalogues = catalogues
         self.line = 0
         self.errors: list[LineError] = []
+        self._keys: dict[int, frozenset[str]] = {}  # the challenge keys of each year's catalogue, looked up once
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(LineError(self.line, column, printable(message)))
 
     def parse(self, line: int, cells: dict[str, str]) -> ActivityData | None:
+        """One row: `cells` has every column of COLUMNS, stripped ("" when the file has no such column). Runs in
+        the _ROW_DECIMALS context (parse_csv enters it once for every row)."""
         self.line = line
         self.errors = []
-        with localcontext(_ROW_DECIMALS):
-            return self._parse(cells)
+        return self._parse(cells)
 
-    def _parse(self, cells: dict[str, str]) -> ActivityData | None:
+    def _parse(self, text: dict[str, str]) -> ActivityData | None:
         failed: set[str] = set()
+        for column in TEXT_COLUMNS:  # the free-text cells lose the quote an export put before a formula
+            if text[column][:1] == "'":
+                text[column] = unneutralise(text[column])
 
-        def text(column: str) -> str:
-            value = cells.get(column, "").strip()
-            return unneutralise(value) if column in TEXT_COLUMNS else value
-
-        start = self.date(text("date"), "date", required=True)
+        start = self.date(text["date"], "date", required=True)
         if start is None:
             failed.add("date")
-        end = self.date(text("end_date"), "end_date", required=False)
-        if text("end_date") and end is None:
+        end = self.date(text["end_date"], "end_date", required=False)
+        if text["end_date"] and end is None:
             failed.add("end_date")
-        hours = self.hours(text("hours"))
+        hours = self.hours(text["hours"])
         if hours is None:
             failed.add("hours")
-        practices = self.practices(text("practices"))
+        practices = self.practices(text["practices"])
         if practices is None:
             failed.add("practices")
         data = ActivityData(
             # A placeholder date lets the other fields still be checked; its own error is already recorded.
             start_date=start or end or date(2000, 1, 1),
             end_date=end,
-            title=text("title"),
-            provider=text("provider"),
-            type=" ".join(text("type").lower().split()) or "other",
+            title=text["title"],
+            provider=text["provider"],
+            type=" ".join(text["type"].lower().split()) or "other",
             hours=hours if hours is not None else Decimal(0),
             practices=practices or (),
-            description=text("description"),
-            learned=text("learned"),
-            status=text("status").lower() or Status.COMPLETED.value,
-            challenge_key=text("challenge").lower() or None,
+            description=text["description"],
+            learned=text["learned"],
+            status=text["status"].lower() or Status.COMPLETED.value,
+            challenge_key=text["challenge"].lower() or None,
         )
         if "date" in failed:
             failed |= {"end_date", "challenge"}  # both are judged against the start date
-        keys = self.catalogues.for_year(data.start_date.year).keys()
+        year = data.start_date.year
+        keys = self._keys.get(year)
+        if keys is None:
+            keys = self._keys[year] = frozenset(self.catalogues.for_year(year).keys())
         for problem in check(data, keys):
             column = FIELD_LABELS.get(problem.field, problem.field)
             if column not in failed:
@@ -236,9 +246,12 @@ class _RowParser:
         return Decimal(number.group(2))
 
     def practices(self, value: str) -> tuple[int, ...] | None:
+        tokens = value.split(";")
+        if all(t.isascii() and t.isdigit() and len(t) <= 3 for t in tokens):  # "4;5;14", as exports write them
+            return tuple(map(int, tokens))  # the range is checked by validation, with its own message
         numbers: list[int] = []
         unknown: list[str] = []
-        for token in (t.strip() for t in value.split(";")):
+        for token in (t.strip() for t in tokens):
             if not token:
                 continue
             if _PRACTICE_NUMBER.match(token):
@@ -331,7 +344,8 @@ def _read_text(path: Path) -> tuple[str | None, list[LineError]]:
 
 
 def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
-    """Every valid row, every error, and the number of data rows read."""
+    """Every valid row (normalized: activities.normalized, once each), every error, and the number of data rows
+    read."""
     text, errors = _read_text(Path(path))
     if text is None:
         return [], errors, 0
@@ -362,49 +376,56 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
     if missing or any(e.message == "this column appears twice" for e in errors):
         return [], errors, 0
 
+    known = [(i, name) for i, name in enumerate(names) if name in COLUMNS]  # each column's place in a row
+    unnamed = [i for i, name in enumerate(names) if not name]
+    blank = dict.fromkeys(COLUMNS, "")
+    # A row with a cell for every column (the usual case) has its cells picked all at once; the required columns are
+    # there, so there are several places and itemgetter gives a tuple.
+    known_names = [name for _, name in known]
+    pick = itemgetter(*(i for i, _ in known))
+    width = max(i for i, _ in known) + 1
     parser = _RowParser(load_catalogues())
     rows: list[ActivityData] = []
     count = 0
     end_of_last = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {printable(str(exc))}"))
-            break
-        line, end_of_last = end_of_last + 1, reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        count += 1
-        extra = [c for c in cells[len(names):] if c.strip()]
-        if extra:
-            errors.append(LineError(line, "row", f"has {len(cells)} values but the header names {len(names)} "
-                                                 "columns"))
-            continue
-        values: dict[str, str] = {}
-        stray = False
-        for name, value in zip(names, cells, strict=False):
-            if not name and value.strip():
-                stray = True
-            elif name in COLUMNS:
-                values[name] = value
-        if stray:
-            errors.append(LineError(line, "row", "has a value under a column with no name in the header"))
-            continue
-        data = parser.parse(line, values)
-        errors.extend(parser.errors)
-        if data is not None:
-            rows.append(data)
-    return rows, errors, count
+    with localcontext(_ROW_DECIMALS):  # the decimal arithmetic of checking a row (see _ROW_DECIMALS)
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {printable(str(exc))}"))
+                break
+            line, end_of_last = end_of_last + 1, reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            count += 1
+            if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+                errors.append(LineError(line, "row", f"has {len(cells)} values but the header names {len(names)} "
+                                                     "columns"))
+                continue
+            if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
+                errors.append(LineError(line, "row", "has a value under a column with no name in the header"))
+                continue
+            values = blank.copy()  # every cell stripped once
+            if len(cells) >= width:
+                values.update(zip(known_names, map(str.strip, pick(cells)), strict=True))
+            else:
+                values.update((name, cells[i].strip()) for i, name in known if i < len(cells))
+            data = parser.parse(line, values)
+            if data is None:
+                errors.extend(parser.errors)
+            else:
+                rows.append(data)
+    return [normalized(data) for data in rows], errors, count  # checked as written, stored normalized
 
 
 def preview_import(path: Path) -> ImportPreview:
     """Read and check a CSV file without writing anything; duplicates of stored records are set apart."""
     rows, errors, count = parse_csv(Path(path))
-    plan = plan_import(rows)
-    return ImportPreview(plan.to_add, plan.duplicates, errors, rows=count, path=Path(path))
+    plan = plan_import(rows, normalize=False)  # parse_csv normalized them
+    return ImportPreview(plan.to_add, plan.duplicates, errors, rows=count, path=Path(path), normalized=True)
 
 
 def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | None = None) -> int:
@@ -416,11 +437,14 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
     """
     if preview.errors:
         raise CsvImportRefused(f"the file has {len(preview.errors)} error(s); nothing was imported")
-    if not plan_import(preview.to_add).to_add:  # nothing new: no backup needed, nothing to write
+    # Each row is normalized once: by preview_import (or here, for a preview made otherwise), not again below.
+    rows = preview.to_add if preview.normalized else [normalized(row) for row in preview.to_add]
+    stored = stored_identities()
+    if all(row.identity() in stored for row in rows):  # nothing new: no backup needed, nothing to write
         return 0
     backup_before("csv import")
     with database_proxy.atomic():
-        return import_activities(plan_import(preview.to_add).to_add, progress)
+        return import_activities(plan_import(rows, normalize=False).to_add, progress, normalize=False)
 
 
 # --- export ------------------------------------------------------------------------------------------------

@@ -3,7 +3,11 @@ and attachments)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
+
+import peewee
 
 from wethrive_desktop.exchange.json_format import (
     Section,
@@ -19,7 +23,9 @@ from wethrive_desktop.exchange.json_format import (
     shown,
     where_error,
 )
+from wethrive_desktop.models.activities import insert_rows
 from wethrive_desktop.models.attachment_names import valid_sha256, valid_stored_name
+from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, CredentialStatus, Status
 from wethrive_desktop.models.profile import DATE_FIELDS as PROFILE_DATE_FIELDS
 from wethrive_desktop.models.profile import FIELD_NAMES as PROFILE_FIELDS
@@ -65,7 +71,7 @@ def load_challenge_items(data: Any) -> None:
     """The file's catalogues replace the seeded one (a catalogue is editable, so the file's values win)."""
     if not isinstance(data, list):
         raise where_error("challenge_items", "must be a list")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     seen = set()
     for n, item in enumerate(data):
         where = f"challenge_items[{n}]"
@@ -79,47 +85,117 @@ def load_challenge_items(data: Any) -> None:
         if (year, key) in seen:
             raise where_error(where, f"{shown(key)} appears twice in the {year} catalogue")
         seen.add((year, key))
-        rows.append({"year": year, "key": key, "name": read_str(record, "name", where), "points": points})
+        rows.append((year, key, read_str(record, "name", where), points))
     ChallengeItem.delete().execute()
-    if rows:
-        ChallengeItem.insert_many(rows).execute()
+    insert_rows(ChallengeItem, (ChallengeItem.year, ChallengeItem.key, ChallengeItem.name, ChallengeItem.points), rows)
+
+
+def _as_stored(field: peewee.Field, kind: type) -> Callable[[Any], Any]:
+    """How a raw value of `field` reads: as peewee's python_value gives it; a value of the `kind` the store keeps
+    (text, a whole number) is that value already, so it is taken as it is."""
+    python_value = field.python_value
+
+    def read(value: Any) -> Any:
+        return value if type(value) is kind else python_value(value)
+    return read
+
+
+def _iso_date(field: peewee.Field) -> Callable[[Any], str | None]:
+    """A raw DATE value as the export writes it (iso of peewee's python_value); the YYYY-MM-DD text sqlite3 stores
+    for a date is that text already, so it is not parsed by format, only checked."""
+    python_value = field.python_value
+
+    def read(value: Any) -> str | None:
+        if type(value) is str:
+            try:
+                if date.fromisoformat(value).isoformat() == value:
+                    return value
+            except ValueError:
+                pass
+        return iso(python_value(value))
+    return read
+
+
+def _iso_datetime(field: peewee.Field) -> Callable[[Any], str | None]:
+    """A raw DATETIME value as the export writes it (iso of peewee's python_value); the text sqlite3 stores for a
+    datetime (isoformat with a space) is turned into the export's form (a "T") once checked, not parsed by format."""
+    python_value = field.python_value
+
+    def read(value: Any) -> str | None:
+        if type(value) is str:
+            try:
+                moment = datetime.fromisoformat(value)
+                if moment.isoformat(" ") == value:
+                    return moment.isoformat()
+            except ValueError:
+                pass
+        return iso(python_value(value))
+    return read
+
+
+def _hours_text(hundredths: Any) -> str:
+    hours = Activity.hours.python_value(hundredths)
+    assert hours is not None  # the column is NOT NULL
+    return format_hours(hours)
 
 
 def dump_activities() -> list[dict[str, Any]]:
+    """Every activity in id order with its practices and attachments: three queries, read as raw rows (building a
+    peewee model per row was most of the export's time), each value read as peewee would read it."""
     practices: dict[int, list[int]] = {}
-    for activity_id, practice_id in ActivityPractice.select(
-            ActivityPractice.activity, ActivityPractice.practice).tuples():
+    for activity_id, practice_id in database_proxy.execute_sql(
+            "SELECT activity_id, practice_id FROM activity_practice"):
         practices.setdefault(activity_id, []).append(practice_id)
     attachments: dict[int, list[dict[str, Any]]] = {}
-    for f in Attachment.select().order_by(Attachment.id):
-        attachments.setdefault(f.activity_id, []).append({
-            "id": f.id, "original_name": f.original_name, "stored_name": f.stored_name, "sha256": f.sha256,
-            "size": f.size, "added_at": iso(f.added_at),
+    read_file = (_as_stored(Attachment.id, int), _as_stored(Attachment.activity, int),
+                 *(_as_stored(f, str) for f in (Attachment.original_name, Attachment.stored_name, Attachment.sha256)),
+                 _as_stored(Attachment.size, int), _iso_datetime(Attachment.added_at))
+    for row in database_proxy.execute_sql(
+            "SELECT id, activity_id, original_name, stored_name, sha256, size, added_at FROM attachment ORDER BY id"):
+        file_id, activity_id, original_name, stored_name, sha256, size, added_at = (
+            to_export(value) for to_export, value in zip(read_file, row, strict=True))
+        attachments.setdefault(activity_id, []).append({
+            "id": file_id, "original_name": original_name, "stored_name": stored_name, "sha256": sha256,
+            "size": size, "added_at": added_at,
         })
-    return [
-        {
-            "id": a.id,
-            "start_date": iso(a.start_date),
-            "end_date": iso(a.end_date),
-            "title": a.title,
-            "provider": a.provider,
-            "type": a.type,
-            "hours": format_hours(a.hours),
-            "practices": sorted(practices.get(a.id, [])),
-            "description": a.description,
-            "learned": a.learned,
-            "status": a.status,
-            "challenge_key": a.challenge_key,
-            "created_at": iso(a.created_at),
-            "updated_at": iso(a.updated_at),
-            "attachments": attachments.get(a.id, []),
-        }
-        for a in Activity.select().order_by(Activity.id)
-    ]
+    read = (_as_stored(Activity.id, int), _iso_date(Activity.start_date), _iso_date(Activity.end_date),
+            *(_as_stored(f, str) for f in (Activity.title, Activity.provider, Activity.type)), _hours_text,
+            *(_as_stored(f, str) for f in (Activity.description, Activity.learned, Activity.status,
+                                           Activity.challenge_key)),
+            _iso_datetime(Activity.created_at), _iso_datetime(Activity.updated_at))
+    out = []
+    for row in database_proxy.execute_sql(
+            "SELECT id, start_date, end_date, title, provider, type, hours, description, learned, status, "
+            "challenge_key, created_at, updated_at FROM activity ORDER BY id"):
+        (activity_id, start, end, title, provider, kind, hours, description, learned, status, challenge, created,
+         updated) = (to_export(value) for to_export, value in zip(read, row, strict=True))
+        out.append({
+            "id": activity_id,
+            "start_date": start,
+            "end_date": end,
+            "title": title,
+            "provider": provider,
+            "type": kind,
+            "hours": hours,
+            "practices": sorted(practices.get(activity_id, [])),
+            "description": description,
+            "learned": learned,
+            "status": status,
+            "challenge_key": challenge,
+            "created_at": created,
+            "updated_at": updated,
+            "attachments": attachments.get(activity_id, []),
+        })
+    return out
 
 
 def load_activities(data: Any) -> None:
-    activities, links, files = [], [], []
+    """Every activity (with its id), its practices and its attachments, checked first, then inserted a few hundred
+    rows per statement (activities.insert_rows)."""
+    activities: list[tuple[Any, ...]] = []
+    links: list[tuple[int, int]] = []
+    files: list[tuple[Any, ...]] = []
+    statuses = tuple(Status)
     for record, activity_id, where in read_records(data, "activities"):
         start = read_date(record, "start_date", where, required=True)
         end = read_date(record, "end_date", where)
@@ -133,7 +209,7 @@ def load_activities(data: Any) -> None:
         if kind not in ACTIVITY_TYPES:
             raise where_error(where, f"'type' {shown(kind)} is not one of: {', '.join(ACTIVITY_TYPES)}")
         status = read_str(record, "status", where)
-        if status not in tuple(Status):
+        if status not in statuses:
             raise where_error(where, f"'status' must be completed or planned, not {shown(status)}")
         challenge = record.get("challenge_key")
         if challenge is not None and not isinstance(challenge, str):
@@ -141,28 +217,28 @@ def load_activities(data: Any) -> None:
         practices = read_list(record, "practices", where)
         if any(not isinstance(p, int) or isinstance(p, bool) or p not in PRACTICES for p in practices):
             raise where_error(where, f"'practices' must be practice numbers 1-14, not {shown(practices)}")
-        activities.append({
-            "id": activity_id, "start_date": start, "end_date": end, "title": title,
-            "provider": read_str(record, "provider", where, default=""), "type": kind,
-            "hours": read_hours(record, "hours", where),
-            "description": read_str(record, "description", where, default=""),
-            "learned": read_str(record, "learned", where, default=""), "status": status,
-            "challenge_key": challenge,
-            "created_at": read_datetime(record, "created_at", where),
-            "updated_at": read_datetime(record, "updated_at", where),
-        })
-        links += [{"activity": activity_id, "practice": p} for p in sorted(set(practices))]
+        activities.append((
+            activity_id, start, end, title, read_str(record, "provider", where, default=""), kind,
+            read_hours(record, "hours", where), read_str(record, "description", where, default=""),
+            read_str(record, "learned", where, default=""), status, challenge,
+            read_datetime(record, "created_at", where), read_datetime(record, "updated_at", where),
+        ))
+        links += [(activity_id, p) for p in sorted(set(practices))]
         for m, attachment in enumerate(read_list(record, "attachments", where)):
             files.append(_attachment(attachment, activity_id, f"{where}.attachments[{m}]"))
-    for chunk in _chunks(activities, 500):
-        Activity.insert_many(chunk).execute()
-    for chunk in _chunks(links, 500):
-        ActivityPractice.insert_many(chunk).execute()
-    for chunk in _chunks(files, 500):
-        Attachment.insert_many(chunk).execute()
+    insert_rows(Activity, _ACTIVITY_FIELDS, activities)
+    insert_rows(ActivityPractice, (ActivityPractice.activity, ActivityPractice.practice), links)
+    insert_rows(Attachment, _ATTACHMENT_FIELDS, files)
 
 
-def _attachment(attachment: Any, activity_id: int, at: str) -> dict[str, Any]:
+_ACTIVITY_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
+                    Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
+                    Activity.challenge_key, Activity.created_at, Activity.updated_at)
+_ATTACHMENT_FIELDS = (Attachment.id, Attachment.activity, Attachment.original_name, Attachment.stored_name,
+                      Attachment.sha256, Attachment.size, Attachment.added_at)
+
+
+def _attachment(attachment: Any, activity_id: int, at: str) -> tuple[Any, ...]:
     """One attachment's row. Its stored name is joined to the attachments folder, so only our own form is taken:
     the file's sha256 and an optional lower-case extension (never a path such as "../../etc/passwd")."""
     f = read_object(attachment, at)
@@ -174,15 +250,8 @@ def _attachment(attachment: Any, activity_id: int, at: str) -> dict[str, Any]:
     if not valid_stored_name(stored_name, sha):
         raise where_error(at, "'stored_name' must be a bare file name: the attachment's sha256 and an optional "
                               f"lower-case extension such as \".pdf\", not {shown(stored_name)}")
-    return {
-        "id": attachment_id, "activity": activity_id, "original_name": original_name,
-        "stored_name": stored_name, "sha256": sha, "size": read_int(f, "size", at, minimum=0),
-        "added_at": read_datetime(f, "added_at", at),
-    }
-
-
-def _chunks(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
+    return (attachment_id, activity_id, original_name, stored_name, sha, read_int(f, "size", at, minimum=0),
+            read_datetime(f, "added_at", at))  # in the order of _ATTACHMENT_FIELDS
 
 
 SECTIONS: tuple[Section, ...] = (

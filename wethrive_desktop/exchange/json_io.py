@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Mapping, Sequence
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -125,9 +127,17 @@ def read_text(path: Path) -> str:
         raise JsonImportError(f"{path} is not a WeThrive export (not UTF-8 text)") from None
 
 
-def check_structure(data: Any, path: Path, limit: int = MAX_DEPTH) -> None:
+# A lone surrogate in the data can only come from an escape \uD800 to \uDFFF (any case): UTF-8 text has none.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+def check_structure(data: Any, path: Path, limit: int = MAX_DEPTH, *, strings: bool = True) -> None:
     """Refuse lists and objects nested more than `limit` deep, and text no database can store (a lone surrogate
-    such as "\\ud800" is valid JSON but not Unicode text). Walked without recursion."""
+    such as "\\ud800" is valid JSON but not Unicode text). Walked without recursion. `strings=False`: the text the
+    data was read from has no surrogate escape, so only the nesting is checked (every string is skipped)."""
+    if not strings:
+        _check_nesting(data, path, limit)
+        return
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -150,6 +160,23 @@ def check_structure(data: Any, path: Path, limit: int = MAX_DEPTH) -> None:
             stack.extend((child, depth + 1) for child in value)
 
 
+def _check_nesting(data: Any, path: Path, limit: int) -> None:
+    """check_structure's walk of the lists and objects alone (json.loads makes no other containers), a level at a
+    time; the scalars between them are passed over in C (compress), not one by one in Python."""
+    is_container = frozenset((dict, list)).__contains__
+    level = [data] if is_container(type(data)) else []
+    depth = 1
+    while level:
+        if depth > limit:
+            raise JsonImportError(f"{path} is not a WeThrive export: its lists and objects nest more than {limit} "
+                                  "deep")
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if type(value) is dict else value
+            below.extend(compress(children, map(is_container, map(type, children))))
+        level, depth = below, depth + 1
+
+
 def read_export(path: Path) -> dict[str, Any]:
     """Read and check the envelope of an export file (format, versions, known sections)."""
     path = Path(path)
@@ -164,7 +191,7 @@ def read_export(path: Path) -> dict[str, Any]:
                               "deep") from None
     except ValueError as exc:  # e.g. a number with more digits than Python converts
         raise JsonImportError(f"{path} is not a WeThrive export: not valid JSON ({exc})") from None
-    check_structure(data, path)
+    check_structure(data, path, strings=_SURROGATE_ESCAPE.search(text) is not None)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise JsonImportError(f"{path} is not a WeThrive export (it has no \"format\": \"{FORMAT}\")")
     version = data.get("format_version")

@@ -19,6 +19,7 @@ from wethrive_desktop.exchange.json_format import (
     read_records,
     read_str,
 )
+from wethrive_desktop.models.activities import insert_rows
 from wethrive_desktop.models.eligibility import ExperienceData, get_experience, validate_experience
 from wethrive_desktop.models.legacy_rule import (
     ActionData,
@@ -56,6 +57,10 @@ def dump_coaching() -> list[dict[str, Any]]:
 
 
 def load_coaching(data: Any) -> None:
+    """Every coaching record (with its id) and its years: all checked, then inserted a few hundred rows per
+    statement."""
+    coachings: list[tuple[Any, ...]] = []
+    years_rows: list[tuple[Any, ...]] = []
     for record, coaching_id, where in read_records(data, "legacy_coaching"):
         years = []
         for m, y in enumerate(read_list(record, "years", where)):
@@ -73,12 +78,14 @@ def load_coaching(data: Any) -> None:
             notes=read_str(record, "notes", where, default=""), years=tuple(years),
         )
         _refuse(where, validate_coaching(coaching))
-        LegacyCoaching.insert(id=coaching_id, person=coaching.person, program=coaching.program,
-                              program_name=coaching.program_name, start_date=coaching.start_date,
-                              end_date=coaching.end_date, final_project_approved=coaching.final_project_approved,
-                              notes=coaching.notes).execute()
-        for y in coaching.years:
-            LegacyCoachingYear.insert(coaching=coaching_id, year=y.year, notes=y.notes, meeting=y.meeting).execute()
+        coachings.append((coaching_id, coaching.person, coaching.program, coaching.program_name, coaching.start_date,
+                          coaching.end_date, coaching.final_project_approved, coaching.notes))
+        years_rows += [(coaching_id, y.year, y.notes, y.meeting) for y in coaching.years]
+    insert_rows(LegacyCoaching, (LegacyCoaching.id, LegacyCoaching.person, LegacyCoaching.program,
+                                 LegacyCoaching.program_name, LegacyCoaching.start_date, LegacyCoaching.end_date,
+                                 LegacyCoaching.final_project_approved, LegacyCoaching.notes), coachings)
+    insert_rows(LegacyCoachingYear, (LegacyCoachingYear.coaching, LegacyCoachingYear.year, LegacyCoachingYear.notes,
+                                     LegacyCoachingYear.meeting), years_rows)
 
 
 def dump_actions() -> list[dict[str, Any]]:
@@ -90,7 +97,7 @@ def dump_actions() -> list[dict[str, Any]]:
 
 
 def load_actions(data: Any) -> None:
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for record, action_id, where in read_records(data, "legacy_actions"):
         program = record.get("program")
         if program is not None and not isinstance(program, str):
@@ -100,10 +107,9 @@ def load_actions(data: Any) -> None:
         action = ActionData(on, read_str(record, "kind", where), read_str(record, "person", where, default=""),
                             program, read_str(record, "notes", where, default=""))
         _refuse(where, validate_action(action))
-        rows.append({"id": action_id, "date": action.date, "kind": action.kind, "person": action.person,
-                     "program": action.program, "notes": action.notes})
-    if rows:
-        LegacyAction.insert_many(rows).execute()
+        rows.append((action_id, action.date, action.kind, action.person, action.program, action.notes))
+    insert_rows(LegacyAction, (LegacyAction.id, LegacyAction.date, LegacyAction.kind, LegacyAction.person,
+                               LegacyAction.program, LegacyAction.notes), rows)
 
 
 def dump_eligibility() -> dict[str, Any]:

@@ -24,12 +24,13 @@ from wethrive_desktop.exchange.json_format import (
     shown,
     unique_id,
 )
+from wethrive_desktop.models.activities import insert_rows
 from wethrive_desktop.models.assessments import KIND_LABELS, MAX_SCORE
+from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, valid_year
 from wethrive_desktop.models.plans import ItemStatus, Term
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.tables import (
-    Activity,
     Assessment,
     AssessmentRating,
     Plan,
@@ -105,14 +106,16 @@ def _score(record: Mapping[str, Any], where: str) -> Decimal | None:
 
 
 def load_assessments(data: Any) -> None:
+    """Every assessment (with its id) and its ratings: all checked, then inserted a few hundred rows per statement."""
+    assessments: list[tuple[Any, ...]] = []
+    ratings: list[tuple[Any, ...]] = []
     for record, assessment_id, where in read_records(data, "assessments"):
         kind = read_str(record, "kind", where)
         if kind not in KIND_LABELS:
             raise JsonImportError(f"{where}: 'kind' must be one of {', '.join(KIND_LABELS)}, not {shown(kind)}")
-        Assessment.insert(id=assessment_id, date=read_date(record, "date", where, required=True), kind=kind,
-                          notes=read_str(record, "notes", where, default=""),
-                          created_at=read_datetime(record, "created_at", where)).execute()
-        rows = []
+        assessments.append((assessment_id, read_date(record, "date", where, required=True), kind,
+                            read_str(record, "notes", where, default=""),
+                            read_datetime(record, "created_at", where)))
         seen: set[int] = set()
         for m, rating in enumerate(read_list(record, "ratings", where)):
             at = f"{where}.ratings[{m}]"
@@ -124,11 +127,12 @@ def load_assessments(data: Any) -> None:
             value = _optional_int(r, "rating", at)
             if value is not None and not 1 <= value <= 5:
                 raise JsonImportError(f"{at}: 'rating' must be 1 to 5 or null, not {value}")
-            rows.append({"assessment": assessment_id, "practice": practice, "rating": value,
-                         "score": _score(r, at), "notes": read_str(r, "notes", at, default=""),
-                         "need": _flag(r, "need", at)})
-        if rows:
-            AssessmentRating.insert_many(rows).execute()
+            ratings.append((assessment_id, practice, value, _score(r, at), read_str(r, "notes", at, default=""),
+                            _flag(r, "need", at)))
+    insert_rows(Assessment, (Assessment.id, Assessment.date, Assessment.kind, Assessment.notes, Assessment.created_at),
+                assessments)
+    insert_rows(AssessmentRating, (AssessmentRating.assessment, AssessmentRating.practice, AssessmentRating.rating,
+                                   AssessmentRating.score, AssessmentRating.notes, AssessmentRating.need), ratings)
 
 
 # --- plans -------------------------------------------------------------------------------------------------
@@ -168,10 +172,23 @@ def dump_plans() -> list[dict[str, Any]]:
     ]
 
 
+_ITEM_FIELDS = (PlanItem.id, PlanItem.plan, PlanItem.title, PlanItem.provider, PlanItem.type, PlanItem.start_date,
+                PlanItem.end_date, PlanItem.estimated_hours, PlanItem.goal, PlanItem.status, PlanItem.activity,
+                PlanItem.notes, PlanItem.ics_uid, PlanItem.created_at)
+
+
 def load_plans(data: Any) -> None:
+    """Every plan (with its id), its needs, goals and items: all checked, then inserted a few hundred rows per
+    statement; the links of carried-over items last, once every item exists."""
     if not isinstance(data, list):
         raise JsonImportError("plans: must be a list")
-    activity_ids = {a for (a,) in Activity.select(Activity.id).tuples()}
+    activity_ids = {a for (a,) in database_proxy.execute_sql("SELECT id FROM activity")}
+    plans: list[tuple[Any, ...]] = []
+    needs: list[tuple[int, int]] = []
+    goals: list[tuple[Any, ...]] = []
+    goal_practices: list[tuple[int, int]] = []
+    items: list[tuple[Any, ...]] = []
+    item_practices: list[tuple[int, int]] = []
     plan_ids: set[int] = set()
     years: set[int] = set()
     goal_plan: dict[int, int] = {}
@@ -187,10 +204,8 @@ def load_plans(data: Any) -> None:
         if year in years or not valid_year(year):
             raise JsonImportError(f"{where}: 'year' must be a year from {MIN_YEAR} to {MAX_YEAR}, one plan each")
         years.add(year)
-        Plan.insert(id=plan_id, year=year, created_at=read_datetime(record, "created_at", where)).execute()
-        need_rows = [{"plan": plan_id, "practice": p} for p in _practices(record, "needs", where)]
-        if need_rows:
-            PlanNeed.insert_many(need_rows).execute()
+        plans.append((plan_id, year, read_datetime(record, "created_at", where)))
+        needs += [(plan_id, p) for p in _practices(record, "needs", where)]
         has_long = False
         for m, goal in enumerate(read_list(record, "goals", where)):
             at = f"{where}.goals[{m}]"
@@ -209,11 +224,8 @@ def load_plans(data: Any) -> None:
             if not text.strip():
                 raise JsonImportError(f"{at}: 'text' is empty")
             goal_plan[goal_id] = plan_id
-            PlanGoal.insert(id=goal_id, plan=plan_id, term=term, text=text,
-                            position=read_int(g, "position", at)).execute()
-            rows = [{"goal": goal_id, "practice": p} for p in _practices(g, "practices", at)]
-            if rows:
-                PlanGoalPractice.insert_many(rows).execute()
+            goals.append((goal_id, plan_id, term, text, read_int(g, "position", at)))
+            goal_practices += [(goal_id, p) for p in _practices(g, "practices", at)]
         for m, item in enumerate(read_list(record, "items", where)):
             at = f"{where}.items[{m}]"
             i = read_object(item, at)
@@ -245,19 +257,23 @@ def load_plans(data: Any) -> None:
             target = _optional_int(i, "carried_to_id", at)
             if target is not None:
                 carried.append((item_id, target, at))
-            PlanItem.insert(
-                id=item_id, plan=plan_id, title=title, provider=read_str(i, "provider", at, default=""), type=kind,
-                start_date=start, end_date=end, estimated_hours=read_hours(i, "estimated_hours", at),
-                goal=item_goal, status=status, activity=activity_id, notes=read_str(i, "notes", at, default=""),
-                ics_uid=uid, created_at=read_datetime(i, "created_at", at),
-            ).execute()
-            rows = [{"item": item_id, "practice": p} for p in _practices(i, "practices", at)]
-            if rows:
-                PlanItemPractice.insert_many(rows).execute()
-    # Carried-over copies may come later in the file, so these links are set once every item exists.
-    for item_id, target, at in carried:
+            items.append((  # in the order of _ITEM_FIELDS
+                item_id, plan_id, title, read_str(i, "provider", at, default=""), kind, start, end,
+                read_hours(i, "estimated_hours", at), item_goal, status, activity_id,
+                read_str(i, "notes", at, default=""), uid, read_datetime(i, "created_at", at),
+            ))
+            item_practices += [(item_id, p) for p in _practices(i, "practices", at)]
+    for _item, target, at in carried:
         if target not in item_ids:
             raise JsonImportError(f"{at}: 'carried_to_id' {target} is not a planned item in the file")
+    insert_rows(Plan, (Plan.id, Plan.year, Plan.created_at), plans)
+    insert_rows(PlanNeed, (PlanNeed.plan, PlanNeed.practice), needs)
+    insert_rows(PlanGoal, (PlanGoal.id, PlanGoal.plan, PlanGoal.term, PlanGoal.text, PlanGoal.position), goals)
+    insert_rows(PlanGoalPractice, (PlanGoalPractice.goal, PlanGoalPractice.practice), goal_practices)
+    insert_rows(PlanItem, _ITEM_FIELDS, items)
+    insert_rows(PlanItemPractice, (PlanItemPractice.item, PlanItemPractice.practice), item_practices)
+    # Carried-over copies may come later in the file, so these links are set once every item exists.
+    for item_id, target, _at in carried:
         PlanItem.update(carried_to=target).where(PlanItem.id == item_id).execute()
 
 

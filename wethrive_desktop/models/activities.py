@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -354,21 +357,131 @@ def restore_attachment(activity_id: int, data: AttachmentData) -> None:
 
 # --- bulk import -------------------------------------------------------------------------------------------
 
+ROWS_PER_STATEMENT = 500  # rows per bulk INSERT statement (fewer when SQLite's limit on variables says so)
+MAX_ROWID = 2**63 - 1  # SQLite's largest rowid (an INTEGER PRIMARY KEY)
+
+
+def _to_sql(field: peewee.Field) -> Callable[[Sequence[object]], Sequence[object]]:
+    """What insert_rows binds for a column of values of `field`: each one's db_value, as peewee's own inserts bind it,
+    so the stored values are the same. Shortcuts to the same result: a column of text for a text field, of whole
+    numbers for an integer field (or a link to an integer id) or of dates for a date field, with or without NULLs, is
+    bound as it is (that is what their db_value gives back); a datetime is bound as the text sqlite3's adapter would
+    make of it (_adapted), once for each object (a bulk insert stamps every row with the same created_at)."""
+    db_value: Callable[[object], object] = field.db_value
+    target = field.rel_field if isinstance(field, peewee.ForeignKeyField) else field
+    kind = (str if isinstance(target, peewee.TextField) else int if isinstance(target, peewee.IntegerField)
+            else date if isinstance(target, peewee.DateField) else None)
+    if kind is not None and type(target).db_value is peewee.Field.db_value:
+        as_is = {kind, type(None)}
+
+        def same(column: Sequence[object]) -> Sequence[object]:
+            return column if as_is.issuperset(map(type, column)) else list(map(db_value, column))
+        return same
+    if isinstance(field, peewee.DateTimeField):
+        def texts(column: Sequence[object]) -> Sequence[object]:
+            # By identity: two equal datetimes in different zones have different text.
+            objects = {id(value): value for value in column}
+            text = {key: _adapted(db_value(value)) for key, value in objects.items()}
+            return [text[id(value)] for value in column]
+        return texts
+
+    def converted(column: Sequence[object]) -> Sequence[object]:
+        return list(map(db_value, column))
+    return converted
+
+
+def _adapted(value: object) -> object:
+    """A datetime as sqlite3 binds it, through the adapter peewee registers (or Python's own: the same text):
+    isoformat with a space. Adapters match a type exactly, as here; anything else is left to them."""
+    return value.isoformat(" ") if type(value) is datetime else value
+
+
+def insert_rows(model: type[peewee.Model], fields: Sequence[peewee.Field], rows: Sequence[Sequence[object]]) -> int:
+    """Insert `rows` (each row's values in the order of `fields`) with one multi-row INSERT statement per
+    ROWS_PER_STATEMENT rows, fewer when SQLite's limit on a statement's variables would be passed: a bulk insert costs
+    a few statements, not one per row. Each value is bound as peewee's own inserts bind it (its field's db_value, see
+    _to_sql), so the stored values are the same. Runs in the caller's transaction; returns how many statements it
+    executed."""
+    if not rows:
+        return 0
+    width = len(fields)
+    limit = database_proxy.connection().getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(ROWS_PER_STATEMENT, limit // width))
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    head = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
+    one = "(" + ", ".join("?" * width) + ")"
+    convert = [_to_sql(f) for f in fields]
+    statements = 0
+    for start in range(0, len(rows), per_statement):
+        batch = rows[start:start + per_statement]
+        bound = [to_db(column) for to_db, column in zip(convert, zip(*batch, strict=True), strict=True)]
+        params = list(chain.from_iterable(zip(*bound, strict=True)))  # back to rows, one after the other
+        database_proxy.execute_sql(head + ", ".join([one] * len(batch)), params)
+        statements += 1
+    return statements
+
+
+def new_ids(model: type[peewee.Model], count: int) -> range | None:
+    """The ids SQLite would give `count` rows inserted one by one into `model`'s table (an INTEGER PRIMARY KEY
+    without AUTOINCREMENT: the highest stored id plus one, each). Call it inside the write transaction that inserts
+    them: it holds the write lock from its start (BEGIN IMMEDIATE), so no other connection can take them meanwhile.
+    None when they would pass MAX_ROWID: SQLite then picks unused ids at random, which cannot be known in advance."""
+    table = model._meta.table_name
+    last = database_proxy.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()[0] or 0
+    if last > MAX_ROWID - count:
+        return None
+    return range(last + 1, last + 1 + count)
+
+
 @dataclass(frozen=True)
 class ImportPlan:
     to_add: list[ActivityData]
     duplicates: list[ActivityData]
 
 
-def plan_import(rows: Iterable[ActivityData]) -> ImportPlan:
-    """Split rows into new records and duplicates of stored ones (same date, title and hours)."""
-    stored = {
-        (d, t.strip().casefold(), h)
-        for d, t, h in Activity.select(Activity.start_date, Activity.title, Activity.hours).tuples()
+def stored_identities() -> set[tuple[date, str, Decimal]]:
+    """The identity (ActivityData.identity: date, title, hours) of every stored activity, each value as peewee reads
+    it (python_value) from the raw rows, each distinct date and number of hours converted once; a date stored as
+    sqlite3 writes one (YYYY-MM-DD) is read without parsing it by format."""
+    start_date: Callable[[object], Any] = Activity.start_date.python_value
+    title: Callable[[object], Any] = Activity.title.python_value
+    hours_value: Callable[[object], Any] = Activity.hours.python_value
+    dates: dict[object, Any] = {}
+    hours: dict[object, Any] = {}
+
+    def as_date(value: object) -> Any:
+        if value in dates:
+            return dates[value]
+        found = None
+        if type(value) is str:
+            try:
+                found = date.fromisoformat(value)
+            except ValueError:
+                pass
+        if found is None or found.isoformat() != value:
+            found = start_date(value)
+        dates[value] = found
+        return found
+
+    def as_hours(value: object) -> Any:
+        if value not in hours:
+            hours[value] = hours_value(value)
+        return hours[value]
+
+    return {
+        (as_date(d), (t if type(t) is str else title(t)).strip().casefold(), as_hours(h))
+        for d, t, h in database_proxy.execute_sql("SELECT start_date, title, hours FROM activity")
     }
+
+
+def plan_import(rows: Iterable[ActivityData], *, normalize: bool = True) -> ImportPlan:
+    """Split rows into new records and duplicates of stored ones (same date, title and hours), each normalized
+    (`normalize=False`: the rows already are, e.g. a plan's `to_add`, so they are not normalized again)."""
+    stored = stored_identities()
     to_add, duplicates = [], []
     for row in rows:
-        row = normalized(row)
+        if normalize:
+            row = normalized(row)
         key = row.identity()
         if key in stored:
             duplicates.append(row)
@@ -378,21 +491,37 @@ def plan_import(rows: Iterable[ActivityData]) -> ImportPlan:
     return ImportPlan(to_add, duplicates)
 
 
-def import_activities(rows: Sequence[ActivityData],
-                      progress: Callable[[int, int], None] | None = None) -> int:
-    """Insert validated rows in one transaction (all or nothing). `progress(done, total)` is called as it goes."""
+_IMPORTED_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
+                    Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
+                    Activity.challenge_key, Activity.created_at, Activity.updated_at)
+_LINK_FIELDS = (ActivityPractice.activity, ActivityPractice.practice)
+
+
+def import_activities(rows: Sequence[ActivityData], progress: Callable[[int, int], None] | None = None, *,
+                      normalize: bool = True) -> int:
+    """Insert validated rows in one transaction (all or nothing), ROWS_PER_STATEMENT at a time, with their practice
+    links; `progress(done, total)` is called after each batch. The rows are normalized first, unless `normalize` is
+    False (they already are: plan_import's `to_add`)."""
+    if normalize:
+        rows = [normalized(data) for data in rows]
     now = utc_now()
     total = len(rows)
-    links: list[tuple[int, int]] = []
     with database_proxy.atomic():
-        for i, data in enumerate(rows, 1):
-            data = normalized(data)
-            activity_id = int(Activity.insert(**_row_values(data), created_at=now, updated_at=now).execute())
-            links.extend((activity_id, p) for p in data.practices)
-            if progress is not None and (i % 50 == 0 or i == total):
-                progress(i, total)
-        # New records have no links yet: add them all at once rather than row by row.
-        for start in range(0, len(links), 500):
-            ActivityPractice.insert_many(links[start:start + 500],
-                                         fields=[ActivityPractice.activity, ActivityPractice.practice]).execute()
+        ids = new_ids(Activity, total)
+        for start in range(0, total, ROWS_PER_STATEMENT):
+            batch = rows[start:start + ROWS_PER_STATEMENT]
+            if ids is not None:
+                batch_ids: Sequence[int] = ids[start:start + len(batch)]
+                insert_rows(Activity, _IMPORTED_FIELDS, [
+                    (activity_id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.description,
+                     d.learned, d.status, d.challenge_key, now, now)
+                    for activity_id, d in zip(batch_ids, batch, strict=True)
+                ])
+            else:  # no room left after the highest id: SQLite picks each row's id
+                batch_ids = [int(Activity.insert(**_row_values(d), created_at=now, updated_at=now).execute())
+                             for d in batch]
+            links = [(activity_id, p) for activity_id, d in zip(batch_ids, batch, strict=True) for p in d.practices]
+            insert_rows(ActivityPractice, _LINK_FIELDS, links)
+            if progress is not None:
+                progress(start + len(batch), total)
     return total

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 import peewee
 
+from wethrive_desktop.models.activities import insert_rows, new_ids
 from wethrive_desktop.models.db import BaseModel, database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, valid_year
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours
@@ -370,6 +371,31 @@ def insert_item(plan_id: int, item: PlanItemData) -> int:
     item_id = int(PlanItem.insert(plan=plan_id, created_at=utc_now(), **_item_values(item)).execute())
     _set_item_practices(item_id, item.practices)
     return item_id
+
+
+_INSERTED_ITEM_FIELDS = (PlanItem.id, PlanItem.plan, PlanItem.created_at, PlanItem.title, PlanItem.provider,
+                         PlanItem.type, PlanItem.start_date, PlanItem.end_date, PlanItem.estimated_hours,
+                         PlanItem.goal, PlanItem.status, PlanItem.activity, PlanItem.notes, PlanItem.ics_uid,
+                         PlanItem.carried_to)
+
+
+def insert_items(items: Sequence[tuple[int, PlanItemData]]) -> list[int]:
+    """Insert each (plan id, item) as it is (not checked, as insert_item) with its practices, a few hundred rows
+    per statement (activities.insert_rows), in one transaction; returns the new ids, in order."""
+    now = utc_now()
+    with database_proxy.atomic():
+        ids = new_ids(PlanItem, len(items))  # inside the write transaction, which holds the lock
+        if ids is None:  # no room left after the highest id: SQLite picks each row's id
+            return [insert_item(plan_id, item) for plan_id, item in items]
+        insert_rows(PlanItem, _INSERTED_ITEM_FIELDS, [
+            (item_id, plan_id, now, item.title, item.provider, item.type, item.start_date, item.end_date,
+             item.estimated_hours, item.goal_id, item.status, item.activity_id, item.notes, item.ics_uid,
+             item.carried_to)
+            for item_id, (plan_id, item) in zip(ids, items, strict=True)
+        ])
+        insert_rows(PlanItemPractice, (PlanItemPractice.item, PlanItemPractice.practice),
+                    [(item_id, p) for item_id, (_plan, item) in zip(ids, items, strict=True) for p in item.practices])
+    return list(ids)
 
 
 def save_item(year: int, item: PlanItemData) -> int:
