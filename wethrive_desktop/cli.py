@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wethrive_desktop import APP_NAME, __version__, cli_data, cli_plans, cli_programs, cli_report
+from wethrive_desktop import APP_NAME, __version__, cli_data, cli_import, cli_plans, cli_programs, cli_report
 from wethrive_desktop.cli_common import (
     CommandAdder,
     CommandError,
@@ -75,6 +75,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # Every module with more subcommands, by its `register(command)`, in the order they appear in --help.
 COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
     cli_data.register,
+    cli_import.register,
     cli_plans.register,
     cli_report.register,
     cli_programs.register,

@@ -12,4 +12,8 @@ which only draws a ReportData: these modules read and write the user's own data 
     json_reports.py     the annual report section (submitted revisions as their frozen snapshots)
     json_io.py          every section in order; export_json, read_export and import_json
     calendar_import.py  events of an .ics calendar as planned items of a development plan
+    tabular.py          any member's spreadsheet (CSV/TSV/TXT, .xlsx): preview, apply, rejected rows, built on
+    tabular_read.py       reading the file (encodings, delimiters, sheets) and finding its header row,
+    tabular_map.py        its columns mapped to fields by name and synonym (and remembered mappings),
+    tabular_values.py     and values as people write them (dates in either order, 1,5 h, 90 min, type synonyms)
 """
