@@ -397,3 +397,35 @@ def test_the_app_takes_its_daily_backup_off_the_gui_thread_and_says_when_the_fil
     assert "is damaged" in errors[0]
     assert len(list_backups(filled)) == 1  # the damaged file was not copied
     window.close()
+
+
+def test_an_older_file_whose_header_is_stale_is_read_through_its_wal(tmp_path: Path) -> None:
+    """An older WeThrive stopped before it copied its -wal file back: the main file's header still says schema 0,
+    but the file is ours, and is opened as the app would, through the -wal."""
+    import shutil
+
+    from wethrive_desktop.models.db import FIRST_TABLES, check_openable
+
+    live = tmp_path / "live.sqlite3"
+    con = sqlite3.connect(live, isolation_level=None)
+    con.execute("PRAGMA journal_mode = wal")
+    con.execute("PRAGMA wal_autocheckpoint = 0")
+    for table in sorted(FIRST_TABLES):
+        con.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY)")
+    con.execute("PRAGMA user_version = 4")
+    killed = tmp_path / "killed"
+    killed.mkdir()
+    for name in ("live.sqlite3", "live.sqlite3-wal"):  # as a kill leaves them, the -wal not copied back
+        shutil.copy(tmp_path / name, killed / name)
+    con.close()
+    copy = killed / "live.sqlite3"
+    assert int.from_bytes(copy.read_bytes()[60:64], "big") == 0  # the stale header
+    assert check_openable(copy) == 4
+    other = killed / "other.sqlite3"
+    shutil.copy(copy, other)
+    shutil.copy(killed / "live.sqlite3-wal", killed / "other.sqlite3-wal")
+    con = sqlite3.connect(other)
+    con.execute("DROP TABLE attachment")
+    con.close()
+    with pytest.raises(NotADatabaseError, match="another program"):
+        check_openable(other)

@@ -126,12 +126,19 @@ def _leave_no_side_files(path: Path) -> Iterator[None]:
         raise
 
 
-def _table_names(path: Path) -> set[str]:
+def _tables_and_version(path: Path) -> tuple[set[str], int]:
+    """Through SQLite (so what the -wal file holds counts too): the file's table names and schema version."""
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return tables, int(con.execute("PRAGMA user_version").fetchone()[0])
     finally:
         con.close()
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.is_file() and wal.stat().st_size > 0
 
 
 def check_openable(path: Path | str) -> int:
@@ -150,12 +157,14 @@ def check_openable(path: Path | str) -> int:
         return 0
     version = header.user_version
     if header.application_id != APPLICATION_ID:
-        if header.application_id != 0 or not 1 <= version < APPLICATION_ID_VERSION:
+        # A WeThrive file from before the application id; its header may be stale when the app was stopped before
+        # it copied its -wal file back, so then the file is read through SQLite, as the app would.
+        if header.application_id != 0 or not (1 <= version < APPLICATION_ID_VERSION or _has_wal(path)):
             raise NotADatabaseError(f"{path} is another program's database, not a WeThrive one; it was left "
                                     "untouched")
         with _leave_no_side_files(path):
             try:
-                tables = _table_names(path)
+                tables, version = _tables_and_version(path)
             except sqlite3.DatabaseError as exc:
                 raise NotADatabaseError(f"{path} could not be read as a database ({exc}); it was left "
                                         "untouched") from exc
