@@ -9,6 +9,7 @@ the temp file is removed on any error. No Qt here: the data and report layers us
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -117,3 +118,46 @@ def place_if_absent(built: Path, path: Path) -> bool:
         return False
     _fsync_folder(path.parent)
     return True
+
+
+class InputFileError(Exception):
+    """Why a file given to read (an import) was not read: `reason` is "missing", "folder", "special" (a device, a
+    pipe or a socket), "too_large" or "unreadable" (then `detail` says why). Each importer words it for its kind."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(detail or reason)
+        self.reason = reason
+        self.detail = detail
+
+
+def read_input_file(path: Path | str, limit: int) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes. A folder, a device, a pipe or a socket
+    is never read (opened without waiting for a writer, and checked again once open), so a FIFO or /dev/zero cannot
+    hang the caller or fill memory; a file that grows past `limit` while read is refused too."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputFileError("missing") from None
+    except (OSError, ValueError) as exc:
+        raise InputFileError("unreadable", str(getattr(exc, "strerror", None) or exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError("folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError("special")
+    if info.st_size > limit:
+        raise InputFileError("too_large")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputFileError("special")
+            data = fh.read(limit + 1)
+    except FileNotFoundError:
+        raise InputFileError("missing") from None
+    except IsADirectoryError:
+        raise InputFileError("folder") from None
+    except OSError as exc:
+        raise InputFileError("unreadable", str(exc.strerror or exc)) from None
+    if len(data) > limit:
+        raise InputFileError("too_large")
+    return data

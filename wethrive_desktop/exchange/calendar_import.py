@@ -16,9 +16,7 @@ imported (same UID) is not added twice.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import stat
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ import icalendar
 import icalendar.parser
 from icalendar.error import GloballyUniqueTZIDGuessed
 
+from wethrive_desktop.files import InputFileError, read_input_file
 from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
@@ -423,22 +422,18 @@ def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
 def read_ics(path: Path | str, zone: tzinfo | None = None) -> ParsedCalendar:
     """Parse the file at `path`: a regular file (not a folder, device or pipe) of at most MAX_FILE_BYTES."""
     path = Path(path)
-    too_large = (f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a calendar "
-                 "invitation")
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise CalendarError(f"{path} is a folder, not an .ics file")
-        if not stat.S_ISREG(info.st_mode):
-            raise CalendarError(f"{path} is not a regular file (a device, pipe or socket), so not an .ics file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CalendarError(too_large)
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
-    except OSError as exc:
-        raise CalendarError(f"{path} cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise CalendarError(too_large)
+        data = read_input_file(path, MAX_FILE_BYTES)
+    except InputFileError as exc:
+        if exc.reason == "too_large":
+            raise CalendarError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a "
+                                "calendar invitation") from None
+        problem = {
+            "missing": "cannot be read: No such file or directory",
+            "folder": "is a folder, not an .ics file",
+            "special": "is not a regular file (a device, pipe or socket), so not an .ics file",
+        }.get(exc.reason, f"cannot be read: {exc.detail}")
+        raise CalendarError(f"{path} {problem}") from None
     return parse_ics(data, zone, source=path.name)
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +25,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, InvalidOper
 from operator import itemgetter
 from pathlib import Path
 
-from wethrive_desktop.files import write_atomically
+from wethrive_desktop.files import InputFileError, read_input_file, write_atomically
 from wethrive_desktop.models.activities import (
     ActivityData,
     ActivityRecord,
@@ -281,43 +279,18 @@ def _column_name(raw: str) -> str:
 
 
 def _read_bytes(path: Path) -> tuple[bytes | None, list[LineError]]:
-    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES (a pipe or a device is never opened for
-    reading, so a FIFO or /dev/zero cannot hang or fill memory)."""
-    name = printable(str(path))
-
-    def refused(message: str) -> tuple[None, list[LineError]]:
-        return None, [LineError(0, "file", f"{name} {message}")]
-
+    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES (files.read_input_file)."""
     try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return refused("does not exist")
-    except (OSError, ValueError) as exc:
-        return refused(f"could not be read: {printable(str(getattr(exc, 'strerror', None) or exc))}")
-    if stat.S_ISDIR(info.st_mode):
-        return refused("is a folder, not a CSV file")
-    if not stat.S_ISREG(info.st_mode):
-        return refused("is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file")
-    too_big = (f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; "
-               "is it the right file?")
-    if info.st_size > MAX_FILE_BYTES:
-        return refused(too_big)
-    try:
-        # O_NONBLOCK: should the path have become a FIFO since the stat, opening it does not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return refused("is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file")
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return refused("does not exist")
-    except IsADirectoryError:
-        return refused("is a folder, not a CSV file")
-    except OSError as exc:
-        return refused(f"could not be read: {printable(str(exc.strerror or exc))}")
-    if len(raw) > MAX_FILE_BYTES:  # it grew since the stat
-        return refused(too_big)
-    return raw, []
+        return read_input_file(path, MAX_FILE_BYTES), []
+    except InputFileError as exc:
+        problem = {
+            "missing": "does not exist",
+            "folder": "is a folder, not a CSV file",
+            "special": "is not a regular file (it is a device, a pipe or a socket); choose a saved CSV file",
+            "too_large": f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; "
+                         "is it the right file?",
+        }.get(exc.reason, f"could not be read: {printable(exc.detail)}")
+        return None, [LineError(0, "file", f"{printable(str(path))} {problem}")]
 
 
 def _read_text(path: Path) -> tuple[str | None, list[LineError]]:

@@ -26,9 +26,7 @@ where it was (`read_records` walks a list section).
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from collections.abc import Mapping, Sequence
 from itertools import compress
 from pathlib import Path
@@ -38,7 +36,7 @@ import peewee
 
 from wethrive_desktop.exchange import json_foundation, json_legacy, json_plans, json_reports
 from wethrive_desktop.exchange.json_format import FORMAT, FORMAT_VERSION, JsonImportError, Section, shown
-from wethrive_desktop.files import write_atomically
+from wethrive_desktop.files import InputFileError, read_input_file, write_atomically
 from wethrive_desktop.models.db import database_proxy
 
 __all__ = [
@@ -101,26 +99,15 @@ def export_json(path: Path) -> dict[str, int]:
 def read_text(path: Path) -> str:
     """The file's text: only a regular file (not a folder, device or pipe), at most MAX_FILE_BYTES, in UTF-8."""
     try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise JsonImportError(f"{path} does not exist") from None
-    except OSError as exc:
-        raise JsonImportError(f"{path} could not be read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise JsonImportError(f"{path} is a folder, not an export file")
-    if not stat.S_ISREG(info.st_mode):
-        raise JsonImportError(f"{path} is not a regular file (a device, pipe or socket), so not an export file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise JsonImportError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a WeThrive "
-                              "export")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
-    except OSError as exc:
-        raise JsonImportError(f"{path} could not be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise JsonImportError(f"{path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a WeThrive "
-                              "export")
+        raw = read_input_file(path, MAX_FILE_BYTES)
+    except InputFileError as exc:
+        problem = {
+            "missing": "does not exist",
+            "folder": "is a folder, not an export file",
+            "special": "is not a regular file (a device, pipe or socket), so not an export file",
+            "too_large": f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a WeThrive export",
+        }.get(exc.reason, f"could not be read: {exc.detail}")
+        raise JsonImportError(f"{path} {problem}") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import stat
 import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -29,6 +27,7 @@ from typing import Any
 from wethrive_desktop.exchange.csv_io import printable, shown, unneutralise
 from wethrive_desktop.exchange.tabular_map import column_letter, field_for_header
 from wethrive_desktop.exchange.tabular_values import Cell, cell_text
+from wethrive_desktop.files import InputFileError, read_input_file
 from wethrive_desktop.models.db import StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -99,33 +98,18 @@ def _refuse(path: Path, message: str) -> TableError:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES (a pipe or a device is never read)."""
+    """The file's bytes, if it is a regular file of at most MAX_FILE_BYTES (files.read_input_file)."""
     try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise _refuse(path, "does not exist.") from None
-    except (OSError, ValueError) as exc:
-        raise _refuse(path, f"could not be read: {printable(str(getattr(exc, 'strerror', None) or exc))}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _refuse(path, "is a folder, not a table file.")
-    not_regular = "is not a regular file (a device, a pipe or a socket); choose a saved spreadsheet."
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse(path, not_regular)
-    too_big = (f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; is it the "
-               "right file?")
-    if info.st_size > MAX_FILE_BYTES:
-        raise _refuse(path, too_big)
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise _refuse(path, not_regular)
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise _refuse(path, f"could not be read: {printable(str(exc.strerror or exc))}.") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _refuse(path, too_big)
-    return raw
+        return read_input_file(path, MAX_FILE_BYTES)
+    except InputFileError as exc:
+        problem = {
+            "missing": "does not exist.",
+            "folder": "is a folder, not a table file.",
+            "special": "is not a regular file (a device, a pipe or a socket); choose a saved spreadsheet.",
+            "too_large": f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; "
+                         "is it the right file?",
+        }.get(exc.reason, f"could not be read: {printable(exc.detail)}.")
+        raise _refuse(path, problem) from None
 
 
 _IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
