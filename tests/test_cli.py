@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import dump, run
 
 from wethrive_desktop.cli import main
 from wethrive_desktop.models import migrations
@@ -31,21 +32,8 @@ def closed() -> Iterator[None]:
     close_database()
 
 
-def run(*argv: str | Path) -> int:
-    code = main([str(a) for a in argv])
-    close_database()  # as when the process ends
-    return code
 
 
-def dump(path: Path) -> list[str] | None:
-    """The database's logical content (None when there is no file)."""
-    if not path.exists():
-        return None
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import peewee
 import pytest
+from cli_helpers import run
 
 from wethrive_desktop.cli import main
 from wethrive_desktop.errors import describe
@@ -40,10 +41,6 @@ def closed() -> Iterator[None]:
     close_database()
 
 
-def run(*argv: str | Path) -> int:
-    code = main([str(a) for a in argv])
-    close_database()
-    return code
 
 
 def side_files(path: Path) -> list[str]:

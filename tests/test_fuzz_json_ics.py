@@ -8,7 +8,6 @@ import contextlib
 import copy
 import io
 import json
-import sqlite3
 import traceback
 from collections.abc import Iterator
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_helpers import dump
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -42,15 +42,6 @@ def no_crash_log(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     return caught
 
 
-def dump(path: Path) -> list[str] | None:
-    """The database's logical content (None when there is no file)."""
-    if not path.exists():
-        return None
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def run(*argv: str | Path) -> tuple[int, str, str]:

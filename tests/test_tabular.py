@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -19,10 +18,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_helpers import dump, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wethrive_desktop.cli import main
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.exchange.tabular import (
     DUPLICATE,
@@ -68,10 +67,6 @@ def closed() -> Iterator[None]:
     close_database()
 
 
-def run(*argv: str | Path) -> int:
-    code = main([str(a) for a in argv])
-    close_database()
-    return code
 
 
 def stored(db_path: Path) -> list[ActivityData]:
@@ -82,14 +77,6 @@ def stored(db_path: Path) -> list[ActivityData]:
         close_database()
 
 
-def dump(path: Path) -> list[str] | None:
-    if not path.exists():
-        return None
-    con = sqlite3.connect(path)
-    try:
-        return list(con.iterdump())
-    finally:
-        con.close()
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
