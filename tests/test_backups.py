@@ -206,7 +206,7 @@ def test_sqlite_reporting_a_full_disk_is_a_backup_error_too(db: object, db_path:
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     add("Ethics 101")
 
-    def full(dest: Path, source: object = None) -> Path:
+    def full(dest: Path, source: object = None, check: bool = True) -> Path:
         exc = sqlite3.OperationalError("database or disk is full")
         exc.sqlite_errorcode = 13  # SQLITE_FULL
         raise exc
@@ -221,7 +221,7 @@ def test_sqlite_reporting_a_full_disk_is_a_backup_error_too(db: object, db_path:
 def test_other_failures_of_a_backup_are_not_dressed_up(db: object, monkeypatch: pytest.MonkeyPatch) -> None:
     add("Ethics 101")
 
-    def broken(dest: Path, source: object = None) -> Path:
+    def broken(dest: Path, source: object = None, check: bool = True) -> Path:
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(backups, "backup_to", broken)

@@ -171,3 +171,20 @@ def test_a_restore_ended_after_its_dialog_was_closed_still_reloads_the_window(
     window.restore_from_backup()
     qtbot.waitUntil(lambda: "Restored from" in window.statusBar().currentMessage())
     assert titles() == ["Kept"]
+
+
+def test_a_damaged_database_can_be_restored_from_its_backup(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged file is what a restore is for: neither the command nor the copy taken first refuses it."""
+    open_database(db_path)
+    for i in range(300):
+        save_activity(ActivityData(date(2026, 3, 1), f"Course {i} " + "notes " * 30, Decimal(2), "workshop"))
+    copy = backup_now("daily", NOW)
+    close_database()
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as fh:  # a page in the middle overwritten with garbage; the header stays valid
+        fh.seek((size // 4096 // 2) * 4096)
+        fh.write(b"\xa5" * 4096)
+    assert main(["restore", str(copy), "--db", str(db_path)]) == 0
+    assert "Restored" in capsys.readouterr().out
+    open_database(db_path)
+    assert len(titles()) == 300

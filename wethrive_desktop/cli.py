@@ -54,7 +54,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from wethrive_desktop.models import clock
 
-    path = open_db(args, readonly=True)
+    path = open_db(args, readonly=True, check=False)  # backup_to checks, and refuses a damaged file
     out = Path(args.out) if args.out else path.with_name(
         f"{path.stem}-backup-{clock.now():%Y%m%d-%H%M%S}.sqlite3")
     backup_to(out)
@@ -66,7 +66,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.activities import count_activities
     from wethrive_desktop.models.backups import restore_backup
 
-    path = open_db(args)
+    path = open_db(args, check=False)  # a damaged file is what a restore is for
     before = restore_backup(Path(args.backup).expanduser(), path)
     print(f"Restored {path} from {args.backup}: {count_activities()} activities. What it held before is in {before}.")
     return 0

@@ -33,18 +33,20 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 
 
-def open_db(args: argparse.Namespace, *, readonly: bool = False) -> Path:
+def open_db(args: argparse.Namespace, *, readonly: bool = False, check: bool = True) -> Path:
     """Open the database the command names (database_for_import may create a new one), after SQLite's quick check.
 
     `readonly`: the command only reads it, through a read-only connection; a damaged file is then read with a warning
     (exporting what can still be read is how a member rescues it). A command that writes refuses a damaged file.
+    `check=False`: the command checks for itself (backup) or is meant for a damaged file (restore).
     """
     path = resolve_db(args)
     if not path.exists():
         raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
     db = open_database(path, readonly=readonly)
     try:
-        check_integrity(db)
+        if check:
+            check_integrity(db)
     except DamagedDatabaseError as exc:
         if not readonly:
             raise

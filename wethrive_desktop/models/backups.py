@@ -113,7 +113,7 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 
 def backup_now(reason: str, now: datetime | None = None, db_path: Path | None = None,
-               source: peewee.SqliteDatabase | None = None) -> Path:
+               source: peewee.SqliteDatabase | None = None, *, check: bool = True) -> Path:
     """A copy of the open database (or `source`), named with the time and the reason (e.g. "before-csv-import");
     `-2`, `-3`... after the time when a copy of that second exists already. Raises BackupError when the copy
     cannot be written (a full disk, a read-only or forbidden folder)."""
@@ -128,7 +128,7 @@ def backup_now(reason: str, now: datetime | None = None, db_path: Path | None = 
         count = f"-{max(same_second) + 1}" if same_second else ""
         target = folder / f"{db_path.stem}-{stamp}{count}{'-' + slug if slug else ''}.sqlite3"
         try:
-            return backup_to(target, source)
+            return backup_to(target, source, check=check)
         except (OSError, sqlite3.OperationalError) as exc:
             why = _why(exc)
             if why is None:
@@ -286,7 +286,8 @@ def restore_backup(backup: Path, db_path: Path | None = None) -> Path:
         rows = source.execute("PRAGMA quick_check(1)").fetchall()
         if rows != [("ok",)]:
             raise DamagedDatabaseError(f"{backup} is damaged ({rows[0][0]}); choose another copy")
-        before = backup_now("before restore", db_path=db_path)
+        # Not checked: a damaged file is what a restore is for, and its copy keeps what it still holds.
+        before = backup_now("before restore", db_path=db_path, check=False)
         db = database_proxy.obj
         if db is None:
             raise RuntimeError("no database is open")

@@ -315,7 +315,7 @@ def current_path_or_none() -> Path | None:
     return _open_path
 
 
-def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> Path:
+def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None, *, check: bool = True) -> Path:
     """A consistent copy through SQLite's backup API, written to a temp file and moved into place (atomic_path)."""
     db = source or database_proxy.obj
     if db is None:
@@ -325,7 +325,8 @@ def backup_to(dest: Path | str, source: peewee.SqliteDatabase | None = None) -> 
         raise StoreError("a backup cannot overwrite the database it copies")
     if dest.is_dir():
         raise StoreError(f"{dest} is a folder; name the backup file")
-    check_integrity(db)
+    if check:  # a damaged file is not copied as if it were a good backup
+        check_integrity(db)
     with atomic_path(dest, make_parents=True) as tmp:
         target = sqlite3.connect(str(tmp))
         try:
