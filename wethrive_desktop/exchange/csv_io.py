@@ -30,7 +30,7 @@ from wethrive_desktop.models.activities import (
     ActivityData,
     ActivityRecord,
     check,
-    import_activities,
+    insert_activities,
     load_activities,
     normalized,
     plan_import,
@@ -402,7 +402,13 @@ def preview_import(path: Path) -> ImportPreview:
 
 
 def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | None = None) -> int:
-    """Store the previewed rows in one transaction; returns how many were added. Refuses a preview with errors.
+    """store_import, returning how many were added."""
+    return len(store_import(preview, progress))
+
+
+def store_import(preview: ImportPreview, progress: Callable[[int, int], None] | None = None) -> list[int]:
+    """Store the previewed rows in one transaction; returns the new activities' ids (the import's undo removes
+    them). Refuses a preview with errors.
 
     Duplicates are checked again, in case records were added since the preview, and that check is made inside the
     write transaction (BEGIN IMMEDIATE: it holds the write lock), so two imports of one file at once, by two
@@ -414,10 +420,10 @@ def apply_import(preview: ImportPreview, progress: Callable[[int, int], None] | 
     rows = preview.to_add if preview.normalized else [normalized(row) for row in preview.to_add]
     stored = stored_identities()
     if all(row.identity() in stored for row in rows):  # nothing new: no backup needed, nothing to write
-        return 0
+        return []
     backup_before("csv import")
     with database_proxy.atomic():
-        return import_activities(plan_import(rows, normalize=False).to_add, progress, normalize=False)
+        return insert_activities(plan_import(rows, normalize=False).to_add, progress, normalize=False)
 
 
 # --- export ------------------------------------------------------------------------------------------------

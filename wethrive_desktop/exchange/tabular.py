@@ -29,10 +29,10 @@ from wethrive_desktop.exchange.csv_io import (
     ENCODING_OUT,
     ImportPreview,
     LineError,
-    apply_import,
     neutralise,
     printable,
     shown,
+    store_import,
     unneutralise,
 )
 from wethrive_desktop.exchange.tabular_map import (
@@ -80,7 +80,7 @@ __all__ = [
     "DUPLICATE", "ERROR", "NEW", "SKIPPED", "FIELDS", "REQUIRED_FIELDS", "DATE_ORDER_LABELS", "DateOrder", "Mapping",
     "MappingError", "RememberedMapping", "RowResult", "Table", "TableError", "TableRow", "TabularImportRefused",
     "TabularPreview", "apply", "column_letter", "find_column", "forget_mapping", "guess_mapping", "load_mapping",
-    "mapping_key", "override_mapping", "preview", "read_table", "save_mapping", "write_rejected",
+    "mapping_key", "override_mapping", "preview", "read_table", "save_mapping", "store", "write_rejected",
 ]
 
 NEW, DUPLICATE, ERROR, SKIPPED = "new", "duplicate", "error", "skipped"
@@ -397,8 +397,14 @@ def _mark_duplicates(results: list[RowResult]) -> list[RowResult]:
 
 def apply(result: TabularPreview, progress: Callable[[int, int], None] | None = None, *,
           skip_invalid: bool = False) -> int:
-    """Store the previewed new rows in one transaction, after a backup (the CSV import's apply_import: duplicates
-    are checked again inside the write transaction); returns how many were added. All or nothing: refused when
+    """store(), returning how many were added."""
+    return len(store(result, progress, skip_invalid=skip_invalid))
+
+
+def store(result: TabularPreview, progress: Callable[[int, int], None] | None = None, *,
+          skip_invalid: bool = False) -> list[int]:
+    """Store the previewed new rows in one transaction, after a backup (the CSV import's store_import: duplicates
+    are checked again inside the write transaction); returns the new activities' ids. All or nothing: refused when
     any row has an error, unless `skip_invalid` (the valid rows are stored, the others left out). Always refused
     for a file that cannot be imported (a required column missing, dates that contradict each other)."""
     if result.file_errors:
@@ -406,8 +412,10 @@ def apply(result: TabularPreview, progress: Callable[[int, int], None] | None = 
     if result.rejected and not skip_invalid:
         raise TabularImportRefused(f"{len(result.rejected)} row(s) have errors; nothing was imported (correct them, "
                                    "or import only the valid rows)")
-    plan = ImportPreview(result.to_add, result.duplicates, [], rows=len(result.rows), path=result.table.path)
-    return apply_import(plan, progress)
+    # to_add holds plan_import's rows (_mark_duplicates), normalized once there.
+    plan = ImportPreview(result.to_add, result.duplicates, [], rows=len(result.rows), path=result.table.path,
+                         normalized=True)
+    return store_import(plan, progress)
 
 
 def rejected_csv(result: TabularPreview) -> str:

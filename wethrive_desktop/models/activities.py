@@ -499,13 +499,21 @@ _LINK_FIELDS = (ActivityPractice.activity, ActivityPractice.practice)
 
 def import_activities(rows: Sequence[ActivityData], progress: Callable[[int, int], None] | None = None, *,
                       normalize: bool = True) -> int:
+    """insert_activities, returning how many were added."""
+    return len(insert_activities(rows, progress, normalize=normalize))
+
+
+def insert_activities(rows: Sequence[ActivityData], progress: Callable[[int, int], None] | None = None, *,
+                      normalize: bool = True) -> list[int]:
     """Insert validated rows in one transaction (all or nothing), ROWS_PER_STATEMENT at a time, with their practice
     links; `progress(done, total)` is called after each batch. The rows are normalized first, unless `normalize` is
-    False (they already are: plan_import's `to_add`)."""
+    False (they already are: plan_import's `to_add`). Returns the new ids, in the rows' order (an import's undo
+    removes exactly these: models/activity_batches.py)."""
     if normalize:
         rows = [normalized(data) for data in rows]
     now = utc_now()
     total = len(rows)
+    added: list[int] = []
     with database_proxy.atomic():
         ids = new_ids(Activity, total)
         for start in range(0, total, ROWS_PER_STATEMENT):
@@ -522,6 +530,7 @@ def import_activities(rows: Sequence[ActivityData], progress: Callable[[int, int
                              for d in batch]
             links = [(activity_id, p) for activity_id, d in zip(batch_ids, batch, strict=True) for p in d.practices]
             insert_rows(ActivityPractice, _LINK_FIELDS, links)
+            added.extend(batch_ids)
             if progress is not None:
                 progress(start + len(batch), total)
-    return total
+    return added

@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New activity...", self.new_activity, "Ctrl+N", "newActivityAction")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addSeparator()
-        self.import_action = self._action("&Import CSV...", self.import_csv, name="importCsvAction")
+        self.import_action = self._action("&Import spreadsheet...", self.import_spreadsheet, "Ctrl+I",
+                                          "importSpreadsheetAction")
+        self.import_action.setStatusTip("Bring activities in from a CSV, TSV, text or Excel (.xlsx) file, its columns "
+                                        "named your way")
         self.export_action = self._action("&Export CSV...", self.export_csv, name="exportCsvAction")
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
@@ -349,16 +352,14 @@ class MainWindow(QMainWindow):
 
         return open_profile_dialog(self, self)
 
-    def import_csv(self) -> QWidget | None:
-        path = prompts.choose_open_file(self, "Import activities from a CSV file", "CSV files (*.csv);;All files (*)")
+    def import_spreadsheet(self) -> QWidget | None:
+        path = prompts.choose_open_file(self, "Import activities from a spreadsheet",
+                                        "Spreadsheets (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)")
         if path is None:
             return None
-        from wethrive_desktop.ui.activities.import_dialog import ImportDialog
+        from wethrive_desktop.ui.import_wizard.wizard import open_import_wizard
 
-        dialog = ImportDialog(self, path)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return open_import_wizard(self, path)
 
     def export_csv(self) -> Path | None:
         from wethrive_desktop.exchange.csv_io import export_csv

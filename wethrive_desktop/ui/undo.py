@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from PySide6.QtGui import QUndoCommand
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, delete_activity
+from wethrive_desktop.models.activity_batches import remove_activities, restore_activities
 from wethrive_desktop.models.activity_edits import restore_state, save_with_attachments, snapshot
 from wethrive_desktop.ui.shell import Shell
 
@@ -156,6 +157,35 @@ class DeleteActivityCommand(ActivityCommand):
     def revert(self) -> int | None:
         restore_state(self.before)
         return self.before.id
+
+
+class ImportCommand(StoreCommand):
+    """An import already stored (its new activities' ids): undo removes them all, redo puts them back, each as one
+    transaction (models/activity_batches.py)."""
+
+    def __init__(self, shell: Shell, ids: Sequence[int], source: str):
+        count = len(ids)
+        super().__init__(shell, f"Import of {count} activit{'y' if count == 1 else 'ies'} from {_short(source)}")
+        self.ids = list(ids)
+        self.removed: list[ActivityRecord] = []
+
+    def apply(self) -> int | None:
+        restore_activities(self.removed)
+        self.removed = []
+        return None
+
+    def revert(self) -> int | None:
+        self.removed = remove_activities(self.ids)
+        return None
+
+
+def import_undoable(shell: Shell, ids: Sequence[int], source: str) -> ImportCommand | None:
+    """Push the undo step of an import that stored `ids` (none: nothing was added, no step) and refresh the pages."""
+    command = ImportCommand(shell, ids, source) if ids else None
+    if command is not None:
+        shell.undo_stack.push(command)
+    shell.notify_data_changed()
+    return command
 
 
 def save_undoable(shell: Shell, data: ActivityData, activity_id: int | None = None,

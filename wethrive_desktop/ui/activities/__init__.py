@@ -7,7 +7,7 @@
 - fields.py: the dialog's form fields (dates, hours, texts, the checkable practice list).
 - challenge.py: the dialog's #WeThriveHere item, suggested from the title until the member picks one.
 - attachments.py: the dialog's attachments list with Add files..., Open and Remove.
-- import_dialog.py: importing activities from a CSV file (checked, previewed, then imported on a worker).
+- (File > Import spreadsheet... is ui/import_wizard/.)
 
 Saving, deleting and their undo go through ui/undo.py, the app's one undo mechanism.
 """
