@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_helpers import run
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QComboBox, QTableWidget, QWizard
@@ -353,3 +354,28 @@ def test_a_large_import_runs_in_a_worker_with_progress_and_is_one_step_above_ear
     window.undo_action.trigger()
     assert count_activities() == 1 and window.undo_stack.index() == 1
 
+
+
+def test_the_same_file_imports_identically_from_the_command_line_with_the_remembered_mapping(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(TRACKER.replace("Bad row;31/02/2026;X;lots;;\n", ""), encoding="utf-8")
+    wizard = open_wizard(qtbot, window, path, monkeypatch)
+    next_page(qtbot, wizard)
+    wizard.mapping_page.append.setChecked(True)
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.checked is not None and not wizard.busy)
+    finish(qtbot, wizard)
+
+    def content() -> set[tuple[object, ...]]:
+        return {(r.data.start_date, r.data.title, r.data.provider, r.data.hours, r.data.type, r.data.description)
+                for r in load_activities()}
+
+    in_app = content()
+    assert len(in_app) == 3
+    other = tmp_path / "other.sqlite3"
+    assert run("import", path, "--db", other) == 0  # no --map: the mapping the wizard remembered
+    from wethrive_desktop.models.db import open_database
+
+    open_database(other)
+    assert content() == in_app
