@@ -9,6 +9,7 @@
 - preview.py: the Preview tab: the PDF built on a worker and shown with QtPdf; Save as PDF.
 - printing.py: the print dialog and the print job (one page per turn of the event loop).
 - submit.py: Mark submitted: the dialog asking for the date, and the freeze run on a worker.
+- portal.py: Copy for the ICMA portal (Ctrl+Shift+C): each activity's fields in the form's order, each with Copy.
 - style.py: the colours and the escaping of text for the rich-text labels.
 
 Everything it does to data goes through models/annual_report (the same functions as `wethrive report...`).

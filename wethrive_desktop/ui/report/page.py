@@ -56,6 +56,7 @@ from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.reports.pdf.builder import RenderedReport
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.report.portal import PortalCopyDialog
 from wethrive_desktop.ui.report.preview import PreviewTab
 from wethrive_desktop.ui.report.printing import PrintJob, start_printing
 from wethrive_desktop.ui.report.readiness_panel import ReadinessPanel
@@ -102,6 +103,7 @@ class ReportPage(Page):
         self.readiness_timer.timeout.connect(self._update_readiness)
         self._refreshing = False
         self._print_job: PrintJob | None = None
+        self.portal_dialog: PortalCopyDialog | None = None  # "Copy for the ICMA portal", made when first opened
         self._build_ui()
         self._fill_years()
         self.refresh()
@@ -135,7 +137,17 @@ class ReportPage(Page):
         self.submit_button = named(QPushButton("Mark submitted\u2026"), "submitReportButton")
         self.submit_button.setAccessibleName("Mark the report submitted")
         self.submit_button.clicked.connect(self.submit)
-        for b in (self.save_button, self.print_button, self.submit_button):
+        self.portal_button = named(QPushButton("Copy for portal\u2026"), "portalCopyButton")
+        self.portal_button.setAccessibleName("Copy for the ICMA portal")
+        self.portal_button.setToolTip("Copy each value for ICMA\u2019s online annual-report form (Ctrl+Shift+C)")
+        self.portal_button.clicked.connect(self.open_portal_copy)
+        self.portal_action = QAction("Copy for the ICMA portal", self)
+        self.portal_action.setObjectName("portalCopyAction")
+        self.portal_action.setShortcut("Ctrl+Shift+C")
+        self.portal_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.portal_action.triggered.connect(self.open_portal_copy)
+        self.addAction(self.portal_action)
+        for b in (self.portal_button, self.save_button, self.print_button, self.submit_button):
             top.addWidget(b)
         layout.addLayout(top)
 
@@ -428,6 +440,15 @@ class ReportPage(Page):
 
     def _status_message(self, text: str) -> None:
         self.shell.show_message(text, 8000)
+
+    # --- copy for the ICMA portal -------------------------------------------------------------------------
+
+    def open_portal_copy(self) -> PortalCopyDialog:
+        """The "Copy for the ICMA portal" view (not modal) of the report as typed; raised again if open."""
+        if self.portal_dialog is None:
+            self.portal_dialog = PortalCopyDialog(self, self._live_data)
+        self.portal_dialog.open_view()
+        return self.portal_dialog
 
     # --- submitting ---------------------------------------------------------------------------------------
 
