@@ -379,3 +379,38 @@ def test_the_same_file_imports_identically_from_the_command_line_with_the_rememb
 
     open_database(other)
     assert content() == in_app
+
+
+def test_a_spreadsheet_dropped_on_the_window_opens_the_wizard(qtbot: QtBot, window: MainWindow,
+                                                             tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    path = tmp_path / "tracker.csv"
+    path.write_text(TRACKER, encoding="utf-8")
+    other = tmp_path / "photo.png"
+    other.write_bytes(b"\x89PNG")
+
+    kept: list[QMimeData] = []  # an event holds its data by pointer only: it must outlive the events
+
+    def drag(file: Path) -> tuple[QDragEnterEvent, QDropEvent]:
+        mime = QMimeData()
+        kept.append(mime)
+        mime.setUrls([QUrl.fromLocalFile(str(file))])
+        action = Qt.DropAction.CopyAction
+        return (QDragEnterEvent(window.rect().center(), action, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier),
+                QDropEvent(QPointF(window.rect().center()), action, mime, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier))
+
+    enter, _ = drag(other)
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()  # not a spreadsheet: the window does not take it
+    enter, drop = drag(path)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(drop)
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible() and wizard.path == path
+    qtbot.waitUntil(lambda: wizard.table is not None and not wizard.busy)
+    wizard.reject()

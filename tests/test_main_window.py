@@ -56,11 +56,14 @@ def test_demo_data_is_marked_in_the_title_and_status_bar(make_window: object, da
 def test_menus_have_the_actions_with_their_shortcuts(make_window: object) -> None:
     window: MainWindow = make_window()  # type: ignore[operator]
     texts = {a.text().replace("&", ""): a for a in window.file_menu.actions() if a.text()}
-    mine = ["New activity...", "Import spreadsheet...", "Export CSV...", "Backup...", "Restore from backup...", "Quit"]
+    mine = ["New activity...", "Import spreadsheet...", "Export", "Backup...", "Restore from backup...", "Quit"]
     assert [t for t in texts if t in mine] == mine  # other features add theirs among the imports and exports
     assert list(texts)[-3:] == ["Backup...", "Restore from backup...", "Quit"]
     assert texts["New activity..."].shortcut().toString() == "Ctrl+N"
     assert texts["Import spreadsheet..."].shortcut().toString() == "Ctrl+I"
+    exports = [a.text().replace("&", "") for a in window.export_menu.actions()]
+    assert exports == ["Activities (CSV)...", "Annual report (Word)...", "Transcript (PDF or CSV)...",
+                       "Evidence pack (zip)..."]
     edit = [a.text().replace("&", "") for a in window.edit_menu.actions() if a.text()]
     assert edit[0].startswith("Undo") and edit[1].startswith("Redo") and edit[2:] == ["Find", "Profile..."]
     assert window.find_action.shortcut().toString() == "Ctrl+F"
@@ -73,7 +76,7 @@ def test_other_features_add_file_actions_with_the_imports(make_window: object) -
     window: MainWindow = make_window()  # type: ignore[operator]
     window.add_file_action(QAction("Import something else...", window))
     texts = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
-    assert texts.index("Import something else...") > texts.index("Export CSV...")
+    assert texts.index("Import something else...") > texts.index("Export")
     assert texts[-4:] == ["Import something else...", "Backup...", "Restore from backup...", "Quit"]
 
 

@@ -9,11 +9,16 @@ from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ContentStream, FloatObject, NumberObject
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord
 from wethrive_desktop.models.annual_report import ReportData, ReportDraft, assemble_report
@@ -22,6 +27,8 @@ from wethrive_desktop.models.plans import GoalData, PlanData, new_item
 from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.reports.pdf import build_report_pdf, render_report, render_report_pdf
+from wethrive_desktop.reports.pdf.builder import render_story
+from wethrive_desktop.reports.pdf.flowables import Rule
 from wethrive_desktop.reports.pdf.fonts import (
     CJK,
     LICENCE_FILES,
@@ -30,6 +37,16 @@ from wethrive_desktop.reports.pdf.fonts import (
     missing_glyphs,
     register_fonts,
     resources_dir,
+)
+from wethrive_desktop.reports.pdf.page import ReportDoc
+from wethrive_desktop.reports.pdf.story import Story
+from wethrive_desktop.reports.pdf.styles import (
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
+    PAGE_SIZE,
+    RIGHT_MARGIN,
+    TOP_MARGIN,
+    make_styles,
 )
 
 D = Decimal
@@ -87,7 +104,7 @@ def test_the_pdf_has_every_title_the_totals_and_all_fourteen_practices(full: tup
     for n in range(1, len(data.activities) + 1):
         assert f"Professional Development Activity #{n}" in text
     total = format_hours(data.total_hours)
-    assert data.total_hours > 40 and f"{total} h reported" in text
+    assert data.total_hours > 40 and f"{total} h (40 required)" in text and f"{total} of 40" not in text
     assert f"totalling {total} hours, meeting the 40-hour commitment" in text
     assert f"Total {len(data.activities)} {total} 100%" in text  # the practice table's total row
     for name in PRACTICES.values():
@@ -191,7 +208,7 @@ def test_an_empty_report_builds_and_says_what_is_missing() -> None:
     assert "No completed activities with hours were recorded for 2024" in text
     assert "No professional development plan was recorded for 2024" in text
     assert "No professional development plan for 2025 has been recorded yet" in text
-    assert "0 h reported" in text and "40 h to go" in text
+    assert "0 h (40 required)" in text and "40 h to go" in text
     assert "Member not given" in text
 
 
@@ -223,3 +240,233 @@ def test_table_headers_repeat_on_every_page_a_table_spans() -> None:
     assert len(index_pages) >= 2
     for page in index_pages:
         assert "#\nDates\nActivity\nType\nHours\nPractices" in page
+
+
+# --- the page layout: nothing drawn outside the page's frame, names and headings that break cleanly ---------
+
+LONG_NAME = ("Maximilianna Alexandrina Konstantinopoulou-Vanderbilt de la Cruz y Montenegro "
+             "Featherstonehaugh-Wolfeschlegelsteinhausen")
+ALL_PRACTICES = tuple(range(1, 15))
+
+
+Matrix = tuple[float, ...]
+
+
+def _times(m: Matrix, n: Matrix) -> Matrix:
+    """The product of two PDF matrices [a b c d e f] (row vectors, as the PDF specification writes them)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def text_runs(pdf: bytes) -> list[tuple[int, str, float, float, float, float]]:
+    """Every run of text the PDF shows, as (page, text, x where it starts, x where it ends, baseline y, font
+    size) in page coordinates: the content streams interpreted (q/Q, cm, BT, Tf, TL, Tm, Td, TD, T*, Tj, TJ),
+    each run's width summed from its font's own /Widths, as a viewer lays it out."""
+    reader = PdfReader(io.BytesIO(pdf))
+    runs: list[tuple[int, str, float, float, float, float]] = []
+    identity: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    for number, page in enumerate(reader.pages, 1):
+        resources: Any = page["/Resources"]
+        fonts = {name: ref.get_object() for name, ref in resources["/Font"].items()}
+        ctm, tm, line = identity, identity, identity
+        stack: list[Matrix] = []
+        font: Any = None
+        size = leading = char_space = word_space = 0.0
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            op = operator.decode()
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op == "cm":
+                ctm = _times(tuple(float(x) for x in operands), ctm)
+            elif op == "BT":
+                tm = line = identity
+            elif op == "Tf":
+                font, size = fonts[operands[0]], float(operands[1])
+            elif op == "TL":
+                leading = float(operands[0])
+            elif op == "Tc":
+                char_space = float(operands[0])
+            elif op == "Tw":
+                word_space = float(operands[0])
+            elif op == "Tm":
+                tm = line = tuple(float(x) for x in operands)
+            elif op in ("Td", "TD", "T*"):
+                dx, dy = (0.0, -leading) if op == "T*" else (float(operands[0]), float(operands[1]))
+                leading = -dy if op == "TD" else leading
+                tm = line = _times((1, 0, 0, 1, dx, dy), line)
+            elif op in ("Tj", "TJ"):
+                width, text = 0.0, ""
+                for item in operands[0] if op == "TJ" else [operands[0]]:
+                    if isinstance(item, (int, float, FloatObject, NumberObject)):
+                        width -= float(item) / 1000 * size
+                        continue
+                    raw = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
+                    text += str(item)
+                    if "/Widths" in font:
+                        first, widths = int(font["/FirstChar"]), font["/Widths"]
+                        width += sum(float(widths[c - first]) / 1000 * size + char_space +
+                                     (word_space if c == 32 else 0) for c in raw)
+                    else:  # one of the standard 14 fonts
+                        width += pdfmetrics.stringWidth(raw.decode("latin-1"), str(font["/BaseFont"])[1:], size)
+                start = _times(tm, ctm)
+                end = _times((1, 0, 0, 1, width, 0), start)
+                runs.append((number, text, start[4], end[4], start[5], size))
+                tm = _times((1, 0, 0, 1, width, 0), tm)
+    return runs
+
+
+def outside_the_frame(pdf: bytes) -> list[tuple[int, str, float, float, float, float]]:
+    """Runs of text that cross the left or right margin, or reach the top or bottom 0.4 inch of the page (the
+    running header and the footer live inside those bands, the body inside the margins)."""
+    width, height = PAGE_SIZE
+    band = 0.4 * inch
+    return [r for r in text_runs(pdf) if r[1].strip() and (
+        r[2] < LEFT_MARGIN - 0.5 or r[3] > width - RIGHT_MARGIN + 0.5 or r[4] < band or r[4] + r[5] > height - band)]
+
+
+@pytest.fixture(scope="module")
+def crowded() -> tuple[ReportData, bytes]:
+    """The hard cases: a 120-character name, activities tagged with all 14 practices (one with a long title),
+    and a plan whose every activity is tagged with all 14."""
+    assert len(LONG_NAME) == 120
+    records = [record(i, f"Workshop {i} on every practice at once, from integrity to communication" if i == 3
+                      else f"Workshop {i}", hours="6", practices=ALL_PRACTICES if i % 2 else (1, 12))
+               for i in range(1, 9)]
+    nxt = PlanData(YEAR + 1, ALL_PRACTICES, (GoalData(2, "Lead an equity audit", "short", ALL_PRACTICES),),
+                   tuple(new_item(f"Planned course {k}", type="workshop", estimated_hours=D(4), goal_id=2,
+                                  practices=ALL_PRACTICES) for k in range(1, 5)))
+    data = report(records, profile=replace(PROFILE, name=LONG_NAME), next_plan=nxt,
+                  draft=ReportDraft(YEAR, "A year of growth.", LONG_NAME, date(2025, 1, 15), True))
+    return data, render_report_pdf(data, invariant=True)
+
+
+def test_the_layout_check_measures_text_where_it_is_drawn(crowded: tuple[ReportData, bytes]) -> None:
+    runs = text_runs(crowded[1])
+    right_edge = PAGE_SIZE[0] - RIGHT_MARGIN
+    # "Page X of Y" is drawn right-aligned on the margin: the measured end of its run lands exactly there.
+    ends = [x1 for _, text, _, x1, _, _ in runs if text.startswith("Page ")]
+    assert ends and all(abs(x1 - right_edge) < 0.5 for x1 in ends)
+    overflow = b"BT 1 0 0 1 500 400 Tm /F2+0 9 Tf (" + b"1, 2, 3, 4, 5, 6, 7, 8, 9, 10" + b") Tj ET"
+    assert outside_the_frame(_with_extra_text(crowded[1], overflow)), "a run past the right margin is caught"
+
+
+def _with_extra_text(pdf: bytes, content: bytes) -> bytes:
+    """`pdf` with `content` appended to its first page's content stream (to check the checker)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    page = writer.pages[0]
+    stream = ContentStream(page.get_contents(), writer)
+    page.replace_contents(ContentStream(None, writer))
+    data = stream.get_data() + b"\n" + content
+    extra = ContentStream(None, writer)
+    extra.set_data(data)
+    page.replace_contents(extra)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_no_text_runs_off_the_page_with_all_14_practices_and_a_120_character_name(
+        crowded: tuple[ReportData, bytes]) -> None:
+    data, pdf = crowded
+    assert outside_the_frame(pdf) == []
+    text = flat(" ".join(pages_text(pdf)))
+    # Every practice number is printed (wrapped within its column, not cut after "10,").
+    assert text.count("10, 11, 12, 13, 14") >= 4 + 4  # the activity index and the planned activities
+    for a in data.activities:
+        assert a.title in text
+    assert "48 h (40 required)" in text and "48 of 40" not in text
+
+
+def test_a_long_name_wraps_between_words_never_inside_one(crowded: tuple[ReportData, bytes]) -> None:
+    _, pdf = crowded
+    pages = pages_text(pdf)
+    for number, page in enumerate(pages, 1):
+        for word in re.split(r"[\s-]+", LONG_NAME):
+            for i in range(1, len(word)):
+                broken = re.escape(word[:i]) + r"-?\s*\n\s*" + re.escape(word[i:])
+                assert not re.search(broken, page), f"page {number}: {word!r} is broken after {word[:i]!r}"
+    # The whole name on the first page and in the attestation (a line may end after a space or a hyphen).
+    assert flat(pages[0]).replace("- ", "-").count(LONG_NAME) == 1
+    assert flat(pages[-1]).replace("- ", "-").count(LONG_NAME) == 1
+
+
+HEADINGS = {"h1", "h2", "kicker", "activity_kicker", "activity_title", "label"}
+
+
+def layout(data: ReportData, monkeypatch: pytest.MonkeyPatch,
+           story: list[Flowable] | None = None) -> list[tuple[int, Flowable, float]]:
+    """(page, flowable, height left in the frame after it) for every flowable drawn, in order: the whole report,
+    or `story` laid out on its pages."""
+    drawn: list[tuple[int, Flowable, float]] = []
+
+    def spy(doc: ReportDoc, flowable: Flowable) -> None:
+        if not isinstance(flowable, ActionFlowable):  # page and frame breaks: actions, nothing drawn
+            drawn.append((doc.page, flowable, doc.frame._y - doc.frame._y1))
+
+    monkeypatch.setattr(ReportDoc, "afterFlowable", spy)
+    if story is None:
+        render_report(data, invariant=True)
+    else:
+        render_story(data, story, invariant=True)
+    return drawn
+
+
+def is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name in HEADINGS
+
+
+def page_end_problems(drawn: list[tuple[int, Flowable, float]]) -> list[str]:
+    """Pages that end with a heading, or are left more than half blank before a page that starts with one."""
+    problems = []
+    frame_height = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
+    for page in range(1, drawn[-1][0]):
+        content = [(f, left) for p, f, left in drawn if p == page and not isinstance(f, (Rule, Spacer))]
+        if not content:
+            continue
+        last, left = content[-1]
+        if is_heading(last):
+            problems.append(f"page {page} ends with the heading {last.text!r}")
+        following = next(f for p, f, _ in drawn if p == page + 1)
+        if is_heading(following) and left > frame_height / 2:
+            problems.append(f"page {page} is left {left / frame_height:.0%} blank before {following.text!r}")
+    return problems
+
+
+def plans(items: int = 15) -> tuple[PlanData, PlanData]:
+    plan = PlanData(YEAR, (6, 12), (GoalData(1, "Grow as a strategic leader", "long", (6,)),
+                                    GoalData(3, "Build a ten-year financial plan", "short", (12,))), ())
+    nxt = PlanData(YEAR + 1, (3, 4), (GoalData(2, "Lead an equity audit", "short", (3,)),),
+                   tuple(new_item(f"Planned {k}", type="webinar", estimated_hours=D(2), goal_id=2, practices=(3,))
+                         for k in range(1, items + 1)))
+    return plan, nxt
+
+
+def test_headings_stay_with_what_follows_wherever_a_page_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The sections from the plan on, after a block of every height a page can leave: "Plan for 2025" and every
+    # heading after it meets the foot of a page at each position, 12 points apart (the gap where "Plan for 2026"
+    # was stranded was 17 points high).
+    plan, nxt = plans(items=6)
+    data = report([record(1, "Course 1", "40", description="I attended. " * 60)], plan=plan, next_plan=nxt)
+    fonts = register_fonts()
+    styles = make_styles(fonts)
+    frame_height = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
+    for lead in range(0, int(frame_height) - 12, 12):
+        story = Story(data, fonts, styles)
+        flowables = [Spacer(1, lead), *story.needs_and_goals(), *story.activity_index(),
+                     *story.activity(data.activities[0]), *story.next_year(), *story.multirater(),
+                     *story.attestation()]
+        assert page_end_problems(layout(data, monkeypatch, flowables)) == [], f"after {lead} points"
+
+
+@pytest.mark.parametrize("lines", [0, 17, 33])
+def test_no_heading_ends_a_page_of_a_whole_report(lines: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    reflection = " ".join(f"Sentence {i} of a reflection on the year, long enough to fill one printed line."
+                          for i in range(lines))
+    records = [record(i, f"Course {i}", "6", description="Attended. " * (i * 9)) for i in range(1, 8)]
+    plan, nxt = plans()
+    data = report(records, plan=plan, next_plan=nxt,
+                  draft=ReportDraft(YEAR, reflection, "Zoë Ñúñez-Brontë", date(2025, 1, 15), True))
+    assert page_end_problems(layout(data, monkeypatch)) == []

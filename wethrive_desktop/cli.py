@@ -12,7 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wethrive_desktop import APP_NAME, __version__, cli_data, cli_import, cli_plans, cli_programs, cli_report
+from wethrive_desktop import (
+    APP_NAME,
+    __version__,
+    cli_data,
+    cli_exports,
+    cli_import,
+    cli_plans,
+    cli_programs,
+    cli_report,
+)
 from wethrive_desktop.cli_common import (
     CommandAdder,
     CommandError,
@@ -78,6 +87,7 @@ COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
     cli_import.register,
     cli_plans.register,
     cli_report.register,
+    cli_exports.register,
     cli_programs.register,
 )
 

@@ -1,5 +1,5 @@
-"""`wethrive report`, `report-check` and `report-submit`: the annual report from the command line, with the same
-builder and the same functions as the report page."""
+"""`wethrive report`, `report-check` and `report-submit`: the annual report from the command line (as PDF or Word),
+with the same builders and the same functions as the report page."""
 
 from __future__ import annotations
 
@@ -20,18 +20,34 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD)") from exc
 
 
-def _write(out: Path, pdf: bytes) -> None:
-    if out.suffix.lower() != ".pdf":
-        raise CommandError(f"--out: {out} should end in .pdf")
-    write_atomically(out, pdf, make_parents=True)
+FORMATS = {"pdf": ".pdf", "docx": ".docx"}
+
+
+def _check_suffix(out: Path, fmt: str) -> None:
+    suffix = FORMATS[fmt]
+    if out.suffix.lower() != suffix:
+        other = next((f for f, s in FORMATS.items() if s == out.suffix.lower()), None)
+        hint = f" (or add --format {other})" if other else ""
+        raise CommandError(f"--out: {out} should end in {suffix} for --format {fmt}{hint}")
+
+
+def _write(out: Path, content: bytes, fmt: str = "pdf") -> None:
+    _check_suffix(out, fmt)
+    write_atomically(out, content, make_parents=True)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    _check_suffix(out, args.format)  # before any work
+    if args.format == "docx":
+        if args.submitted or args.revision is not None:
+            raise CommandError("--submitted and --revision reprint the PDF exactly as submitted; they cannot be "
+                               "combined with --format docx")
+        return _report_docx(args, out)  # always reproducible: --invariant changes nothing
     from wethrive_desktop.models.annual_report import build_report_data, reprint_revision
     from wethrive_desktop.reports.pdf.builder import render_report, render_revision_pdf
 
     open_db(args, readonly=True)
-    out = Path(args.out).expanduser()
     if args.submitted or args.revision is not None:
         reprint = reprint_revision(args.year, args.revision, renderer=render_revision_pdf)
         _write(out, reprint.pdf)
@@ -47,6 +63,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     _write(out, rendered.pdf)
     print(f"Wrote {out}: {rendered.pages} pages, {format_hours(data.total_hours)} h in "
           f"{len(data.activities)} activities for {args.year}")
+    return 0
+
+
+def _report_docx(args: argparse.Namespace, out: Path) -> int:
+    from wethrive_desktop.models.annual_report import build_report_data
+    from wethrive_desktop.reports.word import render_report_docx
+
+    open_db(args, readonly=True)
+    data = build_report_data(args.year)
+    _write(out, render_report_docx(data), "docx")
+    print(f"Wrote {out}: the {args.year} report as a Word document, {format_hours(data.total_hours)} h in "
+          f"{len(data.activities)} activities")
     return 0
 
 
@@ -83,12 +111,15 @@ def cmd_report_submit(args: argparse.Namespace) -> int:
 
 
 def register(command: CommandAdder) -> None:
-    p = command("report", cmd_report, "the annual report PDF for a year")
+    p = command("report", cmd_report, "the annual report for a year, as PDF or Word (.docx)")
     p.add_argument("--year", type=year_arg, required=True)
-    p.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    p.add_argument("--out", metavar="FILE", required=True, help="where to write it (.pdf, or .docx with "
+                                                                   "--format docx)")
+    p.add_argument("--format", choices=sorted(FORMATS), default="pdf", help="pdf (the default) or docx")
     p.add_argument("--submitted", action="store_true", help="the latest submitted revision, exactly as sent")
     p.add_argument("--revision", type=int, metavar="N", help="a submitted revision, exactly as sent")
-    p.add_argument("--invariant", action="store_true", help="reproducible output (same data, same bytes)")
+    p.add_argument("--invariant", action="store_true", help="reproducible PDF (same data, same bytes; a Word "
+                                                            "report always is)")
 
     p = command("report-check", cmd_report_check, "the readiness check of a year's annual report "
                                                   "(exit status 3 when not ready)")

@@ -3,7 +3,6 @@ number formats of its tables (story.py makes the sections of them)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,12 +12,9 @@ from wethrive_desktop.models.annual_report import ReportData
 from wethrive_desktop.reports.pdf.flowables import KeepSpace, Rule
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup, multiline_markup, register_fonts
 from wethrive_desktop.reports.pdf.styles import ACCENT, HEADER_FILL, INK, RULE, SHADE, Styles
+from wethrive_desktop.reports.wording import NO_PRACTICES, activity_refs, practice_numbers, share_text
 
-
-def share_text(part: Decimal, whole: Decimal) -> str:
-    if not whole:
-        return ""
-    return f"{(part / whole * 100).quantize(Decimal('1'))}%"
+__all__ = ["StoryBlocks", "activity_refs", "fits_plain", "share_text"]
 
 
 def fits_plain(text: str, width: float, font: str, size: float) -> bool:
@@ -26,12 +22,6 @@ def fits_plain(text: str, width: float, font: str, size: float) -> bool:
     if "\n" in text or (not text.isascii() and register_fonts().fallback_re.search(text)):
         return False
     return bool(stringWidth(text, font, size) <= width)
-
-
-def activity_refs(numbers: tuple[int, ...]) -> str:
-    if not numbers:
-        return ""
-    return ", ".join(f"#{n}" for n in numbers)
 
 
 class StoryBlocks:
@@ -51,12 +41,25 @@ class StoryBlocks:
 
     def section(self, title: str) -> list[Flowable]:
         heading = self.p(title, self.s.h1)
-        # The heading, its rule and about three lines of what follows stay on one page.
+        # A section starts on a new page unless its heading, rule and about three lines fit; the heading (style
+        # keepWithNext) and its rule then stay with the first part of what follows (flowables.KeepWithFirstPart).
         return [KeepSpace([heading], extra=3 + 48), heading, Rule()]
 
     def subheading(self, title: str) -> list[Flowable]:
-        heading = self.p(title, self.s.h2)
-        return [KeepSpace([heading], extra=40), heading]
+        # No KeepSpace here: a page break between a section's rule and its first subheading stranded the section
+        # heading ("Plan for 2026" alone at the foot of a page). keepWithNext keeps it with what follows.
+        return [self.p(title, self.s.h2)]
+
+    def kept(self, flowable: Flowable) -> Flowable:
+        """`flowable`, kept on the page of the one after it (an introductory line above a table, say)."""
+        flowable.keepWithNext = 1
+        return flowable
+
+    def whole(self, flowable: Flowable) -> Flowable:
+        """`flowable`, never split from the headings kept with it (flowables.KeepWithFirstPart moves them
+        together instead): a goal's practices, the lines to sign on."""
+        flowable.keep_whole = True
+        return flowable
 
     def prose(self, text: str, empty: str) -> list[Flowable]:
         """The writer's paragraphs (blank lines separate them), or `empty` in muted italics."""
@@ -100,8 +103,12 @@ class StoryBlocks:
 
     def practices_text(self, numbers: tuple[int, ...], sep: str = "<br/>") -> str:
         if not numbers:
-            return "<i>none given</i>"
+            return f"<i>{NO_PRACTICES}</i>"
         return sep.join(f"{n} {markup(self.d.practice_name(n))}" for n in numbers)
+
+    def numbers_cell(self, numbers: tuple[int, ...], width: float) -> Any:
+        """Practice numbers ("1, 2, ... 14") that wrap within their column."""
+        return self.cell(practice_numbers(numbers), width)
 
     def cell(self, text: str, width: float, style: Any = None) -> Any:
         """A table cell: a plain string when it fits on one line in the table font (much faster to lay out),

@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame, PageTemplate
 
 from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.files import write_atomically
 from wethrive_desktop.models.annual_report import ReportData
+from wethrive_desktop.reports.pdf.flowables import KeepWithFirstPart
 from wethrive_desktop.reports.pdf.fonts import register_fonts
 from wethrive_desktop.reports.pdf.page import (
-    PROGRAM,
-    REPORT_TITLE,
     Progress,
     ReportDoc,
     numbered_canvas,
@@ -34,6 +33,7 @@ from wethrive_desktop.reports.pdf.page import (
 )
 from wethrive_desktop.reports.pdf.story import Story
 from wethrive_desktop.reports.pdf.styles import BOTTOM_MARGIN, LEFT_MARGIN, PAGE_SIZE, TOP_MARGIN, make_styles
+from wethrive_desktop.reports.wording import document_subject, document_title
 
 # ASCII85 on top of zlib only made PDFs 7-bit clean for old mail gateways; without it the file is a fifth smaller
 # and the pure-Python encoder (a tenth of the build time) is skipped. This process builds no other PDFs.
@@ -53,18 +53,25 @@ class RenderedReport:
 def render_report(data: ReportData, invariant: bool = False, progress: Progress | None = None) -> RenderedReport:
     """The report as PDF bytes, with its page count. `progress(done, total)` is called as flowables are laid out."""
     fonts = register_fonts()
+    return render_story(data, Story(data, fonts, make_styles(fonts)).build(), invariant, progress)
+
+
+def render_story(data: ReportData, story: list[Flowable], invariant: bool = False,
+                 progress: Progress | None = None) -> RenderedReport:
+    """`story` laid out on the report's pages: its page template, running header and footer for `data` (tests lay
+    out single sections with it)."""
+    fonts = register_fonts()
     styles = make_styles(fonts)
-    story = Story(data, fonts, styles).build()
     on_page, footer = page_furniture(data, fonts, styles)
     buffer = io.BytesIO()
     total = len(story) + 1
-    m = data.member
     doc = ReportDoc(
         buffer, progress, total, pagesize=PAGE_SIZE, leftMargin=LEFT_MARGIN, rightMargin=LEFT_MARGIN,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
-        title=f"{REPORT_TITLE} {data.year}" + (f" - {m.name}" if m.name else ""),
-        author=m.name, subject=f"{PROGRAM}: annual report for {data.year}",
+        title=document_title(data), author=data.member.name, subject=document_subject(data),
         creator=f"{APP_NAME} {__version__}", invariant=1 if invariant else 0,
+        # Headings stay with the first part of what follows, not with all of it (no page left mostly blank).
+        keepTogetherClass=KeepWithFirstPart,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)

@@ -10,10 +10,13 @@ from decimal import Decimal
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
 
 from wethrive_desktop.models.rules import commitment_met, format_hours
 from wethrive_desktop.reports.pdf.styles import ACCENT, ACCENT_LIGHT, GOOD, INK, MUTED, RULE, SHADE, SHORT
+from wethrive_desktop.reports.wording import hours_with_required
 
 
 class KeepSpace(CondPageBreak):
@@ -38,15 +41,51 @@ class KeepSpace(CondPageBreak):
         return float(width), float(height)
 
 
-class Rule(Flowable):
-    """A thin horizontal line under a section heading."""
+class KeepWithFirstPart(KeepTogether):
+    """The document's `keepTogetherClass`: how a run of keepWithNext flowables (headings, labels, an activity's
+    details) is kept with the flowable after it.
 
-    def __init__(self, color: colors.Color = RULE, thickness: float = 0.8, space_after: float = 6):
+    ReportLab's KeepTogether moves the whole run to the next page when it does not fit, so a heading over a long
+    table or reflection left most of a page blank. This keeps the headings with only the first part of what
+    follows (the first lines of a paragraph, the header and first rows of a table), which then flows on; what cannot
+    split (a chart, a kept-together block) moves to the next page with its headings, never leaving them behind.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        parts = self._headings_with_first_part(aW, aH)
+        return parts if parts is not None else list(super().split(aW, aH))
+
+    def _headings_with_first_part(self, aW: float, aH: float) -> list[Flowable] | None:
+        content: list[Flowable] = list(self._content)
+        if len(content) < 2:
+            return None
+        heads, last = content[:-1], content[-1]
+        if isinstance(last, (KeepTogether, ActionFlowable)) or getattr(last, "keep_whole", False):
+            return None
+        _, heads_h = _listWrapOn(heads, aW, self.canv)
+        room = aH - heads_h - max(heads[-1].getSpaceAfter(), last.getSpaceBefore()) - 1
+        if room <= 0:
+            return None
+        last.wrapOn(self.canv, aW, room)
+        pieces: list[Flowable] = list(last.splitOn(self.canv, aW, room))
+        if len(pieces) < 2 or isinstance(pieces[0], ActionFlowable):
+            return None
+        _, first_h = pieces[0].wrapOn(self.canv, aW, room)
+        if first_h > room:
+            return None
+        return heads + pieces
+
+
+class Rule(Flowable):
+    """A thin horizontal line: under a section heading (kept with what follows), or closing an activity."""
+
+    def __init__(self, color: colors.Color = RULE, thickness: float = 0.8, space_after: float = 6,
+                 keep_with_next: bool = True):
         super().__init__()
         self.color = color
         self.thickness = thickness
         self.space_after = space_after
-        self.keepWithNext = 1
+        self.keepWithNext = int(keep_with_next)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -74,7 +113,7 @@ def progress_bar(total: Decimal, required: Decimal, width: float, font: str, bol
     d.add(String(mark_x, 2, f"{format_hours(required)} h commitment", fontName=font, fontSize=7,
                  fillColor=MUTED, textAnchor="end" if mark_x > width - 60 else "middle"))
     d.add(String(0, 2, "0 h", fontName=font, fontSize=7, fillColor=MUTED))
-    label = f"{format_hours(total)} h reported"
+    label = hours_with_required(total, required)
     d.add(String(0, bar_y + bar_h + 3, label, fontName=bold, fontSize=7.5, fillColor=GOOD if met else SHORT))
     return d
 

@@ -6,47 +6,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
 
-from wethrive_desktop import APP_NAME
-from wethrive_desktop.models.annual_report import ReportData
-from wethrive_desktop.models.dates import long_date
+from wethrive_desktop.models.annual_report import MemberInfo, ReportData
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup
-from wethrive_desktop.reports.pdf.styles import LEFT_MARGIN, MUTED, PAGE_SIZE, RULE, Styles
+from wethrive_desktop.reports.pdf.styles import FRAME_WIDTH, LEFT_MARGIN, MUTED, PAGE_SIZE, RULE, Styles
+from wethrive_desktop.reports.wording import PROGRAM, REPORT_TITLE, furniture_text
+
+__all__ = ["PROGRAM", "REPORT_TITLE", "Progress", "ReportDoc", "numbered_canvas", "page_furniture"]
 
 Progress = Callable[[int, int], None]
-REPORT_TITLE = "Annual Professional Development Report"
-PROGRAM = "ICMA Voluntary Credentialing Program"
+
+
+def header_member(member: MemberInfo, width: float, style: ParagraphStyle) -> Paragraph:
+    """The member's name and number on one line of `width`. A name too long for it is shortened by whole words
+    with an ellipsis (the full name is on the first page and in the attestation): a running header that wraps
+    would rise off the top of the page."""
+    number = f"ICMA member {member.member_number}" if member.member_number else ""
+    words = member.name.split()
+    kept = len(words)
+    while True:
+        name = " ".join(words[:kept]) + ("\u2026" if kept < len(words) else "")
+        para = Paragraph(" \u00b7 ".join(markup(x) for x in (name, number) if x), style)
+        para.wrap(width, 100)
+        if kept <= 1 or len(para.blPara.lines) <= 1:
+            return para
+        kept -= 1
 
 
 def page_furniture(data: ReportData, fonts: FontSet, styles: Styles) -> tuple[Any, str]:
     """The running header (drawn on every page) and the footer's left text."""
-    m = data.member
-    who = " \u00b7 ".join(markup(x) for x in (m.name, f"ICMA member {m.member_number}" if m.member_number else "")
-                          if x)
-    left = Paragraph(f"{REPORT_TITLE} \u00b7 {data.year}", styles.header)
-    right = Paragraph(who, styles.header_right)
+    title = f"{REPORT_TITLE} \u00b7 {data.year}"
+    left_width = stringWidth(title, fonts.base, styles.header.fontSize) + 2
+    right_width = FRAME_WIDTH - left_width - 18
+    left = Paragraph(title, styles.header)
+    right = header_member(data.member, right_width, styles.header_right)
     width, height = PAGE_SIZE
 
     def on_page(canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
         y = height - 0.55 * inch
-        half = (width - 2 * LEFT_MARGIN) / 2
-        for para, x in ((left, LEFT_MARGIN), (right, LEFT_MARGIN + half)):
-            _, h = para.wrap(half, 20)
+        for para, x, w in ((left, LEFT_MARGIN, left_width), (right, width - LEFT_MARGIN - right_width, right_width)):
+            para.wrap(w, 20)
             para.drawOn(canv, x, y)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(LEFT_MARGIN, y - 4, width - LEFT_MARGIN, y - 4)
         canv.restoreState()
 
-    if data.submitted_on and data.revision:
-        footer = f"Submitted {long_date(data.submitted_on)} \u00b7 revision {data.revision}"
-    else:
-        footer = f"Draft generated {long_date(data.generated_on)}"
-    return on_page, f"{footer} \u00b7 {APP_NAME}"
+    return on_page, furniture_text(data)
 
 
 def numbered_canvas(footer_left: str, font: str) -> type[rl_canvas.Canvas]:

@@ -13,11 +13,11 @@ from wethrive_desktop.models.annual_report import NextYearPlan, ReportActivity, 
 from wethrive_desktop.models.dates import date_range, long_date
 from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.reflections import attestation_text
-from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
-from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, share_text
-from wethrive_desktop.reports.pdf.flowables import KeepSpace, Rule, practice_chart, progress_bar
+from wethrive_desktop.models.rules import commitment_met, format_hours
+from wethrive_desktop.reports import wording as w
+from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, fits_plain, share_text
+from wethrive_desktop.reports.pdf.flowables import Rule, practice_chart, progress_bar
 from wethrive_desktop.reports.pdf.fonts import markup, multiline_markup
-from wethrive_desktop.reports.pdf.page import PROGRAM, REPORT_TITLE
 from wethrive_desktop.reports.pdf.styles import ACCENT, FRAME_WIDTH, GOOD, INK, MUTED, RULE, SHADE, SHORT
 
 
@@ -28,10 +28,9 @@ class Story(StoryBlocks):
         d, s = self.d, self.s
         m = d.member
         out: list[Flowable] = [
-            self.p(REPORT_TITLE, s.title),
-            self.p(f"{PROGRAM} \u00b7 Reporting year {d.year}", s.subtitle),
+            self.p(w.REPORT_TITLE, s.title),
+            self.p(w.subtitle(d), s.subtitle),
         ]
-        org = ", ".join(x for x in (m.organization, m.location) if x)
 
         def label(text: str) -> Paragraph:
             return self.p(text, s.figure_label)
@@ -41,18 +40,18 @@ class Story(StoryBlocks):
                 return self.p("<i>not given</i>", s.small)
             return Paragraph(markup(text), s.cell_bold if bold else s.cell)
 
-        status = (f"Submitted {long_date(d.submitted_on)} (revision {d.revision})" if d.submitted_on and d.revision
-                  else "Draft")
+        # The name has the whole width (a long name wraps between words, not inside one).
         rows = [
-            [label("Member"), value(m.name, bold=True), label("Designation"), value(m.designation)],
-            [label("Title"), value(m.title), label("ICMA member number"), value(m.member_number)],
-            [label("Organization"), value(org), label("Reporting year"),
-             self.p(f"{d.year} (calendar year)", s.cell)],
-            [label("Generated"), self.p(long_date(d.generated_on), s.cell), label("Status"), self.p(status, s.cell)],
+            [label("Member"), value(m.name, bold=True), "", ""],
+            [label("Designation"), value(m.designation), label("ICMA member number"), value(m.member_number)],
+            [label("Title"), value(m.title), label("Reporting year"), self.p(f"{d.year} (calendar year)", s.cell)],
+            [label("Organization"), value(w.organization(m)), label("Status"), self.p(w.status_text(d), s.cell)],
+            [label("Generated"), self.p(long_date(d.generated_on), s.cell), "", ""],
         ]
         t = Table(rows, colWidths=[0.95 * inch, 2.4 * inch, 1.45 * inch, FRAME_WIDTH - 4.8 * inch],
                   hAlign="LEFT")
         t.setStyle(TableStyle([
+            ("SPAN", (1, 0), (3, 0)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
             ("LINEABOVE", (0, 0), (-1, 0), 1.5, ACCENT),
@@ -69,16 +68,12 @@ class Story(StoryBlocks):
     def summary(self) -> list[Flowable]:
         d, s = self.d, self.s
         total = d.total_hours
-        covered = sum(1 for _, h in d.practice_hours if h > 0)
         met = commitment_met(total, d.required_hours)
-        short = format_hours(hours_short(total, d.required_hours))
-        commitment = f"{format_hours(d.required_hours)}-hour commitment"
         out = self.section("Summary")
-        verdict = (f'<font color="{GOOD.hexval()}"><b>met</b></font>' if met else
-                   f'<font color="{SHORT.hexval()}"><b>{short} h to go</b></font>')
+        verdict = f'<font color="{(GOOD if met else SHORT).hexval()}"><b>{w.commitment_verdict(d)}</b></font>'
         figures = [
             [self.p(format_hours(total), s.figure_value), self.p(format_hours(d.required_hours), s.figure_value),
-             self.p(str(len(d.activities)), s.figure_value), self.p(f"{covered} of 14", s.figure_value)],
+             self.p(str(len(d.activities)), s.figure_value), self.p(w.practices_covered(d), s.figure_value)],
             [self.p("hours reported", s.figure_label),
              self.p(f"hour commitment \u00b7 {verdict}", s.figure_label),
              self.p("activities", s.figure_label), self.p("practices covered", s.figure_label)],
@@ -89,15 +84,7 @@ class Story(StoryBlocks):
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]))
         out += [t, Spacer(1, 8), progress_bar(total, d.required_hours, FRAME_WIDTH, self.f.base, self.f.bold)]
-        if d.activities:
-            sentence = (f"In {d.year} the member completed {len(d.activities)} professional development "
-                        f"{'activity' if len(d.activities) == 1 else 'activities'} totalling "
-                        f"{format_hours(total)} hours, "
-                        + (f"meeting the {commitment} of the ICMA Code of Ethics (Tenet 8)." if met else
-                           f"{short} hours short of the {commitment} of the ICMA Code of Ethics (Tenet 8)."))
-        else:
-            sentence = f"No completed professional development activities with hours were recorded for {d.year}."
-        out += [Spacer(1, 8), self.p(sentence, s.body)]
+        out += [Spacer(1, 8), self.p(w.summary_sentence(d), s.body)]
         out += self.practice_table()
         out += self.type_table()
         return out
@@ -122,9 +109,8 @@ class Story(StoryBlocks):
         rows.append(["", "Total", str(len(d.activities)), format_hours(total), "100%" if total else ""])
         widths = [0.45 * inch, FRAME_WIDTH - 0.45 * inch - 2.3 * inch, 0.85 * inch, 0.75 * inch, 0.7 * inch]
         out = self.subheading("Hours by practice")
-        out.append(self.p("An activity\u2019s hours are divided equally among the practices it addresses.",
-                          s.small))
-        out.append(Spacer(1, 4))
+        out.append(self.kept(self.p(w.PRACTICE_SPLIT_NOTE, s.small)))
+        out.append(self.kept(Spacer(1, 4)))
         out.append(self.table(rows, widths, numeric_cols=(2, 4), decimal_cols=(3,), total_row=True))
         chart_rows = [(n, d.practice_name(n), h) for n, h in d.practice_hours]
         label_width = 262.0
@@ -148,25 +134,23 @@ class Story(StoryBlocks):
 
     def goal_block(self, g: ReportGoal, addressed: bool) -> list[Flowable]:
         s = self.s
-        kind = "Long-term goal (3\u20135 years)" if g.term == "long" else "Short-term goal"
-        out: list[Flowable] = [self.p(kind, s.kicker), Paragraph(multiline_markup(g.text), s.body)]
+        out: list[Flowable] = [self.p(w.goal_kind(g), s.kicker), Paragraph(multiline_markup(g.text), s.body)]
         lines = [f"<b>Practices:</b> {self.practices_text(g.practices, sep=', ')}"]
         if addressed:
-            if g.addressed_by:
-                n = len(g.addressed_by)
-                lines.append(f"<b>Addressed by</b> {'activity' if n == 1 else 'activities'} "
-                             f"{activity_refs(g.addressed_by)} ({format_hours(g.hours)} h)")
-            else:
-                lines.append("<b>Addressed by:</b> no activity this year")
-        out.append(self.p("<br/>".join(lines), s.small))
-        return [KeepTogether(out), Spacer(1, 4)]
+            lines.append(f"<b>Addressed by:</b> {w.addressed_by(g)}")
+        out.append(self.whole(self.p("<br/>".join(lines), s.small)))
+        # Chained with keepWithNext rather than wrapped in a KeepTogether: ReportLab never keeps a heading with a
+        # KeepTogether that follows it ("Learning goals" was left alone at the foot of a page).
+        for f in out[:-1]:
+            self.kept(f)
+        return [*out, Spacer(1, 4)]
 
     def needs_and_goals(self) -> list[Flowable]:
         d, s = self.d, self.s
         out = self.section("Development needs and goals addressed")
         if not d.has_plan:
-            return out + [self.p(f"No professional development plan was recorded for {d.year}.", s.body_muted)]
-        out.append(self.p(f"From the member\u2019s {d.year} professional development plan.", s.body))
+            return out + [self.p(w.no_plan(d.year), s.body_muted)]
+        out.append(self.p(w.plan_source(d.year), s.body))
         out += self.subheading("Development needs")
         if d.needs:
             rows: list[list[Any]] = [["No.", "Practice", f"Hours in {d.year}", "Activities"]]
@@ -195,27 +179,29 @@ class Story(StoryBlocks):
         d, s = self.d, self.s
         out = self.section("Professional development activities")
         if not d.activities:
-            return out + [self.p(f"No completed activities with hours were recorded for {d.year}.", s.body_muted)]
-        out.append(self.p("Each activity is described in full on the pages that follow.", s.small))
-        out.append(Spacer(1, 4))
+            return out + [self.p(w.no_activities(d.year), s.body_muted)]
+        out.append(self.kept(self.p("Each activity is described in full on the pages that follow.", s.small)))
+        out.append(self.kept(Spacer(1, 4)))
         rows: list[list[Any]] = [["#", "Dates", "Activity", "Type", "Hours", "Practices"]]
         widths = [0.35 * inch, 1.3 * inch, FRAME_WIDTH - 4.25 * inch, 1.25 * inch, 0.6 * inch, 0.75 * inch]
         for a in d.activities:
             rows.append([str(a.number), self.cell(date_range(a.start_date, a.end_date, "short"), widths[1]),
                          self.cell(a.title, widths[2]), type_label(a.type), format_hours(a.hours),
-                         ", ".join(str(n) for n in a.practices) or "-"])
+                         self.numbers_cell(a.practices, widths[5])])
         rows.append(["", "", "Total", "", format_hours(d.total_hours), ""])
         out.append(self.table(rows, widths, decimal_cols=(4,), total_row=True))
         return out
 
     def activity(self, a: ReportActivity) -> list[Flowable]:
         s = self.s
-        kicker = self.p(f"Professional Development Activity #{a.number}", s.activity_kicker)
+        kicker = self.p(w.activity_heading(a.number), s.activity_kicker)
         title = Paragraph(markup(a.title), s.activity_title)
         value_width = FRAME_WIDTH - 2.85 * inch
-        practices = "\n".join(f"{n} {self.d.practice_name(n)}" for n in a.practices) or "none given"
-        if not practices.isascii():
-            practices = Paragraph(self.practices_text(a.practices), s.cell)
+        practices_width = FRAME_WIDTH - 0.8 * inch
+        lines = w.practice_lines(self.d, a.practices) or [w.NO_PRACTICES]
+        practices: Any = "\n".join(lines)
+        if not all(fits_plain(line, practices_width - 12, self.f.base, 8.5) for line in lines):
+            practices = Paragraph(self.practices_text(a.practices), s.cell)  # wraps within the column
         details = Table(
             [
                 ["Dates", date_range(a.start_date, a.end_date), "Hours", f"{format_hours(a.hours)} h"],
@@ -243,28 +229,28 @@ class Story(StoryBlocks):
             ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
             ("LEFTPADDING", (0, 0), (-1, -1), 7),
         ]))
-        took_part_label = self.p("How I took part", s.label)
-        learned_label = self.p("What I learned", s.label)
-        took_part = self.prose(a.description, "Not provided.")
-        learned = self.prose(a.learned, "Not provided.")
+        took_part_label = self.p(w.HOW_I_TOOK_PART, s.label)
+        learned_label = self.p(w.WHAT_I_LEARNED, s.label)
+        took_part = self.prose(a.description, w.NOT_PROVIDED)
+        learned = self.prose(a.learned, w.NOT_PROVIDED)
+        # The heading, the details and the first lines of "How I took part" share a page: all but the last are
+        # keepWithNext, and the document keeps them with the first part of the reflection only
+        # (flowables.KeepWithFirstPart), so a long reflection splits rather than moving whole and leaving a gap.
+        for f in (kicker, title, details):
+            self.kept(f)
         return [
-            # The heading, the details and the first lines of "How I took part" share a page (KeepSpace, not
-            # keepWithNext: that would move a long reflection to the next page whole, leaving a gap).
-            KeepSpace([kicker, title, details, took_part_label], extra=3 * s.body.leading),
             kicker, title, details,
             took_part_label, *took_part,
-            KeepSpace([learned_label], extra=3 * s.body.leading),
             learned_label, *learned,
-            Spacer(1, 8), Rule(thickness=0.4, space_after=4),
+            Spacer(1, 8), Rule(thickness=0.4, space_after=4, keep_with_next=False),
         ]
 
     def next_year(self) -> list[Flowable]:
         d, s = self.d, self.s
         nxt: NextYearPlan | None = d.next_year
-        out = self.section(f"Plan for {d.year + 1}")
+        out = self.section(w.next_plan_heading(d.year))
         if nxt is None:
-            return out + [self.p(f"No professional development plan for {d.year + 1} has been recorded yet.",
-                                 s.body_muted)]
+            return out + [self.p(w.no_next_plan(d.year), s.body_muted)]
         out += self.subheading("Development needs")
         if nxt.needs:
             out.append(Paragraph(self.practices_text(nxt.needs), s.body))
@@ -280,53 +266,52 @@ class Story(StoryBlocks):
         if not nxt.items:
             return out + [self.p("None recorded yet.", s.body_muted)]
         rows: list[list[Any]] = [["Activity", "Dates", "Type", "Est. hours", "Goal", "Practices"]]
+        widths = [1.75 * inch, 1.1 * inch, 0.9 * inch, 0.75 * inch, FRAME_WIDTH - 5.25 * inch, 0.75 * inch]
         for i in nxt.items:
             title = markup(i.title) + (f"<br/><font size=7.5 color='{MUTED.hexval()}'>{markup(i.provider)}</font>"
                                        if i.provider else "")
             rows.append([Paragraph(title, s.cell), Paragraph(date_range(i.start_date, i.end_date, "short"), s.cell),
                          type_label(i.type), format_hours(i.estimated_hours),
                          Paragraph(markup(i.goal) if i.goal else "-", s.cell),
-                         ", ".join(str(n) for n in i.practices) or "-"])
+                         self.numbers_cell(i.practices, widths[5])])
         planned = nxt.planned_hours
         rows.append(["Total planned", "", "", format_hours(planned), "", ""])
-        widths = [1.75 * inch, 1.1 * inch, 0.9 * inch, 0.75 * inch, FRAME_WIDTH - 5.25 * inch, 0.75 * inch]
         out.append(self.table(rows, widths, decimal_cols=(3,), total_row=True))
-        commitment = f"{format_hours(d.required_hours)}-hour commitment"
-        verdict = (f"cover the {commitment}" if commitment_met(planned, d.required_hours) else
-                   f"fall {format_hours(hours_short(planned, d.required_hours))} h short of the {commitment}")
         out.append(Spacer(1, 4))
-        out.append(self.p(f"The plan\u2019s {format_hours(planned)} estimated hours {verdict}.", s.small))
+        out.append(self.p(w.planned_hours_sentence(planned, d.required_hours), s.small))
         return out
 
     def multirater(self) -> list[Flowable]:
         m = self.d.multirater
-        out = self.section("Multi-rater (360-degree) assessment")
+        out = self.section(w.MULTIRATER_HEADING)
         text = m.describe(self.d.generated_on)
         if m.overdue(self.d.generated_on):
             text = f'<font color="{SHORT.hexval()}">{text}</font>'
         out.append(self.p(text, self.s.body))
-        out.append(self.p("Credentialed members complete a multi-rater assessment within their first five years in "
-                          "the program.", self.s.small))
+        out.append(self.p(w.MULTIRATER_NOTE, self.s.small))
         return out
 
     def attestation(self) -> list[Flowable]:
         d, s = self.d, self.s
         out = self.section("Attestation")
-        out.append(self.p(attestation_text(d.year), s.body))
+        out.append(self.kept(self.p(attestation_text(d.year), s.body)))  # with the lines to sign on
         name = Paragraph(markup(d.attestation_name), s.body) if d.attestation_name else ""
         when = self.p(long_date(d.attestation_date), s.body) if d.attestation_date else ""
+        # The signature line sits at least 30 points below the sentence; a long name grows the row rather than
+        # running up over the sentence.
         sign = Table(
             [[name, "", when], [self.p("Name", s.small), "", self.p("Date", s.small)]],
-            colWidths=[3.3 * inch, 0.4 * inch, FRAME_WIDTH - 3.7 * inch], rowHeights=[30, None], hAlign="LEFT",
+            colWidths=[3.3 * inch, 0.4 * inch, FRAME_WIDTH - 3.7 * inch], hAlign="LEFT",
         )
         sign.setStyle(TableStyle([
+            ("TOPPADDING", (0, 0), (-1, 0), 16),
             ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
             ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
             ("LINEBELOW", (2, 0), (2, 0), 0.8, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 1), (-1, 1), 2),
         ]))
-        out.append(KeepTogether([Spacer(1, 6), sign]))
+        out += [self.kept(Spacer(1, 6)), self.whole(sign)]
         return out
 
     def build(self) -> list[Flowable]:

@@ -61,6 +61,8 @@ def make_styles(fonts: FontSet) -> Styles:
         "base", fontName=fonts.base, fontSize=BODY_SIZE, leading=BODY_LEADING, textColor=INK, alignment=TA_LEFT,
         # No single line of a paragraph left alone at the foot or head of a page.
         allowOrphans=0, allowWidows=0, splitLongWords=1,
+        # A word too long for its line breaks after one of its own hyphens ("Smith-" / "Jones") before it is cut.
+        embeddedHyphenation=1,
     )
 
     def style(name: str, **kw: object) -> ParagraphStyle:
@@ -77,10 +79,11 @@ def make_styles(fonts: FontSet) -> Styles:
         kicker=style("kicker", fontName=fonts.bold, fontSize=9, leading=12, textColor=ACCENT, spaceBefore=4,
                      keepWithNext=1),
         activity_kicker=style("activity_kicker", fontName=fonts.bold, fontSize=9, leading=12, textColor=ACCENT,
-                              spaceBefore=14),
-        activity_title=style("activity_title", fontName=fonts.bold, fontSize=12, leading=15.5, spaceAfter=6),
+                              spaceBefore=14, keepWithNext=1),
+        activity_title=style("activity_title", fontName=fonts.bold, fontSize=12, leading=15.5, spaceAfter=6,
+                             keepWithNext=1),
         label=style("label", fontName=fonts.bold, fontSize=9, leading=12, textColor=ACCENT, spaceBefore=7,
-                    spaceAfter=2),
+                    spaceAfter=2, keepWithNext=1),
         body=style("body", spaceAfter=4),
         body_muted=style("body_muted", fontName=fonts.italic, textColor=MUTED, spaceAfter=4),
         small=style("small", fontSize=8, leading=10.5, textColor=MUTED),

@@ -1,0 +1,179 @@
+"""File > Export: the activities as CSV, the annual report in Word, the transcript across years, the evidence pack.
+
+Each asks what it needs (a year, a file), then builds the file on a worker with a progress dialog (the same functions
+as `wethrive report --format docx`, `wethrive transcript` and `wethrive evidence-pack`), and says in the status bar
+what it wrote. A problem is one sentence in a message box; the file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QProgressDialog, QWidget
+
+from wethrive_desktop.errors import describe
+from wethrive_desktop.files import write_atomically
+from wethrive_desktop.models import clock
+from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.workers import run_in_worker
+
+if TYPE_CHECKING:
+    from wethrive_desktop.reports.evidence_pack import PackResult
+    from wethrive_desktop.ui.main_window import MainWindow
+
+
+def _sentence(exc: BaseException) -> str:
+    from wethrive_desktop.reports.evidence_pack import EvidencePackError
+    from wethrive_desktop.reports.transcript import TranscriptError
+
+    if isinstance(exc, TranscriptError | EvidencePackError):
+        return str(exc)
+    message = describe(exc)
+    if message is None:
+        raise exc  # a bug: the crash net reports it
+    return message
+
+
+def choose_year(parent: QWidget, title: str, years: list[int], default: int) -> int | None:
+    """A year among `years` (newest first), `default` selected; None when cancelled."""
+    labels = [str(y) for y in years]
+    current = labels.index(str(default)) if str(default) in labels else 0
+    text, ok = QInputDialog.getItem(parent, title, "Year:", labels, current, False)
+    return int(text) if ok and text else None
+
+
+def report_year(window: MainWindow) -> int:
+    """The year the annual report page shows, else last year (the report is written the year after)."""
+    from wethrive_desktop.ui.report.page import ReportPage
+
+    page = window.built_page(ReportPage)
+    return page.year() if page is not None else clock.today().year - 1
+
+
+def _years() -> list[int]:
+    from wethrive_desktop.models.activities import years_with_records
+
+    return sorted(set(years_with_records()) | {clock.today().year - 1}, reverse=True)
+
+
+class ExportJob:
+    """Build a file on a worker behind a progress dialog; `done(result)` on success. A job keeps itself alive (in
+    `running`) until it has finished: the menu action that starts it drops what it returns."""
+
+    running: set[ExportJob] = set()
+
+    def __init__(self, window: MainWindow, title: str, label: str, fn: Callable[..., Any], *args: Any,
+                 done: Callable[[Any], None], with_progress: bool = False):
+        self.window = window
+        self.title = title
+        self.dialog = QProgressDialog(label, "", 0, 0, window)
+        self.dialog.setObjectName("exportProgress")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setCancelButton(None)  # type: ignore[arg-type,unused-ignore]  # None: no cancel button
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.done = done
+        self.finished = False
+        ExportJob.running.add(self)
+        self.worker = run_in_worker(fn, *args, with_progress=with_progress, on_result=self._done,
+                                    on_error=self._failed, on_progress=self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(done)
+
+    def _close(self) -> None:
+        self.finished = True
+        ExportJob.running.discard(self)
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+    def _done(self, result: Any) -> None:
+        self._close()
+        self.done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close()
+        prompts.show_error(self.window, self.title, _sentence(exc))
+
+
+def _ensure_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def export_report_word(window: MainWindow) -> ExportJob | None:
+    """File > Export > Annual report (Word)...: the year's report as an editable .docx."""
+    year = choose_year(window, "Annual report (Word)", _years(), report_year(window))
+    if year is None:
+        return None
+    suggested = str(Path.home() / f"annual-report-{year}.docx")
+    path = prompts.choose_save_file(window, "Save the annual report as Word", suggested, "Word documents (*.docx)")
+    if path is None:
+        return None
+    path = _ensure_suffix(path, ".docx")
+
+    def build() -> Path:
+        from wethrive_desktop.models.annual_report import build_report_data
+        from wethrive_desktop.reports.word import render_report_docx
+
+        write_atomically(path, render_report_docx(build_report_data(year)))
+        return path
+
+    return ExportJob(window, "Annual report (Word)", f"Writing the {year} report...", build,
+                     done=lambda out: window.show_message(f"Wrote the {year} annual report to {out}", 8000))
+
+
+def export_transcript(window: MainWindow) -> ExportJob | None:
+    """File > Export > Transcript...: every year's completed activities with totals, as PDF or CSV (by the name's
+    suffix)."""
+    suggested = str(Path.home() / "transcript.pdf")
+    path = prompts.choose_save_file(window, "Save the transcript", suggested,
+                                    "PDF files (*.pdf);;CSV files (*.csv)")
+    if path is None:
+        return None
+    path = _ensure_suffix(path, ".pdf")
+
+    def build() -> Path:
+        from wethrive_desktop.reports.transcript import build_transcript, render_transcript
+
+        transcript = build_transcript()
+        write_atomically(path, render_transcript(transcript, path.suffix))
+        return path
+
+    return ExportJob(window, "Transcript", "Writing the transcript...", build,
+                     done=lambda out: window.show_message(f"Wrote the transcript to {out}", 8000))
+
+
+def export_evidence_pack(window: MainWindow) -> ExportJob | None:
+    """File > Export > Evidence pack...: the year's report (PDF and Word), transcript and every attachment, with a
+    manifest of checksums, in one .zip."""
+    year = choose_year(window, "Evidence pack", _years(), report_year(window))
+    if year is None:
+        return None
+    suggested = str(Path.home() / f"evidence-pack-{year}.zip")
+    path = prompts.choose_save_file(window, "Save the evidence pack", suggested, "Zip archives (*.zip)")
+    if path is None:
+        return None
+    path = _ensure_suffix(path, ".zip")
+
+    def build(progress: Callable[[int, int], None]) -> PackResult:
+        from wethrive_desktop.reports.evidence_pack import build_evidence_pack
+
+        return build_evidence_pack(year, path, progress)
+
+    def done(result: PackResult) -> None:
+        missing = f"; {result.missing} attachment(s) could not be packed (see manifest.json)" if result.missing else ""
+        window.show_message(f"Wrote the {year} evidence pack to {result.path}: {result.files} files, "
+                            f"{result.attachments} attachment(s){missing}", 10000)
+        if result.warnings:
+            prompts.show_notice(window, "Evidence pack", f"The pack was written to {result.path}, but "
+                                f"{len(result.warnings)} attachment(s) could not be packed.",
+                                "\n".join(result.warnings))
+
+    return ExportJob(window, "Evidence pack", f"Packing the {year} evidence...", build, done=done,
+                     with_progress=True)
