@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.ui.garbage import INTERVAL_MS, GuiThreadCollector, collect_on_gui_thread
+from wethrive_desktop.ui.garbage import BULK_YOUNG, INTERVAL_MS, GuiThreadCollector, collect_on_gui_thread
 from wethrive_desktop.ui.workers import run_in_worker
 
 
@@ -62,3 +62,34 @@ def test_cycles_made_in_a_worker_are_collected_on_the_gui_thread(make_window: ob
     gc.collect()  # here, on the GUI thread (its timer may already have collected some during the wait)
     assert len(log) == 5000
     assert set(log) == {threading.main_thread().name}  # none on the worker's thread
+
+
+class Record:
+    """A long-lived record, as a bulk load makes them (no cycle)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.fields = [n]
+
+
+def test_a_bulk_load_is_frozen_not_examined(qapp: object) -> None:
+    collect_on_gui_thread()
+    gc.collect()
+    frozen = gc.get_freeze_count()
+    try:
+        records = [Record(n) for n in range(BULK_YOUNG)]  # about 2 * BULK_YOUNG young tracked objects
+        GuiThreadCollector().collect()
+        assert gc.get_freeze_count() >= frozen + len(records)  # out of every later collection's way
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+        held = gc.get_freeze_count()
+        count = len(records)
+        del records  # refcounting still frees frozen objects
+        assert gc.get_freeze_count() <= held - count
+        log: list[str] = []
+        for _ in range(gc.get_threshold()[0] + 100):  # an ordinary amount of garbage is still collected
+            Cycle(log)
+        GuiThreadCollector().collect()
+        assert log
+    finally:
+        gc.unfreeze()
+
