@@ -507,8 +507,13 @@ def test_the_report_loads_its_year_alone_through_the_start_date_index(db: object
         connection.set_trace_callback(None)
     assert {a.start_date.year for a in data.activities} == {YEAR}
     reading = [s for s in statements if 'FROM "activity"' in s or 'JOIN "activity"' in s]
-    assert len(reading) == 3  # the activities, their practices, their attachments
-    for sql in reading:
+    assert len(reading) == 1  # the activities, once: their practices and attachments are read by their ids
+    plan = " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + reading[0]))
+    assert "USING INDEX activity_start_date (start_date>? AND start_date<?)" in plan, plan
+    assert "SCAN" not in plan, plan
+    linked = [s for s in statements if "FROM activity_practice" in s or 'FROM "attachment"' in s]
+    assert len(linked) == 2
+    for sql in linked:
         plan = " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + sql))
-        assert "USING INDEX activity_start_date (start_date>? AND start_date<?)" in plan, plan
-        assert "SCAN" not in plan, plan
+        assert "USING" in plan and "INDEX" in plan, plan  # by activity_id, never a scan of the whole table
+        assert "SCAN activity_practice" not in plan and "SCAN t1" not in plan, plan
