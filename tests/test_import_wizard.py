@@ -414,3 +414,20 @@ def test_a_spreadsheet_dropped_on_the_window_opens_the_wizard(qtbot: QtBot, wind
     assert wizard is not None and wizard.isVisible() and wizard.path == path
     qtbot.waitUntil(lambda: wizard.table is not None and not wizard.busy)
     wizard.reject()
+
+
+def test_a_file_whose_dates_contradict_each_other_imports_once_the_order_is_chosen(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("Title,Date,Hours\nA,03/25/2026,1\nB,25/03/2026,2\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, window, path, monkeypatch)
+    to_rows(qtbot, wizard)
+    rows = wizard.rows_page
+    assert "line 2" in rows.summary.text() and "line 3" in rows.summary.text()  # both rows named
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    rows.order.setCurrentIndex(rows.order.findData("dmy"))
+    rows.order.activated.emit(rows.order.currentIndex())
+    qtbot.waitUntil(lambda: wizard.checked is not None and not wizard.busy)
+    assert statuses(wizard) == {2: tabular.ERROR, 3: tabular.NEW}  # 03/25 is no date day first
+    finish(qtbot, wizard)
+    assert [(r.data.title, r.data.start_date) for r in load_activities()] == [("B", date(2026, 3, 25))]
