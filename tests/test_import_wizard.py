@@ -92,6 +92,9 @@ def test_a_members_own_tracker_goes_in_with_its_columns_mapped_and_a_bad_row_cor
     info = wizard.source_page.info.text()
     assert "semicolon-separated" in info and "header on line 3" in info and "4 data rows" in info
     assert not wizard.source_page.sheet_combo.isVisibleTo(wizard)  # a text file has no sheets
+    sample = wizard.source_page.sample  # the first rows under the header found
+    assert sample.isVisibleTo(wizard) and sample.rowCount() == 4
+    assert grid_text(sample, 0, 0) == "Budget webinar" and grid_text(sample, 2, 3) == "lots"
     shot(wizard, "1-source")
     assert unnamed(wizard, wizard) == []
 

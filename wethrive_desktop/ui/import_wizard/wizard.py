@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.errors import describe
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.exchange.tabular_read import DELIMITER_NAMES
+from wethrive_desktop.exchange.tabular_values import cell_text
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_wizard.rows import FIELD_LABELS, ImportRowsModel, row_message
 from wethrive_desktop.ui.undo import import_undoable
@@ -49,6 +50,7 @@ IGNORED = "(ignore this column)"
 AUTO_ORDER = "auto"
 # How long the rows page waits after a correction before checking the file again (typing several fixes quickly).
 RECHECK_MS = 250
+SAMPLE_ROWS = 8  # rows shown on the first page
 
 
 def count(n: int, one: str, many: str | None = None) -> str:
@@ -199,13 +201,19 @@ class SourcePage(QWizardPage):
         self.error.hide()
         self.busy = named(QProgressBar(), "importReading", "Reading the file")
         self.busy.setRange(0, 0)
+        # The first rows as read, under the header found: the member sees at once whether it is the right table.
+        self.sample = named(QTableWidget(0, 0), "importSample", "The first rows of the table")
+        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sample.verticalHeader().hide()
+        self.sample.setWordWrap(False)
+        self.sample.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.file_label)
         layout.addLayout(sheet_row)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
-        layout.addStretch(1)
+        layout.addWidget(self.sample, 1)
         self._show_sheets(())
         self.read(None)
 
@@ -243,11 +251,26 @@ class SourcePage(QWizardPage):
         if not table.rows:
             lines.append("The table has a header but no rows to import.")
         self.info.setText("\n".join(lines))
+        self._show_sample(table)
         self.completeChanged.emit()
         self.w.button(QWizard.WizardButton.NextButton).setFocus()
 
+    def _show_sample(self, table: tabular.Table) -> None:
+        shown = min(len(table.rows), SAMPLE_ROWS)
+        self.sample.clear()
+        self.sample.setColumnCount(len(table.headers))
+        self.sample.setRowCount(shown)
+        self.sample.setHorizontalHeaderLabels(list(table.headers))
+        for row in range(shown):
+            for column in range(len(table.headers)):
+                text = cell_text(table.cell(row, column))
+                self.sample.setItem(row, column, QTableWidgetItem(text if len(text) <= 60 else text[:59] + "…"))
+        self.sample.resizeColumnsToContents()
+        self.sample.setVisible(shown > 0)
+
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
+        self.sample.hide()
         self.info.setText("")
         self.error.setText(sentence(exc))
         self.error.show()
