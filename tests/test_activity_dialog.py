@@ -1,4 +1,5 @@
-"""The activity dialog: keyboard-only entry, validation as typed, edit, pre-fill, challenge suggestion, attachments."""
+"""The activity dialog: keyboard-only entry, validation as typed, edit, pre-fill, challenge suggestion, attachments.
+(When messages show and the 0-hour question: test_kinder_dialog.py.)"""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return False
 
     monkeypatch.setattr(prompts, "confirm", confirm)
+    return asked
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every question asked with prompts.ask (the 0-hour one), answered with its first choice ("Save")."""
+    asked: list[str] = []
+
+    def ask(parent: QWidget | None, title: str, text: str, yes_label: str, no_label: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(prompts, "ask", ask)
     return asked
 
 
@@ -96,36 +110,38 @@ def test_add_an_activity_with_the_keyboard_only(qtbot: QtBot, window: MainWindow
     assert load_activities() == []
 
 
-def test_enter_in_the_title_saves(qtbot: QtBot, window: MainWindow) -> None:
+def test_enter_in_the_title_saves(qtbot: QtBot, window: MainWindow, questions: list[str]) -> None:
     dialog = open_new(qtbot, window)
     QTest.keyClicks(focused(), "Budgeting for Outcomes")
     QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert len(questions) == 1 and "0 hours" in questions[0]  # no hours typed: asked, and Save was chosen
     assert [r.data.title for r in load_activities()] == ["Budgeting for Outcomes"]
     assert not dialog.isVisible()
 
 
-def test_save_is_disabled_with_the_message_next_to_the_field(qtbot: QtBot, window: MainWindow) -> None:
+def test_the_message_is_next_to_the_field_as_typed(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_new(qtbot, window)
     save = dialog.findChild(QWidget, "saveButton")
     title_error = dialog.findChild(QWidget, "titleError")
     hours_error = dialog.findChild(QWidget, "hoursError")
     assert save is dialog.save_button and title_error is not None and hours_error is not None
 
-    assert not save.isEnabled()  # empty title
-    assert title_error.isVisible() and "required" in title_error.text()  # type: ignore[attr-defined]
+    assert save.isEnabled() and not title_error.isVisible()  # nothing typed yet: no message
     QTest.keyClicks(dialog.title_edit, "   ")
-    assert not save.isEnabled()  # blanks are not a title
+    assert title_error.isVisible() and "required" in title_error.text()  # type: ignore[attr-defined]
+    assert dialog.title_edit.accessibleDescription() == "Title is required"  # read out with the field
     QTest.keyClicks(dialog.title_edit, "Regional Summit")
-    assert save.isEnabled() and not title_error.isVisible()
+    assert not title_error.isVisible() and dialog.title_edit.accessibleDescription() == ""
 
     dialog.hours_spin.setValue(30)  # a single day holds at most 24 h
-    assert not save.isEnabled()
     assert hours_error.isVisible() and "24" in hours_error.text()  # type: ignore[attr-defined]
     QTest.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # Enter does not save an invalid record
     assert dialog.isVisible() and load_activities() == []
+    assert QApplication.focusWidget() is dialog.hours_spin  # it goes to the field to correct
+    assert "correct the field marked in red" in dialog.save_problem.text()
 
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(1))  # over two days, 30 h is possible
-    assert save.isEnabled() and not hours_error.isVisible()
+    assert not hours_error.isVisible() and dialog.save_problem.text() == ""
 
 
 def test_end_date_follows_the_start_date_until_it_is_a_span(qtbot: QtBot, window: MainWindow) -> None:
@@ -138,7 +154,8 @@ def test_end_date_follows_the_start_date_until_it_is_a_span(qtbot: QtBot, window
     assert dialog.end_edit.date() == start.addDays(-8)  # a span the user made is kept
     dialog.end_edit.setDate(start.addDays(-12))
     assert "before the start date" in dialog.findChild(QWidget, "endDateError").text()  # type: ignore[union-attr]
-    assert not dialog.save_button.isEnabled()
+    dialog.accept()
+    assert dialog.isVisible() and load_activities() == []
 
 
 def test_escape_asks_before_discarding_typed_text(qtbot: QtBot, window: MainWindow,

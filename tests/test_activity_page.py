@@ -31,14 +31,19 @@ def add(title: str, hours: str, day: date, **fields: object) -> int:
 
 @pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Confirmations asked; answered Yes."""
+    """Confirmations and questions asked; answered Yes (and "Save" to the 0-hour question)."""
     questions: list[str] = []
 
     def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
         questions.append(text)
         return True
 
+    def ask(parent: QWidget | None, title: str, text: str, yes_label: str, no_label: str) -> bool:
+        questions.append(text)
+        return True
+
     monkeypatch.setattr(prompts, "confirm", confirm)
+    monkeypatch.setattr(prompts, "ask", ask)
     return questions
 
 
@@ -180,7 +185,8 @@ def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, q
     before = {r.id: r for r in load_activities()}
     select(window, "Budgeting for Outcomes")
     QTest.keyClick(table(window), Qt.Key.Key_Delete)
-    assert len(asked) == 1 and "Budgeting for Outcomes" in asked[0]
+    assert asked == []  # no question: undo brings it back
+    assert window.statusBar().currentMessage() == "Deleted “Budgeting for Outcomes” - Undo (Ctrl+Z)"
     assert "Budgeting for Outcomes" not in shown_titles(window)
     assert page_of(window).current_record() is not None  # the keyboard stays on the table
 
@@ -190,16 +196,28 @@ def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, q
     QTest.keyClick(table(window), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {r.id: r for r in load_activities()} == before  # same id, practices, dates, everything
     assert "Budgeting for Outcomes" in shown_titles(window)
+    assert window.statusBar().currentMessage() == "Undone: Delete “Budgeting for Outcomes”"
     QTest.keyClick(table(window), Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "Budgeting for Outcomes" not in shown_titles(window)
+    assert window.statusBar().currentMessage() == "Redone: Delete “Budgeting for Outcomes”"
 
 
-def test_refusing_the_confirmation_deletes_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)
+def test_the_delete_button_and_menu_delete_without_asking(window: MainWindow, qtbot: QtBot,
+                                                          asked: list[str]) -> None:
+    page = page_of(window)
     select(window, "Ethics 101")
-    page_of(window).delete_selected()
-    assert len(load_activities()) == 4 and not window.undo_stack.canUndo()
+    page.delete_button.click()
+    assert "Ethics 101" not in shown_titles(window) and asked == []
+    assert window.statusBar().currentMessage().startswith("Deleted “Ethics 101”")
+    select(window, "Budgeting for Outcomes")
+    assert page.delete_action.text() == "&Delete"  # no "...": nothing more to answer
+    page.delete_action.trigger()  # what the context menu runs
+    assert shown_titles(window) == ["ICMA Annual Conference"] and asked == []
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert len(load_activities()) == 4
+    assert window.statusBar().currentMessage() == "Undone: Delete “Ethics 101”"
 
 
 def test_buttons_follow_the_selection(window: MainWindow) -> None:
@@ -299,7 +317,7 @@ def test_delete_and_undo_in_a_searched_and_sorted_table(window: MainWindow, qtbo
     assert page.shown_label.text().startswith("Showing 2 of 3 activities · 12.5 h completed")
     select(window, "ICMA Annual Conference")
     QTest.keyClick(view, Qt.Key.Key_Delete)
-    assert len(asked) == 1 and "ICMA Annual Conference" in asked[0]
+    assert asked == []
     assert shown_titles(window) == ["Ethics 101"]
     assert page.current_record() is not None and page.current_record().data.title == "Ethics 101"  # type: ignore
     assert page.shown_label.text().startswith("Showing 1 of 2 activities")

@@ -1,4 +1,5 @@
-"""Undo of page records: a step that can no longer be undone is reported and the stack cleared, with no crash."""
+"""Undo of page records: undo and redo say what they did; a step that can no longer be undone is reported and the
+stack cleared, with no crash."""
 
 from __future__ import annotations
 
@@ -34,3 +35,25 @@ def test_undo_and_redo_run_the_given_steps(window: MainWindow) -> None:
     assert state == []
     window.undo_stack.redo()
     assert state == [1]
+
+
+def test_undo_and_redo_say_what_they_did(window: MainWindow) -> None:
+    state: list[int] = []
+    perform(window, "Copy the 2017 catalogue to 2018", lambda: state.append(1), lambda: state.pop())
+    status = window.statusBar()
+    assert status.currentMessage() == ""  # the write itself is not an undo
+    window.undo_action.trigger()
+    assert status.currentMessage() == "Undone: Copy the 2017 catalogue to 2018"
+    window.redo_action.trigger()
+    assert status.currentMessage() == "Redone: Copy the 2017 catalogue to 2018"
+
+
+def test_a_failed_undo_does_not_say_undone(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prompts, "show_error", lambda parent, title, message: None)
+
+    def broken_undo() -> None:
+        raise LookupError("the record is gone")
+
+    perform(window, "Add coaching", lambda: None, broken_undo)
+    window.undo_stack.undo()
+    assert not window.statusBar().currentMessage().startswith("Undone")

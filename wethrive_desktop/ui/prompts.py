@@ -22,6 +22,18 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK")
     return box.clickedButton() is ok
 
 
+def ask(parent: QWidget | None, title: str, text: str, yes_label: str, no_label: str) -> bool:
+    """A question with two named answers ("Save" / "Go back"); True when the user chose `yes_label`. The safe answer,
+    `no_label`, is the default button and what Esc chooses."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(no_label, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 

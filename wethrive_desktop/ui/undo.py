@@ -4,7 +4,9 @@ A command does its first write when it is made (`perform`), so a ValidationError
 nothing is pushed; pushing then skips that first redo. Later undo and redo run the command's `apply` / `revert`.
 One failure policy for all: a step that fails (say, the record was changed behind the stack's back) is never
 raised into Qt; the user is told and the stack is cleared, since the commands left on it can no longer be trusted
-(`Shell.undo_failed`). After a step that worked, the pages refresh (`changed`).
+(`Shell.undo_failed`). After a step that worked, the pages refresh (`changed`) and the status bar says what was done
+("Undone: Delete “Budget workshop”", "Redone: ..."), whichever way it was asked for (Edit menu, Ctrl+Z, a button).
+A delete runs without a question, since undo brings it back; the status bar names what went and how to get it back.
 
 Activity commands put stored snapshots back (models/activity_edits.restore_state), so attachments come back with
 the activity, under the same ids; `perform()` wraps any other write given as a pair of functions.
@@ -17,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, delete_activity
 from wethrive_desktop.models.activity_batches import remove_activities, restore_activities
@@ -29,6 +31,11 @@ T = TypeVar("T")
 
 def _short(title: str, limit: int = 40) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def undo_keys() -> str:
+    """The Undo shortcut as this platform writes it (Ctrl+Z; ⌘Z on macOS)."""
+    return QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class StoreCommand(QUndoCommand):
@@ -55,6 +62,8 @@ class StoreCommand(QUndoCommand):
             self.shell.undo_failed(f"Could not {what} '{self.text()}': {exc}")
             return
         self.changed(changed)
+        # After the refresh, so that nothing a page shows as it reloads hides it.
+        self.shell.show_message(f"{'Undone' if what == 'undo' else 'Redone'}: {self.text()}")
 
     def apply(self) -> int | None:
         """Do the write again; return the id of a record to select, if any."""
@@ -203,7 +212,10 @@ def save_undoable(shell: Shell, data: ActivityData, activity_id: int | None = No
 
 
 def delete_undoable(shell: Shell, activity_id: int) -> ActivityRecord:
+    """Delete now (no question: undo brings it back), push the undo step, refresh the pages and say in the status
+    bar what was deleted and how to get it back. Returns the deleted record."""
     command = DeleteActivityCommand.perform(shell, activity_id)
     shell.undo_stack.push(command)
     shell.notify_activity_changed(None)
+    shell.show_message(f"Deleted “{_short(command.before.data.title)}” - Undo ({undo_keys()})", 10000)
     return command.before

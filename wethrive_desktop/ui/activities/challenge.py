@@ -1,12 +1,14 @@
 """The activity dialog's #WeThriveHere item: a combo of the catalogue of the activity's year ("None" first) and,
 under it, a hint when the item was suggested from the title, type and provider (models.challenge.suggest_key).
-The suggestion follows what is typed until the member picks an item (or "None") themselves."""
+The suggestion follows what is typed until the member picks an item (or "None") themselves. A 0-hour entry with an
+item the member chose is a challenge action without hours, which the dialog saves without asking."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from wethrive_desktop.models.challenge import ChallengeItemData, catalogue_for_year, suggest_key
+from wethrive_desktop.ui.challenge.dialogs import NO_HOUR_KEYS
 from wethrive_desktop.ui.widgets.naming import named
 
 
@@ -48,6 +50,14 @@ class ChallengePicker(QWidget):
     def _chosen(self, _index: int) -> None:
         self.touched = True
         self.hint.clear()
+
+    def marks_hourless_action(self) -> bool:
+        """Whether an activity of 0 hours with the item shown is a #WeThriveHere action that carries no PD hours
+        (DOMAIN.md section 4): the member chose the item, or it is one that usually has none (a donation, a
+        renewal). An item only suggested for an event with hours (the Annual Conference) does not make 0 hours
+        right: there they were more likely forgotten."""
+        key = self.combo.currentData()
+        return key is not None and (self.touched or key in NO_HOUR_KEYS)
 
     def suggest(self, year: int, title: str, kind: str, provider: str) -> None:
         """Select the item `title`, `kind` and `provider` suggest in `year`'s catalogue (None: "None")."""

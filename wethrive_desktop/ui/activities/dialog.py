@@ -14,10 +14,17 @@ with its attachments; otherwise it saves directly.
 
 The form's fields are in fields.py, the attachments list and its buttons in attachments.py, the challenge item
 with its suggestion in challenge.py.
+
+Checking is kind: the form is checked as the user types, but a field's message shows only once the user has edited
+it (or an edit elsewhere caused it, say an end date before the start), or after a save attempt, which shows every
+message and puts the focus on the first field in error. Save stays enabled, so a press of it always explains. A
+completed activity of 0 hours is saved only after one question (not for a #WeThriveHere action that carries no
+hours, challenge.py), since the hours were more likely forgotten.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -93,11 +101,17 @@ class ActivityDialog(QDialog):
         self._last_start = clock.today()
         self._error_labels: dict[str, QLabel] = {}
         self._filling = False
+        self._edited_fields: set[str] = set()  # fields the user changed: their messages show
+        self._save_attempted = False  # after a save attempt, every message shows
+        self._zero_hours_confirmed = False  # the user said a completed activity of 0 hours is right
+        self._opened_errors: set[tuple[str, str]] = set()  # (field, message) wrong as the dialog opened
 
         if activity_id is not None:
             record = get_activity(activity_id)
             initial = initial or record.data  # "Log it" edits a planned record with its status already completed
             stored = list(record.attachments)
+            # Stored as completed with 0 hours already: that was said to be right (or imported so); not asked again.
+            self._zero_hours_confirmed = record.data.status == Status.COMPLETED.value and record.data.hours == 0
             self.setWindowTitle(f"Edit activity: {record.data.title}")
         else:
             self.setWindowTitle("New activity")
@@ -107,7 +121,10 @@ class ActivityDialog(QDialog):
         self.challenge.touched = initial is not None and initial.challenge_key is not None
         if activity_id is None and not self.challenge.touched:
             self._suggest_challenge()
+        self._edited_fields.clear()  # the suggestion made while opening was no edit
         self._opened_state = self._state()
+        # What is wrong as the dialog opens (a new activity has no title yet) waits for an edit or a save attempt.
+        self._opened_errors = {(e.field, e.message) for e in self.errors()}
         self._validate()
         self.title_edit.setFocus()
 
@@ -164,6 +181,12 @@ class ActivityDialog(QDialog):
         self.save_problem = named(QLabel(), "saveProblem")
         self.save_problem.setStyleSheet(ERROR_STYLE)
         self.save_problem.setWordWrap(True)
+
+        # Each field with a message, in form order: a save attempt focuses the first in error.
+        self._field_widgets: dict[str, QWidget] = {
+            "title": self.title_edit, "start_date": self.start_edit, "end_date": self.end_edit,
+            "type": self.type_combo, "hours": self.hours_spin, "status": self.status_combo,
+            "challenge_key": self.challenge_combo, "practices": self.practice_list}
 
         self._lay_out()
         self._connect()
@@ -240,20 +263,20 @@ class ActivityDialog(QDialog):
         return QSize(900, 640)
 
     def _connect(self) -> None:
-        for edit in (self.title_edit, self.provider_edit):
-            edit.textChanged.connect(self._changed)
+        self.title_edit.textChanged.connect(self._edited("title"))
+        self.provider_edit.textChanged.connect(self._edited())
         self.title_edit.textChanged.connect(self._suggest_challenge)
         self.provider_edit.textChanged.connect(self._suggest_challenge)
-        self.type_combo.currentIndexChanged.connect(self._changed)
+        self.type_combo.currentIndexChanged.connect(self._edited("type"))
         self.type_combo.currentIndexChanged.connect(self._suggest_challenge)
         self.start_edit.dateChanged.connect(self._start_changed)
-        self.end_edit.dateChanged.connect(self._changed)
-        self.hours_spin.valueChanged.connect(self._changed)
-        self.status_combo.currentIndexChanged.connect(self._changed)
-        self.challenge_combo.currentIndexChanged.connect(self._changed)
-        self.practice_list.itemChanged.connect(self._changed)
-        self.description_edit.textChanged.connect(self._changed)
-        self.learned_edit.textChanged.connect(self._changed)
+        self.end_edit.dateChanged.connect(self._edited("end_date"))
+        self.hours_spin.valueChanged.connect(self._edited("hours"))
+        self.status_combo.currentIndexChanged.connect(self._edited("status"))
+        self.challenge_combo.currentIndexChanged.connect(self._edited("challenge_key"))
+        self.practice_list.itemChanged.connect(self._edited("practices"))
+        self.description_edit.textChanged.connect(self._edited())
+        self.learned_edit.textChanged.connect(self._edited())
         self.attachments.changed.connect(self._validate)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -328,13 +351,18 @@ class ActivityDialog(QDialog):
 
     # --- reacting ----------------------------------------------------------------------------------------
 
-    def _changed(self, *_args: Any) -> None:
-        if not self._filling:
-            self._validate()
+    def _edited(self, *fields: str) -> Callable[..., None]:
+        """A slot for a change of `fields`: from then on their messages show (a change while filling is no edit)."""
+        def edited(*_args: Any) -> None:
+            if not self._filling:
+                self._edited_fields.update(fields)
+                self._validate()
+        return edited
 
     def _start_changed(self, qdate: QDate) -> None:
         if self._filling:
             return
+        self._edited_fields.add("start_date")
         start = to_date(qdate)
         end = to_date(self.end_edit.date())
         if end == self._last_start or end < start:
@@ -356,19 +384,42 @@ class ActivityDialog(QDialog):
         keys = [item.key for item in self.challenge.items_for(data.start_date.year)]
         return check(normalized(data), keys)
 
+    def _shows(self, error: FieldError) -> bool:
+        """Whether `error`'s message is shown: after a save attempt, once its field was edited, or when an edit
+        caused it (it was not there when the dialog opened)."""
+        return (self._save_attempted or error.field in self._edited_fields
+                or (error.field, error.message) not in self._opened_errors)
+
     def _validate(self) -> bool:
+        """Check the form and show the messages due (`_shows`); True when it can be saved."""
         errors = self.errors()
-        messages: dict[QLabel, list[str]] = {label: [] for label in self._error_labels.values()}
+        messages: dict[str, list[str]] = {field: [] for field in self._error_labels}
         for error in errors:
-            label = self._error_labels.get(error.field)
-            if label is not None:
-                messages[label].append(self._message(error))
-        for label, texts in messages.items():
+            if error.field in messages and self._shows(error):
+                messages[error.field].append(self._message(error))
+        for field, texts in messages.items():
+            label = self._error_labels[field]
             label.setText("\n".join(texts))
             label.setVisible(bool(texts))
-        self.save_button.setEnabled(not errors)
-        self.save_problem.clear()
+            widget = self._field_widgets.get(field)
+            if widget is not None:  # read out by screen readers with the field
+                widget.setAccessibleDescription(label.text())
+        self.save_problem.setText(self._summary(len(errors)) if self._save_attempted and errors else "")
         return not errors
+
+    @staticmethod
+    def _summary(count: int) -> str:
+        return ("Not saved yet: correct the field marked in red" if count == 1
+                else f"Not saved yet: correct the {count} problems marked in red")
+
+    def _focus_first_error(self) -> None:
+        fields = {error.field for error in self.errors()}
+        for field, widget in self._field_widgets.items():
+            if field in fields:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QLineEdit | QAbstractSpinBox):
+                    widget.selectAll()  # what is typed next replaces what is wrong
+                return
 
     @staticmethod
     def _message(error: FieldError) -> str:
@@ -381,9 +432,15 @@ class ActivityDialog(QDialog):
     # --- closing -----------------------------------------------------------------------------------------
 
     def accept(self) -> None:
+        self._save_attempted = True
         if not self._validate():
+            self._focus_first_error()
             return
         data = self.current_data()
+        if not self._zero_hours_right(data):
+            self.hours_spin.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.hours_spin.selectAll()
+            return
         try:
             self.saved_id = self._save(data)
         except ValidationError as exc:
@@ -394,6 +451,19 @@ class ActivityDialog(QDialog):
             return
         self.activity_saved.emit(self.saved_id)
         super().accept()
+
+    def _zero_hours_right(self, data: ActivityData) -> bool:
+        """False when `data` is a completed activity of 0 hours and the user, asked (once per dialog), went back.
+        Not asked for a planned activity, nor for a #WeThriveHere action that carries no hours."""
+        if (self._zero_hours_confirmed or data.status != Status.COMPLETED.value or data.hours != 0
+                or self.challenge.marks_hourless_action()):
+            return True
+        self._zero_hours_confirmed = prompts.ask(
+            self, "Activity of 0 hours",
+            "Save a completed activity of 0 hours?\n\nIt adds nothing toward the 40 hours of the year. "
+            "Go back to enter its hours (a 90-minute webinar is 1.5 h), or set its status to Planned "
+            "if it has not taken place yet.", "Save", "Go back")
+        return self._zero_hours_confirmed
 
     def _save(self, data: ActivityData) -> int:
         if self.shell is not None:

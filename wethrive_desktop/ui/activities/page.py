@@ -32,7 +32,6 @@ from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, practice_label, type_label
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
-from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.naming import named
@@ -169,7 +168,7 @@ class ActivityLogPage(Page):
 
         # Enter and Del act on the table only (in the search box they edit text); Ctrl+D anywhere on the page.
         self.edit_action = self._action("&Edit...", ["Return", "Enter"], self.edit_selected, self.table)
-        self.delete_action = self._action("&Delete...", [QKeySequence.StandardKey.Delete], self.delete_selected,
+        self.delete_action = self._action("&Delete", [QKeySequence.StandardKey.Delete], self.delete_selected,
                                           self.table)
         self.duplicate_action = self._action("D&uplicate...", ["Ctrl+D"], self.duplicate_selected, self)
         self.duplicate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -311,13 +310,9 @@ class ActivityLogPage(Page):
             dialog.setWindowTitle(f"Duplicate of {record.data.title}")
 
     def delete_selected(self) -> None:
+        """Delete at once, without asking: the status bar names what went and Ctrl+Z brings it back."""
         record = self.current_record()
         if record is None:
-            return
-        when = record.start_date.isoformat()
-        if not prompts.confirm(self, "Delete activity",
-                               f"Delete “{record.data.title}” ({when}, {format_hours(record.hours)} h)?\n"
-                               "Edit > Undo (Ctrl+Z) brings it back.", "Delete"):
             return
         from wethrive_desktop.ui.undo import delete_undoable
 
