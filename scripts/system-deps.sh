@@ -11,6 +11,10 @@ PACKAGES=(
   fonts-dejavu-core fonts-wqy-microhei
   # PDF pages to images, for looking at reports
   poppler-utils
+  # building the bundle (PyInstaller reads and strips libraries with objdump and strip; with libcups2 present it
+  # collects Qt's CUPS print plugin, without which a Linux bundle prints to PDF files only) and checking the desktop
+  # entry and AppStream metadata in data/ (tests/test_packaging.py)
+  binutils libcups2 desktop-file-utils appstream
 )
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   case "$(uname -s)" in

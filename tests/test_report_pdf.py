@@ -171,15 +171,6 @@ def test_fonts_are_bundled_with_their_licences_and_registered_as_a_family() -> N
     assert ps2tt(fonts.italic) == (fonts.base.lower(), 0, 1)
 
 
-def test_the_resources_folder_is_found_inside_a_pyinstaller_bundle(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    bundled = tmp_path / "resources" / "fonts"
-    bundled.mkdir(parents=True)
-    (bundled / "DejaVuSans.ttf").write_bytes(b"x")
-    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert resources_dir() == tmp_path / "resources"
-
-
 def test_long_reflections_split_across_pages_and_no_heading_ends_a_page() -> None:
     long_text = " ".join(f"Sentence {i} about what the workshop taught me on budgeting." for i in range(400))
     records = [record(i, f"Long activity {i}", "10", description=long_text if i == 2 else "Attended.",

@@ -1,4 +1,42 @@
 """WeThrive Desktop: offline professional-development records for ICMA members."""
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+import importlib.resources
+import re
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
 APP_NAME = "WeThrive Desktop"
+DISTRIBUTION = "wethrive-desktop"
+# The reverse-DNS id of the desktop entry and AppStream metadata (data/), and of the window (setDesktopFileName).
+APP_ID = "org.wethrive.WeThriveDesktop"
+
+
+def _version() -> str:
+    """pyproject.toml's version, the one place it is written: from the installed distribution's metadata (any
+    install, and a PyInstaller bundle, which carries the metadata), else read from pyproject.toml beside a source
+    checkout that was never installed."""
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            found = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
+        except OSError:
+            found = None
+        return found.group(1) if found else "0+unknown"
+
+
+__version__ = _version()
+
+
+def resources_path(*parts: str) -> Path:
+    """A file or folder of the package's data (`wethrive_desktop/resources/...`: fonts, icons, the third-party
+    notices), found through importlib.resources: the same call serves a checkout (editable install), a wheel (also
+    `pip install --user`) and a PyInstaller bundle, whose importer answers for the data files build.spec collects.
+    Its users open files by name (ReportLab, Qt), so the package must be a real folder, not inside a zip."""
+    folder = importlib.resources.files(__name__)  # (not `from ... import files`: wethrive_desktop.files is a module)
+    if not isinstance(folder, Path):
+        raise FileNotFoundError(f"{APP_NAME} must be installed as files, not inside an archive ({folder})")
+    return folder.joinpath("resources", *parts)

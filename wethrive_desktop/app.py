@@ -17,9 +17,10 @@ import peewee
 import PySide6
 import shiboken6
 from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wethrive_desktop import APP_NAME, __version__, crash_log
+from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources_path
 from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
@@ -62,6 +63,9 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("WeThrive")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # so a Wayland or X11 desktop matches the window to data/<APP_ID>.desktop
+    app.setWindowIcon(app_icon())
     crash_log.setup_logging()
     log.info("%s %s starting: Python %s, Qt %s, PySide6 %s, %s; database %s%s", APP_NAME, __version__,
              platform.python_version(), qVersion(), PySide6.__version__, platform.platform(), db_path,
@@ -72,6 +76,14 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
             return _run(app, net, db_path, demo)
     finally:
         net.uninstall()
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every size rendered from data/icons/*.svg (scripts/make_icons.py), from the package."""
+    icon = QIcon()
+    for path in sorted(resources_path("icons").glob("icon-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def _run(app: QApplication, net: CrashNet, db_path: Path, demo: bool) -> int:

@@ -8,7 +8,6 @@ WenQuanYi Micro Hei has is wrapped in a font tag for WenQuanYi, after the text h
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from wethrive_desktop import resources_path
 
 BASE = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -35,16 +36,12 @@ LICENCE_FILES = ("LICENSE-DejaVu.txt", "LICENSE-WenQuanYi.txt")
 
 
 def resources_dir() -> Path:
-    """The `resources` folder: inside a PyInstaller bundle, else at the root of the (editable) checkout."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    candidates = [Path(bundle) / "resources"] if bundle else []
-    package = Path(__file__).resolve().parents[3]  # .../wethrive_desktop/reports/pdf/fonts.py -> repo root
-    candidates += [package / "resources", Path(sys.prefix) / "share" / "wethrive" / "resources"]
-    for folder in candidates:
-        if (folder / "fonts" / FONT_FILES[BASE]).is_file():
-            return folder
-    tried = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"the bundled fonts were not found (looked in {tried}); reinstall WeThrive Desktop")
+    """The package's data folder, `wethrive_desktop/resources`, wherever the package is installed (see
+    `wethrive_desktop.resources_path`)."""
+    folder = resources_path()
+    if not (folder / "fonts" / FONT_FILES[BASE]).is_file():
+        raise FileNotFoundError(f"the bundled fonts were not found in {folder}; reinstall WeThrive Desktop")
+    return folder
 
 
 def fonts_dir() -> Path:
