@@ -1,13 +1,17 @@
-"""The Chart tab: the ratings of the latest assessment against the previous one, as horizontal bars (QtCharts)."""
+"""The Chart tab: the ratings of the latest assessment against the previous one, as horizontal bars (QtCharts).
+Its colours come from the palette and follow it when it changes."""
 
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter
 
 from wethrive_desktop.models.assessments import PRACTICE_SHORT, AssessmentData
 from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.ui.colors import graphic_color, style_chart
+
+LATEST_COLOR, PREVIOUS_COLOR = "#2a6fb0", "#8a96a3"  # their shades for a light palette (ui/colors.py)
 
 
 class RatingsChart(QChartView):
@@ -19,30 +23,44 @@ class RatingsChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(300)
         self.series_sets: dict[str, list[float]] = {}
+        self.bar_colors: list[tuple[QBarSet, str]] = []
         self.show_pair(None, None)
+
+    def apply_palette(self) -> None:
+        """Take the chart's colours from the palette (QtCharts' default theme is white whatever the palette)."""
+        style_chart(self)
+        for bar_set, name in self.bar_colors:
+            color = graphic_color(name, self.palette())
+            bar_set.setColor(color)
+            bar_set.setBorderColor(color)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
 
     def show_pair(self, latest: AssessmentData | None, previous: AssessmentData | None) -> None:
         chart = QChart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins() * 0)
         self.series_sets = {}
+        self.bar_colors = []
         if latest is None:
             chart.setTitle("No assessment yet: add one to see your ratings here")
             self.setChart(chart)
+            self.apply_palette()
             return
         chart.setTitle("Ratings: latest against the previous assessment" if previous else "Ratings")
         series = QHorizontalBarSeries()
         numbers = list(reversed(PRACTICES))  # the first category is drawn at the bottom
-        pairs = [(previous, QColor("#9aa5b1")), (latest, QColor("#2a6fb0"))] if previous else [
-            (latest, QColor("#2a6fb0"))]
+        pairs = [(previous, PREVIOUS_COLOR), (latest, LATEST_COLOR)] if previous else [(latest, LATEST_COLOR)]
         for data, color in pairs:
             assert data is not None
             label = f"{data.date.isoformat()} {data.kind_label}"
             bar_set = QBarSet(label)
             values = [float(data.rating_of(n).rating or 0) for n in numbers]
             bar_set.append(values)
-            bar_set.setColor(color)
-            bar_set.setBorderColor(color)
+            self.bar_colors.append((bar_set, color))
             series.append(bar_set)
             self.series_sets[label] = list(reversed(values))
         series.setBarWidth(0.8)
@@ -58,3 +76,4 @@ class RatingsChart(QChartView):
         chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values_axis)
         self.setChart(chart)
+        self.apply_palette()

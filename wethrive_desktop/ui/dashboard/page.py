@@ -29,13 +29,14 @@ from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
 from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_text
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.bar_chart import BarChart
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTableModel, record_view
 
-STATE_COLORS = {DONE: "#2e7d32", DUE: "#b26a00", OVERDUE: "#c62828", TODO: "#6d6d6d"}
+STATE_COLORS = {DONE: OK, DUE: WARN, OVERDUE: ERROR, TODO: NEUTRAL}  # semantic colours (ui/colors.py)
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
 
 
@@ -261,7 +262,7 @@ class DashboardPage(Page):
         self.milestone_labels = {}
         for row, m in enumerate(milestones):
             mark = QLabel(STATE_MARKS.get(m.state, "•"))
-            mark.setStyleSheet(f"color: {STATE_COLORS.get(m.state, '#2f6f9f')};")
+            color_text(mark, STATE_COLORS.get(m.state, ACCENT))
             mark.setToolTip(m.state)
             label = QLabel(f"{m.label}:")
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

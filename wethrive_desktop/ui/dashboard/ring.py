@@ -1,19 +1,17 @@
 """The progress ring of the dashboard's hours card: the year's hours against the commitment, painted as a ring that
-fills (green once the commitment is met), with the hours in the middle.
+fills (green once the commitment is met), with the hours in the middle. Its colours come from the palette at each
+paint, so a dark or high-contrast theme shows at once.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from wethrive_desktop.models.domain import REQUIRED_HOURS
 from wethrive_desktop.models.rules import format_hours
-
-RING_DONE = QColor("#2e7d32")
-RING_PROGRESS = QColor("#2f6f9f")
-RING_TRACK = QColor("#dde3ea")
+from wethrive_desktop.ui.colors import ACCENT, OK, blend, graphic_color, readable
 
 
 class ProgressRing(QWidget):
@@ -42,16 +40,19 @@ class ProgressRing(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height()) - 14
         rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        pen = QPen(RING_TRACK, 13)
+        palette = self.palette()
+        window = QPalette.ColorRole.Window
+        text = readable(palette.color(QPalette.ColorRole.WindowText), [palette.color(window)])
+        pen = QPen(blend(palette.color(window), text, 0.16), 13)  # the track: a faint ring in the text's colour
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawEllipse(rect)
         if self.fraction > 0:
-            pen.setColor(RING_DONE if self.met else RING_PROGRESS)
+            pen.setColor(graphic_color(OK if self.met else ACCENT, palette, window))
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawArc(rect, 90 * 16, -round(self.fraction * 360 * 16))
-        painter.setPen(self.palette().windowText().color())
+        painter.setPen(text)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 2.3)
         font.setBold(True)

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,6 +51,7 @@ from wethrive_desktop.models.legacy_rule import (
     normalized_coaching,
 )
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.colors import OK, WARN, ThemedColor
 from wethrive_desktop.ui.legacy.dialogs import ActionDialog, CoachingDialog
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.undo import perform
@@ -58,8 +59,9 @@ from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.widgets.record_table import Col, RecordTableModel, record_view, selected_record
 
-STATUS_COLORS = {EARNED: "#2e7d32", MAINTAINED: "#2e7d32"}
-NOT_YET_COLOR = "#b26a00"
+# Semantic colours (ui/colors.py): formatted, each gives its shade readable on the palette of the moment.
+STATUS_COLORS = {EARNED: ThemedColor(OK), MAINTAINED: ThemedColor(OK)}
+NOT_YET_COLOR = ThemedColor(WARN)
 
 
 def status_text(y: LegacyYear) -> str:
@@ -91,6 +93,7 @@ class LegacyPage(Page):
     def __init__(self, shell: Shell):
         super().__init__(shell)
         self.overview: LegacyOverview | None = None
+        self._banner: tuple[LegacyYear | None, int] | None = None  # what the banner shows
 
         title = QLabel("Legacy Leaders")
         font = title.font()
@@ -226,7 +229,15 @@ class LegacyPage(Page):
         self._show_year()
         self._update_buttons()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._banner is not None:
+            # The status colours are written into the rich text: write it again in the new palette's shades.
+            self._show_banner(*self._banner)
+            self._show_year()
+
     def _show_banner(self, current: LegacyYear | None, year: int) -> None:
+        self._banner = (current, year)
         if current is None:
             self.banner.setText(f"<b>{year}: no Legacy Leaders records yet.</b> Add a coaching relationship and a "
                                 "recruitment or sponsorship to start.")

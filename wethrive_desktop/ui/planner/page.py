@@ -48,6 +48,7 @@ from wethrive_desktop.models.plans import (
     set_needs,
 )
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.planner import log_it
 from wethrive_desktop.ui.planner.calendar_import import CalendarImport
 from wethrive_desktop.ui.planner.dialogs import GoalDialog, PlanItemDialog
@@ -115,8 +116,7 @@ class PlannerPage(Page):
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("planEmptyHint")
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("QLabel#planEmptyHint { background: #fff8e1; border: 1px solid #e0c97a;"
-                                      " padding: 6px; }")
+        themed_style_sheet(self.empty_hint, lambda palette: hint_style(palette, "QLabel#planEmptyHint"))
         self.empty_hint.hide()
 
         # Left: needs and goals.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
@@ -77,8 +78,15 @@ class ProgressBox(QGroupBox):
         totals.addWidget(self.planned_bar, 1)
         progress_layout.addLayout(totals)
         progress_layout.addWidget(self.progress_tabs, 1)
+        self._shown: tuple[PlanData | None, int] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_plan(*self._shown)  # its red is written into the rich text: write it in the new shade
 
     def show_plan(self, plan: PlanData | None, year: int) -> None:
+        self._shown = (plan, year)
         if plan is None:
             self.total_label.setText(f"No plan for {year} yet. Start one, or import a calendar.")
             self.planned_bar.setValue(0)

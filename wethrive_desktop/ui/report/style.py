@@ -1,10 +1,19 @@
-"""The report page's colours, and the escaping of text put into its rich-text labels."""
+"""The report page's colours, and the escaping of text put into its rich-text labels.
+
+The colours are semantic (ui/colors.py): put into a style sheet or rich text (f"color: {OK_COLOR}"), each gives its
+shade readable on the application's palette at that moment, light, dark or high contrast.
+"""
 
 from __future__ import annotations
 
 import html
 
-OK_COLOR, TODO_COLOR, WARN_COLOR, MUTED_COLOR = "#2e7d32", "#c62828", "#b26a00", "#5f6b7a"
+from wethrive_desktop.ui.colors import ERROR, MUTED, OK, WARN, ThemedColor
+
+OK_COLOR = ThemedColor(OK)
+TODO_COLOR = ThemedColor(ERROR)
+WARN_COLOR = ThemedColor(WARN)
+MUTED_COLOR = ThemedColor(MUTED)
 
 
 def escape(text: str) -> str:

@@ -1,6 +1,7 @@
 """A small QtCharts bar chart with fixed categories whose values change (hours by practice, points by month).
 
-Hovering a bar shows its tooltip (a category's full name and value), so short axis labels stay readable.
+Hovering a bar shows its tooltip (a category's full name and value), so short axis labels stay readable. Its colours
+come from the palette and follow it when it changes (a dark or high-contrast theme).
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, QSize, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-BAR_COLOR = QColor("#2f6f9f")
-
+from wethrive_desktop.ui.colors import ACCENT, graphic_color, style_chart
 
 # Ticks for an axis topped by 1, 2, 2.5 or 5 times a power of ten, so each step is a round number.
 TICKS_BY_MANTISSA = {1.0: 6, 2.0: 5, 2.5: 6, 5.0: 6}
@@ -53,8 +53,6 @@ class BarChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.bar_set = QBarSet(title)
-        self.bar_set.setColor(BAR_COLOR)
-        self.bar_set.setBorderColor(BAR_COLOR)
         self.bar_set.append([0.0] * len(self.categories))
         self.series = QBarSeries()
         self.series.setBarWidth(0.7)
@@ -79,6 +77,19 @@ class BarChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(180)
+        self.apply_palette()
+
+    def apply_palette(self) -> None:
+        """Take the chart's colours from the palette (QtCharts' default theme is white whatever the palette)."""
+        style_chart(self)
+        bar = graphic_color(ACCENT, self.palette())
+        self.bar_set.setColor(bar)
+        self.bar_set.setBorderColor(bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_palette()
 
     def _fit_labels(self, *_args: object) -> None:
         """Turn the category labels upright when the chart is too narrow for them (QtCharts would cut them)."""
