@@ -44,6 +44,7 @@ from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
+from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.pages import PAGES, PageEntry
 from wethrive_desktop.ui.shell import P, Page
 from wethrive_desktop.ui.widgets.naming import named
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._row_chosen)
         self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(220)
-        self.nav.setStyleSheet("QListWidget#navList::item { padding: 5px 6px; }")
+        self.nav.setSpacing(3)  # room around each name (no style sheet: it would stop the list following the palette)
         for row in range(min(len(PAGES), 9)):
             # Ctrl+1 .. Ctrl+9 go straight to a page; the tooltip says which.
             self.nav.item(row).setToolTip(f"{PAGES[row].title} (Ctrl+{row + 1})")
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
         self.demo_label.setVisible(self.demo)
         if self.demo:
             self.demo_label.setText(" Demo data: try anything; your own records are kept in another file ")
-            self.demo_label.setStyleSheet("background: #fff3cd; color: #5c4400; border-radius: 3px;")
+            themed_style_sheet(self.demo_label, lambda palette: hint_style(palette, "QLabel"))
             self.demo_label.setToolTip(f"This window shows the built-in demo database ({self.db_path})")
         status.addWidget(self.demo_label)
         if self.demo:

@@ -29,7 +29,7 @@ from wethrive_desktop.errors import describe
 from wethrive_desktop.models.backups import BackupSummary, restore_backup
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.widgets.naming import named
+from wethrive_desktop.ui.widgets.naming import named, show_as_error
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class RestoreDialog(QDialog):
             raise exc  # a bug: the crash net reports it
         error = named(QLabel(f"The records were not restored: {message}"), "restoreError")
         error.setWordWrap(True)
-        error.setStyleSheet("color: #b00020;")
+        show_as_error(error)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, error)

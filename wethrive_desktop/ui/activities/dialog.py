@@ -73,7 +73,7 @@ from wethrive_desktop.ui.activities.fields import (
     to_qdate,
 )
 from wethrive_desktop.ui.shell import Shell
-from wethrive_desktop.ui.widgets.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ class ActivityDialog(QDialog):
                                    "cancelButton", "Cancel")
         self.cancel_button.setAutoDefault(False)
         self.save_problem = named(QLabel(), "saveProblem")
-        self.save_problem.setStyleSheet(ERROR_STYLE)
+        show_as_error(self.save_problem)
         self.save_problem.setWordWrap(True)
 
         # Each field with a message, in form order: a save attempt focuses the first in error.

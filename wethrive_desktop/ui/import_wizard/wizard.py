@@ -40,7 +40,7 @@ from wethrive_desktop.exchange.tabular_values import cell_text
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_wizard.rows import FIELD_LABELS, ImportRowsModel, row_message
 from wethrive_desktop.ui.undo import import_undoable
-from wethrive_desktop.ui.widgets.naming import ERROR_STYLE, named
+from wethrive_desktop.ui.widgets.naming import named, show_as_error
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class SourcePage(QWizardPage):
         sheet_row.addWidget(self.sheet_combo, 1)
         self.info = _label("Reading the file...", "importSourceInfo")
         self.error = _label("", "importSourceError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_as_error(self.error)
         self.error.hide()
         self.busy = named(QProgressBar(), "importReading", "Reading the file")
         self.busy.setRange(0, 0)
@@ -301,7 +301,7 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.missing = _label("", "importMappingMissing")
-        self.missing.setStyleSheet(ERROR_STYLE)
+        show_as_error(self.missing)
         self.append = named(QCheckBox("&Add the ignored columns to “How I took part” (e.g. “Cost ($): 120”)"),
                             "importAppendUnmapped")
         self.remember = named(QCheckBox("&Remember these choices for files with the same columns"),
@@ -419,7 +419,7 @@ class RowsPage(QWizardPage):
         self.progress = named(QProgressBar(), "importProgress", "Import progress")
         self.progress.hide()
         self.error = _label("", "importError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        show_as_error(self.error)
         self.error.hide()
         self.recheck = QTimer(self)
         self.recheck.setSingleShot(True)

@@ -36,7 +36,7 @@ from wethrive_desktop.models.profile import ProfileData, get_profile, save_profi
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui.profile.eligibility import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.shell import Shell
-from wethrive_desktop.ui.widgets.naming import ERROR_STYLE, error_label, named
+from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 
 # Extra tabs: (title, tab class), added after the Profile tab in this order.
 PROFILE_TABS: tuple[tuple[str, type[ProfileExtraTab]], ...] = (
@@ -254,7 +254,7 @@ class ProfileDialog(QDialog):
         self.save_button.setObjectName("saveButton")
         self.save_button.setAccessibleName("Save profile")
         self.problem_label = named(QLabel(), "profileProblem")
-        self.problem_label.setStyleSheet(ERROR_STYLE)
+        show_as_error(self.problem_label)
         self.problem_label.setWordWrap(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -56,6 +56,7 @@ from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.reports.pdf.builder import RenderedReport
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
+from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.report.portal import PortalCopyDialog
 from wethrive_desktop.ui.report.preview import PreviewTab
 from wethrive_desktop.ui.report.printing import PrintJob, start_printing
@@ -153,7 +154,7 @@ class ReportPage(Page):
 
         self.changed_label = named(QLabel(), "changedSinceSubmittedLabel")
         self.changed_label.setWordWrap(True)
-        self.changed_label.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 4px; border-radius: 3px;")
+        themed_style_sheet(self.changed_label, lambda palette: hint_style(palette, "QLabel"))
         self.changed_label.setVisible(False)
         layout.addWidget(self.changed_label)
 

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from wethrive_desktop.ui.colors import ERROR, color_text
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -17,7 +19,9 @@ def named(widget: W, object_name: str, accessible_name: str = "") -> W:
     return widget
 
 
-ERROR_STYLE = "color: #b00020;"
+def show_as_error(label: QWidget) -> None:
+    """Colour `label`'s text as an error, in the shade readable on the palette (light, dark or high contrast)."""
+    color_text(label, ERROR)
 
 
 def error_label(field: str) -> QLabel:
@@ -25,7 +29,7 @@ def error_label(field: str) -> QLabel:
     "endDateError"; a trailing "_key" is dropped, so "challenge_key" -> "challengeError")."""
     words = field.removesuffix("_key").split("_")
     label = named(QLabel(), "".join([words[0], *(w.title() for w in words[1:])]) + "Error")
-    label.setStyleSheet(ERROR_STYLE)
+    show_as_error(label)
     label.setWordWrap(True)
     label.hide()
     return label
