@@ -5,20 +5,34 @@ the provider and notes from DESCRIPTION (an "Organizer:"-style line, else the OR
 estimate from the duration: a timed event counts its length, at most 8 h on any one day; an all-day event counts
 6 h a day. The estimate is only a starting point; the member edits it in the planner.
 
+A repeating event (RRULE, RDATE, EXDATE, and RECURRENCE-ID overrides of single occurrences, worked out by the
+recurring-ical-events library) becomes one planned item per occurrence, each in the plan of its own year, each dated
+and estimated as above. An override gives its occurrence its own date, title and length; a cancelled override leaves
+that date out. A rule without COUNT or UNTIL is followed through 31 December of the later of this year (clock.today())
+and the year of its first occurrence; one event gives at most REPEAT_LIMIT occurrences; occurrences outside the plan
+years (MIN_YEAR to MAX_YEAR) are left out. A note says so each time.
+
 Dates: an event written with a TZID keeps the wall-clock dates of its own time zone (where the event happens);
 an event in UTC ("Z") is moved to the member's local time zone first (that is when they attend it online);
 a floating time is taken as it is.
 
 The whole file is read and checked before anything is written: a broken file changes nothing. An event already
-imported (same UID) is not added twice.
+imported is not added twice. Its planned item keeps where it came from in `ics_uid`: a single event's UID as it is;
+for an occurrence of a repeating event, the UID, "#" and the date the rule gives that occurrence (its RECURRENCE-ID,
+in the zone the event is written in): "UID#2026-03-05". That date stays the same when the organizer moves the one
+occurrence, so an updated invitation adds only occurrences not stored yet. A second occurrence of one event on the
+same date adds its time ("UID#2026-03-05T14:00"). Items stored by earlier versions of this import are recognised
+too: a repeating event's first date under its plain UID, a lone override under "UID@" and its RECURRENCE-ID.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,9 +41,11 @@ from typing import Any
 
 import icalendar
 import icalendar.parser
+import recurring_ical_events
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from wethrive_desktop.files import InputFileError, read_input_file
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.db import StoreError, database_proxy
@@ -47,6 +63,26 @@ UNTITLED = "Untitled calendar event"
 MAX_NESTING = 16
 # How much of a broken line or value an error message shows.
 SHOWN_CHARS = 60
+# Occurrences of one repeating event at most: a rule gone wrong (every day for a century) plans nothing absurd.
+REPEAT_LIMIT = 400
+# How long a repeating event (each occurrence) may last.
+REPEATING_LENGTH_LIMIT = timedelta(days=366)
+# The numbers a part of an RRULE may have (RFC 5545, 3.3.10): (lowest, highest, whether counting back (-1 the last)
+# is allowed too).
+RULE_PART_RANGES: dict[str, tuple[int, int, bool]] = {
+    "COUNT": (1, 10**9, False), "INTERVAL": (1, 10**9, False), "BYSECOND": (0, 60, False),
+    "BYMINUTE": (0, 59, False), "BYHOUR": (0, 23, False), "BYMONTHDAY": (1, 31, True), "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True), "BYMONTH": (1, 12, False), "BYSETPOS": (1, 366, True),
+}
+# Between the UID and the occurrence's date in an occurrence's ics_uid.
+OCCURRENCE_MARK = "#"
+# Occurrences are looked for from here on at the earliest: nothing before the plan years can be planned (and the
+# library steps back from where it starts by the event's length, which must not run off the calendar).
+EARLIEST_LOOKUP = date(MIN_YEAR - 1, 1, 1)
+# The spans of time the occurrences are looked up in: from an hour, wider while a look finds fewer than LOOKUP_FEW,
+# narrower while it finds more than LOOKUP_MANY.
+LOOKUP_FEW, LOOKUP_MANY = 50, 200
+LOOKUP_NARROWEST, LOOKUP_WIDEST = timedelta(minutes=1), timedelta(days=3660)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but tab and newline
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
@@ -111,10 +147,19 @@ class CalendarEvent:
     provider: str = ""
     notes: str = ""
     type: str = "other"
+    # An occurrence of a repeating event: that event's UID ("" for a single event).
+    series: str = ""
+    # Other ics_uids the event may be stored under (by an earlier version of this import).
+    aliases: tuple[str, ...] = ()
 
     @property
     def year(self) -> int:
         return self.start_date.year
+
+    @property
+    def uids(self) -> tuple[str, ...]:
+        """Every ics_uid that means this event is already imported."""
+        return (self.uid, *self.aliases)
 
     def to_item(self) -> PlanItemData:
         return new_item(self.title, provider=self.provider, type=self.type, start_date=self.start_date,
@@ -132,6 +177,7 @@ class ImportResult:
     added: list[tuple[int, int]] = field(default_factory=list)  # (year, item id)
     already_imported: list[CalendarEvent] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    repeated: int = 0  # how many of the added items are occurrences of repeating events
 
     @property
     def years(self) -> list[int]:
@@ -141,6 +187,10 @@ class ImportResult:
         if self.added:
             per_year = ", ".join(f"{y}: {sum(1 for yy, _ in self.added if yy == y)}" for y in self.years)
             text = f"Added {len(self.added)} planned item{'s' if len(self.added) != 1 else ''} ({per_year})"
+            if self.repeated == len(self.added):
+                text += ", all dates of repeating events" if self.repeated > 1 else ", a date of a repeating event"
+            elif self.repeated:
+                text += f", {self.repeated} of them date{'s' if self.repeated > 1 else ''} of repeating events"
         else:
             text = "No new events"
         if self.already_imported:
@@ -247,18 +297,50 @@ def _categories(component: Any) -> list[str]:
     return found
 
 
-def _uid(component: Any, title: str, start: date) -> str:
-    uid = _text(component, "UID")
-    if not uid:
-        # No UID (RFC 5545 requires one, some exporters forget): a stable stand-in, so re-imports still match.
-        uid = "no-uid-" + hashlib.sha256(f"{title}\n{start.isoformat()}".encode()).hexdigest()[:24]
+def _stand_in_uid(title: str, start: date) -> str:
+    """For an event without a UID (RFC 5545 requires one, some exporters forget): a stable stand-in, so re-imports
+    still match."""
+    return "no-uid-" + hashlib.sha256(f"{title}\n{start.isoformat()}".encode()).hexdigest()[:24]
+
+
+def _recurrence_id(component: Any) -> date | None:
+    """The RECURRENCE-ID of an override (or of an occurrence the library made), as written; None if it has none."""
     recurrence = component.get("RECURRENCE-ID")
     if isinstance(recurrence, list):  # written twice: the first counts
         recurrence = recurrence[0] if recurrence else None
     moment = getattr(recurrence, "dt", None)
-    if isinstance(moment, date):
+    return moment if isinstance(moment, date) else None
+
+
+def _uid(component: Any, title: str, start: date) -> str:
+    """A single event's ics_uid: its UID, and for a lone override "@" and its RECURRENCE-ID."""
+    uid = _text(component, "UID") or _stand_in_uid(title, start)
+    moment = _recurrence_id(component)
+    if moment is not None:
         uid += "@" + moment.isoformat()
     return uid
+
+
+def _own_date(moment: date) -> date:
+    """The date of a start as written (in its own zone)."""
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _occurrence_uid(uid: str, recurrence: date, taken: set[str]) -> str:
+    """An occurrence's ics_uid, not in `taken` (which it joins): "UID#YYYY-MM-DD", or with the time when another
+    occurrence of the event already has that date."""
+    forms = [_own_date(recurrence).isoformat()]
+    if isinstance(recurrence, datetime):
+        wall = recurrence.replace(tzinfo=None)
+        forms += [wall.isoformat(timespec="minutes"), wall.isoformat(timespec="seconds"), recurrence.isoformat()]
+    for form in forms:
+        candidate = f"{uid}{OCCURRENCE_MARK}{form}"
+        if candidate not in taken:
+            break
+    else:  # two occurrences at the very same moment (the library gives none): numbered, to stay apart
+        candidate = f"{uid}{OCCURRENCE_MARK}{forms[-1]}#{len(taken)}"
+    taken.add(candidate)
+    return candidate
 
 
 def _same_kind(start: datetime, end: datetime) -> tuple[datetime, datetime]:
@@ -271,12 +353,32 @@ def _same_kind(start: datetime, end: datetime) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent | None, str | None]:
-    """One VEVENT as a CalendarEvent, or (None, why it is skipped). Raises CalendarError if it is broken."""
+class _OutsidePlanYears(CalendarError):
+    """An event dated outside MIN_YEAR..MAX_YEAR: the file is refused, or the occurrence of a repeating event left
+    out."""
+
+
+@dataclass(frozen=True)
+class _Dates:
+    start_date: date
+    end_date: date | None
+    hours: Decimal
+    all_day: bool
+
+
+def _title_and_where(component: Any, position: int) -> tuple[str, str]:
+    """The event's title as stored, and how a message names it ("event 3 ('Budget webinar')")."""
     title = " ".join(_text(component, "SUMMARY").split())[:MAX_TITLE_LENGTH]
     where = f"event {position} ('{_shown(title)}')" if title else f"event {position} (an untitled event)"
-    title = title or UNTITLED
+    return title or UNTITLED, where
+
+
+def _span(component: Any, where: str) -> tuple[date, date, bool]:
+    """The start and end of a VEVENT as written, and whether it is written in UTC. Raises CalendarError if a line of
+    it cannot be read or it has no start."""
     for name, problem in getattr(component, "errors", []):
+        if str(name).upper() == "RRULE":
+            raise CalendarError(f"{where}: its repeat rule (RRULE) cannot be read ({_shown(problem)})")
         what = _shown(name) if name else "one of its lines"
         raise CalendarError(f"{where}: {what} cannot be read ({_shown(problem)})")
     if "DTSTART" not in component:
@@ -288,54 +390,280 @@ def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent |
         raise CalendarError(f"{where}: its start and end cannot be read ({_shown(exc)})") from exc
     if not isinstance(start, date) or not isinstance(end, date):
         raise CalendarError(f"{where}: its start and end cannot be read")
+    in_utc = isinstance(start, datetime) and start.tzinfo is not None and "TZID" not in params
+    return start, end, in_utc
 
-    if _text(component, "STATUS").upper() == "CANCELLED":
-        return None, f"{where} is cancelled; skipped"
 
-    all_day = not isinstance(start, datetime)
-    if all_day != (not isinstance(end, datetime)):
+def _check_kind(start: date, end: date, where: str) -> None:
+    """A start and end of the same kind (dates or times), near enough to the plan years to work with."""
+    if isinstance(start, datetime) != isinstance(end, datetime):
         raise CalendarError(f"{where}: DTSTART and DTEND must be of the same type, either date or datetime")
     for day in (start, end):  # far outside the plan years: refused before any arithmetic could overflow on it
         if not MIN_YEAR - 1 <= day.year <= MAX_YEAR + 1:
             raise CalendarError(f"{where} is dated {day.isoformat()[:10]}, outside any plan year")
-    if all_day:
+
+
+def _cancelled(component: Any) -> bool:
+    return _text(component, "STATUS").upper() == "CANCELLED"
+
+
+def _dates(start: date, end: date, in_utc: bool, zone: tzinfo, where: str) -> _Dates:
+    """The planned dates and hours of an event from its start and end (checked by _check_kind). Raises
+    _OutsidePlanYears for dates outside the plan years, CalendarError for an end before the start."""
+    timed: tuple[datetime, datetime] | None = None
+    if not isinstance(start, datetime):
         days = max((end - start).days, 1)
         start_date, end_date = start, start + timedelta(days=days - 1)
         hours = all_day_hours(days)
     else:
-        assert isinstance(start, datetime) and isinstance(end, datetime)
-        start, end = _same_kind(start, end)
-        if end < start:
+        assert isinstance(end, datetime)
+        begins, ends = _same_kind(start, end)
+        if ends < begins:
             raise CalendarError(f"{where} ends (DTEND) before it starts (DTSTART)")
-        if start.tzinfo is not None and "TZID" not in params:
-            # UTC: shown (and attended) at the member's local time.
-            start, end = start.astimezone(zone), end.astimezone(zone)
-        elif start.tzinfo is not None and end.tzinfo is not None:
-            end = end.astimezone(start.tzinfo)
-        last = end - timedelta(microseconds=1) if end > start else start  # ending at midnight ends the day before
-        start_date, end_date = start.date(), last.date()
+        if in_utc:  # shown (and attended) at the member's local time
+            begins, ends = begins.astimezone(zone), ends.astimezone(zone)
+        elif begins.tzinfo is not None and ends.tzinfo is not None:
+            ends = ends.astimezone(begins.tzinfo)
+        last = ends - timedelta(microseconds=1) if ends > begins else begins  # ending at midnight: the day before
+        start_date, end_date = begins.date(), last.date()
+        timed = begins, ends
     for day in (start_date, end_date):
         if not valid_year(day.year):
-            raise CalendarError(f"{where} is dated {day.isoformat()}, outside any plan year")
-    if not all_day:
-        hours = timed_hours(start, end)  # a day at a time: only once the dates are known to be plan years
+            raise _OutsidePlanYears(f"{where} is dated {day.isoformat()}, outside any plan year")
+    if timed is not None:
+        hours = timed_hours(*timed)  # a day at a time: only once the dates are known to be plan years
+    all_day = timed is None
+    return _Dates(start_date, end_date if end_date != start_date else None, hours, all_day)
+
+
+def _calendar_event(component: Any, title: str, dates: _Dates, uid: str, series: str = "",
+                    aliases: tuple[str, ...] = ()) -> CalendarEvent:
     description = _text(component, "DESCRIPTION")
     location = _text(component, "LOCATION")
     notes = description + (f"\nLocation: {location}" if location else "")
-    event = CalendarEvent(
-        uid=_uid(component, title, start_date),
+    return CalendarEvent(
+        uid=uid,
         title=title,
-        start_date=start_date,
-        end_date=end_date if end_date != start_date else None,
-        hours=hours,
-        all_day=all_day,
+        start_date=dates.start_date,
+        end_date=dates.end_date,
+        hours=dates.hours,
+        all_day=dates.all_day,
         provider=_provider(description, component),
         notes=notes.strip(),
         type=guess_type(title, _categories(component)),
+        series=series,
+        aliases=aliases,
     )
-    if component.get("RRULE") is not None:
-        return event, f"'{title}' repeats; only its first date was imported"
-    return event, None
+
+
+def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent | None, str | None]:
+    """One VEVENT that does not repeat as a CalendarEvent, or (None, why it is skipped). Raises CalendarError if it
+    is broken."""
+    title, where = _title_and_where(component, position)
+    start, end, in_utc = _span(component, where)
+    if _cancelled(component):
+        return None, f"{where} is cancelled; skipped"
+    _check_kind(start, end, where)
+    dates = _dates(start, end, in_utc, zone, where)
+    uid = _uid(component, title, dates.start_date)
+    recurrence = _recurrence_id(component)
+    own_uid = _text(component, "UID")
+    # A lone override (its series is not in the file) is the occurrence an import of the whole series stores as
+    # "UID#date".
+    aliases = (f"{own_uid}{OCCURRENCE_MARK}{_own_date(recurrence).isoformat()}",) if recurrence and own_uid else ()
+    return _calendar_event(component, title, dates, uid, aliases=aliases), None
+
+
+# --- repeating events ---------------------------------------------------------------------------------------------
+
+
+def _repeats(component: Any) -> bool:
+    """Whether a VEVENT (not an override of one occurrence) repeats: it has a rule or more dates."""
+    return "RECURRENCE-ID" not in component and ("RRULE" in component or "RDATE" in component)
+
+
+def _endless(component: Any, where: str) -> bool:
+    """Whether one of the event's rules repeats without end (no COUNT, no UNTIL). Raises CalendarError for a rule
+    the library would misread: without a frequency (read as no rule at all) or with a part out of its range (an
+    INTERVAL of 0 never moves on; a 40th day of the month is read as no date at all)."""
+    rules = component.get("RRULE")
+    if rules is None:
+        return False
+    endless = False
+    for rule in rules if isinstance(rules, list) else [rules]:
+        if not isinstance(rule, icalendar.vRecur) or "FREQ" not in rule:
+            raise CalendarError(f"{where}: its repeat rule (RRULE) has no frequency (FREQ)")
+        for name, (low, high, signed) in RULE_PART_RANGES.items():
+            values = rule.get(name)
+            for value in values if isinstance(values, list) else [] if values is None else [values]:
+                fits = isinstance(value, int) and (low <= value <= high or signed and -high <= value <= -low)
+                if not fits:
+                    raise CalendarError(f"{where}: its repeat rule (RRULE) cannot be read ({name}={_shown(value)} "
+                                        "is out of range)")
+        endless = endless or ("COUNT" not in rule and "UNTIL" not in rule)
+    return endless
+
+
+def _extra_dates(component: Any) -> list[date]:
+    """The start of each RDATE (a date, a time, or a period's start)."""
+    values = component.get("RDATE")
+    found: list[date] = []
+    for value in values if isinstance(values, list) else [values] if values is not None else []:
+        for one in getattr(value, "dts", []):
+            moment = one.dt[0] if isinstance(one.dt, tuple) else one.dt
+            if isinstance(moment, date):
+                found.append(_own_date(moment))
+    return found
+
+
+def _listed(days: list[date], shown: int = 5) -> str:
+    text = ", ".join(day.isoformat() for day in days[:shown])
+    return text + (f" and {len(days) - shown} more" if len(days) > shown else "")
+
+
+def _wall_time(moment: date) -> datetime:
+    """A start as the library takes a query's bounds: the wall-clock time in the event's own zone, without it."""
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=None)
+    return datetime.combine(moment, time(0))
+
+
+def _start_order(component: Any) -> tuple[date, datetime]:
+    moment = component["DTSTART"].dt
+    return _own_date(moment), _wall_time(moment)
+
+
+def _occurrences(query: Any, earliest: datetime, first: datetime) -> Iterator[Any]:
+    """The occurrences of a series (a recurring_ical_events query) from `earliest` on, in order of start, as
+    components; `first` is the start of its rule. Before it there are only the event's extra dates (RDATE) and moved
+    occurrences: few, so one look finds them all. From it on, the look-ups (each over a span of time) widen while
+    they find few and narrow while they find many, so a rule for every minute and one for every year both take a
+    few steps. (The library's own `after` narrows to 15 minutes whenever it finds anything, and an all-day event is
+    found in each quarter hour of its day: a daily one took seconds.)"""
+    seen: set[date] = set()
+
+    def new(found: list[Any]) -> list[Any]:
+        fresh = []
+        for component in found:
+            recurrence = _recurrence_id(component) or component["DTSTART"].dt
+            if recurrence not in seen:  # a long occurrence reaches into the next span too
+                seen.add(recurrence)
+                fresh.append(component)
+        return sorted(fresh, key=_start_order)
+
+    yield from new(query.between(earliest, first))
+    cursor, span = first, timedelta(hours=1)
+    last = datetime(MAX_YEAR + 1, 1, 2)  # nothing after it is in a plan year, in any zone
+    while cursor <= last:
+        found = new(query.between(cursor, cursor + span))
+        yield from found
+        cursor += span
+        if len(found) < LOOKUP_FEW:
+            span = min(span * 2, LOOKUP_WIDEST)
+        elif len(found) > LOOKUP_MANY:
+            span = max(span / 2, LOOKUP_NARROWEST)
+
+
+def _check_occurrence(start: date, end: date, in_utc: bool, zone: tzinfo, where: str) -> None:
+    """Check the start and end of a repeating event or of an override as a single event's are checked (dates outside
+    the plan years aside: those occurrences are left out), and that it lasts at most a year: the library looks for
+    the occurrences of a series over spans widened by its length, so an event of a century took minutes."""
+    _check_kind(start, end, where)
+    with contextlib.suppress(_OutsidePlanYears):
+        _dates(start, end, in_utc, zone, where)
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        begins, ends = _same_kind(start, end)
+        length = timedelta(seconds=_real_seconds(begins, ends))
+    else:
+        length = end - start
+    if length < timedelta(0):  # an all-day one too: the library would start it at its end
+        raise CalendarError(f"{where} ends (DTEND) before it starts (DTSTART)")
+    if length > REPEATING_LENGTH_LIMIT:
+        raise CalendarError(f"{where} lasts more than a year and repeats; a repeating event cannot be that long")
+
+
+def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, position: int,
+            notes: list[str]) -> list[CalendarEvent]:
+    """The occurrences of a repeating event (`master`, the VEVENT at `position`, and the overrides of single
+    occurrences with its UID), in order of date; what the member should know goes to `notes`. Raises CalendarError
+    if the event, an override or its rule is broken."""
+    title, where = _title_and_where(master, position)
+    start, end, in_utc = _span(master, where)
+    in_utc_by_override: dict[date, bool] = {}
+    starts = [_own_date(start), *_extra_dates(master)]
+    for override_position, override in overrides:
+        override_where = _title_and_where(override, override_position)[1]
+        override_start, override_end, override_in_utc = _span(override, override_where)
+        _check_occurrence(override_start, override_end, override_in_utc, zone, override_where)
+        recurrence = override.get("RECURRENCE-ID")
+        if isinstance(recurrence, list) or not isinstance(getattr(recurrence, "dt", None), date):
+            raise CalendarError(f"{override_where}: its RECURRENCE-ID must be one date or time")
+        in_utc_by_override[recurrence.dt] = override_in_utc
+        starts.append(_own_date(override_start))
+    if _cancelled(master):
+        notes.append(f"{where} is cancelled; skipped")
+        return []
+    _check_occurrence(start, end, in_utc, zone, where)
+    endless = _endless(master, where)
+    uid = _text(master, "UID")
+    series_uid = uid or _stand_in_uid(title, _own_date(start))
+
+    calendar = icalendar.Calendar()
+    for component in (master, *(override for _, override in overrides)):
+        calendar.add_component(component)
+    earliest = _wall_time(max(min(starts), EARLIEST_LOOKUP) - timedelta(days=1))
+    events: list[CalendarEvent] = []
+    taken: set[str] = set()
+    cancelled: list[date] = []
+    bound: date | None = None
+    count = 0
+    last: date | None = None
+    outside = False
+    try:
+        for occurrence in _occurrences(recurring_ical_events.of(calendar), earliest, _wall_time(start)):
+            moment = occurrence["DTSTART"].dt
+            day = _own_date(moment)
+            if endless and bound is None:
+                bound = date(max(clock.today().year, day.year), 12, 31)
+            if bound is not None and day > bound:
+                notes.append(f"'{title}' repeats without end: planned through {bound.year}")
+                break
+            if day.year > MAX_YEAR:  # so are all the ones after it
+                outside = True
+                break
+            if count == REPEAT_LIMIT:
+                notes.append(f"'{title}' repeats more than {REPEAT_LIMIT} times: only its first {REPEAT_LIMIT} "
+                             f"dates (through {last}) were imported")
+                break
+            count, last = count + 1, day
+            recurrence = _recurrence_id(occurrence) or moment  # the library gives every occurrence one
+            occurrence_uid = _occurrence_uid(series_uid, recurrence, taken)
+            if _cancelled(occurrence):
+                cancelled.append(day)
+                continue
+            occurrence_title, _ = _title_and_where(occurrence, position)
+            try:
+                dates = _dates(moment, occurrence["DTEND"].dt, in_utc_by_override.get(recurrence, in_utc), zone,
+                               f"{where} on {day.isoformat()}")
+            except _OutsidePlanYears:
+                outside = True
+                continue
+            # As earlier versions stored it: the first date under the plain UID, a lone override under "UID@...".
+            aliases: tuple[str, ...] = (f"{uid}@{recurrence.isoformat()}",) if uid else ()
+            if recurrence == start:
+                aliases += (_uid(master, title, dates.start_date),)
+            events.append(_calendar_event(occurrence, occurrence_title, dates, occurrence_uid, series_uid, aliases))
+    except CalendarError:
+        raise
+    except Exception as exc:  # the library (and dateutil below it) raise many kinds for rules they cannot follow
+        raise CalendarError(f"{where}: its repeat rule cannot be followed ({_shown(exc)})") from exc
+    if count == 0 and not outside:
+        notes.append(f"{where} has no dates once its repeats are worked out (RRULE, RDATE, EXDATE); skipped")
+    if cancelled:
+        notes.append(f"'{title}' is cancelled on {_listed(cancelled)}; skipped")
+    if outside:
+        notes.append(f"'{title}' has dates outside the plan years ({MIN_YEAR} to {MAX_YEAR}); those were left out")
+    return events
 
 
 def _check_nesting(data: bytes, source: str) -> None:
@@ -397,25 +725,49 @@ def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
         if b"BEGIN:VCALENDAR" in data.upper():
             raise CalendarError(f"{source} is cut short or damaged: its calendar has no END:VCALENDAR")
         raise CalendarError(f"{source} is not an iCalendar file (no BEGIN:VCALENDAR)")
+    components = [component for calendar in calendars for component in calendar.walk("VEVENT")]
+    if not components:
+        raise CalendarError(f"{source} contains no events (VEVENT)")
+    # A repeating event is its first VEVENT without RECURRENCE-ID (a second one with its UID is a duplicate) and the
+    # overrides of single occurrences with its UID, wherever they are in the file.
+    first_of: dict[str, int] = {}
+    overrides: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+    for position, component in enumerate(components, 1):
+        uid = _text(component, "UID")
+        if not uid:
+            continue
+        if "RECURRENCE-ID" in component:
+            overrides[uid].append((position, component))
+        else:
+            first_of.setdefault(uid, position)
+    repeating = {uid for uid, position in first_of.items() if _repeats(components[position - 1])}
+
     events: list[CalendarEvent] = []
     notes: list[str] = []
     seen: set[str] = set()
-    position = 0
-    for calendar in calendars:
-        for component in calendar.walk("VEVENT"):
-            position += 1
+    for position, component in enumerate(components, 1):
+        uid = _text(component, "UID")
+        found: list[CalendarEvent]
+        if uid in repeating and "RECURRENCE-ID" in component:
+            continue  # with its series
+        if uid in repeating and first_of[uid] != position:
+            title, where = _title_and_where(component, position)
+            _span(component, where)
+            notes.append(f"'{title}' appears twice in the file (same UID); added once")
+            continue
+        if uid in repeating or (not uid and _repeats(component)):
+            found = _series(component, overrides.get(uid, []) if uid else [], zone, position, notes)
+        else:
             event, note = _event(component, zone, position)
             if note:
                 notes.append(note)
-            if event is None:
-                continue
-            if event.uid in seen:
+            found = [event] if event is not None else []
+        for event in found:
+            if any(u in seen for u in event.uids):
                 notes.append(f"'{event.title}' appears twice in the file (same UID); added once")
                 continue
-            seen.add(event.uid)
+            seen.update(event.uids)
             events.append(event)
-    if position == 0:
-        raise CalendarError(f"{source} contains no events (VEVENT)")
     return ParsedCalendar(tuple(events), tuple(notes))
 
 
@@ -456,20 +808,26 @@ def _planned(event: CalendarEvent, plan_ids: dict[int, int]) -> tuple[int, PlanI
         if plan_id is None:
             plan_id = plan_ids[event.year] = plan_id_of(event.year)
     except ValidationError as exc:
-        raise CalendarError(f"'{_shown(event.title)}' cannot be planned: {exc}") from exc
+        what = f"'{_shown(event.title)}'" + (f" on {event.start_date.isoformat()}" if event.series else "")
+        raise CalendarError(f"{what} cannot be planned: {exc}") from exc
     return plan_id, item
+
+
+def _stored(event: CalendarEvent, known: set[str]) -> bool:
+    return any(uid in known for uid in event.uids)
 
 
 def import_events(parsed: ParsedCalendar,
                   progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """Add each new event to the plan of its year, in one transaction (all or nothing), ROWS_PER_STATEMENT events
-    at a time (plans.insert_items); `progress(done, total)` is called after each batch. Events already imported
-    (same UID) are looked up again inside the transaction, which holds the write lock."""
+    """Add each new event (each occurrence of a repeating one) to the plan of its year, in one transaction (all or
+    nothing), ROWS_PER_STATEMENT events at a time (plans.insert_items); `progress(done, total)` is called after each
+    batch. Events already imported (an ics_uid of theirs stored) are looked up again inside the transaction, which
+    holds the write lock."""
     result = ImportResult(warnings=list(parsed.warnings))
     events = parsed.events
     total = len(events)
     known = imported_uids()
-    if any(event.uid not in known for event in events):
+    if any(not _stored(event, known) for event in events):
         backup_before("calendar import")
     with database_proxy.atomic():
         known = imported_uids()  # another import may have added some since
@@ -478,12 +836,13 @@ def import_events(parsed: ParsedCalendar,
             batch: list[tuple[int, PlanItemData]] = []
             years: list[int] = []
             for event in events[start:start + ROWS_PER_STATEMENT]:
-                if event.uid in known:
+                if _stored(event, known):
                     result.already_imported.append(event)
                     continue
                 batch.append(_planned(event, plan_ids))
                 years.append(event.year)
                 known.add(event.uid)
+                result.repeated += bool(event.series)
             result.added += zip(years, insert_items(batch), strict=True)
             if progress is not None:
                 progress(min(start + ROWS_PER_STATEMENT, total), total)
