@@ -25,8 +25,6 @@ from typing import Any
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from wethrive_desktop import APP_NAME, __version__
@@ -37,16 +35,14 @@ from wethrive_desktop.models.dates import date_range, long_date
 from wethrive_desktop.models.domain import CredentialStatus, Status, type_label
 from wethrive_desktop.models.profile import ProfileData, get_profile
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours
-from wethrive_desktop.reports.pdf.blocks import fits_plain
+from wethrive_desktop.reports.pdf.blocks import fits_plain, table_style
 from wethrive_desktop.reports.pdf.flowables import KeepSpace
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup, register_fonts
-from wethrive_desktop.reports.pdf.page import header_member, numbered_canvas
+from wethrive_desktop.reports.pdf.page import numbered_canvas, running_header
 from wethrive_desktop.reports.pdf.styles import (
     ACCENT,
     BOTTOM_MARGIN,
     FRAME_WIDTH,
-    HEADER_FILL,
-    INK,
     LEFT_MARGIN,
     PAGE_SIZE,
     RULE,
@@ -321,24 +317,8 @@ class _Layout:
         return table
 
     def _style(self, table: Table, hours_col: int) -> None:
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), self.f.base, 8.5, 11),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("FONT", (0, 0), (-1, 0), self.f.bold, 8.5, 11),
-            ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -2), [None, SHADE]),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-            ("ALIGN", (hours_col, 0), (hours_col, -1), "RIGHT"),
-            ("FONT", (0, -1), (-1, -1), self.f.bold, 8.5, 11),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
-        ]))
+        table.setStyle(TableStyle([*table_style(self.f, total_row=True),
+                                   ("ALIGN", (hours_col, 0), (hours_col, -1), "RIGHT")]))
 
     def totals_table(self) -> Table:
         rows: list[list[Any]] = [["Year", "Activities", "Hours"]]
@@ -394,27 +374,8 @@ def render_transcript_pdf(t: Transcript, invariant: bool = False) -> bytes:
 
 
 def _header(t: Transcript, fonts: FontSet, styles: Styles) -> Any:
-    """The running header: the title and period on the left, the member on the right, on one line each (a long
-    name is shortened by whole words, as in the annual report: a header that wrapped would rise off the page)."""
-    title = f"{TRANSCRIPT_TITLE} \u00b7 {t.period}"
-    left_width = stringWidth(title, fonts.base, styles.header.fontSize) + 2
-    right_width = FRAME_WIDTH - left_width - 18
-    left = Paragraph(markup(title), styles.header)
-    right = header_member(t.member, right_width, styles.header_right)
-    width, height = PAGE_SIZE
-
-    def on_page(canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
-        canv.saveState()
-        y = height - 0.55 * inch
-        for para, x, w in ((left, LEFT_MARGIN, left_width), (right, width - LEFT_MARGIN - right_width, right_width)):
-            para.wrap(w, 20)
-            para.drawOn(canv, x, y)
-        canv.setStrokeColor(RULE)
-        canv.setLineWidth(0.5)
-        canv.line(LEFT_MARGIN, y - 4, width - LEFT_MARGIN, y - 4)
-        canv.restoreState()
-
-    return on_page
+    """The running header: the title and period on the left, the member on the right (as in the annual report)."""
+    return running_header(f"{TRANSCRIPT_TITLE} \u00b7 {t.period}", t.member, fonts, styles)
 
 
 TRANSCRIPT_FORMATS = (".pdf", ".csv")

@@ -71,33 +71,13 @@ class StoryBlocks:
     def table(self, rows: list[list[Any]], widths: list[float], *, numeric_cols: tuple[int, ...] = (),
               decimal_cols: tuple[int, ...] = (), total_row: bool = False, repeat: bool = True) -> Table:
         t = Table(rows, colWidths=widths, repeatRows=1 if repeat else 0, hAlign="LEFT")
-        cmds: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), self.f.base, 8.5, 11),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("FONT", (0, 0), (-1, 0), self.f.bold, 8.5, 11),
-            ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -2 if total_row else -1), [None, SHADE]),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ]
+        cmds = table_style(self.f, total_row=total_row)
         for c in numeric_cols:
             cmds.append(("ALIGN", (c, 0), (c, -1), "RIGHT"))
         for c in decimal_cols:
             # Hours line up on the decimal point; whole numbers end where the point would be.
             cmds += [("ALIGN", (c, 1), (c, -1), "DECIMAL"), ("RIGHTPADDING", (c, 1), (c, -1), 17),
                      ("ALIGN", (c, 0), (c, 0), "RIGHT")]
-        if total_row:
-            cmds += [
-                ("FONT", (0, -1), (-1, -1), self.f.bold, 8.5, 11),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
-                ("LINEBELOW", (0, -1), (-1, -1), 0, RULE),
-            ]
         t.setStyle(TableStyle(cmds))
         return t
 
@@ -116,3 +96,31 @@ class StoryBlocks:
         if fits_plain(text, width - 10, self.f.base, 8.5):
             return text
         return Paragraph(markup(text), style or self.s.cell)
+
+
+def table_style(fonts: FontSet, *, total_row: bool = False) -> list[tuple[Any, ...]]:
+    """The house table: a tinted header row in the accent colour, shaded alternate rows, hairlines between rows;
+    with `total_row`, a last row in bold under a rule. Every table of the report and the transcript uses it."""
+    cmds: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.base, 8.5, 11),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONT", (0, 0), (-1, 0), fonts.bold, 8.5, 11),
+        ("TEXTCOLOR", (0, 0), (-1, 0), ACCENT),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -2 if total_row else -1), [None, SHADE]),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+    ]
+    if total_row:
+        cmds += [
+            ("FONT", (0, -1), (-1, -1), fonts.bold, 8.5, 11),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+            ("LINEBELOW", (0, -1), (-1, -1), 0, RULE),
+        ]
+    return cmds
+

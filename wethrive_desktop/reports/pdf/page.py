@@ -40,11 +40,16 @@ def header_member(member: MemberInfo, width: float, style: ParagraphStyle) -> Pa
 
 def page_furniture(data: ReportData, fonts: FontSet, styles: Styles) -> tuple[Any, str]:
     """The running header (drawn on every page) and the footer's left text."""
-    title = f"{REPORT_TITLE} \u00b7 {data.year}"
+    return running_header(f"{REPORT_TITLE} \u00b7 {data.year}", data.member, fonts, styles), furniture_text(data)
+
+
+def running_header(title: str, member: MemberInfo, fonts: FontSet, styles: Styles) -> Any:
+    """The header every page of a document draws: `title` on the left, the member on the right, one line each (a
+    long name is shortened by whole words: a header that wrapped would rise off the page), over a rule."""
     left_width = stringWidth(title, fonts.base, styles.header.fontSize) + 2
     right_width = FRAME_WIDTH - left_width - 18
-    left = Paragraph(title, styles.header)
-    right = header_member(data.member, right_width, styles.header_right)
+    left = Paragraph(markup(title), styles.header)
+    right = header_member(member, right_width, styles.header_right)
     width, height = PAGE_SIZE
 
     def on_page(canv: rl_canvas.Canvas, doc: BaseDocTemplate) -> None:
@@ -58,7 +63,7 @@ def page_furniture(data: ReportData, fonts: FontSet, styles: Styles) -> tuple[An
         canv.line(LEFT_MARGIN, y - 4, width - LEFT_MARGIN, y - 4)
         canv.restoreState()
 
-    return on_page, furniture_text(data)
+    return on_page
 
 
 def numbered_canvas(footer_left: str, font: str) -> type[rl_canvas.Canvas]:
