@@ -174,6 +174,7 @@ class _Writer:
         t.style = self.doc.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.LEFT
         t.autofit = False
+        _grid(t, widths)
         for r, values in enumerate([list(header), *[list(row) for row in rows]]):
             row = t.rows[r]
             for c, value in enumerate(values):
@@ -194,6 +195,7 @@ class _Writer:
         t: Table = self.doc.add_table(rows=len(rows), cols=2)
         t.style = self.doc.styles["Table Grid"]
         t.autofit = False
+        _grid(t, (1.6, 5.2))
         for (label, value), row in zip(rows, t.rows, strict=True):
             label_cell, value_cell = row.cells
             label_cell.width, value_cell.width = Inches(1.6), Inches(5.2)
@@ -304,7 +306,7 @@ class _Writer:
         rows = [[str(a.number), date_range(a.start_date, a.end_date, "short"), a.title, type_label(a.type),
                  format_hours(a.hours), w.practice_numbers(a.practices)] for a in d.activities]
         rows.append(["", "", "Total", "", format_hours(d.total_hours), ""])
-        self.table(["#", "Dates", "Activity", "Type", "Hours", "Practices"], rows, [0.4, 1.2, 2.6, 1.1, 0.6, 0.9],
+        self.table(["#", "Dates", "Activity", "Type", "Hours", "Practices"], rows, [0.4, 1.2, 2.5, 1.1, 0.7, 0.9],
                    numeric=(4,), total_row=True)
 
     def activity(self, a: ReportActivity) -> None:
@@ -393,3 +395,11 @@ def _repeat_header(table: Table) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+def _grid(table: Table, widths: Sequence[float]) -> None:
+    """The columns' widths in the table's grid too (inches): Word reads each cell's width, LibreOffice the grid's,
+    which python-docx otherwise leaves equal (a "No." column as wide as the practice's name)."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Inches(width)
+
