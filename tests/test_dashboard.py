@@ -18,6 +18,7 @@ from wethrive_desktop.models.dashboard import (
     dashboard_data,
     hours_by_month,
     milestones,
+    months_left,
     pace,
     recent_activities,
 )
@@ -50,10 +51,36 @@ def test_pace_rounds_hours_per_month_up() -> None:
     assert p.per_month == Decimal("0.34")
 
 
-def test_pace_in_december_is_the_whole_remainder() -> None:
+def test_pace_on_december_31_is_the_whole_remainder_by_the_end_of_the_day() -> None:
     p = pace([rec(date(2026, 1, 10), "30.5")], 2026, date(2026, 12, 31))
-    assert (p.months_left, p.per_month) == (1, Decimal("9.50"))
-    assert p.describe() == "9.5 h a month for the month left (9.5 h to go)"
+    assert (p.months_left, p.per_month) == (0, Decimal("9.50"))
+    assert p.describe() == "9.5 h to go by December 31"
+
+
+def test_pace_on_november_30_has_one_month_left_not_two() -> None:
+    p = pace([rec(date(2026, 1, 10), "39")], 2026, date(2026, 11, 30))
+    assert p.months_left == 1
+    assert p.describe() == "1 h to go by December 31"
+
+
+def test_pace_on_january_1_spreads_over_twelve_months() -> None:
+    p = pace([], 2026, date(2026, 1, 1))
+    assert (p.months_left, p.per_month) == (12, Decimal("3.34"))
+    assert p.describe() == "3.34 h a month for the 12 months left (40 h to go)"
+
+
+@pytest.mark.parametrize("today,left", [
+    (date(2026, 1, 1), 12), (date(2026, 3, 16), 10), (date(2026, 3, 17), 9), (date(2026, 6, 15), 7),
+    (date(2026, 6, 16), 7), (date(2026, 6, 17), 6), (date(2026, 2, 15), 11), (date(2026, 2, 16), 10),
+    (date(2026, 11, 30), 1), (date(2026, 12, 1), 1), (date(2026, 12, 16), 1), (date(2026, 12, 17), 0),
+    (date(2026, 12, 31), 0), (date(2027, 1, 1), 0), (date(2025, 12, 31), 12)])
+def test_the_current_month_counts_only_while_half_of_it_remains(today: date, left: int) -> None:
+    assert months_left(2026, today) == left
+
+
+def test_pace_with_two_months_left_uses_the_plural() -> None:
+    p = pace([], 2026, date(2026, 11, 1))
+    assert p.describe() == "20 h a month for the 2 months left (40 h to go)"
 
 
 def test_pace_gives_the_date_the_commitment_was_met() -> None:

@@ -189,3 +189,81 @@ def test_a_hidden_dashboard_catches_up_when_shown(window: MainWindow, monkeypatc
     assert calls == []  # not reloaded while hidden
     window.show_page("dashboardPage")
     assert calls == [1] and page.ring.big == "3"
+
+
+def test_hours_over_the_commitment_read_85_h_40_required(window: MainWindow) -> None:
+    for month in range(1, 5):
+        add(date(2026, month, 10), "Institute", "20")
+    add(date(2026, 5, 12), "Webinar", "5")
+    window.data_changed.emit()
+    ring = page_of(window).ring
+    assert f"{ring.big} {ring.small}" == "85 h (40 required)" == ring.accessibleName()
+    assert "of 40" not in ring.small
+
+
+def test_hours_under_the_commitment_read_39_of_40_h(window: MainWindow) -> None:
+    add(date(2026, 1, 10), "Conference", "20")
+    add(date(2026, 2, 10), "Institute", "19")
+    window.data_changed.emit()
+    ring = page_of(window).ring
+    assert (ring.big, ring.small) == ("39", "of 40 h") and ring.accessibleName() == "39 of 40 h"
+
+
+def test_the_pace_on_november_30_says_what_is_to_go_by_december_31(
+        make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None]) -> None:
+    frozen_today(date(2026, 11, 30))
+    window = make_window()
+    add(date(2026, 1, 10), "Conference", "20")
+    add(date(2026, 2, 10), "Institute", "19")
+    window.data_changed.emit()
+    text = page_of(window).pace_label.text()
+    assert "1 h to go by December 31" in text
+    assert "a month" not in text and "months left" not in text
+
+
+def test_one_challenge_entry_is_singular(window: MainWindow) -> None:
+    record_zero_hour_entry(date(2026, 3, 1), "fund-donation")
+    window.data_changed.emit()
+    assert page_of(window).points_detail.text() == "1 entry in 2026"
+
+
+def test_the_practice_axis_numbers_tell_their_practice_on_hover(window: MainWindow, qtbot: QtBot,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication
+
+    from wethrive_desktop.models.domain import PRACTICES
+    from wethrive_desktop.ui.widgets import bar_chart
+
+    shown: list[str] = []
+
+    class FakeToolTip:  # the offscreen platform warns when a real tooltip window is raised
+        @staticmethod
+        def showText(pos: QPoint, text: str, widget: object = None) -> None:
+            shown.append(text)
+
+        @staticmethod
+        def hideText() -> None:
+            pass
+
+    monkeypatch.setattr(bar_chart, "QToolTip", FakeToolTip)
+
+    add(date(2026, 2, 3), "Strategic planning workshop", "6", (6, 7))
+    window.data_changed.emit()
+    chart = page_of(window).practice_chart
+    window.show_page("dashboardPage")
+    qtbot.waitUntil(lambda: chart.chart().plotArea().width() > 100)
+    area = chart.chart().mapRectToScene(chart.chart().plotArea())
+    column = area.width() / 14
+    below_axis = round(area.bottom() + 8)  # on the axis labels, under the plot
+    for number in (1, 7, 14):
+        x = round(area.left() + column * (number - 0.5))
+        tip = chart.tip_at(chart.mapFromScene(x, below_axis))
+        assert tip is not None and tip.startswith(f"{number}. {PRACTICES[number]}: ")
+    assert chart.tip_at(chart.mapFromScene(round(area.left() + column * 6.5), round(area.center().y()))) == \
+        f"7. {PRACTICES[7]}: 3 h"
+    assert chart.tip_at(chart.mapFromScene(round(area.left()) - 10, below_axis)) is None  # the value axis
+    pos = chart.mapFromScene(round(area.left() + column * 0.5), below_axis)  # an empty bar's number
+    QApplication.sendEvent(chart.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, chart.viewport().mapToGlobal(pos)))
+    assert shown == [f"1. {PRACTICES[1]}: 0 h"]

@@ -28,6 +28,7 @@ from wethrive_desktop.models.rules import (
     hours_short,
     past_due,
 )
+from wethrive_desktop.models.wording import count
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
@@ -46,8 +47,9 @@ class Pace:
     total: Decimal
     required: Decimal
     met_on: date | None  # the day the completed hours reached the commitment
-    months_left: int  # calendar months left in the year, the current one included (0 once the year is over)
-    per_month: Decimal | None  # hours needed per remaining month; None when met or when the year is over
+    months_left: int  # whole months left to plan with (see months_left); 0 in late December and once the year is over
+    per_month: Decimal | None  # hours needed per month left (all of them when under a month is left); None when met
+    # or when the year is over
 
     @property
     def met(self) -> bool:
@@ -66,9 +68,26 @@ class Pace:
             return f"Commitment met on {long_date(self.met_on)}" if self.met_on else "Commitment met"
         if self.per_month is None:
             return f"{self.year} ended {format_hours(self.remaining)} h short of {format_hours(self.required)} h"
-        months = "month" if self.months_left == 1 else f"{self.months_left} months"
-        return (f"{format_hours(self.per_month)} h a month for the {months} left "
-                f"({format_hours(self.remaining)} h to go)")
+        if self.months_left < 2:
+            return f"{format_hours(self.remaining)} h to go by December 31"
+        return (f"{format_hours(self.per_month)} h a month for the {count(self.months_left, 'month', 'months')} "
+                f"left ({format_hours(self.remaining)} h to go)")
+
+
+def months_left(year: int, today: date) -> int:
+    """The whole months left in `year` to spread the remaining hours over, seen on `today`: the months after the
+    current one, plus the current month only if at least half of it remains (today included). So March 16 counts
+    10 (March to December), March 17 counts 9, November 30 counts 1 (December) and any day after December 16 counts
+    0: under a month is left and the pace says only what is to go by December 31. A past year has 0, a future one
+    12."""
+    if year < today.year:
+        return 0
+    if year > today.year:
+        return 12
+    next_month = date(year + 1, 1, 1) if today.month == 12 else date(year, today.month + 1, 1)
+    days_in_month = (next_month - today.replace(day=1)).days
+    this_month = 2 * (next_month - today).days >= days_in_month
+    return 12 - today.month + int(this_month)
 
 
 def pace(records: Iterable[ActivityRecord], year: int, today: date,
@@ -82,16 +101,11 @@ def pace(records: Iterable[ActivityRecord], year: int, today: date,
         if met_on is None and commitment_met(running, required):
             met_on = finished_on(r)
     total = running.quantize(HUNDREDTH)
-    if year < today.year:
-        months_left = 0
-    elif year > today.year:
-        months_left = 12
-    else:
-        months_left = 12 - today.month + 1
+    left = months_left(year, today)
     per_month = None
-    if not commitment_met(total, required) and months_left:
-        per_month = (hours_short(total, required) / months_left).quantize(HUNDREDTH, rounding=ROUND_CEILING)
-    return Pace(year, total, required, met_on, months_left, per_month)
+    if not commitment_met(total, required) and year >= today.year:
+        per_month = (hours_short(total, required) / max(left, 1)).quantize(HUNDREDTH, rounding=ROUND_CEILING)
+    return Pace(year, total, required, met_on, left, per_month)
 
 
 def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, Decimal]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from wethrive_desktop.models import clock, demo_plans, legacy_demo
 from wethrive_desktop.models.activities import ActivityData, add_attachment, check, import_activities
+from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.db import close_database, database_proxy, open_database
 from wethrive_desktop.models.demo_records import LAST_YEAR, NEXT_YEAR_PLANNED, THIS_YEAR
 from wethrive_desktop.models.domain import CredentialStatus, Status
@@ -90,7 +91,7 @@ def _certificate_pdf(folder: Path, name: str, holder: str, course: str, when: da
     pdf.drawCentredString(width / 2, height - 260, holder)
     pdf.setFont("Helvetica", 16)
     pdf.drawCentredString(width / 2, height - 300, f"completed {course}")
-    pdf.drawCentredString(width / 2, height - 330, when.strftime("%B %d, %Y"))
+    pdf.drawCentredString(width / 2, height - 330, long_date(when))
     pdf.save()
     return path
 

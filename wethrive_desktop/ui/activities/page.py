@@ -32,6 +32,7 @@ from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, practice_label, type_label
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
+from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.naming import named
@@ -247,7 +248,8 @@ class ActivityLogPage(Page):
         """The line about the rows shown; runs on every filter change, so it only sums precomputed numbers."""
         total = len(self.model.records)
         shown, planned, done_cents, planned_cents = self.model.shown_totals()
-        text = f"Showing {shown} of {total} activities" if self.model.is_filtered() else f"{total} activities"
+        activities = count(total, "activity", "activities")
+        text = f"Showing {shown} of {activities}" if self.model.is_filtered() else activities
         text += f" · {format_hours(Decimal(done_cents) / 100)} h completed"
         if planned:
             text += f" · {planned} planned ({format_hours(Decimal(planned_cents) / 100)} h)"

@@ -28,7 +28,9 @@ from wethrive_desktop.models.dashboard import DONE, DUE, OVERDUE, TODO, Dashboar
 from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
-from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.rules import commitment_met, format_hours
+from wethrive_desktop.models.wording import count
+from wethrive_desktop.reports.wording import hours_with_required
 from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_text
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
@@ -38,6 +40,14 @@ from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTab
 
 STATE_COLORS = {DONE: OK, DUE: WARN, OVERDUE: ERROR, TODO: NEUTRAL}  # semantic colours (ui/colors.py)
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
+
+
+def hours_against(total: Decimal, required: Decimal) -> str:
+    """The hours against the commitment, one wording for the whole GUI: "39 of 40 h" while short of it, and once it
+    is met the report's "85 h (40 required)" (never "85 of 40 h")."""
+    if commitment_met(total, required):
+        return hours_with_required(total, required)
+    return f"{format_hours(total)} of {format_hours(required)} h"
 
 
 def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFrame, QVBoxLayout]:
@@ -212,23 +222,25 @@ class DashboardPage(Page):
         p = data.pace
         if self.hours_title is not None:
             self.hours_title.setText(f"Hours in {data.year}")
-        self.ring.set_progress(p.fraction, format_hours(p.total), f"of {format_hours(p.required)} h", p.met)
+        big, small = hours_against(p.total, p.required).split(" ", 1)
+        self.ring.set_progress(p.fraction, big, small, p.met)
         if p.met:
             pace_text = f"<b>{p.describe()}.</b>"
             if p.total > p.required:
                 pace_text += f"<br>{format_hours(p.total - p.required)} h beyond the commitment."
-        else:
+        elif p.per_month is not None and p.months_left >= 2:
             pace_text = (f"<b>{format_hours(p.remaining)} h to go</b><br>"
-                         f"{format_hours(p.per_month or Decimal(0))} h a month for the "
-                         f"{'month' if p.months_left == 1 else f'{p.months_left} months'} left, "
-                         f"to reach {format_hours(p.required)} h by December 31.")
+                         f"{format_hours(p.per_month)} h a month for the {count(p.months_left, 'month', 'months')} "
+                         f"left, to reach {format_hours(p.required)} h by December 31.")
+        else:
+            pace_text = f"<b>{p.describe()}.</b>"
         self.pace_label.setText(pace_text)
         self.pace_label.setToolTip(p.describe())
 
         challenge = data.challenge
         self.points_label.setText(str(challenge.total))
         entries = sum(1 for line in challenge.lines if line.activity is not None)
-        detail = f"{entries} entr{'y' if entries == 1 else 'ies'} in {data.year}"
+        detail = f"{count(entries, 'entry', 'entries')} in {data.year}"
         if challenge.signup_points:
             detail += f" + {challenge.signup_points} for signing up"
         self.points_detail.setText(detail)
@@ -241,7 +253,7 @@ class DashboardPage(Page):
             [f"{n}. {name}: {format_hours(ph.by_practice[n])} h" for n, name in PRACTICES.items()])
         untagged = f" ({format_hours(ph.untagged)} h not tagged with a practice)" if ph.untagged else ""
         self.practice_chart.setToolTip(f"Hours split equally over each activity's practices{untagged}. "
-                                       "Hover a bar for the practice's name.")
+                                       "Hover a bar or its number for the practice's name.")
         self.month_chart.set_values(
             [float(h) for h in data.by_month.values()],
             [f"{MONTH_ABBR[m - 1]} {data.year}: {format_hours(h)} h" for m, h in data.by_month.items()])

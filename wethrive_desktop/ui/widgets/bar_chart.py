@@ -1,7 +1,8 @@
 """A small QtCharts bar chart with fixed categories whose values change (hours by practice, points by month).
 
-Hovering a bar shows its tooltip (a category's full name and value), so short axis labels stay readable. Its colours
-come from the palette and follow it when it changes (a dark or high-contrast theme).
+Hovering a bar shows its tooltip (a category's full name and value), so short axis labels stay readable; so does
+hovering anywhere in its column or its axis label, so an empty bar or a bare "7" on the axis can be asked too. Its
+colours come from the palette and follow it when it changes (a dark or high-contrast theme).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt
-from PySide6.QtGui import QCursor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QEvent, QMargins, QPoint, QSize, Qt
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QHelpEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from wethrive_desktop.ui.colors import ACCENT, graphic_color, style_chart
@@ -118,6 +119,25 @@ class BarChart(QChartView):
 
     def values(self) -> list[float]:
         return [self.bar_set.at(i) for i in range(self.bar_set.count())]
+
+    def tip_at(self, pos: QPoint) -> str | None:
+        """The tip of the category whose column (in the plot area, or its axis label below) is under `pos`, a point
+        of the viewport; None elsewhere."""
+        chart = self.chart()
+        area = chart.plotArea()
+        point = chart.mapFromScene(self.mapToScene(pos))
+        if not self.tips or not area.left() <= point.x() < area.right() or point.y() < area.top():
+            return None
+        index = int((point.x() - area.left()) / area.width() * len(self.categories))
+        return self.tips[index] if 0 <= index < len(self.tips) else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tip_at(event.pos())
+            if tip is not None:
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().viewportEvent(event)
 
     def _hovered(self, status: bool, index: int) -> None:
         if status and 0 <= index < len(self.tips):
