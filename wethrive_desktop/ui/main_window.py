@@ -41,6 +41,7 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
+from wethrive_desktop.models.wording import count as plural
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             prompts.show_error(self, "Export CSV", f"The activities could not be written to {path}: {exc}")
             return None
-        self.statusBar().showMessage(f"Exported {count} activities to {path}", 8000)
+        self.statusBar().showMessage(f"Exported {plural(count, 'activity', 'activities')} to {path}", 8000)
         return path
 
     def export_report_word(self) -> ExportJob | None:

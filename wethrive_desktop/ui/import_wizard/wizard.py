@@ -37,6 +37,7 @@ from wethrive_desktop.errors import describe
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.exchange.tabular_read import DELIMITER_NAMES
 from wethrive_desktop.exchange.tabular_values import cell_text
+from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_wizard.rows import FIELD_LABELS, ImportRowsModel, row_message
 from wethrive_desktop.ui.undo import import_undoable
@@ -53,13 +54,9 @@ RECHECK_MS = 250
 SAMPLE_ROWS = 8  # rows shown on the first page
 
 
-def count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def describe_table(table: tabular.Table) -> str:
     """How the file was read, in a sentence."""
-    rows = count(len(table.rows), "data row")
+    rows = count(len(table.rows), "data row", "data rows")
     if table.kind == "xlsx":
         return f"Sheet “{table.sheet}”, header on row {table.header_line}, {rows}."
     delimiter = DELIMITER_NAMES.get(table.delimiter or ",", repr(table.delimiter))
@@ -500,13 +497,13 @@ class RowsPage(QWizardPage):
     def _describe(self, result: tabular.TabularPreview) -> None:
         counts = result.counts()
         new, errors = counts[tabular.NEW], counts[tabular.ERROR]
-        parts = [f"{count(len(result.rows), 'row')}: {count(new, 'new activity', 'new activities')}"]
+        parts = [f"{count(len(result.rows), 'row', 'rows')}: {count(new, 'new activity', 'new activities')}"]
         if counts[tabular.DUPLICATE]:
             parts.append(f"{counts[tabular.DUPLICATE]} already in your log")
         if counts[tabular.SKIPPED]:
             parts.append(f"{counts[tabular.SKIPPED]} skipped")
         if errors:
-            parts.append(f"{count(errors, 'row')} with errors")
+            parts.append(f"{count(errors, 'row', 'rows')} with errors")
         text = ", ".join(parts) + "."
         if result.file_errors:
             text += " " + " ".join(e.message for e in result.file_errors) + ": choose the date order above."
@@ -556,7 +553,7 @@ class RowsPage(QWizardPage):
         except OSError as exc:
             prompts.show_error(self, "Save the rows with errors", f"{out} could not be written: {sentence(exc)}")
             return None
-        self.notes.setText(f"{count(written, 'row')} with errors saved to {out}, each with what is wrong.")
+        self.notes.setText(f"{count(written, 'row', 'rows')} with errors saved to {out}, each with what is wrong.")
         return out
 
     def start_import(self) -> None:
