@@ -72,7 +72,7 @@ def test_page_opens_on_last_years_report(window: MainWindow) -> None:
     assert page.objectName() == "reportPage" and page.year() == YEAR
     titles = [page.activity_list.item(i).text().splitlines()[0] for i in range(page.activity_list.count())]
     assert titles == ["#1  Budgeting webinar", "#2  Regional Summit", "#3  Equity course"]
-    assert "Not started" in page.status_label.text() and "43.5 of 40 h" in page.status_label.text()
+    assert "Not started" in page.status_label.text() and "43.5 h (40 required)" in page.status_label.text()
     action = next(a for a in window.file_menu.actions() if a.objectName() == "annualReportPdfAction")
     assert action.text().startswith("Annual report")
     page.set_year(2019)

@@ -46,3 +46,11 @@ def test_the_activity_footer_says_1_activity(make_window: Callable[..., MainWind
     page = window.pages["activityLogPage"]
     assert isinstance(page, ActivityLogPage)
     assert page.shown_label.text().startswith("1 activity ·")
+
+
+def test_hours_against_the_commitment_read_one_way_everywhere() -> None:
+    from wethrive_desktop.models.wording import hours_against
+
+    assert hours_against(Decimal("39"), Decimal(40)) == "39 of 40 h"
+    assert hours_against(Decimal("85"), Decimal(40)) == "85 h (40 required)"  # never "85 of 40 h"
+    assert hours_against(Decimal("40"), Decimal(40)) == "40 h (40 required)"

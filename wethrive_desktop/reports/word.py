@@ -32,6 +32,7 @@ from wethrive_desktop.models.dates import date_range, long_date
 from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.reflections import attestation_text
 from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.wording import hours_with_required
 from wethrive_desktop.reports import wording as w
 
 __all__ = ["render_report_docx"]
@@ -221,7 +222,7 @@ class _Writer:
     def summary(self) -> None:
         d = self.d
         self.heading("Summary", 1)
-        self.labelled("Hours reported", w.hours_with_required(d.total_hours, d.required_hours))
+        self.labelled("Hours reported", hours_with_required(d.total_hours, d.required_hours))
         self.labelled(f"{format_hours(d.required_hours)}-hour commitment", w.commitment_verdict(d))
         self.labelled("Activities", str(len(d.activities)))
         self.labelled("Practices covered", w.practices_covered(d))

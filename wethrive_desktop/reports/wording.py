@@ -55,12 +55,6 @@ def furniture_text(data: ReportData) -> str:
     return f"{text} \u00b7 {APP_NAME}"
 
 
-def hours_with_required(total: Decimal, required: Decimal) -> str:
-    """"85 h (40 required)": the hours reported against the commitment, for the report (the app's own
-    progress text is models.rules.Progress.describe)."""
-    return f"{format_hours(total)} h ({format_hours(required)} required)"
-
-
 def commitment_verdict(data: ReportData) -> str:
     """"met" or "12.5 h to go"."""
     if commitment_met(data.total_hours, data.required_hours):

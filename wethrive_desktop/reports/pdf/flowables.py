@@ -15,8 +15,8 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 from wethrive_desktop.models.rules import commitment_met, format_hours
+from wethrive_desktop.models.wording import hours_with_required
 from wethrive_desktop.reports.pdf.styles import ACCENT, ACCENT_LIGHT, GOOD, INK, MUTED, RULE, SHADE, SHORT
-from wethrive_desktop.reports.wording import hours_with_required
 
 
 class KeepSpace(CondPageBreak):

@@ -51,6 +51,7 @@ from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.challenge.dialogs import CopyDialog, EntryDialog, ItemDialog
 from wethrive_desktop.ui.challenge.tables import CATALOGUE_COLUMNS, POINTS_COLUMNS, CatalogueRow
@@ -258,7 +259,7 @@ class ChallengePage(Page):
         years = catalogue_years()
         later = [y for y in years if y > year]
         span = f"entries from {year} to {later[0] - 1}" if later else f"entries from {year} on"
-        self.catalogue_note.setText(f"{len(items)} items; applies to {span}.")
+        self.catalogue_note.setText(f"{count(len(items), 'item', 'items')}; applies to {span}.")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -7,7 +7,6 @@ Everything shown comes from models.dashboard.dashboard_data.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,9 +27,8 @@ from wethrive_desktop.models.dashboard import DONE, DUE, OVERDUE, TODO, Dashboar
 from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
-from wethrive_desktop.models.rules import commitment_met, format_hours
-from wethrive_desktop.models.wording import count
-from wethrive_desktop.reports.wording import hours_with_required
+from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.wording import count, hours_against
 from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_text
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
@@ -40,14 +38,6 @@ from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTab
 
 STATE_COLORS = {DONE: OK, DUE: WARN, OVERDUE: ERROR, TODO: NEUTRAL}  # semantic colours (ui/colors.py)
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
-
-
-def hours_against(total: Decimal, required: Decimal) -> str:
-    """The hours against the commitment, one wording for the whole GUI: "39 of 40 h" while short of it, and once it
-    is met the report's "85 h (40 required)" (never "85 of 40 h")."""
-    if commitment_met(total, required):
-        return hours_with_required(total, required)
-    return f"{format_hours(total)} of {format_hours(required)} h"
 
 
 def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFrame, QVBoxLayout]:

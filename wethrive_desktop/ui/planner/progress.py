@@ -14,6 +14,7 @@ from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.plan_progress import GoalProgress, PracticeProgress, plan_progress
 from wethrive_desktop.models.plans import PlanData, Term
 from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.ui.assessment.style import RED
 from wethrive_desktop.ui.planner.widgets import practices_text, practices_tip
 from wethrive_desktop.ui.widgets.record_table import Col, RecordTableModel, record_view
@@ -113,5 +114,4 @@ class ProgressBox(QGroupBox):
         cap = float(REQUIRED_HOURS)
         self.planned_bar.setMaximum(100)
         self.planned_bar.setValue(int(min(float(progress.planned_total) / cap, 1.0) * 100))
-        self.planned_bar.setFormat(f"{format_hours(progress.planned_total)} of {format_hours(REQUIRED_HOURS)} h "
-                                   "planned")
+        self.planned_bar.setFormat(f"{hours_against(progress.planned_total, REQUIRED_HOURS)} planned")

@@ -52,7 +52,7 @@ from wethrive_desktop.models.annual_report import (
 )
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.db import database_proxy
-from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.wording import count, hours_against
 from wethrive_desktop.reports.pdf.builder import RenderedReport
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
@@ -344,8 +344,8 @@ class ReportPage(Page):
             self.submit_button.setText("Mark submitted\u2026")
             self.changed_label.setVisible(False)
         if self.data is not None:
-            text += (f" \u00b7 {format_hours(self.data.total_hours)} of {format_hours(self.data.required_hours)} h "
-                     f"\u00b7 {len(self.data.activities)} activities")
+            text += (f" \u00b7 {hours_against(self.data.total_hours, self.data.required_hours)} "
+                     f"\u00b7 {count(len(self.data.activities), 'activity', 'activities')}")
         self.status_label.setText(text)
 
     # --- saving what is typed -----------------------------------------------------------------------------
