@@ -329,3 +329,42 @@ def test_delete_and_undo_in_a_searched_and_sorted_table(window: MainWindow, qtbo
     assert page.search_edit.text() == "ic"
     window.redo_action.trigger()
     assert shown_titles(window) == ["Ethics 101"]
+
+
+def test_a_search_with_no_match_in_the_year_names_the_years_that_have_one(window: MainWindow, qtbot: QtBot) -> None:
+    for start, title in ((date(2025, 3, 4), "Zoning school"), (date(2024, 6, 1), "ZONING basics"),
+                         (date(2024, 9, 1), "Rezoning hearings"), (date(2026, 2, 2), "Ethics refresher")):
+        save_activity(ActivityData(start_date=start, title=title, hours=Decimal(2), type="workshop"))
+    window.notify_data_changed()
+    page = window.page(ActivityLogPage)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+    QTest.keyClicks(page.search_edit, "zoning")
+    assert page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.other_years.isVisible())
+    assert page.empty_label.text() == "No match in 2026. Matches in other years: 2025 (1), 2024 (2)."
+    page.other_years.click()
+    assert page.selected_year() is None and page.search_edit.text() == "zoning"  # the search stays
+    assert page.model.rowCount() == 3 and not page.other_years.isVisible()
+
+
+def test_a_search_that_matches_nothing_anywhere_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    save_activity(ActivityData(start_date=date(2025, 3, 4), title="Zoning school", hours=Decimal(2), type="workshop"))
+    window.notify_data_changed()
+    page = window.page(ActivityLogPage)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2025))
+    QTest.keyClicks(page.search_edit, "zebra")
+    qtbot.waitUntil(lambda: "any other year" in page.empty_label.text())
+    assert not page.other_years.isVisible()
+
+
+def test_matches_by_year_searches_as_the_log_does(db: object) -> None:
+    from wethrive_desktop.models.activities import matches_by_year
+
+    save_activity(ActivityData(start_date=date(2025, 3, 4), title="Straße und Plätze", hours=Decimal(2),
+                               type="workshop", learned="Parking policy"))
+    save_activity(ActivityData(start_date=date(2024, 3, 4), title="Parking", hours=Decimal(1), type="webinar"))
+    assert matches_by_year("STRASSE") == {2025: 1}  # casefolded, as the search box matches
+    assert matches_by_year("parking") == {2025: 1, 2024: 1}  # what was learned counts too
+    assert matches_by_year("parking", "webinar") == {2024: 1}
+    assert matches_by_year("parking policy") == {2025: 1}  # every word
+    assert matches_by_year("  ") == {}

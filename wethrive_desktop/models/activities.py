@@ -274,6 +274,25 @@ def restore_activity(record: ActivityRecord) -> int:
     return record.id
 
 
+def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:
+    """How many activities of each year contain every word of `text` (any case) in their title, provider,
+    description or what was learned, as the activity log's search matches them (ui/activities/filter.py), and are
+    of type `kind` if given. Read straight from the rows: for the log's hint when the year shown has no match."""
+    words = text.casefold().split()
+    found: dict[int, int] = {}
+    if not words:
+        return found
+    sql = "SELECT start_date, type, title, provider, description, learned FROM activity"
+    for start, type_, title, provider, description, learned in database_proxy.execute_sql(sql):
+        if kind is not None and type_ != kind:
+            continue
+        haystack = "\n".join((title, provider, description, learned)).casefold()
+        if all(word in haystack for word in words):
+            year = int(str(start)[:4])
+            found[year] = found.get(year, 0) + 1
+    return found
+
+
 def count_activities() -> int:
     return int(Activity.select().count())
 

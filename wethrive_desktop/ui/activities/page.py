@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.activities import ActivityRecord, load_activities, years_with_records
+from wethrive_desktop.models.activities import ActivityRecord, load_activities, matches_by_year, years_with_records
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, practice_label, type_label
 from wethrive_desktop.models.profile import get_profile
@@ -41,6 +41,7 @@ ALL_YEARS = "All years"
 DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
                   Column.PRACTICES: 90, Column.POINTS: 60, Column.ATTACHMENTS: 40}
 HEADER_KEY = "activities/header"
+OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
 
 
 class ActivityLogPage(Page):
@@ -118,6 +119,14 @@ class ActivityLogPage(Page):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        # When the year shown has no match: which other years have, and a button to show them all.
+        self.other_years = named(QPushButton("Show &all years"), "showAllYearsButton", "Show the matches of all years")
+        self.other_years.clicked.connect(self.show_all_years)
+        self.other_years.hide()
+        self.other_years_timer = QTimer(self)
+        self.other_years_timer.setSingleShot(True)
+        self.other_years_timer.setInterval(OTHER_YEARS_DELAY_MS)
+        self.other_years_timer.timeout.connect(self._look_in_other_years)
 
         self.shown_label = named(QLabel(), "shownLabel")
         self.progress = named(QProgressBar(), "hoursProgress", "Progress toward 40 hours")
@@ -150,6 +159,7 @@ class ActivityLogPage(Page):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.other_years, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
 
@@ -259,10 +269,32 @@ class ActivityLogPage(Page):
             year = self.selected_year()
             when = f"in {year}" if year is not None else "yet"
             self.empty_label.setText(f"No activities {when}. Press New activity (Ctrl+N) to log one, "
-                                     "or use File > Import CSV...")
+                                     "or use File > Import spreadsheet... (Ctrl+I)")
         elif not shown:
             self.empty_label.setText("No activity matches the search and filters.")
         self.empty_label.setVisible(not shown)
+        self.other_years.hide()
+        self.other_years_timer.stop()
+        if not shown and self.selected_year() is not None and self.search_edit.text().strip():
+            self.other_years_timer.start()  # once typing pauses: it reads every year's rows
+
+    def _look_in_other_years(self) -> None:
+        """The year shown has no match for the search: say which other years have, and offer to show them."""
+        year = self.selected_year()
+        text = self.search_edit.text()
+        if year is None or not text.strip() or self.model.rowCount() or self.practice_filter.currentData() is not None:
+            return
+        found = {y: n for y, n in matches_by_year(text, self.type_filter.currentData()).items() if y != year}
+        if not found:
+            self.empty_label.setText(f"No activity matches the search and filters, in {year} or any other year.")
+            return
+        years = ", ".join(f"{y} ({n})" for y, n in sorted(found.items(), reverse=True))
+        self.empty_label.setText(f"No match in {year}. Matches in other years: {years}.")
+        self.other_years.show()
+
+    def show_all_years(self) -> None:
+        """Show every year (the search and filters stay)."""
+        self.year_combo.setCurrentIndex(self.year_combo.findData(None))
 
     # --- selection and actions ---------------------------------------------------------------------------
 
