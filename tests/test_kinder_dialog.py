@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from test_activity_dialog import open_new  # Ctrl+N, as a user opens it
 
 from wethrive_desktop.models.activities import ActivityData, get_activity, load_activities
 from wethrive_desktop.models.activity_edits import save_with_attachments
@@ -40,17 +41,6 @@ def questions(monkeypatch: pytest.MonkeyPatch) -> Questions:
     monkeypatch.setattr(prompts, "ask", answers.ask)
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: False)  # never discard by accident
     return answers
-
-
-def open_new(qtbot: QtBot, window: MainWindow) -> ActivityDialog:
-    """The new-activity dialog, opened with Ctrl+N as a user would."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.findChild(ActivityDialog)
-    assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)
-    return dialog
 
 
 def shown_messages(dialog: ActivityDialog) -> dict[str, str]:
