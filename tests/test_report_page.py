@@ -209,11 +209,21 @@ def test_submitting_freezes_the_report_and_later_edits_are_flagged(window: MainW
         return date(2025, 2, 1)
 
     monkeypatch.setattr(submit, "ask_submission_date", ask)
-    monkeypatch.setattr(prompts, "choose_save_file", lambda *args: tmp_path / "sent.pdf")
+    saved: list[object] = []
+
+    def choose(*args: object) -> Path:
+        saved.append(args)
+        return tmp_path / "sent.pdf"
+
+    monkeypatch.setattr(prompts, "choose_save_file", choose)
     with qtbot.waitSignal(page.report_submitted, timeout=30000) as blocker:
         page.submit_button.click()
     submission = blocker.args[0]
     assert asked == [(YEAR, 1, [f"activity-{ids['untagged']}", "plan", "profile", "attestation"])]
+    assert saved == []  # no Save dialog the member did not ask for
+    assert "Save as PDF saves the copy as sent" in window.statusBar().currentMessage()
+    page.save_button.click()  # the copy as sent, shown in the preview
+    qtbot.waitUntil(lambda: (tmp_path / "sent.pdf").exists())
     assert (tmp_path / "sent.pdf").read_bytes() == submission.pdf
     assert "Submitted" in page.status_label.text() and "February 1, 2025" in page.status_label.text()
     assert page.submit_button.text().startswith("Submit new revision")

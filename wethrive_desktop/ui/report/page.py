@@ -467,12 +467,12 @@ class ReportPage(Page):
         self.submit_button.setEnabled(True)
         self.preview.set_busy(False)
         self.shell.notify_data_changed()
-        rendered = self.preview.show_submission(submission)
+        self.preview.show_submission(submission)
         self.report_submitted.emit(submission)
         info = submission.info
+        # No Save dialog unasked: the copy as sent is kept, shown in the preview, and Save as PDF writes it.
         self._status_message(f"The {info.year} report is marked submitted on {long_date(info.submitted_date)} "
-                             f"(revision {info.revision})")
-        self.preview.save_rendered(rendered)
+                             f"(revision {info.revision}); Save as PDF saves the copy as sent")
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
