@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_helpers import count_inserts
 
 from wethrive_desktop.cli import main
 from wethrive_desktop.exchange.calendar_import import (
@@ -317,20 +318,6 @@ def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(tmp_path: Path) -
 # --- bulk inserts: a few statements however many events, each item its own event's -------------------------------
 
 
-def count_inserts(action: object) -> int:
-    """How many INSERT statements `action()` runs on this thread's connection (a multi-row INSERT counts once)."""
-    from wethrive_desktop.models.db import database_proxy
-
-    statements: list[str] = []
-    connection = database_proxy.connection()
-    connection.set_trace_callback(statements.append)
-    try:
-        action()  # type: ignore[operator]
-    finally:
-        connection.set_trace_callback(None)
-    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
-
-
 def many_events(n: int, prefix: str = "reg") -> bytes:
     """`n` registrations over 2026 and 2027: timed (a length of 1 to 4 hours) or all day, each with its own UID."""
     events = []
@@ -353,7 +340,7 @@ def test_an_import_runs_a_bounded_number_of_insert_statements(db: object, tmp_pa
     for n in (50, 1_200):
         path = tmp_path / f"many-{n}.ics"
         path.write_bytes(many_events(n, prefix=f"n{n}"))
-        counts[n] = count_inserts(lambda path=path: import_ics(path, zone=CHICAGO))
+        counts[n] = count_inserts(lambda path=path: import_ics(path, zone=CHICAGO))  # type: ignore[misc]
         Plan.delete().execute()  # its items go with it
     # Two plans (2026, 2027), then a statement per ROWS_PER_STATEMENT items: not one (or three) per event.
     assert counts[50] <= 3

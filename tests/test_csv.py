@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from cli_helpers import count_inserts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -656,21 +657,6 @@ def test_the_command_refuses_a_fifo_a_device_or_a_folder_without_hanging(tmp_pat
 
 
 # --- bulk inserts: a few statements however many rows, each row's id and practices its own --------------------
-
-
-def count_inserts(action: Callable[[], object]) -> int:
-    """How many INSERT statements `action` runs on this thread's connection (each multi-row INSERT counts once; an
-    executemany would count once per row)."""
-    from wethrive_desktop.models.db import database_proxy
-
-    statements: list[str] = []
-    connection = database_proxy.connection()
-    connection.set_trace_callback(statements.append)
-    try:
-        action()
-    finally:
-        connection.set_trace_callback(None)
-    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
 
 
 def practices_of(i: int) -> tuple[int, ...]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_helpers import count_inserts
 
 from wethrive_desktop.exchange import json_io
 from wethrive_desktop.exchange.json_io import FORMAT_VERSION, JsonImportError, export_json, import_json
@@ -398,20 +399,6 @@ def test_a_file_name_that_is_not_utf8_is_written_as_its_escape(db: object, tmp_p
 # --- bulk inserts: a few statements however many records, every link to its own record ----------------------------
 
 
-def count_inserts(action: Any) -> int:
-    """How many INSERT statements `action()` runs on this thread's connection (a multi-row INSERT counts once)."""
-    from wethrive_desktop.models.db import database_proxy
-
-    statements: list[str] = []
-    connection = database_proxy.connection()
-    connection.set_trace_callback(statements.append)
-    try:
-        action()
-    finally:
-        connection.set_trace_callback(None)
-    return sum(1 for s in statements if s.lstrip().upper().startswith("INSERT"))
-
-
 def many_activities(n: int) -> dict[str, Any]:
     """An export of the empty database plus `n` activities, as export_json writes them: ids with gaps, a distinct set
     of practices each, and none, one or two attachments each (their ids in a sequence of their own)."""
@@ -448,7 +435,7 @@ def test_an_import_runs_a_bounded_number_of_insert_statements(db: object, tmp_pa
         path = tmp_path / f"many-{n}.json"
         path.write_text(json_io.dumps(many_activities(n)), encoding="utf-8")
         reopen(tmp_path / f"empty-{n}.sqlite3")
-        counts[n] = count_inserts(lambda path=path: import_json(path))
+        counts[n] = count_inserts(lambda path=path: import_json(path))  # type: ignore[misc]
         assert len(load_activities()) == n
     # Activities, practice links and attachments: a statement per ROWS_PER_STATEMENT rows of each, not one a row.
     assert counts[50] <= 5  # the catalogue, activities, links, attachments

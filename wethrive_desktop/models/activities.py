@@ -274,6 +274,14 @@ def restore_activity(record: ActivityRecord) -> int:
     return record.id
 
 
+def search_text(title: str, provider: str, description: str, learned: str) -> str:
+    """The text the activity log's search looks in: title, provider, description and what was learned, casefolded.
+
+    The fields are joined by a newline, which no search word contains (words are split on whitespace), so a word
+    never matches across two fields."""
+    return "\n".join((title, provider, description, learned)).casefold()
+
+
 def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:
     """How many activities of each year contain every word of `text` (any case) in their title, provider,
     description or what was learned, as the activity log's search matches them (ui/activities/filter.py), and are
@@ -286,7 +294,7 @@ def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:
     for start, type_, title, provider, description, learned in database_proxy.execute_sql(sql):
         if kind is not None and type_ != kind:
             continue
-        haystack = "\n".join((title, provider, description, learned)).casefold()
+        haystack = search_text(title, provider, description, learned)
         if all(word in haystack for word in words):
             year = int(str(start)[:4])
             found[year] = found.get(year, 0) + 1

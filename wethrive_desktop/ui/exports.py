@@ -106,16 +106,27 @@ def _ensure_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix else path.with_suffix(suffix)
 
 
-def export_report_word(window: MainWindow) -> ExportJob | None:
-    """File > Export > Annual report (Word)...: the year's report as an editable .docx."""
-    year = choose_year(window, "Annual report (Word)", _years(), report_year(window))
+def _ask_year_and_file(window: MainWindow, title: str, caption: str, name: str,
+                       file_filter: str) -> tuple[int, Path] | None:
+    """The year (the report page's by default) and the file to write, `name` with {year} for the suggested name (its
+    suffix added when the member gave none); None when either question is cancelled."""
+    year = choose_year(window, title, _years(), report_year(window))
     if year is None:
         return None
-    suggested = str(Path.home() / f"annual-report-{year}.docx")
-    path = prompts.choose_save_file(window, "Save the annual report as Word", suggested, "Word documents (*.docx)")
+    suggested = Path.home() / name.format(year=year)
+    path = prompts.choose_save_file(window, caption, str(suggested), file_filter)
     if path is None:
         return None
-    path = _ensure_suffix(path, ".docx")
+    return year, _ensure_suffix(path, suggested.suffix)
+
+
+def export_report_word(window: MainWindow) -> ExportJob | None:
+    """File > Export > Annual report (Word)...: the year's report as an editable .docx."""
+    asked = _ask_year_and_file(window, "Annual report (Word)", "Save the annual report as Word",
+                               "annual-report-{year}.docx", "Word documents (*.docx)")
+    if asked is None:
+        return None
+    year, path = asked
 
     def build() -> Path:
         from wethrive_desktop.models.annual_report import build_report_data
@@ -152,14 +163,11 @@ def export_transcript(window: MainWindow) -> ExportJob | None:
 def export_evidence_pack(window: MainWindow) -> ExportJob | None:
     """File > Export > Evidence pack...: the year's report (PDF and Word), transcript and every attachment, with a
     manifest of checksums, in one .zip."""
-    year = choose_year(window, "Evidence pack", _years(), report_year(window))
-    if year is None:
+    asked = _ask_year_and_file(window, "Evidence pack", "Save the evidence pack", "evidence-pack-{year}.zip",
+                               "Zip archives (*.zip)")
+    if asked is None:
         return None
-    suggested = str(Path.home() / f"evidence-pack-{year}.zip")
-    path = prompts.choose_save_file(window, "Save the evidence pack", suggested, "Zip archives (*.zip)")
-    if path is None:
-        return None
-    path = _ensure_suffix(path, ".zip")
+    year, path = asked
 
     def build(progress: Callable[[int, int], None]) -> PackResult:
         from wethrive_desktop.reports.evidence_pack import build_evidence_pack

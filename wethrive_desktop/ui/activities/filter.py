@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from wethrive_desktop.models.activities import ActivityRecord
+from wethrive_desktop.models.activities import ActivityRecord, search_text
 
 # What a result depends on: the words searched (casefolded), the type and the practice.
 Criteria = tuple[tuple[str, ...], str | None, int | None]
@@ -23,13 +23,9 @@ CACHE_SIZE = 8  # recent results kept; each is a list of row positions, at most 
 
 
 def haystack(record: ActivityRecord) -> str:
-    """The text a search looks in: title, provider, description and what was learned, casefolded.
-
-    The fields are joined by a newline, which no search word contains (words are split on whitespace), so a word
-    never matches across two fields.
-    """
+    """The text a search looks in (models.activities.search_text, which the other years' count uses too)."""
     d = record.data
-    return "\n".join((d.title, d.provider, d.description, d.learned)).casefold()
+    return search_text(d.title, d.provider, d.description, d.learned)
 
 
 def _narrower(criteria: Criteria, than: Criteria) -> bool:
