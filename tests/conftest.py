@@ -35,6 +35,38 @@ def frozen_today() -> Iterator[Callable[[date], None]]:
     clock.set_today(None)
 
 
+@pytest.fixture(autouse=True)
+def english_dates() -> Iterator[None]:
+    """Dates as a US-English system writes them in the GUI ("November 16, 2026", "11/16/2026"), whatever this
+    machine's locale (a test of another locale sets its own QLocale default); after the test, `i18n` is back to
+    plain English as the command line has it (a window installs Qt's translation: see ui/i18n.install_qt)."""
+    from PySide6.QtCore import QLocale
+
+    from wethrive_desktop import i18n
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.install(None)
+
+
+@pytest.fixture
+def pseudo_translation(qapp: object) -> Iterator[None]:
+    """Every text that goes through `tr` reads ⟦text⟧ while the test runs (tests/ui_checks.untranslated finds the
+    ones that do not)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from wethrive_desktop import i18n
+    from wethrive_desktop.ui.i18n import PseudoTranslator, install_qt
+
+    translator = PseudoTranslator()
+    install_qt()
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+    i18n.install(None)
+
+
 @pytest.fixture
 def db_path(data_dir: Path) -> Path:
     return data_dir / "test.sqlite3"

@@ -27,6 +27,7 @@ from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
+from wethrive_desktop.ui.i18n import install_qt
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
@@ -45,6 +46,7 @@ def create_main_window(db_path: Path | str, demo: bool | None = None, defer_page
     `defer_pages`: build the pages not shown first only once the window is up (the app does; see MainWindow).
     """
     collect_on_gui_thread()  # before any worker can run: see ui/garbage.py
+    install_qt()  # every text and date from now on in the user's language and locale
     db_path = Path(db_path)
     open_database(db_path)
     if demo is None:
