@@ -1,17 +1,21 @@
 """Small shared wording for the app's texts: a count with its noun in the right number ("1 activity",
 "3 activities"), and the hours against the commitment ("39 of 40 h", "85 h (40 required)"). Plain text, no Qt, so
-models, reports and the GUI can all use it."""
+models, reports and the GUI can all use it. What the GUI shows goes through `i18n` (so a translation reaches it);
+`hours_with_required` is the reports' English wording and stays as written."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.rules import commitment_met, format_hours
 
 
 def count(n: int, singular: str, plural: str) -> str:
-    """"1 activity", "0 activities", "3 activities": `n` with the noun that agrees with it."""
-    return f"{n} {singular if n == 1 else plural}"
+    """"1 activity", "0 activities", "3 activities": `n` with the noun that agrees with it, through `trn` (a call
+    site with a fixed noun is better off calling `trn("%n activity", "%n activities", n)` itself, which a
+    translation tool can extract)."""
+    return trn(f"%n {singular}", f"%n {plural}", n)
 
 
 def hours_with_required(total: Decimal, required: Decimal) -> str:
@@ -22,7 +26,8 @@ def hours_with_required(total: Decimal, required: Decimal) -> str:
 def hours_against(total: Decimal, required: Decimal) -> str:
     """The hours against the commitment, one wording for the whole app: "39 of 40 h" while short of it, and once it
     is met "85 h (40 required)" (never "85 of 40 h")."""
+    hours = {"total": format_hours(total), "required": format_hours(required)}
     if commitment_met(total, required):
-        return hours_with_required(total, required)
-    return f"{format_hours(total)} of {format_hours(required)} h"
+        return tr("{total} h ({required} required)").format(**hours)
+    return tr("{total} of {required} h").format(**hours)
 
