@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import re
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 APP_NAME = "WeThrive Desktop"
@@ -14,18 +12,22 @@ APP_ID = "org.wethrive.WeThriveDesktop"
 
 
 def _version() -> str:
-    """pyproject.toml's version, the one place it is written: from the installed distribution's metadata (any
-    install, and a PyInstaller bundle, which carries the metadata), else read from pyproject.toml beside a source
-    checkout that was never installed."""
+    """pyproject.toml's version, the one place it is written: read from pyproject.toml beside a source checkout
+    (installed editable or not: one small file, where importlib.metadata costs some 40 ms of start-up to import and
+    search), else from the installed distribution's metadata (a wheel, and a PyInstaller bundle, which carries it)."""
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        found = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
+    except OSError:
+        found = None
+    if found:
+        return found.group(1)
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        try:
-            found = re.search(r'^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"), re.MULTILINE)
-        except OSError:
-            found = None
-        return found.group(1) if found else "0+unknown"
+        return "0+unknown"
 
 
 __version__ = _version()
@@ -36,6 +38,8 @@ def resources_path(*parts: str) -> Path:
     notices), found through importlib.resources: the same call serves a checkout (editable install), a wheel (also
     `pip install --user`) and a PyInstaller bundle, whose importer answers for the data files build.spec collects.
     Its users open files by name (ReportLab, Qt), so the package must be a real folder, not inside a zip."""
+    import importlib.resources  # here, not at the top: 20 ms of start-up the first window does not need
+
     folder = importlib.resources.files(__name__)  # (not `from ... import files`: wethrive_desktop.files is a module)
     if not isinstance(folder, Path):
         raise FileNotFoundError(f"{APP_NAME} must be installed as files, not inside an archive ({folder})")
