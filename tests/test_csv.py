@@ -744,3 +744,19 @@ def test_a_preview_made_by_hand_is_normalized_before_it_is_stored(db: object) ->
     assert (stored.data.title, stored.data.type, stored.data.practices, stored.data.end_date) == (
         "Padded title", "webinar", (2, 9), None)
     assert apply_import(ImportPreview([raw], [], [])) == 0  # the same record again: a duplicate
+
+
+def test_rows_read_are_already_as_they_are_stored(db: object, csv_file: MakeCsv) -> None:
+    """parse_csv builds each row normalized (no copy per row): practices repeated and out of order, an end date on
+    the start day, hours with one decimal or none, a quoted formula with a tab after the quote, mixed-case keys."""
+    text = ("date,end_date,title,hours,practices,type,challenge,description\n"
+            "2026-03-04,2026-03-04,Budget workshop,1.5,5;4;5,Workshop,\n"
+            "2026-03-05,,Council retreat,2,14;1,CONFERENCE,,\"'\t=notes\"\n"
+            "2026-03-06,2026-03-08,Leadership course,7.25,,e-course,,  plain  \n")
+    rows, errors, count = csv_io.parse_csv(csv_file(text))
+    assert errors == [] and count == 3
+    assert rows == [normalized(row) for row in rows]
+    assert [(r.practices, r.end_date, str(r.hours), r.type) for r in rows] == [
+        ((4, 5), None, "1.50", "workshop"), ((1, 14), None, "2.00", "conference"),
+        ((), date(2026, 3, 8), "7.25", "e-course")]
+    assert rows[1].description == "=notes" and rows[2].description == "plain"
