@@ -94,7 +94,9 @@ class ActivityFilter:
     # --- matching --------------------------------------------------------------------------------------
 
     def matches(self) -> list[int] | None:
-        """Ascending positions of the rows passing every criterion; None when there is none (every row passes).
+        """Ascending positions of the rows passing every criterion; None when every row passes (no criterion, or
+        criteria every row meets, as a first letter typed often is: the table then shows its rows as they are,
+        with the totals it already has).
 
         The list is shared with the cache: read it, never change it.
         """
@@ -107,7 +109,7 @@ class ActivityFilter:
         self._results[criteria] = result
         if len(self._results) > CACHE_SIZE:
             del self._results[next(iter(self._results))]
-        return result
+        return None if len(result) == len(self._positions) else result
 
     def _search(self, criteria: Criteria) -> list[int]:
         # Start from the smallest recent result that this search narrows, and check only what that one did not.
