@@ -42,7 +42,7 @@ def database_for(n: int, folder: Path = OUT_DIR) -> Path:
     path = folder / f"bench-v{GENERATOR_VERSION}-{n}-{date.today().isoformat()}.sqlite3"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"bench-v*-{n}-*.sqlite3"):
+        for old in folder.glob(f"bench-v*-{n}-*.sqlite3*"):  # with its -wal and -shm files
             old.unlink()
         with atomic_path(path) as part:
             generate(part, n)
