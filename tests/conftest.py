@@ -50,6 +50,21 @@ def english_dates() -> Iterator[None]:
     i18n.install(None)
 
 
+@pytest.fixture(autouse=True)
+def plain_look() -> Iterator[None]:
+    """After a test that changed the look (Preferences' theme, a zoom), the system theme and text size are back,
+    so no later test runs in a dark palette or a larger font by accident."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        from wethrive_desktop.ui.theme import apply_text_size, apply_theme
+
+        apply_theme(app, "system")
+        apply_text_size(app, 100)
+
+
 @pytest.fixture
 def pseudo_translation(qapp: object) -> Iterator[None]:
     """Every text that goes through `tr` reads ⟦text⟧ while the test runs (tests/ui_checks.untranslated finds the

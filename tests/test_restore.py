@@ -123,7 +123,7 @@ def test_file_restore_from_backup_in_the_window(make_window: object, qtbot: obje
 
     monkeypatch.setattr(prompts, "run_modal", choose_first)
     assert window.restore_from_backup() == copy
-    assert seen == [["November 23, 2026, 09:30", "Before csv import", "1"]]
+    assert seen == [["November 23, 2026, 09:30", "Before a spreadsheet import", "1"]]
     assert titles() == ["Kept"]
     page = window.page(ActivityLogPage)
     assert page.model.rowCount() == 1  # the window shows the restored records

@@ -21,21 +21,24 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources_path
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
+from wethrive_desktop.preferences import load_preferences, save_preferences
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.i18n import install_qt
 from wethrive_desktop.ui.main_window import MainWindow
+from wethrive_desktop.ui.theme import apply_preferences
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
 log = logging.getLogger(__name__)
 
 # What an unusable data folder or database raises while the app opens it: a message, not a crash.
 STARTUP_ERRORS = (StoreError, OSError, sqlite3.Error, peewee.DatabaseError)
-PREVIOUS_CRASH_TEXT = f"{APP_NAME} closed unexpectedly last time. Your records are safe."
+PREVIOUS_CRASH_TEXT = f"{APP_NAME} closed unexpectedly last time. Your records are safe."  # shown through tr
 INTERRUPT_POLL_MS = 250
 
 
@@ -68,6 +71,8 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # so a Wayland or X11 desktop matches the window to data/<APP_ID>.desktop
     app.setWindowIcon(app_icon())
+    install_qt()  # every message from here on in the user's language, those about a start that fails too
+    apply_preferences(app, load_preferences())  # the theme and text size chosen, before the first window
     crash_log.setup_logging()
     log.info("%s %s starting: Python %s, Qt %s, PySide6 %s, %s; database %s%s", APP_NAME, __version__,
              platform.python_version(), qVersion(), PySide6.__version__, platform.platform(), db_path,
@@ -120,9 +125,10 @@ def cannot_open_text(db_path: Path, exc: BaseException) -> str:
             return str(exc)
         text = str(exc)
     else:
-        text = f"{APP_NAME} could not open or write its data at {db_path}:\n{exc}"
-    return (f"{text}\n\nCheck that {folder} is a folder you can write to, or choose another place "
-            f"({DATA_DIR_ENV}, or --db PATH).")
+        text = tr("{app} could not open or write its data at {path}:\n{error}").format(app=APP_NAME, path=db_path,
+                                                                                     error=exc)
+    return tr("{problem}\n\nCheck that {folder} is a folder you can write to, or choose another place "
+              "({variable}, or --db PATH).").format(problem=text, folder=folder, variable=DATA_DIR_ENV)
 
 
 def tell_previous_crash(parent: QWidget | None) -> bool:
@@ -130,7 +136,7 @@ def tell_previous_crash(parent: QWidget | None) -> bool:
     details = crash_log.previous_session_crashed()
     if details is None:
         return False
-    if prompts.show_notice(parent, APP_NAME, PREVIOUS_CRASH_TEXT, details, "Open log folder"):
+    if prompts.show_notice(parent, APP_NAME, tr(PREVIOUS_CRASH_TEXT), details, tr("Open log folder")):
         prompts.open_with_system(crash_log.log_dir())
     return True
 
@@ -167,12 +173,24 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     window = create_main_window(db_path, demo, defer_pages=True)
     window.database_requested.connect(lambda path, is_demo: switch_database(window, path, is_demo))
     _current[:] = [window]
+    if not window.demo:
+        remember_database(db_path)
     window.show()
+    # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
+    QTimer.singleShot(0, window, window.fit_to_screen)
     if not window.demo:
         # One copy a day, thinned, once the window is up, on a worker thread (the quick check and the copy take a
         # second at 100,000 activities). `window` as the timer's context: a window gone by then takes no backup.
         QTimer.singleShot(0, window, lambda: start_daily_backup(window))
     return window
+
+
+def remember_database(path: Path) -> None:
+    """Put `path` first in File > Open recent (a list that cannot be saved is only logged: it is a convenience)."""
+    try:
+        save_preferences(load_preferences().with_recent(path.resolve()))
+    except OSError as exc:
+        log.warning("The recent databases were not saved: %s", exc)
 
 
 def switch_database(old: MainWindow, path: Path, demo: bool) -> MainWindow | None:
@@ -188,7 +206,7 @@ def switch_database(old: MainWindow, path: Path, demo: bool) -> MainWindow | Non
         if demo:
             ensure_demo_database(path)
     except (StoreError, OSError) as exc:
-        prompts.show_error(old, "Open database", f"{exc}")
+        prompts.show_error(old, tr("Open database"), f"{exc}")
         return None
     old.prepare_to_leave()  # its pending edits go to its own database, before the switch
     # The new window opens before the old one closes, or closing the last window would end the app.
@@ -212,10 +230,10 @@ def _daily_backup_failed(window: MainWindow, exc: BaseException) -> None:
         log.warning("The daily backup failed after its window closed: %s", exc)
         return
     if isinstance(exc, DamagedDatabaseError):  # found by the quick check before the copy: the user must know now
-        prompts.show_error(window, "The database is damaged", str(exc))
+        prompts.show_error(window, tr("The database is damaged"), str(exc))
     elif isinstance(exc, BackupError):  # says itself that it is the daily backup, and why
         window.statusBar().showMessage(f"{str(exc)[:1].upper()}{str(exc)[1:]}", 10000)
     elif isinstance(exc, (OSError, StoreError)):
-        window.statusBar().showMessage(f"The daily backup could not be written: {exc}", 10000)
+        window.statusBar().showMessage(tr("The daily backup could not be written: {error}").format(error=exc), 10000)
     else:
         raise exc  # a bug: the crash net reports it

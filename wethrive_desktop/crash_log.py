@@ -27,6 +27,7 @@ import platformdirs
 
 from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.paths import DATA_DIR_ENV
 
 LOG_FILENAME = "wethrive.log"
@@ -144,9 +145,13 @@ def _collect_earlier_sessions() -> str | None:
         except OSError:
             continue
         header, _, fault = text.partition("\n")
-        reports.append(f"{header or f'The session of process {pid}'}: it did not end cleanly. "
-                       + (f"Its fatal error:\n\n{fault.strip()}" if fault.strip() else "No fatal error was "
-                          "recorded (the process may have been killed, or the computer switched off)."))
+        session = header or tr("The session of process {pid}").format(pid=pid)
+        if fault.strip():
+            reports.append(tr("{session}: it did not end cleanly. Its fatal error:\n\n{error}")
+                           .format(session=session, error=fault.strip()))
+        else:
+            reports.append(tr("{session}: it did not end cleanly. No fatal error was recorded (the process may have "
+                              "been killed, or the computer switched off).").format(session=session))
     if not reports:
         return None
     details = "\n\n".join(reports)

@@ -2,18 +2,19 @@
 
 Kept as JSON in `preferences.json` in the data folder (so each test, which has its own data folder, has its own).
 `load_preferences()` never fails: a missing, unreadable or partly wrong file gives the defaults for what it lacks.
-`save_preferences(prefs)` writes atomically (a temporary file renamed over the old one).
+`save_preferences(prefs)` writes atomically (files.write_atomically: the old file or the new, never half).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,9 @@ log = logging.getLogger(__name__)
 FILENAME = "preferences.json"
 THEMES = ("system", "light", "dark")
 DATE_ORDERS = ("auto", "dmy", "mdy")  # what the import reads 03/04/2026 as: from the file, day first, month first
-TEXT_SIZES = (90, 100, 110, 125, 150)  # per cent of the system's font size
+TEXT_SIZES = (90, 100, 110, 125, 150)  # per cent of the system's font size: View > Zoom steps through them
 RECENT_LIMIT = 8
+MAX_REMINDER_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,30 @@ class Preferences:
         return replace(self, recent_files=tuple([text, *rest][:RECENT_LIMIT]))
 
 
+def next_text_size(current: int, step: int) -> int:
+    """The text size `step` places along TEXT_SIZES from `current` (View > Zoom in: +1, Zoom out: -1), held at
+    the ends; a size not in the list first goes to the nearest one."""
+    nearest = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
+    return TEXT_SIZES[max(0, min(len(TEXT_SIZES) - 1, nearest + step))]
+
+
+def parse_reminder_days(text: str) -> tuple[int, ...]:
+    """"30, 7" -> (30, 7): the days before a due date to remind, largest first. Raises ValueError with a sentence
+    for the user when the text is not whole numbers from 1 to MAX_REMINDER_DAYS (none at all is allowed)."""
+    days: set[int] = set()
+    for part in text.replace(";", ",").split(","):
+        numbers = part.split()  # "30 7" between commas is two numbers too
+        if not all(n.isdecimal() for n in numbers):
+            raise ValueError(tr("\u201c{part}\u201d is not a number of days: write whole numbers separated by "
+                                "commas, such as 30, 7").format(part=part.strip()))
+        for number in map(int, numbers):
+            if not 0 < number <= MAX_REMINDER_DAYS:
+                raise ValueError(tr("Reminders can come 1 to {most} days before a due date, not {days}")
+                                 .format(most=MAX_REMINDER_DAYS, days=number))
+            days.add(number)
+    return tuple(sorted(days, reverse=True))
+
+
 def preferences_path() -> Path:
     return data_dir() / FILENAME
 
@@ -56,7 +82,7 @@ def _valid(name: str, value: Any, default: Any) -> Any:
     if name == "reminders_enabled":
         return value if isinstance(value, bool) else default
     if name == "reminder_days":
-        ok = isinstance(value, list) and all(isinstance(v, int) and 0 < v <= 366 for v in value)
+        ok = isinstance(value, list) and all(isinstance(v, int) and 0 < v <= MAX_REMINDER_DAYS for v in value)
         return tuple(sorted(set(value), reverse=True)) if ok else default
     if name == "recent_files":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -82,9 +108,4 @@ def load_preferences() -> Preferences:
 
 def save_preferences(prefs: Preferences) -> None:
     """Write `prefs` (an OSError reaches the caller, which tells the user)."""
-    path = preferences_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
-    data = asdict(prefs)
-    temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(preferences_path(), json.dumps(asdict(prefs), indent=2) + "\n", make_parents=True)

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop import APP_NAME, crash_log
 from wethrive_desktop.errors import describe
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named
 
 log = logging.getLogger(__name__)
 
-MESSAGE = "Something went wrong. Your records are safe."
+MESSAGE = "Something went wrong. Your records are safe."  # shown through tr
 
 
 class CrashDialog(QDialog):
@@ -52,32 +53,33 @@ class CrashDialog(QDialog):
 
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
-        self.message = named(QLabel(MESSAGE), "crashMessage")
+        self.message = named(QLabel(tr(MESSAGE)), "crashMessage")
         self.message.setStyleSheet("font-weight: bold;")
-        self.summary = named(QLabel(f"{summary}\n\nWhat happened is written in the log, in {log_folder}. "
-                                    "You can go on working; if it happens again, the details help to fix it."),
-                             "crashSummary")
+        self.summary = named(QLabel(tr("{summary}\n\nWhat happened is written in the log, in {folder}. You can go "
+                                       "on working; if it happens again, the details help to fix it.")
+                                    .format(summary=summary, folder=log_folder)), "crashSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_view = named(QPlainTextEdit(details), "crashDetails", "Details")
+        self.details_view = named(QPlainTextEdit(details), "crashDetails", tr("Details"))
         self.details_view.setReadOnly(True)
         self.details_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details_view.setMinimumSize(560, 220)
         self.details_view.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.details_button = named(QPushButton("Show details"), "crashDetailsButton", "Show details")
+        self.details_button = named(QPushButton(tr("Show &details")), "crashDetailsButton", tr("Show details"))
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self.show_details)
-        self.copy_button = named(QPushButton("Copy"), "crashCopyButton", "Copy the details")
-        self.copy_button.setToolTip("Copy the details to the clipboard, to paste them into a message")
+        self.copy_button = named(QPushButton(tr("&Copy")), "crashCopyButton", tr("Copy the details"))
+        self.copy_button.setToolTip(tr("Copy the details to the clipboard, to paste them into a message"))
         self.copy_button.clicked.connect(self.copy_details)
-        self.open_button = named(QPushButton("Open log folder"), "crashOpenLogButton", "Open log folder")
+        self.open_button = named(QPushButton(tr("Open &log folder")), "crashOpenLogButton", tr("Open log folder"))
         self.open_button.clicked.connect(self.open_log_folder)
         for button in (self.details_button, self.copy_button, self.open_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("crashCloseButton")
+        close.setText(tr("Close"))
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
 
@@ -94,12 +96,12 @@ class CrashDialog(QDialog):
 
     def show_details(self, shown: bool) -> None:
         self.details_view.setVisible(shown)
-        self.details_button.setText("Hide details" if shown else "Show details")
+        self.details_button.setText(tr("Hide &details") if shown else tr("Show &details"))
         self.adjustSize()
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
     def open_log_folder(self) -> bool:
         return prompts.open_with_system(self.log_folder)

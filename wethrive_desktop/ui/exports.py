@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QProgressDialog, QWidget
 
 from wethrive_desktop.errors import describe
 from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.workers import run_in_worker
@@ -41,7 +42,7 @@ def choose_year(parent: QWidget, title: str, years: list[int], default: int) -> 
     """A year among `years` (newest first), `default` selected; None when cancelled."""
     labels = [str(y) for y in years]
     current = labels.index(str(default)) if str(default) in labels else 0
-    text, ok = QInputDialog.getItem(parent, title, "Year:", labels, current, False)
+    text, ok = QInputDialog.getItem(parent, title, tr("Year:"), labels, current, False)
     return int(text) if ok and text else None
 
 
@@ -122,8 +123,8 @@ def _ask_year_and_file(window: MainWindow, title: str, caption: str, name: str,
 
 def export_report_word(window: MainWindow) -> ExportJob | None:
     """File > Export > Annual report (Word)...: the year's report as an editable .docx."""
-    asked = _ask_year_and_file(window, "Annual report (Word)", "Save the annual report as Word",
-                               "annual-report-{year}.docx", "Word documents (*.docx)")
+    asked = _ask_year_and_file(window, tr("Annual report (Word)"), tr("Save the annual report as Word"),
+                               "annual-report-{year}.docx", tr("Word documents (*.docx)"))
     if asked is None:
         return None
     year, path = asked
@@ -135,16 +136,17 @@ def export_report_word(window: MainWindow) -> ExportJob | None:
         write_atomically(path, render_report_docx(build_report_data(year)))
         return path
 
-    return ExportJob(window, "Annual report (Word)", f"Writing the {year} report...", build,
-                     done=lambda out: window.show_message(f"Wrote the {year} annual report to {out}", 8000))
+    return ExportJob(window, tr("Annual report (Word)"), tr("Writing the {year} report...").format(year=year), build,
+                     done=lambda out: window.show_message(tr("Wrote the {year} annual report to {path}")
+                                                          .format(year=year, path=out), 8000))
 
 
 def export_transcript(window: MainWindow) -> ExportJob | None:
     """File > Export > Transcript...: every year's completed activities with totals, as PDF or CSV (by the name's
     suffix)."""
     suggested = str(Path.home() / "transcript.pdf")
-    path = prompts.choose_save_file(window, "Save the transcript", suggested,
-                                    "PDF files (*.pdf);;CSV files (*.csv)")
+    path = prompts.choose_save_file(window, tr("Save the transcript"), suggested,
+                                    tr("PDF files (*.pdf)") + ";;" + tr("CSV files (*.csv)"))
     if path is None:
         return None
     path = _ensure_suffix(path, ".pdf")
@@ -156,15 +158,15 @@ def export_transcript(window: MainWindow) -> ExportJob | None:
         write_atomically(path, render_transcript(transcript, path.suffix))
         return path
 
-    return ExportJob(window, "Transcript", "Writing the transcript...", build,
-                     done=lambda out: window.show_message(f"Wrote the transcript to {out}", 8000))
+    return ExportJob(window, tr("Transcript"), tr("Writing the transcript..."), build,
+                     done=lambda out: window.show_message(tr("Wrote the transcript to {path}").format(path=out), 8000))
 
 
 def export_evidence_pack(window: MainWindow) -> ExportJob | None:
     """File > Export > Evidence pack...: the year's report (PDF and Word), transcript and every attachment, with a
     manifest of checksums, in one .zip."""
-    asked = _ask_year_and_file(window, "Evidence pack", "Save the evidence pack", "evidence-pack-{year}.zip",
-                               "Zip archives (*.zip)")
+    asked = _ask_year_and_file(window, tr("Evidence pack"), tr("Save the evidence pack"), "evidence-pack-{year}.zip",
+                               tr("Zip archives (*.zip)"))
     if asked is None:
         return None
     year, path = asked
@@ -175,13 +177,18 @@ def export_evidence_pack(window: MainWindow) -> ExportJob | None:
         return build_evidence_pack(year, path, progress)
 
     def done(result: PackResult) -> None:
-        missing = f"; {result.missing} attachment(s) could not be packed (see manifest.json)" if result.missing else ""
-        window.show_message(f"Wrote the {year} evidence pack to {result.path}: {result.files} files, "
-                            f"{result.attachments} attachment(s){missing}", 10000)
+        wrote = tr("Wrote the {year} evidence pack to {path}: {files}, {attachments}").format(
+            year=year, path=result.path, files=trn("%n file", "%n files", result.files),
+            attachments=trn("%n attachment", "%n attachments", result.attachments))
+        if result.missing:
+            wrote += "; " + trn("%n attachment could not be packed (see manifest.json)",
+                                "%n attachments could not be packed (see manifest.json)", result.missing)
+        window.show_message(wrote, 10000)
         if result.warnings:
-            prompts.show_notice(window, "Evidence pack", f"The pack was written to {result.path}, but "
-                                f"{len(result.warnings)} attachment(s) could not be packed.",
-                                "\n".join(result.warnings))
+            prompts.show_notice(window, tr("Evidence pack"), trn(
+                "The pack was written to {path}, but %n attachment could not be packed.",
+                "The pack was written to {path}, but %n attachments could not be packed.",
+                len(result.warnings)).format(path=result.path), "\n".join(result.warnings))
 
-    return ExportJob(window, "Evidence pack", f"Packing the {year} evidence...", build, done=done,
-                     with_progress=True)
+    return ExportJob(window, tr("Evidence pack"), tr("Packing the {year} evidence...").format(year=year), build,
+                     done=done, with_progress=True)

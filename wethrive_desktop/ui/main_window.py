@@ -11,21 +11,36 @@ are the `Page` classes listed (and loaded when first built) in `ui.pages.PAGES`.
   which builds the first page shown before the window appears and each other one when it is first shown.
 - `add_file_action(action)` puts an action into the File menu's import/export group (above Backup and Quit).
   Pages are built after the menus, so a page may add its actions in its constructor.
+- The window fits the screen it opens on (`fit_to_screen`): never larger than its available area, and on it,
+  also when the remembered geometry was on a screen that is gone.
+- `preferences_changed` carries the preferences whenever Edit > Preferences... or View > Zoom saved them.
 
-Why one module of about 480 lines: it is the window's three jobs that every page relies on (navigation with
-deferred and stale pages, the Shell the pages call, the menus with their File actions and remembered settings),
-each a screenful; the File actions are thin calls into models/ and exchange/ and would only move, not shrink.
+Why one module of about 850 lines: it is the window's jobs that every page relies on (navigation with deferred
+and stale pages, the Shell the pages call, the four menus with Open recent, remembered settings and fitting the
+screen), each a screenful or two; the actions are thin calls into models/, exchange/ and the dialogs of ui/help/,
+ui/preferences.py and ui/exports.py, and would only move, not shrink.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -36,26 +51,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wethrive_desktop import APP_NAME, __version__
+from wethrive_desktop import APP_NAME
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.models.wording import count as plural
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
+from wethrive_desktop.preferences import Preferences, load_preferences, next_text_size, save_preferences
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
+from wethrive_desktop.ui.help.shortcuts import SHORTCUT_HELP
+from wethrive_desktop.ui.help.topics import GETTING_STARTED, ICMA_HOURS, SHORTCUTS
 from wethrive_desktop.ui.pages import PAGES, PageEntry
 from wethrive_desktop.ui.shell import P, Page
+from wethrive_desktop.ui.theme import apply_text_size
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import wait_for_workers
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.exports import ExportJob
+    from wethrive_desktop.ui.help.places import DataPlacesDialog
+    from wethrive_desktop.ui.help.window import HelpWindow
+    from wethrive_desktop.ui.preferences import PreferencesDialog
 
-DEFAULT_SIZE = (1280, 720)  # fits a 1366x768 laptop screen with its taskbar
+DEFAULT_SIZE = (1280, 720)  # a first start on a large screen; a smaller one gets its available area
 SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")  # what File > Import spreadsheet... reads
+NAV_PADDING = 28  # beside the longest page name: the list's frame, an item's margins, room to breathe
+NAV_MAX_WIDTH = 220
 
 
 def settings() -> QSettings:
@@ -63,10 +87,15 @@ def settings() -> QSettings:
     return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in keys]
+
+
 class MainWindow(QMainWindow):
     # (path, demo): the user asked for another database; app.switch_database opens it in a new window.
     database_requested = Signal(object, bool)
     data_changed = Signal()
+    preferences_changed = Signal(object)  # Preferences, once saved
 
     def __init__(self, db_path: Path, demo: bool = False, defer_pages: bool = False):
         """`defer_pages`: build only the page shown first, and each other page when it is first shown (or asked
@@ -78,22 +107,28 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.demo = demo
         self._leaving = False
+        self.help_window: HelpWindow | None = None
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"{db_path.name}{' (Demo)' if demo else ''} - {APP_NAME}")
+        names = {"database": db_path.name, "app": APP_NAME}
+        self.setWindowTitle(tr("{database} (Demo) - {app}").format(**names) if demo
+                            else tr("{database} - {app}").format(**names))
 
         self._build_menus()
         self._build_status_bar()
 
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(tr("Pages"))
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._unbuilt: dict[int, PageEntry] = {}  # stack index -> a page not built yet
         self._stale: set[str] = set()  # pages whose data changed while they were hidden
         first = self._remembered_index()
         for index, entry in enumerate(PAGES):
-            self.nav.addItem(entry.title)
+            self.nav.addItem(tr(entry.title))
+            keys = self.page_actions[index].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                self.nav.item(index).setToolTip(tr("{page} ({keys})").format(page=tr(entry.title), keys=keys))
             if defer_pages and index != first:
                 self.stack.addWidget(QWidget())  # a placeholder until the page is built
                 self._unbuilt[index] = entry
@@ -102,28 +137,26 @@ class MainWindow(QMainWindow):
                 self.pages[page.objectName()] = page
                 self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._row_chosen)
-        self.nav.setMinimumWidth(120)
-        self.nav.setMaximumWidth(220)
         self.nav.setSpacing(3)  # room around each name (no style sheet: it would stop the list following the palette)
-        for row in range(min(len(PAGES), 9)):
-            # Ctrl+1 .. Ctrl+9 go straight to a page; the tooltip says which.
-            self.nav.item(row).setToolTip(f"{PAGES[row].title} (Ctrl+{row + 1})")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
-            shortcut.activated.connect(lambda row=row: self.nav.setCurrentRow(row))
+        self._fit_nav()
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([160, DEFAULT_SIZE[0] - 160])
+        self.splitter.setSizes([self.nav.minimumWidth(), DEFAULT_SIZE[0] - self.nav.minimumWidth()])
         self.setCentralWidget(self.splitter)
         self.data_changed.connect(self.refresh_pages)
         self.nav.setCurrentRow(first)
         self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen()
         self.setAcceptDrops(True)  # a spreadsheet dropped on the window opens the import wizard
         self.refresh_status()
         self.restore_settings()
+        # The first focus: the page list (arrows choose a page, Tab goes into it), not the first widget made, which
+        # is the status bar's button in the demo.
+        self.nav.setFocus()
 
     # --- menus and status bar ------------------------------------------------------------------------
 
@@ -139,66 +172,137 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu: QMenu = bar.addMenu("&File")
+        self._build_file_menu(bar.addMenu(tr("&File")))
+        self._build_edit_menu(bar.addMenu(tr("&Edit")))
+        self._build_view_menu(bar.addMenu(tr("&View")))
+        self._build_help_menu(bar.addMenu(tr("&Help")))
+
+    def _build_file_menu(self, menu: QMenu) -> None:
+        self.file_menu = menu
+        menu.aboutToShow.connect(self.update_print_action)
         if self.demo:
-            self.own_records_action = self._action("Start &my own records", self.start_own_records,
+            self.own_records_action = self._action(tr("Start &my own records"), self.start_own_records,
                                                    name="startOwnRecordsAction")
-            self.file_menu.addAction(self.own_records_action)
+            menu.addAction(self.own_records_action)
         else:
-            self.file_menu.addAction(self._action("Open the &demo data", self.open_demo, name="openDemoAction"))
-        self.file_menu.addAction(self._action("&Open database...", self.open_database_file, "Ctrl+O",
-                                              "openDatabaseAction"))
-        self.file_menu.addSeparator()
-        self.new_action = self._action("&New activity...", self.new_activity, "Ctrl+N", "newActivityAction")
-        self.file_menu.addAction(self.new_action)
-        self.file_menu.addSeparator()
-        self.import_action = self._action("&Import spreadsheet...", self.import_spreadsheet, "Ctrl+I",
+            menu.addAction(self._action(tr("Open the &demo data"), self.open_demo, name="openDemoAction"))
+        menu.addAction(self._action(tr("&Open database..."), self.open_database_file, "Ctrl+O",
+                                    "openDatabaseAction"))
+        self.recent_menu: QMenu = menu.addMenu(tr("Open recen&t"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.fill_recent_menu()
+        menu.addSeparator()
+        self.new_action = self._action(tr("&New activity..."), self.new_activity, "Ctrl+N",
+                                       "newActivityAction")
+        menu.addAction(self.new_action)
+        self.print_action = self._action(tr("&Print..."), self.print_page, "Ctrl+P",
+                                         "printAction")
+        self.print_action.setStatusTip(tr("Print what the page shows (the annual report)"))
+        self.print_action.setEnabled(False)
+        menu.addAction(self.print_action)
+        menu.addSeparator()
+        self.import_action = self._action(tr("&Import spreadsheet..."), self.import_spreadsheet, "Ctrl+I",
                                           "importSpreadsheetAction")
-        self.import_action.setStatusTip("Bring activities in from a CSV, TSV, text or Excel (.xlsx) file, its columns "
-                                        "named your way")
-        self.file_menu.addAction(self.import_action)
-        self.export_menu: QMenu = self.file_menu.addMenu("&Export")
+        self.import_action.setStatusTip(tr("Bring activities in from a CSV, TSV, text or Excel (.xlsx) file, its "
+                                           "columns named your way"))
+        menu.addAction(self.import_action)
+        self.export_menu: QMenu = menu.addMenu(tr("&Export"))
         self.export_menu.setObjectName("exportMenu")
-        self.export_action = self._action("&Activities (CSV)...", self.export_csv, name="exportCsvAction")
-        self.export_word_action = self._action("Annual report (&Word)...", self.export_report_word,
+        self.export_action = self._action(tr("&Activities (CSV)..."), self.export_csv, name="exportCsvAction")
+        self.export_word_action = self._action(tr("Annual report (&Word)..."), self.export_report_word,
                                                name="exportWordAction")
-        self.export_transcript_action = self._action("&Transcript (PDF or CSV)...", self.export_transcript,
+        self.export_transcript_action = self._action(tr("&Transcript (PDF or CSV)..."), self.export_transcript,
                                                      name="exportTranscriptAction")
-        self.export_pack_action = self._action("&Evidence pack (zip)...", self.export_evidence_pack,
+        self.export_pack_action = self._action(tr("&Evidence pack (zip)..."), self.export_evidence_pack,
                                                name="exportEvidencePackAction")
         for action in (self.export_action, self.export_word_action, self.export_transcript_action,
                        self.export_pack_action):
             self.export_menu.addAction(action)
         # add_file_action inserts before this separator, so imports and exports stay together.
-        self._file_group_end = self.file_menu.addSeparator()
-        self.backup_action = self._action("&Backup...", self.backup, name="backupAction")
-        self.file_menu.addAction(self.backup_action)
-        self.restore_action = self._action("&Restore from backup...", self.restore_from_backup,
+        self._file_group_end = menu.addSeparator()
+        self.backup_action = self._action(tr("&Backup..."), self.backup, name="backupAction")
+        menu.addAction(self.backup_action)
+        self.restore_action = self._action(tr("&Restore from backup..."), self.restore_from_backup,
                                            name="restoreAction")
-        self.file_menu.addAction(self.restore_action)
-        self.file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        self.file_menu.addAction(self.quit_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        # One window: closing it (Ctrl+W) is quitting, with the same saving on the way out.
+        self.quit_action = self._action(tr("&Quit"), self.close, name="quitAction")
+        self.quit_action.setShortcuts(_keys("Ctrl+Q", "Ctrl+W"))
+        menu.addAction(self.quit_action)
 
-        self.edit_menu: QMenu = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+    def _build_edit_menu(self, menu: QMenu) -> None:
+        self.edit_menu = menu
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undoAction")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty(SHORTCUT_HELP, tr("Undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcuts(_keys("Ctrl+Shift+Z", "Ctrl+Y"))
         self.redo_action.setObjectName("redoAction")
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self.find_action = self._action("&Find", self.focus_search, "Ctrl+F", "findAction")
-        self.edit_menu.addAction(self.find_action)
-        self.edit_menu.addSeparator()
-        self.profile_action = self._action("&Profile...", self.open_profile, name="profileAction")
-        self.edit_menu.addAction(self.profile_action)
+        self.redo_action.setProperty(SHORTCUT_HELP, tr("Redo"))
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addSeparator()
+        self.find_action = self._action(tr("&Find"), self.focus_search, "Ctrl+F", "findAction")
+        self.find_action.setStatusTip(tr("Search the activities"))
+        menu.addAction(self.find_action)
+        menu.addSeparator()
+        self.profile_action = self._action(tr("&Profile..."), self.open_profile, name="profileAction")
+        menu.addAction(self.profile_action)
+        self.preferences_action = self._action(tr("Prefere&nces..."), self.open_preferences, "Ctrl+,",
+                                               "preferencesAction")
+        menu.addAction(self.preferences_action)
 
-        self.help_menu: QMenu = bar.addMenu("&Help")
-        self.help_menu.addAction(self._action("Open &log folder", self.open_log_folder, name="openLogFolderAction"))
-        self.help_menu.addAction(self._action("&About", self.show_about, name="aboutAction"))
+    def _build_view_menu(self, menu: QMenu) -> None:
+        self.view_menu = menu
+        group = QActionGroup(self)
+        self.page_actions: list[QAction] = []
+        for row, entry in enumerate(PAGES):
+            action = self._action(tr(entry.menu_text), lambda _checked=False, row=row: self.nav.setCurrentRow(row),
+                                  f"Ctrl+{row + 1}" if row < 9 else None, f"{entry.object_name}Action")
+            action.setCheckable(True)
+            action.setProperty(SHORTCUT_HELP, tr("Go to {page}").format(page=tr(entry.title)))
+            group.addAction(action)
+            menu.addAction(action)
+            self.page_actions.append(action)
+        menu.addSeparator()
+        self.next_page_action = self._action(tr("&Next page"), lambda: self.step_page(1), name="nextPageAction")
+        self.next_page_action.setShortcuts(_keys("Ctrl+Tab", "Ctrl+PgDown"))
+        self.previous_page_action = self._action(tr("Pre&vious page"), lambda: self.step_page(-1),
+                                                 name="previousPageAction")
+        self.previous_page_action.setShortcuts(_keys("Ctrl+Shift+Tab", "Ctrl+PgUp"))
+        menu.addAction(self.next_page_action)
+        menu.addAction(self.previous_page_action)
+        menu.addSeparator()
+        self.all_years_action = self._action(tr("Show all &years"), self.show_all_years, name="showAllYearsAction")
+        self.all_years_action.setStatusTip(tr("The activities of every year"))
+        menu.addAction(self.all_years_action)
+        menu.addSeparator()
+        self.zoom_in_action = self._action(tr("Zoom &in"), lambda: self.zoom(1), name="zoomInAction")
+        self.zoom_in_action.setShortcuts(_keys("Ctrl++", "Ctrl+="))
+        self.zoom_in_action.setStatusTip(tr("Larger text"))
+        self.zoom_out_action = self._action(tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-", "zoomOutAction")
+        self.zoom_out_action.setStatusTip(tr("Smaller text"))
+        self.actual_size_action = self._action(tr("Actual si&ze"), lambda: self.zoom(0), "Ctrl+0",
+                                               "actualSizeAction")
+        self.actual_size_action.setStatusTip(tr("Text at the system's size"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.actual_size_action):
+            menu.addAction(action)
+
+    def _build_help_menu(self, menu: QMenu) -> None:
+        self.help_menu = menu
+        for text, slot, keys, name in (
+                (tr("&Getting started"), lambda: self.show_help(GETTING_STARTED), None, "gettingStartedAction"),
+                (tr("&Help on this page"), self.help_on_page, "F1", "pageHelpAction"),
+                (tr("How ICMA &counts hours"), lambda: self.show_help(ICMA_HOURS), None, "icmaHoursAction"),
+                (tr("&Keyboard shortcuts"), lambda: self.show_help(SHORTCUTS), None, "shortcutsAction"),
+                (tr("&Where my data lives"), self.show_data_places, None, "dataPlacesAction")):
+            menu.addAction(self._action(text, slot, keys, name))
+        menu.addSeparator()
+        menu.addAction(self._action(tr("Open &log folder"), self.open_log_folder, name="openLogFolderAction"))
+        menu.addAction(self._action(tr("&About"), self.show_about, name="aboutAction"))
 
     def add_file_action(self, action: QAction) -> QAction:
         """Put `action` in the File menu with the imports and exports (above Backup and Quit)."""
@@ -209,19 +313,21 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.demo_label = named(QLabel(), "demoStatus", "Demo data")
+        self.demo_label = named(QLabel(), "demoStatus", tr("Demo data"))
         self.demo_label.setVisible(self.demo)
         if self.demo:
-            self.demo_label.setText(" Demo data: try anything; your own records are kept in another file ")
+            self.demo_label.setText(tr("Demo data: try anything"))
             themed_style_sheet(self.demo_label, lambda palette: hint_style(palette, "QLabel"))
-            self.demo_label.setToolTip(f"This window shows the built-in demo database ({self.db_path})")
+            self.demo_label.setToolTip(tr("This window shows the built-in demo database ({path}); your own records "
+                                          "are kept in another file").format(path=self.db_path))
         status.addWidget(self.demo_label)
         if self.demo:
-            start = named(QPushButton("Start my own records"), "startOwnRecordsButton", "Start my own records")
-            start.setToolTip("Open your own database (empty the first time); the demo data stays as it is")
+            # No access key: the pages own the letters (and the menu has "Start my own records" with one).
+            start = named(QPushButton(tr("Start my own records")), "startOwnRecordsButton", tr("Start my own records"))
+            start.setToolTip(tr("Open your own database (empty the first time); the demo data stays as it is"))
             start.clicked.connect(self.start_own_records)
             status.addWidget(start)
-        self.profile_label = named(QLabel(), "profileStatus", "Profile")
+        self.profile_label = named(QLabel(), "profileStatus", tr("Profile"))
         status.addPermanentWidget(self.profile_label)
 
     def refresh_status(self) -> None:
@@ -229,9 +335,60 @@ class MainWindow(QMainWindow):
         if profile.name.strip():
             parts = [profile.name.strip()] + ([profile.designation] if profile.designation else [])
             self.profile_label.setText(" · ".join(parts))
-            self.profile_label.setToolTip("Edit > Profile... to change")
+            self.profile_label.setProperty("userText", True)
+            self.profile_label.setToolTip(tr("Edit > Profile... to change"))
         else:
-            self.profile_label.setText("No profile yet: Edit > Profile...")
+            self.profile_label.setText(tr("No profile yet: Edit > Profile..."))
+            self.profile_label.setProperty("userText", False)
+            self.profile_label.setToolTip("")
+
+    # --- Open recent ----------------------------------------------------------------------------------------
+
+    def fill_recent_menu(self) -> None:
+        """File > Open recent: the databases opened, most recent first (from the preferences); a file no longer
+        there is shown disabled, and Clear list empties the list."""
+        self.recent_menu.clear()
+        recent = load_preferences().recent_files
+        for number, text in enumerate(recent, start=1):
+            path = Path(text)
+            found = path.is_file()
+            label = (text if found else tr("{path} (not found)").format(path=text)).replace("&", "&&")
+            action = QAction(f"&{number} {label}" if number < 10 else label, self.recent_menu)
+            action.setProperty("userText", True)  # a path, as the user named it
+            action.setEnabled(found)
+            action.triggered.connect(lambda _checked=False, path=path: self.open_recent(path))
+            self.recent_menu.addAction(action)
+        if not recent:
+            none = QAction(tr("No databases opened yet"), self.recent_menu)
+            none.setEnabled(False)
+            self.recent_menu.addAction(none)
+        self.recent_menu.addSeparator()
+        clear = QAction(tr("&Clear list"), self.recent_menu)
+        clear.setObjectName("clearRecentAction")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent)
+        self.recent_menu.addAction(clear)
+
+    def open_recent(self, path: Path) -> None:
+        if not path.is_file():
+            prompts.show_error(self, tr("Open recent"), tr("{path} is not there any more: it was moved or deleted. "
+                                                           "It is taken off the list.").format(path=path))
+            self._save_recent(tuple(p for p in load_preferences().recent_files if p != str(path)))
+            return
+        if path.resolve() == self.db_path.resolve():
+            self.show_message(tr("{name} is open already").format(name=path.name))
+            return
+        self.database_requested.emit(path, path.resolve() == demo_db_path().resolve())
+
+    def clear_recent(self) -> None:
+        self._save_recent(())
+
+    def _save_recent(self, recent: tuple[str, ...]) -> None:
+        try:
+            save_preferences(replace(load_preferences(), recent_files=recent))
+        except OSError as exc:
+            self.show_message(tr("The list of recent databases could not be saved: {error}").format(error=exc), 8000)
+        self.fill_recent_menu()
 
     # --- pages ----------------------------------------------------------------------------------------
 
@@ -253,14 +410,21 @@ class MainWindow(QMainWindow):
         page = self.pages.get(cls.object_name)
         return page if isinstance(page, cls) else None
 
+    def step_page(self, step: int) -> None:
+        """View > Next page (Ctrl+Tab) and Previous page (Ctrl+Shift+Tab), round from the last to the first."""
+        self.nav.setCurrentRow((self.nav.currentRow() + step) % self.nav.count())
+
     def _row_chosen(self, row: int) -> None:
         if row in self._unbuilt:
             self._build_page(row)
         self.stack.setCurrentIndex(row)
+        if 0 <= row < len(self.page_actions):
+            self.page_actions[row].setChecked(True)
         page = self.stack.widget(row)
         if isinstance(page, Page) and page.objectName() in self._stale:
             # In the same turn of the event loop as the switch, so the old figures are never painted.
             self._refresh_page(page)
+        self.update_print_action()
 
     def _remembered_index(self) -> int:
         last = settings().value("window/page")
@@ -291,6 +455,12 @@ class MainWindow(QMainWindow):
         if object_name not in self.pages:
             raise KeyError(f"no page is called {object_name!r}")
 
+    def build_all_pages(self) -> None:
+        """Build every page not built yet (Help > Keyboard shortcuts lists the pages' keys too)."""
+        for index in sorted(self._unbuilt):
+            if not self._leaving:
+                self._build_page(index)
+
     def current_page(self) -> Page | None:
         page = self.stack.currentWidget()
         return page if isinstance(page, Page) else None
@@ -304,10 +474,19 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(name)
         self.refresh_status()
+        self.update_print_action()
 
     def _refresh_page(self, page: Page) -> None:
         self._stale.discard(page.objectName())
         page.refresh()
+
+    def _fit_nav(self) -> None:
+        """The page list as wide as its longest name (in the font of the moment), so no name is cut."""
+        metrics = self.nav.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.nav.item(row).text()) for row in range(self.nav.count()))
+        width = longest + 2 * (self.nav.frameWidth() + self.nav.spacing()) + NAV_PADDING
+        self.nav.setMinimumWidth(width)
+        self.nav.setMaximumWidth(max(width, NAV_MAX_WIDTH))
 
     # --- the Shell its pages, dialogs and commands use (ui/shell.py) ------------------------------------
 
@@ -342,7 +521,7 @@ class MainWindow(QMainWindow):
         self.page(ReportPage).set_year(year)
 
     def undo_failed(self, message: str) -> None:
-        prompts.show_error(self, "Undo", message)
+        prompts.show_error(self, tr("Undo"), message)
         # Not from inside the command that is running: clearing deletes it.
         QTimer.singleShot(0, self.undo_stack.clear)
         self.data_changed.emit()
@@ -360,20 +539,67 @@ class MainWindow(QMainWindow):
     def new_activity(self) -> ActivityDialog:
         return self.open_activity_dialog()
 
+    def update_print_action(self) -> None:
+        """File > Print... is there for the page shown when that page can print (the annual report)."""
+        page = self.current_page()
+        self.print_action.setEnabled(page is not None and page.can_print())
+
+    def print_page(self) -> None:
+        page = self.current_page()
+        if page is not None and page.can_print():
+            page.print_page()
+        self.update_print_action()
+
     def focus_search(self) -> None:
         from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         self.page(ActivityLogPage).focus_search()
+
+    def show_all_years(self) -> None:
+        """View > Show all years: the activity log, with the activities of every year."""
+        from wethrive_desktop.ui.activities.page import ActivityLogPage
+
+        self.page(ActivityLogPage).show_all_years()
 
     def open_profile(self) -> QWidget:
         from wethrive_desktop.ui.profile.dialog import open_profile_dialog
 
         return open_profile_dialog(self, self)
 
+    def open_preferences(self) -> PreferencesDialog:
+        """Edit > Preferences... (Ctrl+,), window-modal, not blocking."""
+        from wethrive_desktop.ui.preferences import open_preferences
+
+        dialog = open_preferences(self, load_preferences())
+        dialog.saved.connect(self._preferences_saved)
+        return dialog
+
+    def _preferences_saved(self, prefs: Preferences) -> None:
+        self.show_message(tr("Preferences saved"))
+        self.preferences_changed.emit(prefs)
+
+    def zoom(self, step: int) -> int:
+        """View > Zoom in (+1), Zoom out (-1), Actual size (0): the text size, applied at once and remembered."""
+        prefs = load_preferences()
+        size = next_text_size(prefs.text_size, step) if step else 100
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, size)
+        prefs = replace(prefs, text_size=size)
+        try:
+            save_preferences(prefs)
+        except OSError as exc:
+            self.show_message(tr("The text size could not be saved: {error}").format(error=exc), 8000)
+        else:
+            self.show_message(tr("Text size {percent} %").format(percent=size))
+            self.preferences_changed.emit(prefs)
+        return size
+
     def import_spreadsheet(self) -> QWidget | None:
         patterns = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
-        path = prompts.choose_open_file(self, "Import activities from a spreadsheet",
-                                        f"Spreadsheets ({patterns});;All files (*)")
+        path = prompts.choose_open_file(self, tr("Import activities from a spreadsheet"),
+                                        tr("Spreadsheets ({patterns})").format(patterns=patterns) + ";;"
+                                        + tr("All files (*)"))
         if path is None:
             return None
         from wethrive_desktop.ui.import_wizard.wizard import open_import_wizard
@@ -387,7 +613,7 @@ class MainWindow(QMainWindow):
         page = self.built_page(ActivityLogPage)
         year = page.selected_year() if page is not None else None
         suggested = str(Path.home() / f"activities-{year if year is not None else 'all-years'}.csv")
-        path = prompts.choose_save_file(self, "Export activities to CSV", suggested, "CSV files (*.csv)")
+        path = prompts.choose_save_file(self, tr("Export activities to CSV"), suggested, tr("CSV files (*.csv)"))
         if path is None:
             return None
         if path.suffix == "":
@@ -395,9 +621,11 @@ class MainWindow(QMainWindow):
         try:
             count = export_csv(path, year)
         except OSError as exc:
-            prompts.show_error(self, "Export CSV", f"The activities could not be written to {path}: {exc}")
+            prompts.show_error(self, tr("Export CSV"), tr("The activities could not be written to {path}: {error}")
+                               .format(path=path, error=exc))
             return None
-        self.statusBar().showMessage(f"Exported {plural(count, 'activity', 'activities')} to {path}", 8000)
+        self.statusBar().showMessage(trn("Exported %n activity to {path}", "Exported %n activities to {path}", count)
+                                     .format(path=path), 8000)
         return path
 
     def export_report_word(self) -> ExportJob | None:
@@ -415,18 +643,20 @@ class MainWindow(QMainWindow):
 
         return export_evidence_pack(self)
 
+    def _database_filter(self) -> str:
+        return tr("WeThrive databases (*.sqlite3)") + ";;" + tr("All files (*)")
+
     def backup(self) -> Path | None:
         suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{clock.now():%Y%m%d-%H%M}.sqlite3")
-        path = prompts.choose_save_file(self, "Back up the database", str(suggested),
-                                        "WeThrive databases (*.sqlite3);;All files (*)")
+        path = prompts.choose_save_file(self, tr("Back up the database"), str(suggested), self._database_filter())
         if path is None:
             return None
         try:
             backup_to(path)
         except (StoreError, OSError, sqlite3.Error) as exc:
-            prompts.show_error(self, "Backup", f"The backup was not written: {exc}")
+            prompts.show_error(self, tr("Backup"), tr("The backup was not written: {error}").format(error=exc))
             return None
-        self.statusBar().showMessage(f"Backed up to {path}", 8000)
+        self.statusBar().showMessage(tr("Backed up to {path}").format(path=path), 8000)
         return path
 
     def restore_from_backup(self) -> Path | None:
@@ -439,8 +669,9 @@ class MainWindow(QMainWindow):
             page.commit_pending()  # what was typed goes into the copy taken before the restore
         summaries = summarize_backups(self.db_path)
         if not summaries:
-            prompts.show_notice(self, "Restore from backup", f"There are no automatic backups of {self.db_path.name} "
-                                "yet. One is taken every day the app is opened, and before every import.")
+            prompts.show_notice(self, tr("Restore from backup"), tr(
+                "There are no automatic backups of {name} yet. One is taken every day the app is opened, and before "
+                "every import.").format(name=self.db_path.name))
             return None
         dialog = RestoreDialog(self, summaries, on_restored=self._restored_from_backup)
         try:
@@ -453,8 +684,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()  # its commands refer to records that are no longer there
         self.notify_data_changed()
         self.refresh_status()
-        self.statusBar().showMessage(f"Restored from {restored.name}. What the records were before is in "
-                                     f"{before.name}.", 15000)
+        self.statusBar().showMessage(tr("Restored from {copy}. What the records were before is in {before}.")
+                                     .format(copy=restored.name, before=before.name), 15000)
 
     # --- another database (the app's switch_database answers database_requested) ---------------------------
 
@@ -466,10 +697,37 @@ class MainWindow(QMainWindow):
         self.database_requested.emit(demo_db_path(), True)
 
     def open_database_file(self) -> None:
-        path = prompts.choose_open_file(self, "Open a WeThrive database", "WeThrive databases (*.sqlite3);;"
-                                        "All files (*)", str(self.db_path.parent))
+        path = prompts.choose_open_file(self, tr("Open a WeThrive database"), self._database_filter(),
+                                        str(self.db_path.parent))
         if path is not None and path.resolve() != self.db_path.resolve():
             self.database_requested.emit(path, path.resolve() == demo_db_path().resolve())
+
+    # --- help -------------------------------------------------------------------------------------------------
+
+    def show_help(self, topic: str) -> HelpWindow:
+        """The help window (one, not modal) on `topic` (ui/help/topics.py)."""
+        if self.help_window is None:
+            from wethrive_desktop.ui.help.window import HelpWindow
+
+            self.help_window = HelpWindow(self, self._shortcuts_table)
+        self.help_window.show_topic(topic)
+        return self.help_window
+
+    def help_on_page(self) -> HelpWindow:
+        """Help > Help on this page (F1): the help about the page shown."""
+        return self.show_help(PAGES[max(0, self.nav.currentRow())].help_topic)
+
+    def _shortcuts_table(self) -> str:
+        from wethrive_desktop.ui.help.shortcuts import shortcut_rows, shortcuts_markdown
+
+        self.build_all_pages()
+        return shortcuts_markdown(shortcut_rows(self))
+
+    def show_data_places(self) -> DataPlacesDialog:
+        """Help > Where my data lives: the data folder, database, backups and log, with buttons to open them."""
+        from wethrive_desktop.ui.help.places import open_data_places
+
+        return open_data_places(self, self.db_path)
 
     def open_log_folder(self) -> Path | None:
         """Help > Open log folder: the app's log (and the record of any crash), to look at or send."""
@@ -479,28 +737,50 @@ class MainWindow(QMainWindow):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            prompts.show_error(self, "Open log folder", f"The log folder {folder} cannot be created: {exc}")
+            prompts.show_error(self, tr("Open log folder"), tr("The log folder {folder} cannot be created: {error}")
+                               .format(folder=folder, error=exc))
             return None
         if not prompts.open_with_system(folder):
-            prompts.show_error(self, "Open log folder", f"No file manager could be started. The log folder is {folder}")
+            prompts.show_error(self, tr("Open log folder"), tr("No file manager could be started. The log folder is "
+                                                               "{folder}").format(folder=folder))
         return folder
 
     def show_about(self) -> None:
-        """Help > About: the version, the database, the licence, and a link that opens the third-party notices
-        (generated by scripts/third_party_notices.py, shipped in the package) in the system's text viewer."""
-        from html import escape
+        """Help > About: the versions (the app's and what it runs on), the database, the licence, and a link that
+        opens the third-party notices (shipped in the package) in the system's text viewer."""
+        from wethrive_desktop.ui.help.about import about_html
 
-        from PySide6.QtCore import QUrl, qVersion
+        prompts.show_about(self, tr("About {app}").format(app=APP_NAME), about_html(self.db_path))
 
-        from wethrive_desktop import resources_path
+    # --- fitting the screen -----------------------------------------------------------------------------------
 
-        notices = QUrl.fromLocalFile(str(resources_path("THIRD_PARTY_NOTICES.txt")))
-        prompts.show_about(self, f"About {APP_NAME}",
-                           f"<p><b>{APP_NAME} {escape(__version__)}</b><br>Professional-development records for "
-                           f"ICMA members, offline.</p><p>Database: {escape(str(self.db_path))}</p>"
-                           f"<p>Free software under the MIT licence. Built with Qt {qVersion()} and PySide6 "
-                           "(LGPL-3.0), ReportLab, peewee and other free software: "
-                           f'<a href="{notices.toString()}">third-party notices and licences</a>.</p>')
+    def fit_to_screen(self) -> None:
+        """Keep the window within the available area of its screen (the primary one when the remembered screen is
+        gone): shrunk to it if larger (down to the window's minimum), moved onto it if off it. The window calls it
+        when it opens, before it is shown; the app again once it is shown (app.open_window), when the title bar and
+        frame are known and counted."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        screen = (QGuiApplication.screenAt(frame.center()) or QGuiApplication.screenAt(frame.topLeft())
+                  or QGuiApplication.primaryScreen())
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        borders = frame.size() - self.size()  # the title bar and frame (none until the window is first shown)
+        size = self.size().boundedTo(area.size() - borders)  # (resize keeps the window's minimum)
+        if size != self.size():
+            self.resize(size)
+        frame = self.frameGeometry()
+        x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+        y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange) and hasattr(self, "nav"):
+            self._fit_nav()
 
     # --- settings -------------------------------------------------------------------------------------
 
@@ -509,6 +789,7 @@ class MainWindow(QMainWindow):
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self.fit_to_screen()
         splitter = store.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

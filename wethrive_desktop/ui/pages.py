@@ -1,6 +1,7 @@
 """The pages of the main window's navigation, in order.
 
-Each entry names its page (the title in the list, the object name settings remember) and loads its class only
+Each entry names its page (the title in the list, the object name settings remember, its View menu entry with
+its access key, its help topic in resources/help/) and loads its class only
 when the page is first built: a page's module, with what it imports (ReportLab for the report page, QtCharts for
 the charts), costs start-up time only when that page is shown. The imports are written out, not computed, so a
 frozen build finds every page. tests/test_main_window.py checks each entry against its class.
@@ -18,9 +19,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class PageEntry:
-    title: str
+    title: str  # English, as the page class has it; shown through tr
     object_name: str
     load: Callable[[], type[Page]]
+    menu_text: str  # the View menu's item, with its access key (unique in that menu)
+    help_topic: str  # the help page about it (ui/help/topics.py)
 
 
 def _dashboard() -> type[Page]:
@@ -66,11 +69,11 @@ def _legacy() -> type[Page]:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("Dashboard", "dashboardPage", _dashboard),
-    PageEntry("Activities", "activityLogPage", _activity_log),
-    PageEntry("Self-assessment", "assessmentPage", _assessment),
-    PageEntry("Development plan", "plannerPage", _planner),
-    PageEntry("Annual report", "reportPage", _report),
-    PageEntry("#WeThriveHere", "challengePage", _challenge),
-    PageEntry("Legacy Leaders", "legacyPage", _legacy),
+    PageEntry("Dashboard", "dashboardPage", _dashboard, "&Dashboard", "dashboard"),
+    PageEntry("Activities", "activityLogPage", _activity_log, "&Activities", "activities"),
+    PageEntry("Self-assessment", "assessmentPage", _assessment, "&Self-assessment", "self-assessment"),
+    PageEntry("Development plan", "plannerPage", _planner, "Development &plan", "development-plan"),
+    PageEntry("Annual report", "reportPage", _report, "Annual &report", "annual-report"),
+    PageEntry("#WeThriveHere", "challengePage", _challenge, "#&WeThriveHere", "wethrivehere"),
+    PageEntry("Legacy Leaders", "legacyPage", _legacy, "&Legacy Leaders", "legacy-leaders"),
 )

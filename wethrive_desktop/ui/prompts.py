@@ -2,6 +2,9 @@
 
 Call them as `prompts.confirm(...)` (through the module), so that tests can monkeypatch them and never block on a
 modal box: `monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)`.
+
+Callers pass titles and texts already through `tr`; the buttons these functions name themselves (OK, Cancel,
+Close) go through `tr` here, since the app ships none of Qt's own translations.
 """
 
 from __future__ import annotations
@@ -12,11 +15,24 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from wethrive_desktop.i18n import tr
 
-def confirm(parent: QWidget | None, title: str, text: str, ok_label: str = "OK") -> bool:
-    """Ask a yes/no question; True when the user chose `ok_label`. The safe answer (Cancel) is the default."""
+Button = QMessageBox.StandardButton
+
+
+def _standard_texts(box: QMessageBox) -> None:
+    """The standard buttons of `box` with their texts through tr."""
+    for button, text in ((Button.Ok, tr("OK")), (Button.Cancel, tr("Cancel")), (Button.Close, tr("Close"))):
+        if (found := box.button(button)) is not None:
+            found.setText(text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_label: str | None = None) -> bool:
+    """Ask a yes/no question; True when the user chose `ok_label` (OK by default). The safe answer (Cancel) is the
+    default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    ok = box.addButton(ok_label, QMessageBox.ButtonRole.AcceptRole)
+    _standard_texts(box)
+    ok = box.addButton(ok_label or tr("OK"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is ok
@@ -35,7 +51,9 @@ def ask(parent: QWidget | None, title: str, text: str, yes_label: str, no_label:
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    _standard_texts(box)
+    box.exec()
 
 
 def show_crash(parent: QWidget | None, summary: str, details: str, log_folder: Path) -> None:
@@ -50,6 +68,7 @@ def show_crash(parent: QWidget | None, summary: str, details: str, log_folder: P
 def show_notice(parent: QWidget | None, title: str, text: str, details: str = "", action_label: str = "") -> bool:
     """A message to read, with the details behind a button; True when the user chose `action_label` (if given)."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent)
+    _standard_texts(box)
     if details:
         box.setDetailedText(details)
     action = box.addButton(action_label, QMessageBox.ButtonRole.ActionRole) if action_label else None
@@ -71,6 +90,12 @@ def choose_open_files(parent: QWidget | None, caption: str, file_filter: str = "
                       folder: str = "") -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(parent, caption, folder, file_filter)
     return [Path(n) for n in names]
+
+
+def choose_folder(parent: QWidget | None, caption: str, folder: str = "") -> Path | None:
+    """An existing folder (the system's folder chooser, which can also make a new one); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, caption, folder)
+    return Path(name) if name else None
 
 
 def choose_save_file(parent: QWidget | None, caption: str, suggested: str, file_filter: str) -> Path | None:

@@ -6,6 +6,7 @@ content in one step) runs in a worker while the dialog shows it is busy; the win
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop.errors import describe
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.backups import BackupSummary, restore_backup
-from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named, show_as_error
 from wethrive_desktop.ui.workers import Worker, run_in_worker
@@ -35,13 +36,21 @@ from wethrive_desktop.ui.workers import Worker, run_in_worker
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
-COLUMNS = ("Taken", "Reason", "Activities")
+COLUMNS = ("Taken", "Reason", "Activities")  # shown through tr
+UPGRADE = re.compile(r"before-upgrade-from-v(\d+)-to-v(\d+)")
 
 
 def reason_text(reason: str) -> str:
-    """'before-csv-import' -> 'Before csv import'; '' -> 'Copy'."""
+    """Why a copy was taken, for the user: 'before-csv-import' -> 'Before a spreadsheet import'; a reason not
+    known here in its own words ('before-something' -> 'Before something'); '' -> 'Copy'."""
+    known = {"daily": tr("Daily"), "before-csv-import": tr("Before a spreadsheet import"),
+             "before-calendar-import": tr("Before a calendar import"), "before-restore": tr("Before a restore")}
+    if reason in known:
+        return known[reason]
+    if upgrade := UPGRADE.fullmatch(reason):
+        return tr("Before the upgrade from version {old} to {new}").format(old=upgrade[1], new=upgrade[2])
     words = reason.replace("-", " ").strip()
-    return words[:1].upper() + words[1:] if words else "Copy"
+    return words[:1].upper() + words[1:] if words else tr("Copy")
 
 
 class RestoreDialog(QDialog):
@@ -55,19 +64,19 @@ class RestoreDialog(QDialog):
         super().__init__(window)
         self.on_restored = on_restored
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.window_ = window
         self.summaries = summaries
         self.worker: Worker | None = None
         self.restored_from: Path | None = None
         self.safety_copy: Path | None = None
 
-        intro = QLabel(f"Put the records of {window.db_path.name} back as they were in one of its automatic "
-                       "copies. What it holds now is copied first, so a restore can itself be undone by restoring "
-                       "that copy.")
+        intro = QLabel(tr("Put the records of {name} back as they were in one of its automatic copies. What it "
+                          "holds now is copied first, so a restore can itself be undone by restoring that copy.")
+                       .format(name=window.db_path.name))
         intro.setWordWrap(True)
-        self.table = named(QTableWidget(len(summaries), len(COLUMNS)), "backupTable", "Backups")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table = named(QTableWidget(len(summaries), len(COLUMNS)), "backupTable", tr("Backups"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -75,8 +84,9 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for row, summary in enumerate(summaries):
             taken = summary.backup.taken
-            count = "unreadable" if summary.activities is None else str(summary.activities)
-            cells = (f"{long_date(taken.date())}, {taken:%H:%M}", reason_text(summary.backup.reason), count)
+            count = tr("unreadable") if summary.activities is None else str(summary.activities)
+            when = tr("{date}, {time}").format(date=format_date(taken.date()), time=f"{taken:%H:%M}")
+            cells = (when, reason_text(summary.backup.reason), count)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -86,11 +96,12 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.restore())
 
-        self.progress = named(QProgressBar(), "restoreProgress", "Restore progress")
+        self.progress = named(QProgressBar(), "restoreProgress", tr("Restore progress"))
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button: QPushButton = self.buttons.addButton("&Restore",
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.restore_button: QPushButton = self.buttons.addButton(tr("&Restore"),
                                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)
@@ -136,8 +147,8 @@ class RestoreDialog(QDialog):
             if shiboken6.isValid(self):
                 self._failed(exc)
             else:
-                prompts.show_error(window, "Restore from backup", f"The records were not restored: "
-                                                                  f"{describe(exc) or exc}")
+                prompts.show_error(window, tr("Restore from backup"), tr("The records were not restored: {error}")
+                                   .format(error=describe(exc) or exc))
 
         self.worker = run_in_worker(restore_backup, path, window.db_path, on_result=restored, on_error=failed)
 
@@ -149,7 +160,7 @@ class RestoreDialog(QDialog):
         message = describe(exc)
         if message is None:
             raise exc  # a bug: the crash net reports it
-        error = named(QLabel(f"The records were not restored: {message}"), "restoreError")
+        error = named(QLabel(tr("The records were not restored: {error}").format(error=message)), "restoreError")
         error.setWordWrap(True)
         show_as_error(error)
         layout = self.layout()

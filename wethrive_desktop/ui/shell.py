@@ -2,7 +2,8 @@
 
 `Page` is the base of every page in the main window's navigation: the window calls `refresh()` when the page's data
 may have changed, `commit_pending()` before it closes or switches database, and `save_settings()` /
-`restore_settings()` with its QSettings. The defaults do nothing, so a page overrides only what it needs.
+`restore_settings()` with its QSettings, and File > Print... (Ctrl+P) asks `can_print()` and calls `print_page()`.
+The defaults do nothing (and print nothing), so a page overrides only what it needs.
 
 `Shell` is the window as a page sees it: a typed protocol that MainWindow implements, so pages, dialogs and undo
 commands never look the window up by name or probe it with getattr (and tests can hand them a small fake).
@@ -83,3 +84,11 @@ class Page(QWidget):
 
     def restore_settings(self, settings: QSettings) -> None:
         """Put back what `save_settings` remembered."""
+
+    def can_print(self) -> bool:
+        """Whether File > Print... means something on this page now (the window asks when the page is shown and
+        when the File menu opens, and again before printing)."""
+        return False
+
+    def print_page(self) -> None:
+        """File > Print... (Ctrl+P): print what the page shows (only called when `can_print()`)."""

@@ -1,0 +1,63 @@
+"""The help topics, in the order the help window lists them, and the Markdown file of each.
+
+The pages are English Markdown files in resources/help/ (shipped with the package; build.spec collects the whole
+resources folder), linked to one another by file name ("[Activities](activities.md)"), so the help browser follows
+the links itself. The titles go through `tr`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wethrive_desktop import resources_path
+from wethrive_desktop.i18n import tr
+
+HELP_FOLDER = "help"
+GETTING_STARTED = "getting-started"
+SHORTCUTS = "keyboard-shortcuts"
+ICMA_HOURS = "icma-hours"
+DATA = "data"
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str  # the file's name without ".md", and what links and the page list refer to
+    title: str  # English; shown through tr
+
+    @property
+    def path(self) -> Path:
+        return resources_path(HELP_FOLDER, f"{self.slug}.md")
+
+    def shown_title(self) -> str:
+        return tr(self.title)
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(GETTING_STARTED, "Getting started"),
+    Topic("dashboard", "Dashboard"),
+    Topic("activities", "Activities"),
+    Topic("self-assessment", "Self-assessment"),
+    Topic("development-plan", "Development plan"),
+    Topic("annual-report", "Annual report"),
+    Topic("wethrivehere", "#WeThriveHere"),
+    Topic("legacy-leaders", "Legacy Leaders"),
+    Topic(ICMA_HOURS, "How ICMA counts hours"),
+    Topic(SHORTCUTS, "Keyboard shortcuts"),
+    Topic(DATA, "Where your data lives"),
+)
+
+
+def topic(slug: str) -> Topic:
+    """The topic called `slug` (a KeyError names an unknown one)."""
+    for found in TOPICS:
+        if found.slug == slug:
+            return found
+    raise KeyError(f"no help topic is called {slug!r}")
+
+
+def topic_of_file(path: str) -> Topic | None:
+    """The topic whose file is `path` (a file name or URL path ending in "<slug>.md"), if any."""
+    name = path.rsplit("/", 1)[-1]
+    slug = name[:-3] if name.endswith(".md") else ""
+    return next((t for t in TOPICS if t.slug == slug), None)
