@@ -1,19 +1,23 @@
-"""The dashboard page driven with pytest-qt: first page, progress and pace, charts, milestones, and the lists
-that lead to an activity (for editing) or the plan."""
+"""The dashboard page driven with pytest-qt: first page, progress and pace, charts, milestones, the lists that
+lead to an activity (for editing) or the plan, the Reminders card and its buttons, and the page's fit at three
+screen sizes, its access keys and its translation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from ui_checks import clipped, mnemonic, mnemonic_problems, untranslated
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
 from wethrive_desktop.models.challenge import record_zero_hour_entry, set_signup
 from wethrive_desktop.models.dashboard import DashboardData, dashboard_data
+from wethrive_desktop.models.eligibility import ExperienceData, save_experience
 from wethrive_desktop.models.plans import PlanItemData, save_item
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.ui.dashboard import page as dashboard_page
@@ -21,6 +25,7 @@ from wethrive_desktop.ui.dashboard.page import DashboardPage
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.pages import PAGES
 from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
 
 if TYPE_CHECKING:
     from qt_types import ModelTester
@@ -149,7 +154,7 @@ def test_open_challenge_button_switches_page(window: MainWindow) -> None:
     from PySide6.QtWidgets import QPushButton
 
     page = page_of(window)
-    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Open challenge")
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Open &challenge")
     button.click()
     assert window.stack.currentWidget() is window.pages["challengePage"]
 
@@ -267,3 +272,172 @@ def test_the_practice_axis_numbers_tell_their_practice_on_hover(window: MainWind
     pos = chart.mapFromScene(round(area.left() + column * 0.5), below_axis)  # an empty bar's number
     QApplication.sendEvent(chart.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, chart.viewport().mapToGlobal(pos)))
     assert shown == [f"1. {PRACTICES[1]}: 0 h"]
+
+
+# --- reminders ---------------------------------------------------------------------------------------------
+
+def test_reminders_card_says_nothing_due_when_nothing_is(window: MainWindow) -> None:
+    add(date(2026, 1, 10), "Institute", "20")  # on pace; no profile: no report, 360 or eligibility
+    window.data_changed.emit()
+    page = page_of(window)
+    assert page.reminder_list.empty.isVisibleTo(page) and page.reminder_list.empty.text() == "Nothing due"
+    assert page.reminder_list.texts() == {}
+
+
+def every_reminder() -> None:
+    """On TODAY: a Candidate since April 1, 2021 (360 due in 17 days) with the experience of a Credentialed
+    Manager, no hours (behind pace) and no 2025 report."""
+    save_profile(ProfileData(name="Ana", credential_status="candidate", program_entry_date=date(2021, 4, 1)),
+                 today=TODAY)
+    save_experience(ExperienceData("mpa", Decimal(8), Decimal(0), TODAY, "senior"), TODAY)
+
+
+def test_reminders_card_shows_each_reminder_with_its_due_date(window: MainWindow) -> None:
+    page = page_of(window)
+    assert list(page.reminder_list.texts()) == ["pace-2026"]  # an empty database is behind pace in March
+    every_reminder()
+    window.data_changed.emit()  # the card refreshes with the page
+    texts = page.reminder_list.texts()
+    assert list(texts) == ["multirater-due", "pace-2026", "eligibility-cm", "report-due-2025"]
+    assert "The 360-degree assessment is due</b> · Due April 1, 2026 — " in texts["multirater-due"]
+    assert "Behind pace for 40 h in 2026</b> · Due December 31, 2026" in texts["pace-2026"]
+    assert "Due" not in texts["eligibility-cm"] and not page.reminder_list.empty.isVisibleTo(page)
+    assert {key: b.text() for key, b in page.reminder_list.buttons.items()} == {
+        "multirater-due": "Open pr&ofile", "pace-2026": "Plan ho&urs", "eligibility-cm": "Check el&igibility",
+        "report-due-2025": "Open &report"}
+    assert mnemonic_problems(window) == []  # with every reminder's button shown
+
+
+def test_an_overdue_reminder_says_when_it_was_due(make_window: Callable[..., MainWindow],
+                                                  frozen_today: Callable[[date], None]) -> None:
+    frozen_today(date(2026, 4, 3))
+    window = make_window()
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2021, 4, 1)),
+                 today=date(2026, 4, 3))
+    window.data_changed.emit()
+    text = page_of(window).reminder_list.texts()["multirater-due"]
+    assert "is overdue</b> · Was due April 1, 2026" in text
+
+
+def test_reminder_buttons_go_where_they_say(window: MainWindow, qtbot: QtBot) -> None:
+    from wethrive_desktop.ui.planner.page import PlannerPage
+    from wethrive_desktop.ui.profile.dialog import ProfileDialog
+    from wethrive_desktop.ui.profile.eligibility import EligibilityWidget
+    from wethrive_desktop.ui.report.page import ReportPage
+
+    every_reminder()
+    window.data_changed.emit()
+    buttons = page_of(window).reminder_list.buttons
+    buttons["pace-2026"].click()
+    planner = window.stack.currentWidget()
+    assert isinstance(planner, PlannerPage) and planner.year == 2026
+    window.show_page("dashboardPage")
+    buttons["report-due-2025"].click()
+    report = window.stack.currentWidget()
+    assert isinstance(report, ReportPage) and report.year() == 2025
+    window.show_page("dashboardPage")
+    for key, on_eligibility in (("multirater-due", False), ("eligibility-cm", True)):
+        buttons[key].click()
+        dialog = window.findChild(ProfileDialog)
+        assert dialog is not None and dialog.isVisible()
+        current = dialog.tabs.currentWidget()
+        assert (isinstance(current, EligibilityWidget) or current.findChild(EligibilityWidget) is not None) \
+            == on_eligibility
+        dialog.reject()
+        qtbot.waitUntil(lambda: window.findChild(ProfileDialog) is None)
+
+
+# --- fit, access keys, translation ---------------------------------------------------------------------------
+
+# The page's area in the main window at 1366x768, 1024x600 and 800x480 (the window less its page list, menu bar
+# and status bar), and a narrower one still; how many cards sit abreast there.
+PAGE_AREAS = [((1202, 716), 3), ((860, 548), 2), ((636, 428), 2), ((480, 400), 1)]
+
+
+@pytest.fixture
+def demo_window(make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None],
+                data_dir: Path) -> MainWindow:
+    """The demo data on November 20, 2026, its member made a Candidate with every reminder showing."""
+    from dataclasses import replace
+
+    from wethrive_desktop.models.demo import ensure_demo_database
+    from wethrive_desktop.models.profile import get_profile
+
+    day = date(2026, 11, 20)
+    frozen_today(day)
+    window = make_window(ensure_demo_database(data_dir / "demo.sqlite3"), True)
+    save_profile(replace(get_profile(), credential_status="candidate", credentialed_date=None,
+                         program_entry_date=date(2021, 12, 1), multirater_completed_date=None), today=day)
+    save_experience(ExperienceData("mpa", Decimal(8), Decimal(0), day, "senior"), day)
+    window.data_changed.emit()
+    assert len(page_of(window).reminder_list.buttons) == 3
+    return window
+
+
+def standalone_page(window: MainWindow, qtbot: QtBot, size: tuple[int, int]) -> DashboardPage:
+    """A dashboard page of `window`'s data shown on its own at `size` (the main window cannot be made smaller
+    than its other pages allow)."""
+    page = DashboardPage(window)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600), (800, 480)])
+def test_the_window_fits_with_the_dashboard_shown(demo_window: MainWindow, qtbot: QtBot,
+                                                  size: tuple[int, int]) -> None:
+    page = page_of(demo_window)
+    area = page.scroll_area
+    demo_window.resize(*size)  # as near as the window allows (its minimum size is not the dashboard's to set)
+
+    def settled() -> bool:  # the scroll area fits its content to the new width on the next turn of the event loop
+        content = area.widget()
+        return content is not None and content.width() <= area.viewport().width()
+
+    qtbot.waitUntil(settled)
+    assert demo_window.current_page() is page
+    assert clipped(demo_window) == []
+
+
+@pytest.mark.parametrize("size,columns", PAGE_AREAS)
+def test_the_page_reflows_and_never_scrolls_sideways(demo_window: MainWindow, qtbot: QtBot,
+                                                     size: tuple[int, int], columns: int) -> None:
+    page = standalone_page(demo_window, qtbot, size)
+    assert page.columns == columns
+    assert clipped(page) == []
+    assert not page.scroll_area.horizontalScrollBar().isVisible()
+    content = page.scroll_area.widget()
+    assert content is not None and content.width() <= page.scroll_area.viewport().width()
+    for card in page.parts.values():  # every card within the page's width
+        assert 0 <= card.x() and card.x() + card.width() <= content.width()
+
+
+def test_access_keys_are_unique_and_work_and_leave_the_menus_theirs(demo_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    page = page_of(demo_window)
+    letters = [mnemonic(b.text()) for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
+    assert sorted(letter for letter in letters if letter) == ["A", "C", "I", "O", "P", "R"]
+    assert mnemonic_problems(demo_window) == []
+
+
+def test_every_text_is_translated(demo_window: MainWindow, qtbot: QtBot, pseudo_translation: None) -> None:
+    page = standalone_page(demo_window, qtbot, (1202, 716))  # built under the pseudo-translation
+    assert untranslated(page) == []
+    assert page.practice_chart.chart().title() == "\u27e6Hours by practice\u27e7"
+    assert page.practice_chart.tips[0].startswith("\u27e6")
+    assert all(tip.startswith("\u27e6") for tip in page.month_chart.tips)
+    assert page.hours_title is not None and page.hours_title.text() == "\u27e6Hours in 2026\u27e7"
+
+
+def test_dates_follow_the_locale_and_sort_by_date(demo_window: MainWindow) -> None:
+    page = page_of(demo_window)
+    model = page.recent_view.model()
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert shown[:2] == ["11/16/2026", "11/6/2026"]  # the locale's short date (en_US here)
+    days = [model.index(row, 0).data(RECORD_ROLE).start_date for row in range(model.rowCount())]
+    assert days == sorted(days, reverse=True)  # newest first, by the date, not its text ("11/6" < "9/23")
+    assert model.index(0, 0).data(SORT_ROLE) == date(2026, 11, 16)  # a sort goes by the date itself
+    assert page.milestone_texts()["designation"] == "ICMA-CM Candidate since December 1, 2021"

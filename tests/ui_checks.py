@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -169,7 +170,7 @@ def mnemonic_problems(root: QWidget) -> list[str]:
         button.blockSignals(True)
     try:
         for letter, what, widget in owners:
-            if widget is None or isinstance(widget, QTabBar):
+            if widget is None or isinstance(widget, QTabBar) or not shiboken6.isValid(widget):
                 continue
             if isinstance(widget, QLabel):
                 buddy = widget.buddy()
@@ -193,7 +194,8 @@ def mnemonic_problems(root: QWidget) -> list[str]:
         QTest.qWait(150)  # a button's animated click fires after 100 ms: still with its signals blocked
     finally:
         for button in buttons:
-            button.blockSignals(False)
+            if shiboken6.isValid(button):  # a button deleted meanwhile (deleteLater) is gone, not blocked
+                button.blockSignals(False)
     return problems
 
 

@@ -16,6 +16,7 @@ from wethrive_desktop import (
     APP_NAME,
     __version__,
     cli_data,
+    cli_deadlines,
     cli_exports,
     cli_import,
     cli_plans,
@@ -89,6 +90,7 @@ COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
     cli_report.register,
     cli_exports.register,
     cli_programs.register,
+    cli_deadlines.register,
 )
 
 

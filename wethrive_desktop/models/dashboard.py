@@ -1,7 +1,8 @@
 """What the dashboard shows: the pace toward 40 hours, hours by month, recent activities and credential milestones.
 
 The rules are plain functions on plain data that take `today`, so tests can pin the date; `dashboard_data` loads
-the facts from the store and passes them in.
+the facts from the store and passes them in. Every text goes through i18n (tr/trn, dates with format_date): the
+dashboard shows them as they are.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus
-from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
+from wethrive_desktop.models.eligibility import CANDIDATE, CREDENTIALED_MANAGER, EligibilityResult
 from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.rules import (
     HUNDREDTH,
@@ -28,12 +29,12 @@ from wethrive_desktop.models.rules import (
     hours_short,
     past_due,
 )
-from wethrive_desktop.models.wording import count
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
     from wethrive_desktop.models.challenge import ChallengePoints
     from wethrive_desktop.models.plans import PlanItemData
+    from wethrive_desktop.models.reminders import Reminder
 
 def finished_on(record: ActivityRecord) -> date:
     return record.data.end_date or record.start_date
@@ -60,18 +61,33 @@ class Pace:
         return hours_short(self.total, self.required)
 
     @property
+    def behind(self) -> bool:
+        """Not met, and what is left now needs more hours a month than the even pace (`even_pace`)."""
+        return not self.met and self.per_month is not None and self.per_month > even_pace(self.required)
+
+    @property
     def fraction(self) -> float:
         return min(float(self.total / self.required), 1.0) if self.required else 1.0
 
     def describe(self) -> str:
         if self.met:
-            return f"Commitment met on {long_date(self.met_on)}" if self.met_on else "Commitment met"
+            return (tr("Commitment met on {date}").format(date=format_date(self.met_on)) if self.met_on
+                    else tr("Commitment met"))
+        values = {"year": self.year, "remaining": format_hours(self.remaining),
+                  "required": format_hours(self.required), "per_month": format_hours(self.per_month or ZERO)}
         if self.per_month is None:
-            return f"{self.year} ended {format_hours(self.remaining)} h short of {format_hours(self.required)} h"
+            return tr("{year} ended {remaining} h short of {required} h").format(**values)
         if self.months_left < 2:
-            return f"{format_hours(self.remaining)} h to go by December 31"
-        return (f"{format_hours(self.per_month)} h a month for the {count(self.months_left, 'month', 'months')} "
-                f"left ({format_hours(self.remaining)} h to go)")
+            return tr("{remaining} h to go by December 31").format(**values)
+        return trn("{per_month} h a month for the %n month left ({remaining} h to go)",
+                   "{per_month} h a month for the %n months left ({remaining} h to go)",
+                   self.months_left).format(**values)
+
+
+def even_pace(required: Decimal = REQUIRED_HOURS) -> Decimal:
+    """Hours a month that meet the commitment spread evenly over the twelve months (3.34 for 40 h), rounded up like
+    the pace's own figure, so January 1 with nothing done yet is on pace, not behind."""
+    return (required / 12).quantize(HUNDREDTH, rounding=ROUND_CEILING)
 
 
 def months_left(year: int, today: date) -> int:
@@ -145,62 +161,100 @@ def in_program(profile: ProfileData) -> bool:
     return profile.credential_status in (CredentialStatus.CANDIDATE, CredentialStatus.CREDENTIALED)
 
 
+def years_text(years: Decimal) -> str:
+    """"1 year", "1.5 years", "7 years" (credited experience is counted in hundredths of a year)."""
+    number = format_hours(years)
+    return tr("1 year") if number == "1" else tr("{years} years").format(years=number)
+
+
 def designation_milestone(profile: ProfileData) -> Milestone:
     status = CredentialStatus(profile.credential_status)
-    text = status.label
+    label = tr(status.label)
     if status == CredentialStatus.CREDENTIALED and profile.credentialed_date:
-        text += f" since {long_date(profile.credentialed_date)}"
+        text = tr("{designation} since {date}").format(designation=label, date=format_date(profile.credentialed_date))
     elif status == CredentialStatus.CANDIDATE and profile.program_entry_date:
-        text += f" since {long_date(profile.program_entry_date)}"
-    return Milestone("designation", "Designation", text, DONE if in_program(profile) else INFO)
+        text = tr("{designation} since {date}").format(designation=label,
+                                                       date=format_date(profile.program_entry_date))
+    else:
+        text = label
+    return Milestone("designation", tr("Designation"), text, DONE if in_program(profile) else INFO)
 
 
 def multirater_milestone(profile: ProfileData, today: date) -> Milestone:
-    label = "360 assessment"
+    label = tr("360 assessment")
     if profile.multirater_completed_date:
-        return Milestone("multirater", label, f"Done on {long_date(profile.multirater_completed_date)}", DONE)
+        return Milestone("multirater", label,
+                         tr("Done on {date}").format(date=format_date(profile.multirater_completed_date)), DONE)
     due = profile.multirater_due()
     if due is None:
-        return Milestone("multirater", label, "Due within five years of entering the program: enter your program "
-                                              "entry date in the profile", TODO)
+        return Milestone("multirater", label, tr("Due within five years of entering the program: enter your "
+                                                 "program entry date in the profile"), TODO)
     if past_due(due, today):
-        return Milestone("multirater", label, f"Overdue: was due by {long_date(due)}", OVERDUE)
-    return Milestone("multirater", label, f"Due by {long_date(due)} (five years after program entry)", DUE)
+        return Milestone("multirater", label, tr("Overdue: was due by {date}").format(date=format_date(due)),
+                         OVERDUE)
+    return Milestone("multirater", label,
+                     tr("Due by {date} (five years after program entry)").format(date=format_date(due)), DUE)
 
 
 REPORT_STATES = {"submitted": DONE, "draft": DUE, "not started": TODO}
 
 
+def report_status_text(status: str) -> str:
+    """What the report's status reads as ("Not started", "Draft", "Submitted")."""
+    texts = {"submitted": tr("Submitted"), "draft": tr("Draft"), "not started": tr("Not started")}
+    return texts.get(status, status)
+
+
 def report_milestone(profile: ProfileData, year: int, status: str) -> Milestone:
-    label = f"{year} annual report"
+    label = tr("{year} annual report").format(year=year)
     entry = profile.program_entry_date
     if entry is not None and entry.year > year:
-        return Milestone("annual-report", label, f"Not required (you entered the program in {entry.year})", INFO)
-    return Milestone("annual-report", label, status.capitalize(), REPORT_STATES.get(status, INFO))
+        return Milestone("annual-report", label,
+                         tr("Not required (you entered the program in {year})").format(year=entry.year), INFO)
+    return Milestone("annual-report", label, report_status_text(status), REPORT_STATES.get(status, INFO))
 
 
 def experience_milestone(eligibility: EligibilityResult | None, today: date) -> Milestone:
     """For Candidates: when the Credentialed Manager experience requirement is expected to be met."""
-    label = "Experience requirement"
+    label = tr("Experience requirement")
     if eligibility is None:
-        return Milestone("experience", label, "Enter your education and experience in the profile "
-                                              "(Eligibility) to see when it is met", TODO)
+        return Milestone("experience", label, tr("Enter your education and experience in the profile "
+                                                 "(Eligibility) to see when it is met"), TODO)
     if eligibility.years_to_cm == 0:
-        return Milestone("experience", label, f"Met ({fmt_years(eligibility.credited_years)} credited): "
-                                              "you can become a Credentialed Manager", DONE)
+        return Milestone("experience", label, tr("Met ({years} credited): you can become a Credentialed Manager")
+                         .format(years=years_text(eligibility.credited_years)), DONE)
     if eligibility.cm_date is not None:
-        return Milestone("experience", label, f"Expected {long_date(eligibility.cm_date)} "
-                                              f"({fmt_years(eligibility.years_to_cm)} to go)", DUE)
-    return Milestone("experience", label, f"{fmt_years(eligibility.years_to_cm)} to go (not counting on: your "
-                                          "current role earns no credit)", INFO)
+        return Milestone("experience", label, tr("Expected {date} ({years} to go)").format(
+            date=format_date(eligibility.cm_date), years=years_text(eligibility.years_to_cm)), DUE)
+    return Milestone("experience", label, tr("{years} to go (not counting on: your current role earns no credit)")
+                     .format(years=years_text(eligibility.years_to_cm)), INFO)
+
+
+def eligibility_text(e: EligibilityResult) -> str:
+    """Where the member stands toward the program (the words of EligibilityResult.describe, translated)."""
+    if e.eligible_as == CREDENTIALED_MANAGER:
+        return tr("Eligible as Credentialed Manager ({years} credited).").format(years=years_text(e.credited_years))
+    if e.eligible_as == CANDIDATE:
+        if e.cm_date:
+            return tr("Eligible as Candidate; {years} of credited experience more to Credentialed Manager "
+                      "(about {date}).").format(years=years_text(e.years_to_cm), date=format_date(e.cm_date))
+        return tr("Eligible as Candidate; {years} of credited experience more to Credentialed Manager.").format(
+            years=years_text(e.years_to_cm))
+    values = {"candidate": years_text(e.years_to_candidate), "cm": years_text(e.years_to_cm)}
+    if e.candidate_date:
+        return tr("Not yet eligible: {candidate} of credited experience more to Candidate, {cm} to Credentialed "
+                  "Manager (Candidate about {date}).").format(date=format_date(e.candidate_date), **values)
+    return tr("Not yet eligible: {candidate} of credited experience more to Candidate, {cm} to Credentialed "
+              "Manager.").format(**values)
 
 
 def eligibility_milestone(eligibility: EligibilityResult | None) -> Milestone:
-    label = "Eligibility"
+    label = tr("Eligibility")
     if eligibility is None:
-        return Milestone("eligibility", label, "Enter your education and experience in the profile (Eligibility) "
-                                               "to see when you can join the credentialing program", TODO)
-    return Milestone("eligibility", label, eligibility.describe(), DONE if eligibility.eligible_as else INFO)
+        return Milestone("eligibility", label, tr("Enter your education and experience in the profile "
+                                                  "(Eligibility) to see when you can join the credentialing "
+                                                  "program"), TODO)
+    return Milestone("eligibility", label, eligibility_text(eligibility), DONE if eligibility.eligible_as else INFO)
 
 
 def milestones(profile: ProfileData, last_report_status: str, eligibility: EligibilityResult | None,
@@ -231,6 +285,7 @@ class DashboardData:
     upcoming: list[PlanItemData]
     milestones: list[Milestone]
     challenge: ChallengePoints
+    reminders: list[Reminder]
 
 
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
@@ -240,6 +295,7 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
+    from wethrive_desktop.models.reminders import build_reminders, facts_for
 
     today = today or clock.today()
     year = today.year
@@ -248,14 +304,18 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     if len(recent) < recent_limit:  # early in the year, last year's latest fill the list
         recent = recent_activities([*records, *load_activities(year=year - 1)], today, recent_limit)
     profile = get_profile()
+    year_pace = pace(records, year, today)
+    last_report = report_status(year - 1)
+    eligibility = current_eligibility(today)
     return DashboardData(
         today=today,
         year=year,
-        pace=pace(records, year, today),
+        pace=year_pace,
         practice_hours=hours_by_practice(records, year),
         by_month=hours_by_month(records, year),
         recent=recent,
         upcoming=upcoming_items(today, upcoming_limit),
-        milestones=milestones(profile, report_status(year - 1), current_eligibility(today), today),
+        milestones=milestones(profile, last_report, eligibility, today),
         challenge=points_earned(records, load_items(), load_catalogues(), year, profile.challenge_signup),
+        reminders=build_reminders(facts_for(today, profile, year_pace, last_report, eligibility)),
     )

@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.demo = demo
         self._leaving = False
+        self.notifier: QObject | None = None  # the running app's desktop reminders (app.open_window)
         self.help_window: HelpWindow | None = None
         self.undo_stack = QUndoStack(self)
         names = {"database": db_path.name, "app": APP_NAME}

@@ -1,15 +1,20 @@
 """The dashboard: where the member stands this year, at a glance.
 
-Hours against 40 (a progress ring, ring.py) and the pace, challenge points, credential milestones, hours by practice
-and by month, recent activities (double-click to edit) and upcoming planned items (double-click to open the plan).
-Everything shown comes from models.dashboard.dashboard_data.
+Reminders (what is due soon, reminders.py), hours against 40 (a progress ring, ring.py) and the pace, challenge
+points, credential milestones, hours by practice and by month, recent activities (double-click to edit) and
+upcoming planned items (double-click to open the plan). Everything shown comes from models.dashboard.dashboard_data.
+
+The cards reflow with the page's width (`columns_for`): three abreast on a wide window, two on a small laptop
+screen, one above the other below that; the page then scrolls vertically, never sideways.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,19 +22,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord
-from wethrive_desktop.models.dashboard import DONE, DUE, OVERDUE, TODO, DashboardData, Milestone, dashboard_data
-from wethrive_desktop.models.dates import MONTH_ABBR, short_date
+from wethrive_desktop.models.dashboard import DONE, DUE, INFO, OVERDUE, TODO, DashboardData, Milestone, dashboard_data
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
 from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.models.wording import count, hours_against
+from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_text
+from wethrive_desktop.ui.dashboard.reminders import ReminderList
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets import form_dialog
@@ -39,9 +46,31 @@ from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTab
 STATE_COLORS = {DONE: OK, DUE: WARN, OVERDUE: ERROR, TODO: NEUTRAL}  # semantic colours (ui/colors.py)
 STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
 
+THREE_COLUMNS_FROM = 980  # page widths (px) from which the cards sit three abreast
+TWO_COLUMNS_FROM = 560  # ... two abreast; below, one above the other
+
+
+def state_name(state: str) -> str:
+    return {DONE: tr("Done"), DUE: tr("Due"), OVERDUE: tr("Overdue"), TODO: tr("To do"),
+            INFO: tr("For your information")}.get(state, state)
+
+
+def month_name(month: int, short: bool = True) -> str:
+    """The month's name in the user's language (QLocale), "Jan" or "January"."""
+    form = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return QLocale().standaloneMonthName(month, form)
+
+
+def columns_for(width: int) -> int:
+    """How many cards sit abreast on a page `width` pixels wide."""
+    if width >= THREE_COLUMNS_FROM:
+        return 3
+    return 2 if width >= TWO_COLUMNS_FROM else 1
+
 
 def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFrame, QVBoxLayout]:
-    """A framed box with a bold heading and, at the heading's right, an optional button."""
+    """A framed box with a bold heading and, at the heading's right, an optional button. The heading wraps, so a
+    narrow card keeps both in view."""
     frame = QFrame()
     frame.setObjectName(name)
     frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -50,15 +79,31 @@ def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFra
     layout.setSpacing(6)
     heading = QLabel(title)
     heading.setObjectName(f"{name}Title")
+    heading.setWordWrap(True)
     font = heading.font()
     font.setBold(True)
     heading.setFont(font)
     top = QHBoxLayout()
     top.addWidget(heading, 1)
     if button is not None:
-        top.addWidget(button)
+        top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(top)
     return frame, layout
+
+
+# Where each part sits for 3, 2 and 1 columns: (row, column, row span, column span), and which rows take the height
+# left over (the charts and the lists).
+LAYOUTS: dict[int, tuple[dict[str, tuple[int, int, int, int]], tuple[int, ...], tuple[int, ...]]] = {
+    3: ({"reminders": (0, 0, 1, 3), "hours": (1, 0, 1, 1), "points": (1, 1, 1, 1), "milestones": (1, 2, 1, 1),
+         "practices": (2, 0, 1, 2), "months": (2, 2, 1, 1), "recent": (3, 0, 1, 2), "upcoming": (3, 2, 1, 1)},
+        (2, 3), (3, 2, 4)),
+    2: ({"reminders": (0, 0, 1, 2), "hours": (1, 0, 1, 1), "points": (1, 1, 1, 1), "milestones": (2, 0, 1, 2),
+         "practices": (3, 0, 1, 1), "months": (3, 1, 1, 1), "recent": (4, 0, 1, 2), "upcoming": (5, 0, 1, 2)},
+        (3, 4, 5), (1, 1)),
+    1: ({"reminders": (0, 0, 1, 1), "hours": (1, 0, 1, 1), "points": (2, 0, 1, 1), "milestones": (3, 0, 1, 1),
+         "practices": (4, 0, 1, 1), "months": (5, 0, 1, 1), "recent": (6, 0, 1, 1), "upcoming": (7, 0, 1, 1)},
+        (4, 5, 6, 7), (1,)),
+}
 
 
 class DashboardPage(Page):
@@ -69,22 +114,27 @@ class DashboardPage(Page):
         super().__init__(shell)
         self.data: DashboardData | None = None
         self.milestone_labels: dict[str, QLabel] = {}
+        self.columns = 0
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
-        scroll.setWidget(content)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        grid = QGridLayout(content)
-        grid.setContentsMargins(12, 10, 12, 10)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
+        outer.addWidget(self.scroll_area)
+        self.grid = QGridLayout(content)
+        self.grid.setContentsMargins(12, 10, 12, 10)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(10)
 
-        # Row 1: hours and pace | challenge points | milestones
-        hours_card, hours_layout = card("Hours this year", "hoursCard")
+        reminders_card, reminders_layout = card(tr("Reminders"), "remindersCard")
+        self.reminder_list = ReminderList(shell)
+        reminders_layout.addWidget(self.reminder_list)
+
+        hours_card, hours_layout = card(tr("Hours this year"), "hoursCard")
         self.hours_title = hours_card.findChild(QLabel, "hoursCardTitle")
         row = QHBoxLayout()
         self.ring = ProgressRing()
@@ -96,9 +146,10 @@ class DashboardPage(Page):
         row.addWidget(self.pace_label, 1)
         hours_layout.addLayout(row)
 
-        open_challenge = QPushButton("Open challenge")
+        open_challenge = QPushButton(tr("Open &challenge"))
+        open_challenge.setObjectName("openChallengeButton")
         open_challenge.clicked.connect(self.open_challenge)
-        points_card, points_layout = card("#WeThriveHere points", "pointsCard", open_challenge)
+        points_card, points_layout = card(tr("#WeThriveHere points"), "pointsCard")
         self.points_label = QLabel("0")
         self.points_label.setObjectName("pointsLabel")
         font = self.points_label.font()
@@ -113,8 +164,9 @@ class DashboardPage(Page):
         points_layout.addWidget(self.points_label)
         points_layout.addWidget(self.points_detail)
         points_layout.addStretch(1)
+        points_layout.addWidget(open_challenge, 0, Qt.AlignmentFlag.AlignHCenter)
 
-        milestones_card, milestones_layout = card("Credential milestones", "milestonesCard")
+        milestones_card, milestones_layout = card(tr("Credential milestones"), "milestonesCard")
         self.milestones_grid = QGridLayout()
         self.milestones_grid.setHorizontalSpacing(8)
         self.milestones_grid.setVerticalSpacing(6)
@@ -122,69 +174,87 @@ class DashboardPage(Page):
         milestones_layout.addLayout(self.milestones_grid)
         milestones_layout.addStretch(1)
 
-        grid.addWidget(hours_card, 0, 0)
-        grid.addWidget(points_card, 0, 1)
-        grid.addWidget(milestones_card, 0, 2)
-
-        # Row 2: charts
-        self.practice_chart = BarChart("Hours by practice", [str(n) for n in PRACTICES], "h",
+        self.practice_chart = BarChart(tr("Hours by practice"), [str(n) for n in PRACTICES], tr("h"),
                                        name="practiceChart")
-        self.month_chart = BarChart("Hours by month", list(MONTH_ABBR), "h", name="monthChart")
-        charts = QHBoxLayout()
-        charts.setSpacing(12)
-        charts.addWidget(self.practice_chart, 1)
-        charts.addWidget(self.month_chart, 1)
-        grid.addLayout(charts, 1, 0, 1, 3)
+        self.month_chart = BarChart(tr("Hours by month"), [month_name(m) for m in range(1, 13)], tr("h"),
+                                    name="monthChart")
 
-        # Row 3: recent and upcoming
-        all_activities = QPushButton("All activities")
+        all_activities = QPushButton(tr("&All activities"))
+        all_activities.setObjectName("allActivitiesButton")
         all_activities.clicked.connect(self.open_activities)
-        recent_card, recent_layout = card("Recent activities", "recentCard", all_activities)
+        recent_card, recent_layout = card(tr("Recent activities"), "recentCard", all_activities)
         self.recent_model: RecordTableModel[ActivityRecord] = RecordTableModel([
-            Col("Date", lambda r: short_date(r.start_date), sort=lambda r: r.start_date),
-            Col("Title", lambda r: r.data.title, stretch=True, tip=lambda r: r.data.title),
-            Col("Hours", lambda r: format_hours(r.hours), sort=lambda r: r.hours, right=True),
+            Col(tr("Date"), lambda r: format_date(r.start_date, short=True), sort=lambda r: r.start_date),
+            Col(tr("Title"), lambda r: r.data.title, stretch=True, tip=lambda r: r.data.title),
+            Col(tr("Hours"), lambda r: format_hours(r.hours), sort=lambda r: r.hours, right=True),
         ], self)
         self.recent_view = record_view(self.recent_model, name="recentActivities")
-        self.recent_view.setToolTip("Double-click an activity to edit it")
+        self.recent_view.setToolTip(tr("Double-click an activity to edit it"))
         self.recent_view.activated.connect(self._open_recent)
         self.recent_view.doubleClicked.connect(self._open_recent)
-        recent_layout.addWidget(self.recent_view)
-        self.recent_empty = QLabel("No completed activities yet: log one on the Activities page.")
+        recent_layout.addWidget(self.recent_view, 1)
+        self.recent_empty = QLabel(tr("No completed activities yet: log one on the Activities page."))
         self.recent_empty.setWordWrap(True)
         recent_layout.addWidget(self.recent_empty)
         recent_layout.addStretch(0)
 
-        open_plan = QPushButton("Open plan")
+        open_plan = QPushButton(tr("Open &plan"))
+        open_plan.setObjectName("openPlanButton")
         open_plan.clicked.connect(self.open_planner)
-        upcoming_card, upcoming_layout = card("Upcoming from your plan", "upcomingCard", open_plan)
+        upcoming_card, upcoming_layout = card(tr("Upcoming from your plan"), "upcomingCard", open_plan)
         self.upcoming_model: RecordTableModel[PlanItemData] = RecordTableModel([
-            Col("Date", lambda i: short_date(i.start_date), sort=lambda i: i.start_date),
-            Col("Planned", lambda i: i.title, stretch=True,
+            Col(tr("Date"), lambda i: format_date(i.start_date, short=True) if i.start_date else "",
+                sort=lambda i: i.start_date),
+            Col(tr("Planned"), lambda i: i.title, stretch=True,
                 tip=lambda i: f"{i.title}\n{i.provider}" if i.provider else i.title),
-            Col("Est. h", lambda i: format_hours(i.estimated_hours), sort=lambda i: i.estimated_hours,
+            Col(tr("Est. h"), lambda i: format_hours(i.estimated_hours), sort=lambda i: i.estimated_hours,
                 right=True),
         ], self)
         self.upcoming_view = record_view(self.upcoming_model, name="upcomingItems")
-        self.upcoming_view.setToolTip("Double-click to open the plan")
+        self.upcoming_view.setToolTip(tr("Double-click to open the plan"))
         self.upcoming_view.activated.connect(self._open_upcoming)
         self.upcoming_view.doubleClicked.connect(self._open_upcoming)
-        upcoming_layout.addWidget(self.upcoming_view)
-        self.upcoming_empty = QLabel("Nothing planned yet: add activities to this year's plan.")
+        upcoming_layout.addWidget(self.upcoming_view, 1)
+        self.upcoming_empty = QLabel(tr("Nothing planned yet: add activities to this year's plan."))
         self.upcoming_empty.setWordWrap(True)
         upcoming_layout.addWidget(self.upcoming_empty)
         upcoming_layout.addStretch(0)
 
-        grid.addWidget(recent_card, 2, 0, 1, 2)
-        grid.addWidget(upcoming_card, 2, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 4)
-        grid.setRowStretch(1, 1)
-        grid.setRowStretch(2, 1)
         for view in (self.recent_view, self.upcoming_view):
             view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 4 + 8)
+        # The charts and lists ask for no more than their minimum height and share what is left: the page's
+        # preferred height (what its scroll area gives it) is then the least that shows everything.
+        for widget in (self.recent_view, self.upcoming_view, self.practice_chart, self.month_chart):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.parts: dict[str, QWidget] = {
+            "reminders": reminders_card, "hours": hours_card, "points": points_card, "milestones": milestones_card,
+            "practices": self.practice_chart, "months": self.month_chart, "recent": recent_card,
+            "upcoming": upcoming_card}
+        self.arrange(columns_for(self.width()))
         self.refresh()
+
+    # --- layout ----------------------------------------------------------------------------------------------
+
+    def arrange(self, columns: int) -> None:
+        """Put the cards in `columns` columns (LAYOUTS), if they are not already."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        places, stretched_rows, column_stretches = LAYOUTS[columns]
+        for widget in self.parts.values():
+            self.grid.removeWidget(widget)
+        for name, (row, column, rows, span) in places.items():
+            self.grid.addWidget(self.parts[name], row, column, rows, span)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 1 if row in stretched_rows else 0)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, column_stretches[column] if column < len(column_stretches) else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The page's own width decides, not the viewport's: a vertical scroll bar coming and going must not flip
+        # the layout back and forth.
+        self.arrange(columns_for(event.size().width()))
+        super().resizeEvent(event)
 
     # --- data ------------------------------------------------------------------------------------------------
 
@@ -211,42 +281,44 @@ class DashboardPage(Page):
         self.data = data
         p = data.pace
         if self.hours_title is not None:
-            self.hours_title.setText(f"Hours in {data.year}")
-        big, small = hours_against(p.total, p.required).split(" ", 1)
-        self.ring.set_progress(p.fraction, big, small, p.met)
-        if p.met:
-            pace_text = f"<b>{p.describe()}.</b>"
-            if p.total > p.required:
-                pace_text += f"<br>{format_hours(p.total - p.required)} h beyond the commitment."
-        elif p.per_month is not None and p.months_left >= 2:
-            pace_text = (f"<b>{format_hours(p.remaining)} h to go</b><br>"
-                         f"{format_hours(p.per_month)} h a month for the {count(p.months_left, 'month', 'months')} "
-                         f"left, to reach {format_hours(p.required)} h by December 31.")
-        else:
-            pace_text = f"<b>{p.describe()}.</b>"
-        self.pace_label.setText(pace_text)
+            self.hours_title.setText(tr("Hours in {year}").format(year=data.year))
+        # The figure big in the ring, the words under it ("of 40 h", or "h (40 required)" once met).
+        small = tr("h ({required} required)") if p.met else tr("of {required} h")
+        self.ring.set_progress(p.fraction, format_hours(p.total), small.format(required=format_hours(p.required)),
+                               p.met, hours_against(p.total, p.required))
+        self.pace_label.setText(self._pace_html(data))
         self.pace_label.setToolTip(p.describe())
 
         challenge = data.challenge
         self.points_label.setText(str(challenge.total))
         entries = sum(1 for line in challenge.lines if line.activity is not None)
-        detail = f"{count(entries, 'entry', 'entries')} in {data.year}"
         if challenge.signup_points:
-            detail += f" + {challenge.signup_points} for signing up"
+            detail = trn("%n entry in {year} + {points} for signing up", "%n entries in {year} + {points} for "
+                         "signing up", entries).format(year=data.year, points=challenge.signup_points)
+        else:
+            detail = trn("%n entry in {year}", "%n entries in {year}", entries).format(year=data.year)
         self.points_detail.setText(detail)
 
         self._show_milestones(data.milestones)
+        self.reminder_list.set_reminders(data.reminders, data.today)
 
         ph = data.practice_hours
         self.practice_chart.set_values(
             [float(ph.by_practice[n]) for n in PRACTICES],
-            [f"{n}. {name}: {format_hours(ph.by_practice[n])} h" for n, name in PRACTICES.items()])
-        untagged = f" ({format_hours(ph.untagged)} h not tagged with a practice)" if ph.untagged else ""
-        self.practice_chart.setToolTip(f"Hours split equally over each activity's practices{untagged}. "
-                                       "Hover a bar or its number for the practice's name.")
+            [tr("{number}. {practice}: {hours} h").format(number=n, practice=tr(name),
+                                                          hours=format_hours(ph.by_practice[n]))
+             for n, name in PRACTICES.items()])
+        if ph.untagged:
+            tip = tr("Hours split equally over each activity's practices ({hours} h not tagged with a practice). "
+                     "Hover a bar or its number for the practice's name.").format(hours=format_hours(ph.untagged))
+        else:
+            tip = tr("Hours split equally over each activity's practices. Hover a bar or its number for the "
+                     "practice's name.")
+        self.practice_chart.setToolTip(tip)
         self.month_chart.set_values(
             [float(h) for h in data.by_month.values()],
-            [f"{MONTH_ABBR[m - 1]} {data.year}: {format_hours(h)} h" for m, h in data.by_month.items()])
+            [tr("{month} {year}: {hours} h").format(month=month_name(m, short=False), year=data.year,
+                                                    hours=format_hours(h)) for m, h in data.by_month.items()])
 
         self.recent_model.set_records(data.recent)
         self.recent_view.setVisible(bool(data.recent))
@@ -255,18 +327,38 @@ class DashboardPage(Page):
         self.upcoming_view.setVisible(bool(data.upcoming))
         self.upcoming_empty.setVisible(not data.upcoming)
 
+    @staticmethod
+    def _pace_html(data: DashboardData) -> str:
+        """The pace beside the ring: what is left and how much a month, or when the commitment was met."""
+        p = data.pace
+        if p.met:
+            text = f"<b>{html.escape(tr('{pace}.').format(pace=p.describe()))}</b>"
+            if p.total > p.required:
+                beyond = tr("{hours} h beyond the commitment.").format(hours=format_hours(p.total - p.required))
+                text += f"<br>{html.escape(beyond)}"
+            return text
+        if p.per_month is not None and p.months_left >= 2:
+            values = {"remaining": format_hours(p.remaining), "per_month": format_hours(p.per_month),
+                      "required": format_hours(p.required)}
+            head = tr("{remaining} h to go").format(**values)
+            rest = trn("{per_month} h a month for the %n month left, to reach {required} h by December 31.",
+                       "{per_month} h a month for the %n months left, to reach {required} h by December 31.",
+                       p.months_left).format(**values)
+            return f"<b>{html.escape(head)}</b><br>{html.escape(rest)}"
+        return f"<b>{html.escape(tr('{pace}.').format(pace=p.describe()))}</b>"
+
     def _show_milestones(self, milestones: list[Milestone]) -> None:
         while self.milestones_grid.count():
             item = self.milestones_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.deleteLater()
+                widget.setParent(None)  # gone at once (no label of a past refresh lingers among the children)
         self.milestone_labels = {}
         for row, m in enumerate(milestones):
             mark = QLabel(STATE_MARKS.get(m.state, "•"))
             color_text(mark, STATE_COLORS.get(m.state, ACCENT))
-            mark.setToolTip(m.state)
-            label = QLabel(f"{m.label}:")
+            mark.setToolTip(state_name(m.state))
+            label = QLabel(tr("{label}:").format(label=m.label))
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             text = QLabel(m.text)
             text.setObjectName(f"milestone-{m.key}")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import REQUIRED_HOURS
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.colors import ACCENT, OK, blend, graphic_color, readable
@@ -22,14 +23,16 @@ class ProgressRing(QWidget):
         self.setObjectName("hoursRing")
         self.fraction = 0.0
         self.big = "0"
-        self.small = f"of {format_hours(REQUIRED_HOURS)} h"
+        self.small = tr("of {required} h").format(required=format_hours(REQUIRED_HOURS))
         self.met = False
         self.setMinimumSize(QSize(136, 136))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def set_progress(self, fraction: float, big: str, small: str, met: bool) -> None:
+    def set_progress(self, fraction: float, big: str, small: str, met: bool, spoken: str | None = None) -> None:
+        """Fill the ring to `fraction`, `big` (the hours) in its middle with `small` under it; `spoken`, what a
+        screen reader says (default: both)."""
         self.fraction, self.big, self.small, self.met = fraction, big, small, met
-        self.setAccessibleName(f"{big} {small}")
+        self.setAccessibleName(spoken or f"{big} {small}")
         self.update()
 
     def sizeHint(self) -> QSize:

@@ -1,0 +1,212 @@
+"""The reminders' rules on known data (behind pace, the annual report, the 360 assessment, eligibility to become a
+Credentialed Manager), their order, and the same list loaded from a database with the member's preferences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
+from wethrive_desktop.models.dashboard import pace
+from wethrive_desktop.models.eligibility import ExperienceData, assess, save_experience
+from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.models.reminders import (
+    ELIGIBILITY,
+    INFO,
+    MULTIRATER,
+    PACE,
+    REPORT,
+    URGENT,
+    WARNING,
+    Reminder,
+    ReminderFacts,
+    build_reminders,
+    eligibility_reminder,
+    months_later,
+    multirater_reminder,
+    pace_reminder,
+    reminders,
+    report_reminder,
+    severity,
+)
+from wethrive_desktop.preferences import Preferences, save_preferences
+
+TODAY = date(2026, 3, 15)
+WINDOWS = (30, 7)
+CANDIDATE = ProfileData(credential_status="candidate", program_entry_date=date(2022, 1, 10))
+_ids = iter(range(1, 10_000))
+
+
+def rec(start: date, hours: str) -> ActivityRecord:
+    stamp = datetime(2026, 1, 1)
+    return ActivityRecord(next(_ids), ActivityData(start, "Webinar", Decimal(hours), "webinar"), stamp, stamp)
+
+
+# --- pace --------------------------------------------------------------------------------------------------
+
+def test_behind_pace_when_the_hours_a_month_now_needed_exceed_an_even_pace() -> None:
+    r = pace_reminder(pace([rec(date(2026, 1, 20), "4")], 2026, TODAY))  # 36 h over 10 months: 3.6 > 3.34
+    assert r is not None
+    assert (r.key, r.kind, r.due, r.severity, r.year) == ("pace-2026", PACE, date(2026, 12, 31), WARNING, 2026)
+    assert r.title == "Behind pace for 40 h in 2026"
+    assert r.detail == ("4 h done: 3.6 h a month for the 10 months left reaches 40 h (an even pace is 3.34 h a "
+                        "month).")
+
+
+def test_on_pace_is_not_reminded() -> None:
+    assert pace_reminder(pace([rec(date(2026, 1, 20), "16")], 2026, TODAY)) is None  # 2.4 h a month
+    assert pace_reminder(pace([rec(date(2026, 1, 20), "6.6")], 2026, TODAY)) is None  # exactly 3.34 h a month
+    assert pace_reminder(pace([], 2026, date(2026, 1, 1))) is None  # nothing done yet, but all year to do it
+    assert pace_reminder(pace([rec(date(2026, 1, 20), "40")], 2026, date(2026, 12, 20))) is None  # met
+
+
+def test_the_last_weeks_of_the_year_are_urgent() -> None:
+    r = pace_reminder(pace([rec(date(2026, 1, 20), "30")], 2026, date(2026, 12, 20)))
+    assert r is not None and r.severity == URGENT
+    assert r.detail == "30 h done: 10 h to go by December 31."
+
+
+# --- the annual report -------------------------------------------------------------------------------------
+
+DUE = date(2026, 3, 1)  # a due date the member's program might set: ICMA publishes none
+
+
+@pytest.mark.parametrize("days,level,title", [
+    (31, None, None),
+    (30, WARNING, "The 2025 annual report is due"),
+    (8, WARNING, "The 2025 annual report is due"),
+    (7, URGENT, "The 2025 annual report is due"),
+    (0, URGENT, "The 2025 annual report is due today"),
+    (-1, URGENT, "The 2025 annual report is overdue"),
+])
+def test_a_report_is_reminded_within_the_windows_and_once_overdue(days: int, level: str | None,
+                                                                   title: str | None) -> None:
+    r = report_reminder(CANDIDATE, 2025, "draft", DUE, DUE - timedelta(days=days), WINDOWS)
+    if level is None:
+        assert r is None
+        return
+    assert r is not None
+    assert (r.key, r.kind, r.due, r.severity, r.title, r.year) == ("report-due-2025", REPORT, DUE, level, title, 2025)
+    assert r.detail == "A draft is saved: finish and submit it on the Annual report page."
+
+
+def test_a_submitted_report_is_not_reminded() -> None:
+    for day in (DUE - timedelta(days=3), DUE, DUE + timedelta(days=20)):
+        assert report_reminder(CANDIDATE, 2025, "submitted", DUE, day, WINDOWS) is None
+        assert report_reminder(CANDIDATE, 2025, "submitted", None, day, WINDOWS) is None
+
+
+def test_without_a_due_date_an_unsubmitted_report_is_an_undated_note() -> None:
+    r = report_reminder(CANDIDATE, 2025, "not started", None, TODAY, WINDOWS)
+    assert r is not None and (r.due, r.severity) == (None, INFO)
+    assert r.title == "The 2025 annual report is not submitted yet"
+    assert r.detail.startswith("Not started")
+
+
+def test_no_report_is_asked_outside_the_program_before_entry_or_before_the_year_ends() -> None:
+    assert report_reminder(ProfileData(), 2025, "not started", DUE, DUE, WINDOWS) is None
+    entered_2026 = ProfileData(credential_status="credentialed", program_entry_date=date(2026, 1, 5))
+    assert report_reminder(entered_2026, 2025, "not started", DUE, DUE, WINDOWS) is None
+    assert report_reminder(CANDIDATE, 2026, "not started", None, date(2026, 12, 31), WINDOWS) is None
+
+
+# --- the 360 assessment ------------------------------------------------------------------------------------
+
+def entered(on: date, **values: object) -> ProfileData:
+    return ProfileData(credential_status="candidate", program_entry_date=on, **values)  # type: ignore[arg-type]
+
+
+def test_the_360_is_reminded_from_six_months_before_it_is_due() -> None:
+    assert multirater_reminder(entered(date(2021, 10, 15)), TODAY, WINDOWS) is None  # due in 7 months
+    r = multirater_reminder(entered(date(2021, 8, 15)), TODAY, WINDOWS)  # due in 5 months
+    assert r is not None
+    assert (r.key, r.kind, r.due, r.severity) == ("multirater-due", MULTIRATER, date(2026, 8, 15), INFO)
+    assert r.title == "The 360-degree assessment is due"
+    assert "(Aug 15, 2021)" in r.detail  # when the member entered the program
+    assert multirater_reminder(entered(date(2021, 9, 15)), TODAY, WINDOWS) is not None  # exactly six months
+
+
+def test_the_360_grows_pressing_and_stays_while_overdue() -> None:
+    soon = multirater_reminder(entered(date(2021, 4, 10)), TODAY, WINDOWS)  # due in 26 days
+    assert soon is not None and soon.severity == WARNING
+    late = multirater_reminder(entered(date(2020, 2, 1)), TODAY, WINDOWS)
+    assert late is not None and (late.severity, late.title) == (URGENT, "The 360-degree assessment is overdue")
+
+
+def test_a_completed_or_unknown_360_is_not_reminded() -> None:
+    assert multirater_reminder(entered(date(2021, 8, 15), multirater_completed_date=date(2025, 5, 1)),
+                               TODAY, WINDOWS) is None
+    assert multirater_reminder(ProfileData(credential_status="candidate"), TODAY, WINDOWS) is None
+    assert multirater_reminder(ProfileData(program_entry_date=date(2021, 8, 15)), TODAY, WINDOWS) is None
+
+
+# --- eligibility -------------------------------------------------------------------------------------------
+
+def test_a_candidate_with_enough_experience_may_apply_to_become_a_credentialed_manager() -> None:
+    met = assess(ExperienceData("mpa", Decimal("7.5"), Decimal(0), TODAY, "senior"), TODAY)
+    r = eligibility_reminder(CANDIDATE, met)
+    assert r is not None
+    assert (r.key, r.kind, r.due, r.severity) == ("eligibility-cm", ELIGIBILITY, None, INFO)
+    assert r.title == "You can apply to become a Credentialed Manager"
+    assert r.detail == "Your 7.5 credited years of experience meet the 7 years your education requires."
+
+
+def test_no_eligibility_reminder_short_of_the_requirement_or_once_credentialed() -> None:
+    short = assess(ExperienceData("mpa", Decimal("6.5"), Decimal(0), TODAY, "senior"), TODAY)
+    assert eligibility_reminder(CANDIDATE, short) is None
+    met = assess(ExperienceData("mpa", Decimal(9), Decimal(0), TODAY, "senior"), TODAY)
+    assert eligibility_reminder(ProfileData(credential_status="credentialed"), met) is None
+    assert eligibility_reminder(CANDIDATE, None) is None
+
+
+# --- together ----------------------------------------------------------------------------------------------
+
+def test_dated_reminders_come_first_soonest_first() -> None:
+    met = assess(ExperienceData("mpa", Decimal(8), Decimal(0), TODAY, "senior"), TODAY)
+    facts = ReminderFacts(TODAY, entered(date(2021, 4, 10)), pace([], 2026, TODAY), "not started", met, WINDOWS)
+    found = build_reminders(facts)
+    assert [r.key for r in found] == ["multirater-due", "pace-2026", "eligibility-cm", "report-due-2025"]
+    assert [r.due for r in found] == [date(2026, 4, 10), date(2026, 12, 31), None, None]
+
+
+def test_nothing_is_reminded_when_nothing_holds() -> None:
+    facts = ReminderFacts(TODAY, ProfileData(), pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "not started",
+                          None, WINDOWS)
+    assert build_reminders(facts) == []
+
+
+@pytest.mark.parametrize("days,level", [(45, INFO), (30, WARNING), (8, WARNING), (7, URGENT), (1, URGENT),
+                                        (0, URGENT), (-3, URGENT)])
+def test_severity_follows_the_windows(days: int, level: str) -> None:
+    assert severity(days, WINDOWS) == level
+
+
+def test_one_window_warns_and_only_the_due_day_is_urgent() -> None:
+    assert [severity(d, (14,)) for d in (15, 14, 1, 0)] == [INFO, WARNING, WARNING, URGENT]
+
+
+def test_months_later_keeps_the_day_or_takes_the_months_last() -> None:
+    assert months_later(date(2026, 3, 15), 6) == date(2026, 9, 15)
+    assert months_later(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert months_later(date(2027, 8, 31), 6) == date(2028, 2, 29)
+
+
+def test_json_has_the_documented_fields() -> None:
+    r = Reminder("pace-2026", PACE, date(2026, 12, 31), "Behind pace", "Detail", WARNING, 2026)
+    assert r.to_json() == {"key": "pace-2026", "kind": "pace", "title": "Behind pace", "detail": "Detail",
+                           "due": "2026-12-31", "severity": "warning"}
+
+
+# --- from the store ----------------------------------------------------------------------------------------
+
+def test_reminders_from_the_database_use_the_members_windows(db: object) -> None:
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2021, 4, 29)), today=TODAY)
+    save_experience(ExperienceData("mpa", Decimal(8), Decimal(0), TODAY, "senior"), TODAY)
+    save_activity(ActivityData(date(2026, 2, 1), "Institute", Decimal(20), "leadership institute"))
+    found = {r.key: r for r in reminders(TODAY)}
+    assert list(found) == ["multirater-due", "eligibility-cm", "report-due-2025"]  # 20 h by March: on pace
+    assert (found["multirater-due"].due, found["multirater-due"].severity) == (date(2026, 4, 29), INFO)  # 45 days
+    save_preferences(Preferences(reminder_days=(60, 7)))
+    assert {r.key: r for r in reminders(TODAY)}["multirater-due"].severity == WARNING

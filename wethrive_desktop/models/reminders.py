@@ -1,0 +1,209 @@
+"""Reminders: what the member should act on soon, computed from the open database (issue 15, item 7).
+
+The dashboard's Reminders card, the desktop notifications (ui/notifier.py) and `wethrive deadlines` (with its
+calendar file) all show this one list, so they never disagree. Four kinds, each from a rule the app already has:
+
+- "pace": behind pace on the year's 40 hours (`Pace.behind` of models.dashboard: the hours now needed a month are
+  more than an even spread of the commitment over the year);
+- "report": last year's annual report not submitted yet (DOMAIN.md section 3: one a year, for Candidates and
+  Credentialed Managers; none for a year before program entry). ICMA publishes no due date (DOMAIN.md section 1:
+  "keep these as settings"): with a due date it is reminded within the reminder windows (preferences
+  `reminder_days`) and once overdue; without one it is an undated note;
+- "multirater": the 360-degree assessment, due within five years of entering the program (the profile knows when),
+  reminded from six months before and while overdue;
+- "eligibility": a member who is not yet a Credentialed Manager and whose credited experience now meets the
+  Credentialed Manager requirement (models.eligibility) may apply to become one.
+
+The rules are plain functions on plain data (`ReminderFacts`), so tests use known data sets; `reminders(today)`
+loads the facts from the store.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from wethrive_desktop.i18n import format_date, tr, trn
+from wethrive_desktop.models.dashboard import Pace, even_pace, in_program, pace
+from wethrive_desktop.models.domain import CredentialStatus
+from wethrive_desktop.models.eligibility import CREDENTIALED_MANAGER, EligibilityResult
+from wethrive_desktop.models.profile import ProfileData
+from wethrive_desktop.models.rules import format_hours
+
+PACE = "pace"
+REPORT = "report"
+MULTIRATER = "multirater"
+ELIGIBILITY = "eligibility"
+
+INFO = "info"
+WARNING = "warning"
+URGENT = "urgent"
+SEVERITY_RANK = {URGENT: 0, WARNING: 1, INFO: 2}
+
+MULTIRATER_NOTICE_MONTHS = 6  # the 360 assessment is reminded from six months before it is due
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str  # stable across days and runs ("report-due-2025"): a calendar event's UID, what was notified
+    kind: str  # PACE, REPORT, MULTIRATER or ELIGIBILITY
+    due: date | None
+    title: str
+    detail: str
+    severity: str  # INFO, WARNING or URGENT
+    year: int | None = None  # the year it concerns (the plan or report to open), None for the profile's
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"key": self.key, "kind": self.kind, "title": self.title, "detail": self.detail,
+                "due": self.due.isoformat() if self.due else None, "severity": self.severity}
+
+
+@dataclass(frozen=True)
+class ReminderFacts:
+    """Everything the rules look at, loaded once (`load_facts`) or given by a test."""
+
+    today: date
+    profile: ProfileData
+    pace: Pace  # this year's
+    report_status: str  # last year's report: "not started", "draft" or "submitted"
+    eligibility: EligibilityResult | None
+    windows: tuple[int, ...] = (30, 7)  # days before a due date from which it is reminded (preferences)
+    report_due: date | None = None  # when last year's report is due, if the member's program says
+
+
+def days_left(due: date, today: date) -> int:
+    return (due - today).days
+
+
+def severity(days: int, windows: tuple[int, ...]) -> str:
+    """How pressing something due in `days` is: urgent once due (today or overdue) or inside two windows (7 days of
+    (30, 7)), a warning inside one (30 days), else information."""
+    inside = sum(1 for w in windows if days <= w)
+    if days <= 0 or inside >= 2:
+        return URGENT
+    return WARNING if inside else INFO
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day `months` later, or that month's last day when it is shorter (August 31 + 6 -> February 28)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+# --- the rules ---------------------------------------------------------------------------------------------
+
+def pace_reminder(p: Pace) -> Reminder | None:
+    if not p.behind or p.per_month is None:
+        return None
+    values = {"done": format_hours(p.total), "required": format_hours(p.required), "year": p.year,
+              "per_month": format_hours(p.per_month), "even": format_hours(even_pace(p.required)),
+              "remaining": format_hours(p.remaining)}
+    if p.months_left >= 2:
+        detail = trn("{done} h done: {per_month} h a month for the %n month left reaches {required} h "
+                     "(an even pace is {even} h a month).",
+                     "{done} h done: {per_month} h a month for the %n months left reaches {required} h "
+                     "(an even pace is {even} h a month).", p.months_left).format(**values)
+    else:
+        detail = tr("{done} h done: {remaining} h to go by December 31.").format(**values)
+    return Reminder(f"pace-{p.year}", PACE, date(p.year, 12, 31),
+                    tr("Behind pace for {required} h in {year}").format(**values), detail,
+                    URGENT if p.months_left < 2 else WARNING, p.year)
+
+
+def report_required(profile: ProfileData, year: int) -> bool:
+    """Candidates and Credentialed Managers report every year from the year they entered the program."""
+    entry = profile.program_entry_date
+    return in_program(profile) and (entry is None or entry.year <= year)
+
+
+def report_reminder(profile: ProfileData, year: int, status: str, due: date | None, today: date,
+                    windows: tuple[int, ...]) -> Reminder | None:
+    """Last year's (`year`'s) report while it is not submitted: within the windows before `due` and once overdue;
+    an undated note when the due date is not known."""
+    if status == "submitted" or not report_required(profile, year) or today.year <= year:
+        return None
+    detail = (tr("A draft is saved: finish and submit it on the Annual report page.") if status == "draft"
+              else tr("Not started: the Annual report page builds it from your activities."))
+    key = f"report-due-{year}"
+    if due is None:
+        return Reminder(key, REPORT, None, tr("The {year} annual report is not submitted yet").format(year=year),
+                        detail, INFO, year)
+    days = days_left(due, today)
+    level = severity(days, windows)
+    if level == INFO:
+        return None
+    if days < 0:
+        title = tr("The {year} annual report is overdue")
+    elif days == 0:
+        title = tr("The {year} annual report is due today")
+    else:
+        title = tr("The {year} annual report is due")
+    return Reminder(key, REPORT, due, title.format(year=year), detail, level, year)
+
+
+def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, ...]) -> Reminder | None:
+    """The 360 assessment not yet done, due within six months or overdue."""
+    due = profile.multirater_due()
+    entry = profile.program_entry_date
+    if (not in_program(profile) or profile.multirater_completed_date is not None or due is None or entry is None
+            or due > months_later(today, MULTIRATER_NOTICE_MONTHS)):
+        return None
+    days = days_left(due, today)
+    title = (tr("The 360-degree assessment is overdue") if days < 0
+             else tr("The 360-degree assessment is due"))
+    detail = tr("It is due within five years of entering the program ({entry}). Record the day you complete it "
+                "in your profile.").format(entry=format_date(entry))
+    return Reminder("multirater-due", MULTIRATER, due, title, detail, severity(days, windows))
+
+
+def eligibility_reminder(profile: ProfileData, eligibility: EligibilityResult | None) -> Reminder | None:
+    """A member not yet credentialed whose credited experience meets the Credentialed Manager requirement."""
+    if (eligibility is None or eligibility.eligible_as != CREDENTIALED_MANAGER
+            or profile.credential_status == CredentialStatus.CREDENTIALED):
+        return None
+    detail = tr("Your {credited} credited years of experience meet the {required} years your education "
+                "requires.").format(credited=format_hours(eligibility.credited_years),
+                                    required=eligibility.cm_required)
+    return Reminder("eligibility-cm", ELIGIBILITY, None, tr("You can apply to become a Credentialed Manager"),
+                    detail, INFO)
+
+
+def build_reminders(facts: ReminderFacts) -> list[Reminder]:
+    """The reminders that hold on `facts.today`: dated ones first, soonest (so the overdue) first, then the rest
+    by severity."""
+    found = [
+        pace_reminder(facts.pace),
+        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.report_due, facts.today,
+                        facts.windows),
+        multirater_reminder(facts.profile, facts.today, facts.windows),
+        eligibility_reminder(facts.profile, facts.eligibility),
+    ]
+    return sorted((r for r in found if r is not None),
+                  key=lambda r: (r.due is None, r.due or date.max, SEVERITY_RANK[r.severity], r.key))
+
+
+# --- loading -----------------------------------------------------------------------------------------------
+
+def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status: str,
+              eligibility: EligibilityResult | None) -> ReminderFacts:
+    """The facts with the member's reminder windows (the dashboard passes what it loaded already)."""
+    from wethrive_desktop.preferences import load_preferences
+
+    # No report due date: ICMA publishes none (DOMAIN.md section 1), and no setting holds one yet.
+    return ReminderFacts(today, profile, year_pace, report_status, eligibility, load_preferences().reminder_days)
+
+
+def load_facts(today: date) -> ReminderFacts:
+    from wethrive_desktop.models.activities import load_activities
+    from wethrive_desktop.models.annual_report import report_status
+    from wethrive_desktop.models.eligibility import current_eligibility
+    from wethrive_desktop.models.profile import get_profile
+
+    year_pace = pace(load_activities(year=today.year), today.year, today)
+    return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today))
+
+
+def reminders(today: date) -> list[Reminder]:
+    """The reminders on `today` for the open database."""
+    return build_reminders(load_facts(today))
