@@ -11,6 +11,9 @@ The steps, each a plain function (the GUI wizard and `wethrive import` call the 
 Nothing is written before `apply`; `apply` is all or nothing unless `skip_invalid` (then the valid rows are
 imported and the rest are left for `write_rejected`). A file that contradicts itself (dates that are only valid
 day first and others only month first) or lacks a column for a required field cannot be imported at all.
+
+Messages and notes go through i18n's `tr`: the wizard shows them in the user's language, `wethrive import` prints
+the English as written.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ from wethrive_desktop.exchange.tabular_values import (
     read_type,
 )
 from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.activities import ActivityData, check, plan_import
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.db import StoreError
@@ -84,7 +88,7 @@ __all__ = [
 ]
 
 NEW, DUPLICATE, ERROR, SKIPPED = "new", "duplicate", "error", "skipped"
-REJECTED_ERRORS_COLUMN = "Import errors"
+REJECTED_ERRORS_COLUMN = "Import errors"  # the file's own header (English, as the file's format is)
 # ActivityData fields (as validation names them) -> the import's fields.
 _FIELD_OF = {"start_date": "date", "challenge_key": "challenge"}
 _TOTAL = re.compile(r"^(?:grand\s+|sub)?totals?:?$|^sum:?$", re.IGNORECASE)
@@ -211,8 +215,8 @@ def _date_value(ctx: _Context, reading: DateReading, raw: str) -> tuple[date | N
         return None, reading.error
     value = reading.resolve(ctx.order)
     if value is None:
-        return None, (f"'{shown(raw)}' is not a real date read {DATE_ORDER_LABELS[ctx.order]}, the order used for "
-                      "this file")
+        return None, tr("'{value}' is not a real date read {order}, the order used for this file").format(
+            value=shown(raw), order=tr(DATE_ORDER_LABELS[ctx.order]))
     return value, None
 
 
@@ -228,7 +232,7 @@ def _row(ctx: _Context, index: int, row: TableRow, dates: dict[str, DateReading]
     start: date | None = None
     raw_date = _text(ctx.cell(row, "date"))
     if ctx.cell(row, "date") is None:
-        error("date", f"is required ({DATE_EXAMPLES})")
+        error("date", tr("is required ({examples})").format(examples=tr(DATE_EXAMPLES)))
     else:
         start, problem = _date_value(ctx, dates["date"], raw_date)
         if problem:
@@ -242,7 +246,7 @@ def _row(ctx: _Context, index: int, row: TableRow, dates: dict[str, DateReading]
     if hours.error:
         error("hours", hours.error)
     elif hours.value is None:
-        error("hours", f"is required ({HOURS_EXAMPLES})")
+        error("hours", tr("is required ({examples})").format(examples=tr(HOURS_EXAMPLES)))
     kind = read_type(ctx.cell(row, "type"))
     practices = read_practices(ctx.cell(row, "practices"))
     status = read_status(ctx.cell(row, "status"))
@@ -294,9 +298,11 @@ def _missing_columns(table: Table, mapping: Mapping) -> LineError | None:
     if not missing:
         return None
     listed = ", ".join(f"'{shown(h)}'" for h in table.headers[:20]) + (" ..." if len(table.headers) > 20 else "")
-    fields = " and ".join(", ".join(missing).rsplit(", ", 1))
-    return LineError(0, "columns", f"no column is chosen for the {fields} (required); the columns found on line "
-                                   f"{table.header_line} are: {listed}")
+    fields = missing[0] if len(missing) == 1 else tr("{fields} and {last}").format(fields=", ".join(missing[:-1]),
+                                                                                    last=missing[-1])
+    return LineError(0, "columns", tr("no column is chosen for the {fields} (required); the columns found on line "
+                                      "{line} are: {columns}").format(fields=fields, line=table.header_line,
+                                                                     columns=listed))
 
 
 def _notes(table: Table, mapping: Mapping, rows: Sequence[RowResult], readings: Sequence[DateReading],
@@ -304,17 +310,19 @@ def _notes(table: Table, mapping: Mapping, rows: Sequence[RowResult], readings: 
     notes = list(table.notes)
     hours_column = mapping.column("hours")
     if hours_column is not None and CREDIT_WORDS & set(normalize_name(table.headers[hours_column]).split()):
-        notes.append(f"The column '{table.headers[hours_column]}' holds credits: each is read as one hour (1 CEU = "
-                     "1 hour); check your provider's rate if it differs.")
+        notes.append(tr("The column '{column}' holds credits: each is read as one hour (1 CEU = 1 hour); check your "
+                        "provider's rate if it differs.").format(column=table.headers[hours_column]))
     unmapped = [table.headers[i] for i in mapping.unmapped()]
     if unmapped:
-        what = "appended to the description" if ctx.append_unmapped else "ignored"
-        notes.append(f"Columns without a field ({what}): {', '.join(unmapped)}.")
+        note = (tr("Columns without a field (appended to the description): {columns}.") if ctx.append_unmapped
+                else tr("Columns without a field (ignored): {columns}."))
+        notes.append(note.format(columns=", ".join(unmapped)))
     serials = sum(1 for r in readings if r.serial)
     if serials:
-        notes.append(f"{serials} date(s) were Excel serial numbers (days since 1899-12-30) and were read as dates.")
+        notes.append(tr("{count} date(s) were Excel serial numbers (days since 1899-12-30) and were read as "
+                        "dates.").format(count=serials))
     if any(r.two_digit_year for r in readings):
-        notes.append("Two-digit years were read as 2000-2068 (00-68) or 1969-1999 (69-99).")
+        notes.append(tr("Two-digit years were read as 2000-2068 (00-68) or 1969-1999 (69-99)."))
     types: Counter[tuple[str, str]] = Counter()
     type_column = mapping.column("type")
     if type_column is not None:
@@ -324,10 +332,11 @@ def _notes(table: Table, mapping: Mapping, rows: Sequence[RowResult], readings: 
                 types[(raw, result.data.type)] += 1
     if types:
         listed = ", ".join(f"'{raw}' -> {key} ({n})" for (raw, key), n in types.most_common(10))
-        notes.append(f"Types read as: {listed}.")
+        notes.append(tr("Types read as: {types}.").format(types=listed))
     skipped = [r.line for r in rows if r.status == SKIPPED]
     if skipped:
-        notes.append(f"Line(s) {', '.join(map(str, skipped[:5]))} look like totals and were skipped.")
+        notes.append(tr("Line(s) {lines} look like totals and were skipped.").format(
+            lines=", ".join(map(str, skipped[:5]))))
     return notes
 
 
@@ -359,7 +368,7 @@ def preview(table: Table, mapping: Mapping, *, date_order: str | None = None, pr
     if missing is None:
         for index, row in enumerate(table.rows):
             if _is_totals(ctx, row):
-                results.append(RowResult(index, row.line, SKIPPED, note="a totals row"))
+                results.append(RowResult(index, row.line, SKIPPED, note=tr("a totals row")))
                 continue
             dates = {name: readings[name][index] for name in readings}
             results.append(_row(ctx, index, row, dates))
@@ -388,8 +397,8 @@ def _mark_duplicates(results: list[RowResult]) -> list[RowResult]:
             upcoming = next(added, None)
         else:
             earlier = first_line.get(identity)
-            note = (f"same date, title and hours as line {earlier}" if earlier is not None
-                    else "already stored (same date, title and hours)")
+            note = (tr("same date, title and hours as line {line}").format(line=earlier) if earlier is not None
+                    else tr("already stored (same date, title and hours)"))
             marked[result.index] = RowResult(result.index, result.line, DUPLICATE, next(dropped, result.data), (),
                                              result.warnings, note)
     return [marked.get(r.index, r) for r in results]
@@ -408,10 +417,11 @@ def store(result: TabularPreview, progress: Callable[[int, int], None] | None = 
     any row has an error, unless `skip_invalid` (the valid rows are stored, the others left out). Always refused
     for a file that cannot be imported (a required column missing, dates that contradict each other)."""
     if result.file_errors:
-        raise TabularImportRefused("; ".join(e.message for e in result.file_errors) + "; nothing was imported")
+        raise TabularImportRefused(tr("{errors}; nothing was imported").format(
+            errors="; ".join(e.message for e in result.file_errors)))
     if result.rejected and not skip_invalid:
-        raise TabularImportRefused(f"{len(result.rejected)} row(s) have errors; nothing was imported (correct them, "
-                                   "or import only the valid rows)")
+        raise TabularImportRefused(tr("{count} row(s) have errors; nothing was imported (correct them, or import only "
+                                      "the valid rows)").format(count=len(result.rejected)))
     # to_add holds plan_import's rows (_mark_duplicates), normalized once there.
     plan = ImportPreview(result.to_add, result.duplicates, [], rows=len(result.rows), path=result.table.path,
                          normalized=True)
@@ -429,7 +439,7 @@ def rejected_csv(result: TabularPreview) -> str:
         cells = result.table.rows[row.index].cells
         values = [neutralise(cell_text(cells[i])) if i < len(cells) else "" for i in range(len(headers))]
         messages = "; ".join(f"{e.column}: {e.message}" for e in row.errors)
-        writer.writerow(values + [neutralise(f"line {row.line}: {messages}")])
+        writer.writerow(values + [neutralise(tr("line {line}: {errors}").format(line=row.line, errors=messages))])
     return buffer.getvalue()
 
 

@@ -4,7 +4,7 @@
 "CEUs"), without regard to case or punctuation; columns that match nothing stay unmapped (listed, never an error).
 A mapping the user confirmed is remembered for files with the same headers (`save_mapping`, `load_mapping`, keyed
 by `mapping_key(headers)`) in a JSON file in the data folder, written atomically. No Qt: the GUI wizard and the
-command line both build on these functions.
+command line both build on these functions. Messages go through i18n's `tr` (English as written on the command line).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.paths import data_dir
 
@@ -162,13 +163,19 @@ class Mapping:
         """This mapping with `field_name` read from column `index` (None: from no column). A column fills one field:
         another field that read it loses it."""
         if field_name not in FIELDS:
-            raise MappingError(f"'{field_name}' is not a field (the fields are: {', '.join(FIELDS)})")
+            raise _not_a_field(field_name)
         if index is not None and not 0 <= index < len(self.headers):
-            raise MappingError(f"there is no column {index + 1} (the table has {len(self.headers)})")
+            raise MappingError(tr("there is no column {number} (the table has {count})").format(
+                number=index + 1, count=len(self.headers)))
         columns = {f: i for f, i in self.columns if f != field_name and i != index}
         if index is not None:
             columns[field_name] = index
         return replace(self, columns=_ordered(columns), source="given")
+
+
+def _not_a_field(name: str) -> MappingError:
+    return MappingError(tr("'{name}' is not a field (the fields are: {fields})").format(name=name,
+                                                                                       fields=", ".join(FIELDS)))
 
 
 def _ordered(columns: dict[str, int]) -> tuple[tuple[str, int], ...]:
@@ -197,7 +204,7 @@ def field_name(text: str) -> str:
     key = " ".join(text.strip().casefold().replace("-", " ").split())
     key = _FIELD_ALIASES.get(key, key.replace(" ", "_"))
     if key not in FIELDS:
-        raise MappingError(f"'{text}' is not a field (the fields are: {', '.join(FIELDS)})")
+        raise _not_a_field(text)
     return key
 
 
@@ -212,8 +219,8 @@ def find_column(headers: Sequence[str], name: str) -> int:
     if len(loose) == 1:
         return loose[0]
     if len(loose) > 1:
-        raise MappingError(f"several columns are named '{name}'; name it by its letter (e.g. "
-                           f"{column_letter(loose[0])}) instead")
+        raise MappingError(tr("several columns are named '{name}'; name it by its letter (e.g. {letter}) "
+                              "instead").format(name=name, letter=column_letter(loose[0])))
     text = name.strip()
     if text.isdigit() and 1 <= int(text) <= len(headers):
         return int(text) - 1
@@ -222,7 +229,7 @@ def find_column(headers: Sequence[str], name: str) -> int:
         if text.upper() in letters:
             return letters[text.upper()]
     listed = ", ".join(f"'{h}'" for h in headers)
-    raise MappingError(f"there is no column '{name}' (the columns are: {listed})")
+    raise MappingError(tr("there is no column '{name}' (the columns are: {columns})").format(name=name, columns=listed))
 
 
 def override_mapping(mapping: Mapping, overrides: Iterable[str]) -> Mapping:
@@ -231,7 +238,7 @@ def override_mapping(mapping: Mapping, overrides: Iterable[str]) -> Mapping:
     for option in overrides:
         name, sep, column = option.partition("=")
         if not sep:
-            raise MappingError(f"'{option}' is not FIELD=COLUMN (e.g. hours=CEUs)")
+            raise MappingError(tr("'{option}' is not FIELD=COLUMN (e.g. hours=CEUs)").format(option=option))
         target = field_name(name)
         mapping = mapping.with_column(target, find_column(mapping.headers, column) if column.strip() else None)
     return mapping
@@ -300,7 +307,8 @@ def save_mapping(mapping: Mapping, *, date_order: str | None = None, append_unma
     """Remember `mapping` (and the date order and append choice) for files with the same headers; returns the
     file. Written atomically; the oldest entries beyond MAX_REMEMBERED are dropped."""
     if date_order is not None and date_order not in DATE_ORDERS:
-        raise MappingError(f"'{date_order}' is not a date order ({', '.join(DATE_ORDERS)})")
+        raise MappingError(tr("'{order}' is not a date order ({orders})").format(order=date_order,
+                                                                               orders=", ".join(DATE_ORDERS)))
     path = path or mappings_path()
     entries = _read_all(path)
     key = mapping_key(mapping.headers)

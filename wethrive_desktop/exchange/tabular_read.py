@@ -8,7 +8,9 @@ last computed; date cells are dates and numbers are numbers; one sheet is read (
 named).
 
 Only a regular file of at most MAX_FILE_BYTES is read. A file that is not a table (a PDF, an image, a Word document,
-a zip renamed .xlsx, an empty file) is refused with `TableError`: one sentence naming the file.
+a zip renamed .xlsx, an empty file) is refused with `TableError`: one sentence naming the file. Sentences and notes go
+through i18n's `tr` (English as written on the command line); so do DELIMITER_NAMES and the encodings' names where
+they are shown.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from wethrive_desktop.exchange.csv_io import printable, shown, unneutralise
 from wethrive_desktop.exchange.tabular_map import column_letter, field_for_header
 from wethrive_desktop.exchange.tabular_values import Cell, cell_text
 from wethrive_desktop.files import InputFileError, read_input_file
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.db import StoreError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -93,8 +96,9 @@ class Table:
 
 # --- bytes ---------------------------------------------------------------------------------------------------------
 
-def _refuse(path: Path, message: str) -> TableError:
-    return TableError(f"{printable(str(path))} {message}")
+def _refuse(path: Path, template: str, **values: object) -> TableError:
+    """The error for `path`: `template` (translated) names the file as {file}, and may end with {save_as}."""
+    return TableError(template.format(file=printable(str(path)), save_as=tr(SAVE_AS), **values))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -103,36 +107,40 @@ def read_bytes(path: Path) -> bytes:
         return read_input_file(path, MAX_FILE_BYTES)
     except InputFileError as exc:
         problem = {
-            "missing": "does not exist.",
-            "folder": "is a folder, not a table file.",
-            "special": "is not a regular file (a device, a pipe or a socket); choose a saved spreadsheet.",
-            "too_large": f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, too large for a list of activities; "
-                         "is it the right file?",
-        }.get(exc.reason, f"could not be read: {printable(exc.detail)}.")
-        raise _refuse(path, problem) from None
+            "missing": tr("{file} does not exist."),
+            "folder": tr("{file} is a folder, not a table file."),
+            "special": tr("{file} is not a regular file (a device, a pipe or a socket); choose a saved spreadsheet."),
+            "too_large": tr("{file} is larger than {size} MB, too large for a list of activities; is it the right "
+                            "file?"),
+        }.get(exc.reason, tr("{file} could not be read: {detail}."))
+        raise _refuse(path, problem, size=MAX_FILE_BYTES // (1024 * 1024), detail=printable(exc.detail)) from None
 
 
 _IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
            (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
 
 
-def _not_a_table(raw: bytes) -> str | None:
-    """Why bytes that are no table are not, recognised by their first bytes; None when they may be one."""
+def _not_a_table(raw: bytes) -> tuple[str, str] | None:
+    """Why bytes that are no table are not, recognised by their first bytes (a sentence for `_refuse`, and the kind
+    of image it names); None when they may be one."""
     head = raw[:16]
     if head.startswith(b"%PDF"):
-        return "is a PDF document, not a table; export the table from where it was made as CSV or Excel (.xlsx)."
+        return tr("{file} is a PDF document, not a table; export the table from where it was made as CSV or Excel "
+                  "(.xlsx)."), ""
     for magic, kind in _IMAGES:
         if head.startswith(magic):
-            return f"is an image ({kind}), not a table; type the activities into a spreadsheet, then import that."
+            return tr("{file} is an image ({kind}), not a table; type the activities into a spreadsheet, then import "
+                      "that."), kind
     if (head.startswith(b"RIFF") and raw[8:12] == b"WEBP") or raw[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
-        return "is an image, not a table; type the activities into a spreadsheet, then import that."
+        return tr("{file} is an image, not a table; type the activities into a spreadsheet, then import that."), ""
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return f"is an old Office file (an Excel 97-2003 .xls workbook or a .doc); {SAVE_AS}."
+        return tr("{file} is an old Office file (an Excel 97-2003 .xls workbook or a .doc); {save_as}."), ""
     if head.startswith(b"{\\rtf"):
-        return "is a rich-text document, not a table; copy its table into a spreadsheet and save that as CSV."
+        return tr("{file} is a rich-text document, not a table; copy its table into a spreadsheet and save that as "
+                  "CSV."), ""
     start = raw[:512].lstrip().lower()
     if start.startswith((b"<!doctype html", b"<html")):
-        return f"is a web page (HTML), not a table file; open it in Excel and {SAVE_AS.removeprefix('save it from ')}."
+        return tr("{file} is a web page (HTML), not a table file; open it in Excel and save it as .xlsx or CSV."), ""
     return None
 
 
@@ -142,17 +150,18 @@ def _zip_kind(path: Path, raw: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise _refuse(path, f"is a damaged or incomplete zip file, not an Excel workbook; {SAVE_AS}.") from None
+        raise _refuse(path, tr("{file} is a damaged or incomplete zip file, not an Excel workbook; {save_as}.")) \
+            from None
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-            raise _refuse(path, f"is an Excel binary workbook (.xlsb); {SAVE_AS}.")
+            raise _refuse(path, tr("{file} is an Excel binary workbook (.xlsb); {save_as}."))
         return
     if "word/document.xml" in names:
-        raise _refuse(path, "is a Word document, not a table; copy its table into Excel and save that as .xlsx or "
-                            "CSV.")
+        raise _refuse(path, tr("{file} is a Word document, not a table; copy its table into Excel and save that as "
+                               ".xlsx or CSV."))
     if "content.xml" in names:
-        raise _refuse(path, "is an OpenDocument file; save it from LibreOffice as .xlsx or CSV.")
-    raise _refuse(path, f"is a zip archive, not an Excel workbook; {SAVE_AS}.")
+        raise _refuse(path, tr("{file} is an OpenDocument file; save it from LibreOffice as .xlsx or CSV."))
+    raise _refuse(path, tr("{file} is a zip archive, not an Excel workbook; {save_as}."))
 
 
 # --- text ----------------------------------------------------------------------------------------------------------
@@ -172,8 +181,13 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def _binary(path: Path) -> TableError:
+    return _refuse(path, tr("{file} is not a text table or an Excel workbook (it holds binary data)."))
+
+
 def decode(path: Path, raw: bytes) -> tuple[str, str, str | None]:
-    """(text, encoding as said to the user, a note when the user should know); TableError for binary data."""
+    """(text, encoding as said to the user (in English: shown through `tr`), a note when the user should know);
+    TableError for binary data."""
     name = printable(str(path))
     note: str | None = None
     try:
@@ -187,16 +201,16 @@ def decode(path: Path, raw: bytes) -> tuple[str, str, str | None]:
             text, encoding = raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
-            raise _refuse(path, "is not a text table or an Excel workbook (it holds binary data).") from None
+            raise _binary(path) from None
         try:
             text, encoding = raw.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
             text, encoding = raw.decode("latin-1"), "ISO-8859-1"
-        note = (f"{name} is not UTF-8 text: it was read as {encoding} (Western European). If accented letters look "
-                "wrong, save it from Excel as 'CSV UTF-8'.")
+        note = tr("{file} is not UTF-8 text: it was read as {encoding} (Western European). If accented letters look "
+                  "wrong, save it from Excel as 'CSV UTF-8'.").format(file=name, encoding=encoding)
     controls = sum(1 for c in text[:65536] if c < " " and c not in "\t\r\n\f")
     if "\x00" in text or controls > max(8, len(text[:65536]) // 100):
-        raise _refuse(path, "is not a text table or an Excel workbook (it holds binary data).")
+        raise _binary(path)
     return text, encoding, note
 
 
@@ -248,12 +262,13 @@ def _text_rows(path: Path, text: str, delimiter: str) -> list[TableRow]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise _refuse(path, f"cannot be read from line {end_of_last + 1}: {printable(str(exc))}.") from None
+            raise _refuse(path, tr("{file} cannot be read from line {line}: {problem}."), line=end_of_last + 1,
+                          problem=printable(str(exc))) from None
         line, end_of_last = end_of_last + 1, reader.line_num
         if any(c.strip() for c in cells):
             rows.append(TableRow(line, tuple(_lines(c) if c.strip() else None for c in cells)))
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise _refuse(path, f"has more than {MAX_ROWS:,} rows, too many for a list of activities.")
+                raise _too_many_rows(path)
     return rows
 
 
@@ -281,7 +296,8 @@ def _choose_sheet(path: Path, names: Sequence[str], wanted: str) -> str:
     if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
         return names[int(wanted) - 1]
     listed = ", ".join(f"'{printable(n)}'" for n in names)
-    raise _refuse(path, f"has no sheet named '{printable(wanted)}' (its sheets are: {listed}).")
+    raise _refuse(path, tr("{file} has no sheet named '{sheet}' (its sheets are: {sheets})."), sheet=printable(wanted),
+                  sheets=listed)
 
 
 def _sheet_rows(path: Path, sheet: Any) -> list[TableRow]:
@@ -294,8 +310,17 @@ def _sheet_rows(path: Path, sheet: Any) -> list[TableRow]:
         if cells:
             rows.append(TableRow(number, tuple(cells)))
             if number > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise _refuse(path, f"has more than {MAX_ROWS:,} rows, too many for a list of activities.")
+                raise _too_many_rows(path)
     return rows
+
+
+def _damaged(path: Path) -> TableError:
+    return _refuse(path, tr("{file} is not an Excel workbook WeThrive can read (it may be damaged); {save_as}."))
+
+
+def _too_many_rows(path: Path) -> TableError:
+    return _refuse(path, tr("{file} has more than {rows} rows, too many for a list of activities."),
+                   rows=f"{MAX_ROWS:,}")
 
 
 def _read_workbook(path: Path, raw: bytes, wanted: str | None) -> tuple[tuple[str, ...], str, list[TableRow]]:
@@ -307,11 +332,11 @@ def _read_workbook(path: Path, raw: bytes, wanted: str | None) -> tuple[tuple[st
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it skips
             book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any failure of a damaged workbook is the same sentence
-        raise _refuse(path, f"is not an Excel workbook WeThrive can read (it may be damaged); {SAVE_AS}.") from None
+        raise _damaged(path) from None
     try:
         names = tuple(str(n) for n in book.sheetnames)
         if not names:
-            raise _refuse(path, "has no sheets.")
+            raise _refuse(path, tr("{file} has no sheets."))
         order = [_choose_sheet(path, names, wanted)] if wanted is not None else list(names)
         try:
             with warnings.catch_warnings():
@@ -320,7 +345,8 @@ def _read_workbook(path: Path, raw: bytes, wanted: str | None) -> tuple[tuple[st
                     sheet = book[name]
                     if not hasattr(sheet, "iter_rows"):  # a chart sheet
                         if wanted is not None:
-                            raise _refuse(path, f"has a chart, not a table, in sheet '{printable(name)}'.")
+                            raise _refuse(path, tr("{file} has a chart, not a table, in sheet '{sheet}'."),
+                                          sheet=printable(name))
                         continue
                     rows = _sheet_rows(path, sheet)
                     if rows or wanted is not None:
@@ -328,7 +354,7 @@ def _read_workbook(path: Path, raw: bytes, wanted: str | None) -> tuple[tuple[st
         except TableError:
             raise
         except Exception:  # noqa: BLE001
-            raise _refuse(path, f"is not an Excel workbook WeThrive can read (it may be damaged); {SAVE_AS}.") from None
+            raise _damaged(path) from None
         return names, order[0], []
     finally:
         book.close()
@@ -367,6 +393,7 @@ def header_names(cells: Iterable[Cell], width: int) -> tuple[str, ...]:
     names: list[str] = []
     seen: set[str] = set()
     for index, text in enumerate(given[:width]):
+        # Not translated: a header is the table's own, and names the column in remembered mappings and --map.
         name = shown(unneutralise(text), 80) or f"Column {column_letter(index)}"
         candidate, count = name, 1
         while candidate.casefold() in seen:
@@ -379,8 +406,10 @@ def header_names(cells: Iterable[Cell], width: int) -> tuple[str, ...]:
 
 def _build(path: Path, kind: str, raw_rows: list[TableRow], **extra: Any) -> Table:
     if not raw_rows:
-        where = f" (sheet '{printable(extra['sheet'])}')" if extra.get("sheet") else ""
-        raise _refuse(path, f"has no rows{where}: there is no table to import.")
+        if extra.get("sheet"):
+            raise _refuse(path, tr("{file} has no rows (sheet '{sheet}'): there is no table to import."),
+                          sheet=printable(extra["sheet"]))
+        raise _refuse(path, tr("{file} has no rows: there is no table to import."))
     width = min(MAX_COLUMNS, max(len(r.cells) for r in raw_rows))
     header_index = find_header(raw_rows, width)
     header = raw_rows[header_index]
@@ -388,8 +417,8 @@ def _build(path: Path, kind: str, raw_rows: list[TableRow], **extra: Any) -> Tab
     notes = list(extra.pop("notes", ()))
     if header_index:
         skipped = ", ".join(str(r.line) for r in raw_rows[:header_index][:5])
-        notes.append(f"The column names were read from line {header.line}; the line(s) above it ({skipped}) were "
-                     "skipped as titles.")
+        notes.append(tr("The column names were read from line {line}; the line(s) above it ({lines}) were skipped "
+                        "as titles.").format(line=header.line, lines=skipped))
     data: list[TableRow] = []
     repeated = 0
     first = cell_text(header.cells[0]).strip() if header.cells else ""
@@ -400,9 +429,10 @@ def _build(path: Path, kind: str, raw_rows: list[TableRow], **extra: Any) -> Tab
             continue
         data.append(TableRow(row.line, cells))
     if repeated:
-        notes.append(f"The header row is repeated {repeated} time(s) further down; those lines were skipped.")
+        notes.append(tr("The header row is repeated {count} time(s) further down; those lines were skipped.").format(
+            count=repeated))
     if len(data) > MAX_ROWS:
-        raise _refuse(path, f"has more than {MAX_ROWS:,} rows, too many for a list of activities.")
+        raise _too_many_rows(path)
     return Table(path=path, kind=kind, headers=headers, rows=tuple(data), header_line=header.line,
                  notes=tuple(notes), **extra)
 
@@ -414,21 +444,22 @@ def read_table(path: Path | str, sheet: str | None = None) -> Table:
     path = Path(path)
     raw = read_bytes(path)
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise _refuse(path, "is empty: there is no table to import.")
+        raise _refuse(path, tr("{file} is empty: there is no table to import."))
     why = _not_a_table(raw)
     if why is not None:
-        raise _refuse(path, why)
+        raise _refuse(path, why[0], kind=why[1])
     if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         names, chosen, rows = _read_workbook(path, raw, sheet)
         notes = []
         if len(names) > 1:
             listed = ", ".join(f"'{printable(n)}'" for n in names)
-            notes.append(f"Sheet '{printable(chosen)}' was read; the workbook's sheets are {listed}.")
+            notes.append(tr("Sheet '{sheet}' was read; the workbook's sheets are {sheets}.").format(
+                sheet=printable(chosen), sheets=listed))
         return _build(path, "xlsx", rows, sheets=names, sheet=chosen, notes=notes)
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        raise _refuse(path, f"is named like an Excel workbook but is not one; {SAVE_AS}.")
+        raise _refuse(path, tr("{file} is named like an Excel workbook but is not one; {save_as}."))
     if sheet is not None:
-        raise _refuse(path, "is a text file, which has no sheets; leave out the sheet.")
+        raise _refuse(path, tr("{file} is a text file, which has no sheets; leave out the sheet."))
     text, encoding, note = decode(path, raw)
     delimiter = sniff_delimiter(text, "\t" if path.suffix.lower() == ".tsv" else None)
     notes = [note] if note else []

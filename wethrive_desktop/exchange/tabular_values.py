@@ -5,6 +5,9 @@ first), two-digit years (3/5/26), month names (March 5, 2026; 5 Mar 2026; 05-Mar
 serial numbers (1900 system). Hours: 1.5, 1,5, 1:30, 90 min, 1h30, 1.5 hrs, 2 CEUs (a credit is read as an hour),
 numeric and time cells. Types, statuses and practices by name or synonym. Every reader returns a `Reading`: the
 value, or an error message (the caller prefixes the column), and maybe a warning. Numbers are ASCII digits only.
+
+Every message goes through i18n's `tr` (the wizard shows it in the user's language; `wethrive import` prints the
+English as written), and so do the labels below where they are shown (`tr(DATE_ORDER_LABELS["dmy"])`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Generic, TypeVar
 
 from wethrive_desktop.exchange.csv_io import shown
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status
 
 # What a cell can hold: text (every cell of a CSV), or a number, date, time or duration from an Excel cell.
@@ -140,19 +144,25 @@ class DateReading:
         return _real(self.year, self.first, self.second)
 
 
+def _number_not_a_date(number: float) -> DateReading:
+    return DateReading(error=tr("{value} is not a date ({examples})").format(value=shown(cell_text(number)),
+                                                                            examples=tr(DATE_EXAMPLES)))
+
+
 def _serial_date(number: float) -> DateReading:
     whole = int(number)
     if not MIN_SERIAL <= whole <= MAX_SERIAL:
-        return DateReading(error=f"{shown(cell_text(number))} is not a date ({DATE_EXAMPLES})")
+        return _number_not_a_date(number)
     return DateReading(fixed=EXCEL_EPOCH + timedelta(days=whole), serial=True)
 
 
 def _not_a_date(raw: str) -> DateReading:
-    return DateReading(error=f"'{shown(raw)}' is not a date ({DATE_EXAMPLES})")
+    return DateReading(error=tr("'{value}' is not a date ({examples})").format(value=shown(raw),
+                                                                              examples=tr(DATE_EXAMPLES)))
 
 
 def _not_real(raw: str) -> DateReading:
-    return DateReading(error=f"'{shown(raw)}' is not a real date")
+    return DateReading(error=tr("'{value}' is not a real date").format(value=shown(raw)))
 
 
 def read_date(cell: Cell) -> DateReading:
@@ -164,10 +174,9 @@ def read_date(cell: Cell) -> DateReading:
     if isinstance(cell, date):
         return DateReading(fixed=cell)
     if isinstance(cell, (time, timedelta)):
-        return DateReading(error=f"{cell_text(cell)} is a time, not a date")
+        return DateReading(error=tr("{value} is a time, not a date").format(value=cell_text(cell)))
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return _serial_date(cell) if cell == cell and abs(cell) < 1e9 else DateReading(
-            error=f"{shown(cell_text(cell))} is not a date ({DATE_EXAMPLES})")
+        return _serial_date(cell) if cell == cell and abs(cell) < 1e9 else _number_not_a_date(cell)
     raw = cell_text(cell).strip()
     if len(raw) > MAX_VALUE_CHARS:
         return _not_a_date(raw)
@@ -225,11 +234,30 @@ class DateOrder:
 
     @property
     def label(self) -> str:
-        return DATE_ORDER_LABELS[self.order]
+        """The order in words, in the user's language."""
+        return tr(DATE_ORDER_LABELS[self.order])
 
 
-def _only(orders: frozenset[str]) -> str:
-    return "day first" if orders == {"dmy"} else "month first"
+def _not_an_order(order: str) -> ValueError:
+    return ValueError(tr("'{order}' is not a date order ({orders})").format(order=order,
+                                                                          orders=", ".join(sorted(ALL_ORDERS))))
+
+
+def _conflict(first: tuple[int, str], earlier: frozenset[str], second: tuple[int, str]) -> str:
+    """Why two dates contradict each other: the first only a date one way, the second only the other."""
+    template = (tr("the dates contradict each other: line {line} ('{value}') is only a date day first and line "
+                   "{other_line} ('{other_value}') only month first; correct one of them, or choose the order")
+                if earlier == {"dmy"} else
+                tr("the dates contradict each other: line {line} ('{value}') is only a date month first and line "
+                   "{other_line} ('{other_value}') only day first; correct one of them, or choose the order"))
+    return template.format(line=first[0], value=shown(first[1]), other_line=second[0], other_value=shown(second[1]))
+
+
+def _decided_by(order: str, line: int, raw: str, orders: frozenset[str]) -> str:
+    """Why the file's dates are read in `order`: line `line` ('raw') is a date only in `orders`."""
+    template = (tr("{order}: line {line} has '{value}', which is only a date day first") if orders == {"dmy"} else
+                tr("{order}: line {line} has '{value}', which is only a date month first"))
+    return template.format(order=tr(DATE_ORDER_LABELS[order]), line=line, value=shown(raw))
 
 
 def decide_date_order(readings: Sequence[tuple[int, str, DateReading]], *, given: str | None = None,
@@ -237,13 +265,13 @@ def decide_date_order(readings: Sequence[tuple[int, str, DateReading]], *, given
     """The order to read a file's numeric dates in, from every (line, cell text, reading) of its date columns."""
     if given is not None:
         if given not in ALL_ORDERS:
-            raise ValueError(f"'{given}' is not a date order ({', '.join(sorted(ALL_ORDERS))})")
-        return DateOrder(given, "given", f"{DATE_ORDER_LABELS[given]}, as chosen")
+            raise _not_an_order(given)
+        return DateOrder(given, "given", tr("{order}, as chosen").format(order=tr(DATE_ORDER_LABELS[given])))
     if prefer not in ALL_ORDERS:
-        raise ValueError(f"'{prefer}' is not a date order ({', '.join(sorted(ALL_ORDERS))})")
+        raise _not_an_order(prefer)
     pending = [(line, raw, r.orders()) for line, raw, r in readings if r.depends_on_order and r.orders()]
     if not pending:
-        return DateOrder(prefer, "unneeded", "no date in the file depends on the day/month order")
+        return DateOrder(prefer, "unneeded", tr("no date in the file depends on the day/month order"))
     possible = set(ALL_ORDERS)
     deciders: list[tuple[int, str, frozenset[str]]] = []
     for line, raw, orders in pending:
@@ -252,21 +280,17 @@ def decide_date_order(readings: Sequence[tuple[int, str, DateReading]], *, given
         if not possible & orders:
             earlier = next((d for d in deciders if not d[2] & orders), deciders[0])
             first, second = (earlier[0], earlier[1]), (line, raw)
-            return DateOrder(prefer, "conflict",
-                             f"the dates contradict each other: line {first[0]} ('{shown(first[1])}') is only a date "
-                             f"{_only(earlier[2])} and line {line} ('{shown(raw)}') only {_only(orders)}; correct "
-                             "one of them, or choose the order", (first, second))
+            return DateOrder(prefer, "conflict", _conflict(first, earlier[2], second), (first, second))
         possible &= orders
         deciders.append((line, raw, orders))
     if not deciders:
         line, raw, _ = pending[0]
-        return DateOrder(prefer, "assumed", f"{DATE_ORDER_LABELS[prefer]}, assumed: every date in the file reads "
-                                            f"either way (e.g. line {line}: '{shown(raw)}'); choose the other order "
-                                            "if that is wrong")
+        return DateOrder(prefer, "assumed", tr("{order}, assumed: every date in the file reads either way (e.g. line "
+                                               "{line}: '{value}'); choose the other order if that is wrong").format(
+            order=tr(DATE_ORDER_LABELS[prefer]), line=line, value=shown(raw)))
     order = prefer if prefer in possible else next(o for o in ("mdy", "dmy", "ymd") if o in possible)
     line, raw, orders = deciders[0]
-    return DateOrder(order, "file", f"{DATE_ORDER_LABELS[order]}: line {line} has '{shown(raw)}', which is only a "
-                                    f"date {_only(orders)}")
+    return DateOrder(order, "file", _decided_by(order, line, raw, orders))
 
 
 # --- hours ---------------------------------------------------------------------------------------------------------
@@ -291,7 +315,18 @@ def _decimal(text: str) -> Decimal:
 
 
 def _not_hours(raw: str) -> str:
-    return f"'{shown(raw)}' is not a number of hours ({HOURS_EXAMPLES})"
+    return tr("'{value}' is not a number of hours ({examples})").format(value=shown(raw), examples=tr(HOURS_EXAMPLES))
+
+
+def _negative() -> str:
+    return tr("must not be negative")
+
+
+def _too_large(value: str, typed: bool) -> str:
+    """`value` (a number cell, or text `typed` in a cell) is too large to be hours."""
+    template = tr("'{value}' is too large to be a number of hours") if typed else \
+        tr("{value} is too large to be a number of hours")
+    return template.format(value=shown(value))
 
 
 def read_hours(cell: Cell) -> Reading[Decimal]:
@@ -300,22 +335,23 @@ def read_hours(cell: Cell) -> Reading[Decimal]:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return Reading(None)
     if isinstance(cell, bool) or isinstance(cell, date):
-        return Reading(None, f"'{cell_text(cell)}' is not a number of hours ({HOURS_EXAMPLES})")
+        return Reading(None, _not_hours(cell_text(cell)))
     if isinstance(cell, time):
         return Reading(_from_minutes(Decimal(cell.hour * 60 + cell.minute) + Decimal(cell.second) / 60))
     if isinstance(cell, timedelta):
         if cell < timedelta(0):
-            return Reading(None, "must not be negative")
+            return Reading(None, _negative())
         return Reading(_from_minutes(Decimal(int(cell.total_seconds())) / 60))
     if isinstance(cell, (int, float)):
         if cell != cell or abs(cell) >= 10 ** MAX_HOURS_DIGITS:
-            return Reading(None, f"{shown(cell_text(cell))} is too large to be a number of hours")
+            return Reading(None, _too_large(cell_text(cell), typed=False))
         if cell < 0:
-            return Reading(None, "must not be negative")
+            return Reading(None, _negative())
         exact = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
         rounded = exact.quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
         if rounded != exact:
-            return Reading(rounded, warning=f"{cell_text(cell)} rounded to {rounded}")
+            return Reading(rounded, warning=tr("{value} rounded to {rounded}").format(value=cell_text(cell),
+                                                                                     rounded=rounded))
         return Reading(exact)
     raw = cell_text(cell).strip()
     text = " ".join(raw.casefold().split())
@@ -339,10 +375,10 @@ def read_hours(cell: Cell) -> Reading[Decimal]:
         match = _PLAIN_HOURS.match(text)
         if match:
             if match.group(1):
-                return Reading(None, "must not be negative")
+                return Reading(None, _negative())
             return Reading(_decimal(_small(match.group(2))))
     except _TooLarge:
-        return Reading(None, f"'{shown(raw)}' is too large to be a number of hours")
+        return Reading(None, _too_large(raw, typed=True))
     except InvalidOperation:
         return Reading(None, _not_hours(raw))
     return Reading(None, _not_hours(raw))
@@ -408,8 +444,8 @@ def read_type(cell: Cell) -> Reading[str]:
             if len(parts) > best and any(words[i:i + len(parts)] == parts for i in range(len(words))):
                 found, best = key, len(parts)
     if found is None:
-        return Reading("other", warning=f"'{shown(raw)}' is not a type the app knows ({', '.join(ACTIVITY_TYPES)}); "
-                                        "stored as 'other'")
+        return Reading("other", warning=tr("'{value}' is not a type the app knows ({types}); stored as 'other'").format(
+            value=shown(raw), types=", ".join(ACTIVITY_TYPES)))
     return Reading(found)
 
 
@@ -428,7 +464,7 @@ def read_status(cell: Cell) -> Reading[str]:
         return Reading(Status.COMPLETED.value)
     found = _STATUS_BY_NAME.get(_words(raw))
     if found is None:
-        return Reading(None, f"'{shown(raw)}' is not 'completed' or 'planned'")
+        return Reading(None, tr("'{value}' is not 'completed' or 'planned'").format(value=shown(raw)))
     return Reading(found)
 
 
@@ -459,11 +495,13 @@ def _practice(token: str) -> tuple[int | None, str | None, str | None]:
     matches = [n for n, names in _PRACTICE_WORDS.items() if words and words <= names]
     if len(matches) == 1:
         number = matches[0]
-        return number, None, f"'{shown(text)}' read as practice {number} ({PRACTICES[number]})"
+        return number, None, tr("'{value}' read as practice {number} ({name})").format(
+            value=shown(text), number=number, name=tr(PRACTICES[number]))
     if len(matches) > 1:
-        listed = ", ".join(f"{n} {PRACTICES[n]}" for n in matches)
-        return None, f"'{shown(text)}' could be several practices ({listed}); use the number", None
-    return None, f"'{shown(text)}' is not a practice number (1-14) or name", None
+        listed = ", ".join(f"{n} {tr(PRACTICES[n])}" for n in matches)
+        return None, tr("'{value}' could be several practices ({practices}); use the number").format(
+            value=shown(text), practices=listed), None
+    return None, tr("'{value}' is not a practice number (1-14) or name").format(value=shown(text)), None
 
 
 def read_practices(cell: Cell) -> Reading[tuple[int, ...]]:
@@ -473,7 +511,8 @@ def read_practices(cell: Cell) -> Reading[tuple[int, ...]]:
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         if float(cell).is_integer():
             return Reading((int(cell),))
-        return Reading(None, f"{cell_text(cell)} is not a practice number (1-14); separate practices with ';'")
+        return Reading(None, tr("{value} is not a practice number (1-14); separate practices with ';'").format(
+            value=cell_text(cell)))
     numbers: list[int] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -488,8 +527,11 @@ def read_practices(cell: Cell) -> Reading[tuple[int, ...]]:
         if warning:
             warnings.append(warning)
     if errors:
-        more = f" and {len(errors) - 3} more" if len(errors) > 3 else ""
-        return Reading(None, "; ".join(errors[:3]) + more + " (separate practices with ';')")
+        listed = "; ".join(errors[:3])
+        if len(errors) > 3:
+            return Reading(None, tr("{errors} and {count} more (separate practices with ';')").format(
+                errors=listed, count=len(errors) - 3))
+        return Reading(None, tr("{errors} (separate practices with ';')").format(errors=listed))
     return Reading(tuple(numbers), warning="; ".join(warnings) or None)
 
 

@@ -1,11 +1,17 @@
 """What the member writes for the annual report, said once: the prompts of the reflection fields (the activity
 dialog and the report editor show the same ones), how words are counted, how many "what I learned" needs, and the
 attestation sentence (the editor and the PDF print the same one). No Qt here.
+
+The texts are written once, in English: the reports print them as they are, and the editor shows them through
+`wethrive_desktop.i18n.tr` (`tr(LEARNED_PROMPT)`, `attestation_shown(year)`), so a translation reaches the screen
+and never the PDF.
 """
 
 from __future__ import annotations
 
 import re
+
+from wethrive_desktop.i18n import tr
 
 MIN_LEARNED_WORDS = 25
 
@@ -42,7 +48,15 @@ def learned_is_enough(text: str) -> bool:
     return enough_words(word_count(text))
 
 
+ATTESTATION = ("I attest that this report is a true and complete account of my professional development activities "
+               "in {year}.")
+
+
 def attestation_text(year: int) -> str:
-    """The sentence the member signs, in the report editor and on the PDF."""
-    return (f"I attest that this report is a true and complete account of my professional development activities "
-            f"in {year}.")
+    """The sentence the member signs on the PDF and the Word report (English, as the reports are)."""
+    return ATTESTATION.format(year=year)
+
+
+def attestation_shown(year: int) -> str:
+    """The same sentence as the editor shows it, in the user's language."""
+    return tr(ATTESTATION).format(year=year)

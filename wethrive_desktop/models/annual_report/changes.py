@@ -1,9 +1,11 @@
-"""What changed in the live report since its latest submitted revision (the editor shows it before a new one)."""
+"""What changed in the live report since its latest submitted revision (the editor shows it before a new one), in
+the user's language (through i18n's `tr`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.annual_report.assemble import build_report_data
 from wethrive_desktop.models.annual_report.data import ReportData
 from wethrive_desktop.models.annual_report.revisions import get_revision, latest_revision
@@ -16,9 +18,9 @@ def _activity_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     removed = [before[i] for i in before if i not in after]
     added = [after[i] for i in after if i not in before]
     for a in added:
-        changes.append(f"activity \u201c{a['title']}\u201d added")
+        changes.append(tr("activity \u201c{title}\u201d added").format(title=a["title"]))
     for a in removed:
-        changes.append(f"activity \u201c{a['title']}\u201d removed")
+        changes.append(tr("activity \u201c{title}\u201d removed").format(title=a["title"]))
     labels = {"description": "how I took part", "learned": "what I learned", "practices": "practices",
               "hours": "hours", "title": "title", "start_date": "dates", "end_date": "dates",
               "provider": "provider", "type": "type"}
@@ -26,7 +28,8 @@ def _activity_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if i in after and before[i] != after[i]:
             fields = sorted({labels[k] for k in labels if before[i].get(k) != after[i].get(k)})
             if fields:
-                changes.append(f"activity \u201c{after[i]['title']}\u201d: {', '.join(fields)} changed")
+                changes.append(tr("activity \u201c{title}\u201d: {fields} changed").format(
+                    title=after[i]["title"], fields=", ".join(tr(f) for f in fields)))
     return changes
 
 
@@ -50,5 +53,5 @@ def changes_since_submitted(year: int, live: ReportData | None = None) -> list[s
         if old.get(key) != new.get(key) and label not in seen:
             seen.append(label)
     if seen:
-        changes.append(f"{', '.join(seen)} changed")
-    return changes or ["the report content changed"]
+        changes.append(tr("{parts} changed").format(parts=", ".join(tr(label) for label in seen)))
+    return changes or [tr("the report content changed")]

@@ -5,12 +5,13 @@ and attestation sentence are models.reflections'; the hours and due-date rules a
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.annual_report.codec import decode, encode
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
@@ -96,17 +97,30 @@ class MultiraterStatus:
     def overdue(self, on: date) -> bool:
         return self.completed_on is None and self.due_by is not None and past_due(self.due_by, on)
 
-    def describe(self, on: date) -> str:
+    def describe(self, on: date, translated: bool = False) -> str:
+        """Where the 360 assessment stands on `on`, in a sentence: the reports' English (the PDF, Word and the portal
+        copy read the same on every machine), or with `translated` the editor's, in the user's language and date
+        format (through i18n)."""
+        words: Callable[[str], str] = tr if translated else _as_written
+        day: Callable[[date], str] = format_date if translated else long_date
         if self.completed_on is not None:
-            return f"Completed on {long_date(self.completed_on)}."
+            return words("Completed on {date}.").format(date=day(self.completed_on))
         if self.due_by is None:
-            return "Not yet completed. No program entry date is recorded, so the due date is unknown."
-        entry = long_date(self.program_entry) if self.program_entry else "program entry"
+            return words("Not yet completed. No program entry date is recorded, so the due date is unknown.")
+        due = day(self.due_by)
+        if self.program_entry is None and translated:
+            return words("Not yet completed. Due by {due}.").format(due=due)
+        # (The reports keep their wording of a snapshot without an entry date: a revision reprints byte for byte.)
+        entry = day(self.program_entry) if self.program_entry else "program entry"
         if self.overdue(on):
-            return f"Not yet completed. It was due by {long_date(self.due_by)} (five years after entering the " \
-                   f"program on {entry}) and is overdue."
-        return f"Not yet completed. Due by {long_date(self.due_by)} (five years after entering the program " \
-               f"on {entry})."
+            return words("Not yet completed. It was due by {due} (five years after entering the program on "
+                         "{entry}) and is overdue.").format(due=due, entry=entry)
+        return words("Not yet completed. Due by {due} (five years after entering the program on {entry}).").format(
+            due=due, entry=entry)
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)

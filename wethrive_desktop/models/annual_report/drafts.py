@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from types import EllipsisType
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, get_activity, save_activity
 from wethrive_desktop.models.annual_report.assemble import get_draft
@@ -19,7 +20,7 @@ from wethrive_desktop.models.validation import FieldError, ValidationError
 def ensure_report_row(year: int) -> AnnualReport:
     """The report row of `year`, created (a draft) if there is none yet."""
     if not valid_year(year):
-        raise ValidationError([FieldError("year", f"{year} is not a reporting year")])
+        raise ValidationError([FieldError("year", tr("{year} is not a reporting year").format(year=year))])
     row: AnnualReport | None = AnnualReport.get_or_none(AnnualReport.year == year)
     if row is None:
         now = utc_now()
@@ -32,7 +33,8 @@ def save_draft(year: int, *, summary_reflection: str | None = None, attestation_
     """Update the report's own text; a field left out keeps its value. Starts the report (a draft) if needed."""
     today = today or clock.today()
     if isinstance(attestation_date, date) and attestation_date > today:
-        raise ValidationError([FieldError("attestation_date", f"{attestation_date.isoformat()} is in the future")])
+        raise ValidationError([FieldError("attestation_date", tr("{date} is in the future").format(
+            date=attestation_date.isoformat()))])
     with database_proxy.atomic():
         row = ensure_report_row(year)
         if summary_reflection is not None:

@@ -3,8 +3,10 @@ models.reflections, hours and due dates judged by models.rules).
 
 The editor runs the check again after each pause in typing, on reports of thousands of activities: what is checked
 of one activity (its problems, whether its title reads like ordinary work, characters the PDF cannot print) is
-remembered by the activity's value (a frozen dataclass), so a check costs one dictionary look-up an activity plus the
-work on the few activities that changed. Linear in the activities, whatever changed.
+remembered by the activity's value (a frozen dataclass), so a check costs a few dictionary look-ups an activity plus
+the work on the few activities that changed. Linear in the activities, whatever changed. What is remembered are
+facts (which field is missing, how many words), never sentences: the sentences go through i18n's `tr` when the check
+runs, so they are in the language shown (the command line's English without a translator).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report.data import ReportActivity, ReportData
 from wethrive_desktop.models.dates import long_date
@@ -88,34 +91,56 @@ class ReadinessItem:
         return not self.ok and not self.warning
 
 
-def _activity_label(a: ReportActivity) -> str:
-    return f"Activity #{a.number} \u201c{a.title}\u201d"
+def _activity_message(template: str, a: ReportActivity, **values: str) -> str:
+    """`template` (translated) about activity `a`: its {number} and {title} filled in with `values`."""
+    return tr(template).format(number=a.number, title=a.title, **values)
+
+
+# What can be missing from one activity: (what, the reflection field that fixes it or None, words learned).
+Problem = tuple[str, str | None, int]
+
+
+def _problem_text(what: str, words: int) -> str:
+    if what == "practices":
+        return tr("has no practices")
+    if what == "description":
+        return tr("has no description of how you took part")
+    if words == 0:
+        return tr("has no \u201cwhat I learned\u201d")
+    return tr("\u201cwhat I learned\u201d has {words} of {minimum} words").format(words=words,
+                                                                               minimum=MIN_LEARNED_WORDS)
 
 
 def activity_problems(a: ReportActivity) -> list[tuple[str, str | None]]:
-    """(problem, field) pairs for one activity; field is the reflection field that fixes it, or None."""
+    """(problem, field) pairs for one activity, the problem in the user's language; field is the reflection field
+    that fixes it, or None."""
     try:
-        return list(_problems(a))
+        problems = _problems(a)
     except TypeError:  # not hashable (say, made by hand with a list of practices): checked afresh
-        return list(_problems.__wrapped__(a))
+        problems = _problems.__wrapped__(a)
+    return [(_problem_text(what, words), field) for what, field, words in problems]
 
 
+# The checks remember facts, not sentences: the sentences are made when asked, so they follow the language.
 @lru_cache(maxsize=CHECK_CACHE_SIZE)
-def _problems(a: ReportActivity) -> tuple[tuple[str, str | None], ...]:
-    problems: list[tuple[str, str | None]] = []
+def _problems(a: ReportActivity) -> tuple[Problem, ...]:
+    problems: list[Problem] = []
     if not a.practices:
-        problems.append(("has no practices", None))
+        problems.append(("practices", None, 0))
     if not a.description.strip():
-        problems.append(("has no description of how you took part", "description"))
+        problems.append(("description", "description", 0))
     words = word_count(a.learned)
     if not enough_words(words):
-        what = "has no \u201cwhat I learned\u201d" if words == 0 else \
-            f"\u201cwhat I learned\u201d has {words} of {MIN_LEARNED_WORDS} words"
-        problems.append((what, "learned"))
+        problems.append(("learned", "learned", words))
     return tuple(problems)
 
 
 @lru_cache(maxsize=CHECK_CACHE_SIZE)
+def _missing_glyphs(a: ReportActivity, unprintable: Callable[[str], set[str]]) -> str:
+    """The characters of `a`'s texts the PDF cannot print, sorted and spaced ("" when it can print them all)."""
+    return " ".join(sorted(unprintable(" ".join((a.title, a.provider, a.description, a.learned)))))
+
+
 def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] | None,
                      ) -> tuple[ReadinessItem | None, ReadinessItem | None, ReadinessItem | None]:
     """The readiness items of one activity (None where it passes): its problems, ordinary work, unprintable text."""
@@ -126,7 +151,8 @@ def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] |
         needs_dialog = any(f is None for _, f in problems)
         first_field = next((f for _, f in problems if f is not None), None)
         problem = ReadinessItem(
-            f"activity-{a.activity_id}", False, f"{_activity_label(a)} {text}",
+            f"activity-{a.activity_id}", False,
+            _activity_message("Activity #{number} \u201c{title}\u201d {problems}", a, problems=text),
             Fix.ACTIVITY if needs_dialog else Fix.REFLECTION, activity_id=a.activity_id,
             field=None if needs_dialog else first_field,
         )
@@ -134,15 +160,20 @@ def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] |
     if match:
         work = ReadinessItem(
             f"work-{a.activity_id}", False,
-            f"{_activity_label(a)} reads like ordinary work (\u201c{match}\u201d); only learning counts",
+            _activity_message("Activity #{number} \u201c{title}\u201d reads like ordinary work (\u201c{match}\u201d); "
+                              "only learning counts", a, match=match),
             Fix.ACTIVITY, warning=True, activity_id=a.activity_id,
         )
     if unprintable is not None:
-        missing = unprintable(" ".join((a.title, a.provider, a.description, a.learned)))
+        try:
+            missing = _missing_glyphs(a, unprintable)
+        except TypeError:  # an activity (or `unprintable`) not hashable: checked afresh
+            missing = _missing_glyphs.__wrapped__(a, unprintable)
         if missing:
             glyphs = ReadinessItem(
                 f"glyphs-{a.activity_id}", False,
-                f"{_activity_label(a)} has characters the PDF cannot print: {' '.join(sorted(missing))}",
+                _activity_message("Activity #{number} \u201c{title}\u201d has characters the PDF cannot print: "
+                                  "{characters}", a, characters=missing),
                 Fix.ACTIVITY, warning=True, activity_id=a.activity_id)
     return problem, work, glyphs
 
@@ -155,85 +186,103 @@ def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
     m = data.member
     missing = unprintable(" ".join((m.name, m.title, m.organization, m.location)))
     if missing:
-        items.append(ReadinessItem("glyphs-profile", False, f"Your profile has characters the PDF cannot print: "
-                                                            f"{' '.join(sorted(missing))}", Fix.PROFILE, warning=True))
+        items.append(ReadinessItem("glyphs-profile", False,
+                                   tr("Your profile has characters the PDF cannot print: {characters}").format(
+                                       characters=" ".join(sorted(missing))), Fix.PROFILE, warning=True))
     items += activity_items
     missing = unprintable(" ".join((data.summary_reflection, data.attestation_name)))
     if missing:
-        items.append(ReadinessItem("glyphs-report", False, f"The summary or attestation has characters the PDF "
-                                                           f"cannot print: {' '.join(sorted(missing))}",
+        items.append(ReadinessItem("glyphs-report", False,
+                                   tr("The summary or attestation has characters the PDF cannot print: "
+                                      "{characters}").format(characters=" ".join(sorted(missing))),
                                    Fix.ATTESTATION, warning=True))
     return items
 
 
+def _hours_item(data: ReportData) -> ReadinessItem:
+    total = data.total_hours  # a sum over every activity: once
+    hours = {"total": format_hours(total), "required": format_hours(data.required_hours)}
+    if commitment_met(total, data.required_hours):
+        return ReadinessItem("hours", True, tr("{total} hours reported (at least {required})").format(**hours),
+                             Fix.ACTIVITIES)
+    short = format_hours(hours_short(total, data.required_hours))
+    return ReadinessItem("hours", False, tr("{total} of {required} hours: {short} h more needed").format(
+        short=short, **hours), Fix.ACTIVITIES)
+
+
+def _plan_item(data: ReportData) -> ReadinessItem:
+    year = data.year + 1
+    if data.next_year is not None and data.next_year.goals:
+        return ReadinessItem("plan", True, tr("The {year} plan has goals").format(year=year), Fix.PLANNER)
+    text = (tr("The {year} plan has no goals yet") if data.next_year is not None
+            else tr("The {year} plan has not been started"))
+    return ReadinessItem("plan", False, text.format(year=year), Fix.PLANNER)
+
+
+def _profile_item(data: ReportData) -> ReadinessItem:
+    name, number = bool(data.member.name), bool(data.member.member_number)
+    if name and number:
+        return ReadinessItem("profile", True, tr("Your profile has your name and member number"), Fix.PROFILE)
+    text = (tr("Your profile has no name or ICMA member number") if not name and not number
+            else tr("Your profile has no name") if not name else tr("Your profile has no ICMA member number"))
+    return ReadinessItem("profile", False, text, Fix.PROFILE)
+
+
+def _multirater_item(data: ReportData, today: date, day: Callable[[date], str]) -> ReadinessItem:
+    """The 360 assessment: ticked only when it is done or its due date is known and not past; without a program
+    entry date nobody knows when it is due, which is a warning (to add the date), not a tick."""
+    m = data.multirater
+    if m.overdue(today):
+        assert m.due_by is not None
+        return ReadinessItem("multirater", False, tr("The 360 assessment was due by {date}").format(
+            date=day(m.due_by)), Fix.PROFILE)
+    if m.completed_on is not None:
+        return ReadinessItem("multirater", True, tr("360 assessment completed {date}").format(
+            date=day(m.completed_on)), Fix.PROFILE)
+    if m.due_by is not None:
+        return ReadinessItem("multirater", True, tr("360 assessment due by {date}").format(date=day(m.due_by)),
+                             Fix.PROFILE)
+    return ReadinessItem("multirater", False, tr("360 assessment: add your program entry date to see when it is due"),
+                         Fix.PROFILE, warning=True)
+
+
 def readiness(data: ReportData, today: date | None = None,
-              unprintable: Callable[[str], set[str]] | None = None) -> list[ReadinessItem]:
-    """Every check of the report, passed or not, in the order the editor shows them.
+              unprintable: Callable[[str], set[str]] | None = None,
+              day: Callable[[date], str] = long_date) -> list[ReadinessItem]:
+    """Every check of the report, passed or not, in the order the editor shows them, each said in the user's
+    language (through i18n's `tr`: English for the command line).
 
     `unprintable(text)` returns the characters of `text` the PDF cannot draw (reports.pdf.fonts.missing_glyphs;
-    passed in because models/ does not reach into the PDF's fonts); with it, such text gets a warning.
+    passed in because models/ does not reach into the PDF's fonts); with it, such text gets a warning. `day` writes
+    the dates (the editor passes i18n's format_date, for the user's locale).
     """
     today = today or clock.today()
-    items: list[ReadinessItem] = []
-    total = data.total_hours  # a sum over every activity: once
-    if commitment_met(total, data.required_hours):
-        items.append(ReadinessItem("hours", True, f"{format_hours(total)} hours reported (at least "
-                                                   f"{format_hours(data.required_hours)})", Fix.ACTIVITIES))
-    else:
-        short = format_hours(hours_short(total, data.required_hours))
-        items.append(ReadinessItem("hours", False, f"{format_hours(total)} of {format_hours(data.required_hours)} "
-                                                    f"hours: {short} h more needed", Fix.ACTIVITIES))
-
-    try:
-        checks = [_activity_checks(a, unprintable) for a in data.activities]
-    except TypeError:  # an activity (or `unprintable`) not hashable: checked afresh
-        checks = [_activity_checks.__wrapped__(a, unprintable) for a in data.activities]
+    items: list[ReadinessItem] = [_hours_item(data)]
+    checks = [_activity_checks(a, unprintable) for a in data.activities]
     problems = [p for p, _, _ in checks if p is not None]
     items += problems
     if not problems and data.activities:  # with none, the hours item already says what to do
         items.append(ReadinessItem(
             "activities", True,
-            f"Every activity has practices, a description and at least {MIN_LEARNED_WORDS} words learned",
+            tr("Every activity has practices, a description and at least {minimum} words learned").format(
+                minimum=MIN_LEARNED_WORDS),
             Fix.ACTIVITIES))
 
     flagged = [w for _, w, _ in checks if w is not None]
     items += flagged
     if not flagged:
-        items.append(ReadinessItem("work", True, "No activity reads like ordinary work", Fix.ACTIVITIES,
+        items.append(ReadinessItem("work", True, tr("No activity reads like ordinary work"), Fix.ACTIVITIES,
                                    warning=True))
-
-    nxt = data.year + 1
-    if data.next_year is not None and data.next_year.goals:
-        items.append(ReadinessItem("plan", True, f"The {nxt} plan has goals", Fix.PLANNER))
-    else:
-        why = "has no goals yet" if data.next_year is not None else "has not been started"
-        items.append(ReadinessItem("plan", False, f"The {nxt} plan {why}", Fix.PLANNER))
-
-    missing = [label for label, value in (("name", data.member.name), ("ICMA member number",
-                                                                        data.member.member_number)) if not value]
-    if missing:
-        items.append(ReadinessItem("profile", False, f"Your profile has no {' or '.join(missing)}", Fix.PROFILE))
-    else:
-        items.append(ReadinessItem("profile", True, "Your profile has your name and member number", Fix.PROFILE))
-
-    m = data.multirater
-    if m.overdue(today):
-        assert m.due_by is not None
-        items.append(ReadinessItem("multirater", False, f"The 360 assessment was due by {long_date(m.due_by)}",
-                                   Fix.PROFILE))
-    else:
-        text = (f"360 assessment completed {long_date(m.completed_on)}" if m.completed_on else
-                f"360 assessment due by {long_date(m.due_by)}" if m.due_by else
-                "360 assessment: add your program entry date to see when it is due")
-        items.append(ReadinessItem("multirater", True, text, Fix.PROFILE))
-
+    items.append(_plan_item(data))
+    items.append(_profile_item(data))
+    items.append(_multirater_item(data, today, day))
     if unprintable is not None:
         items += _unprintable_items(data, unprintable, [g for _, _, g in checks if g is not None])
 
     signed = bool(data.attestation_name.strip()) and data.attestation_date is not None
     items.append(ReadinessItem(
         "attestation", signed,
-        "Attestation signed" if signed else "The attestation needs your name and the date",
+        tr("Attestation signed") if signed else tr("The attestation needs your name and the date"),
         Fix.ATTESTATION, warning=True,
     ))
     return items

@@ -15,6 +15,7 @@ from datetime import date
 
 import peewee
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report.assemble import build_report_data
 from wethrive_desktop.models.annual_report.codec import canonical_json
@@ -60,8 +61,9 @@ def get_revision(year: int, revision: int | None = None) -> tuple[RevisionInfo, 
         query = query.where(AnnualReportRevision.revision == revision)
     row = query.first()
     if row is None:
-        which = "has not been submitted" if revision is None else f"has no revision {revision}"
-        raise LookupError(f"the {year} report {which}")
+        if revision is None:
+            raise LookupError(tr("the {year} report has not been submitted").format(year=year))
+        raise LookupError(tr("the {year} report has no revision {revision}").format(year=year, revision=revision))
     info = RevisionInfo(year, row.revision, row.submitted_date, row.pdf_sha256)
     return info, ReportData.from_json(json.loads(row.snapshot))
 
@@ -74,10 +76,12 @@ def submit_report(year: int, submitted_on: date, *, renderer: PdfRenderer, today
     """
     today = today or clock.today()
     if submitted_on > today:
-        raise ValidationError([FieldError("submitted_date", f"{submitted_on.isoformat()} is in the future")])
+        raise ValidationError([FieldError("submitted_date", tr("{date} is in the future").format(
+            date=submitted_on.isoformat()))])
     if submitted_on.year <= year - 1:
         raise ValidationError([FieldError("submitted_date",
-                                          f"{submitted_on.isoformat()} is before the {year} reporting year")])
+                                          tr("{date} is before the {year} reporting year").format(
+                                              date=submitted_on.isoformat(), year=year))])
     with database_proxy.atomic():
         row = ensure_report_row(year)
         previous = AnnualReportRevision.select(peewee.fn.MAX(AnnualReportRevision.revision)).where(

@@ -1,5 +1,6 @@
 """The wizard's last page table: every row of the file with its status, what is wrong or notable about it, and
-the mapped columns as the file has them (a row with an error is corrected in place; the cells at fault stand out)."""
+the mapped columns as the file has them (a row with an error is corrected in place; the cells at fault stand out).
+The statuses, headers and field labels are shown through `tr`."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from PySide6.QtGui import QBrush, QColor
 
 from wethrive_desktop.exchange.tabular import DUPLICATE, ERROR, FIELDS, NEW, SKIPPED, RowResult, TabularPreview
 from wethrive_desktop.exchange.tabular_values import cell_text
+from wethrive_desktop.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {NEW: "New", DUPLICATE: "Duplicate", ERROR: "Error", SKIPPED: "Skipped"}
+STATUS_TEXT = {NEW: "New", DUPLICATE: "Duplicate", ERROR: "Error", SKIPPED: "Skipped"}  # (shown through tr)
 # Light tints that keep dark text readable (and a dark palette's light text on the same rows readable enough).
 _TINT = {ERROR: QColor(255, 224, 224), DUPLICATE: QColor(234, 234, 234), SKIPPED: QColor(234, 234, 234)}
 _AT_FAULT = QColor(255, 176, 176)
 FIRST_FIELD = 3  # line, status, problem, then the fields
 _DARK_TEXT = QColor(20, 20, 20)
+# The fields as the wizard names them (shown through tr).
 FIELD_LABELS = {"title": "Title", "date": "Date", "end_date": "End date", "provider": "Provider", "hours": "Hours",
                 "type": "Type", "practices": "Practices", "description": "How I took part",
                 "learned": "What I learned", "status": "Status", "challenge": "Challenge"}
@@ -26,10 +29,12 @@ SHOW = {"all": None, "errors": (ERROR,), "new": (NEW,), "other": (DUPLICATE, SKI
 
 
 def row_message(row: RowResult) -> str:
+    """What is wrong with `row` (its errors), else what is notable (why it is a duplicate or skipped, warnings)."""
+    said = tr("{column}: {message}")
     if row.errors:
-        return "; ".join(f"{e.column}: {e.message}" for e in row.errors)
+        return "; ".join(said.format(column=e.column, message=e.message) for e in row.errors)
     parts = [row.note] if row.note else []
-    parts += [f"{w.column}: {w.message}" for w in row.warnings]
+    parts += [said.format(column=w.column, message=w.message) for w in row.warnings]
     return "; ".join(parts)
 
 
@@ -93,7 +98,7 @@ class ImportRowsModel(QAbstractTableModel):
             if column == 0:
                 return str(row.line)
             if column == 1:
-                return STATUS_TEXT[row.status]
+                return tr(STATUS_TEXT[row.status])
             file_column = self._file_column(column)
             if file_column is not None:
                 text = cell_text(self.preview.table.cell(row.index, file_column))
@@ -112,14 +117,15 @@ class ImportRowsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or self.preview is None:
             return None
         if section == 0:
-            return "Line"
+            return tr("Line")
         if section == 1:
-            return "Status"
+            return tr("Status")
         file_column = self._file_column(section)
         if file_column is not None:
             field_name = self.fields[section - FIRST_FIELD][0]
-            return f"{self.preview.table.headers[file_column]} ({FIELD_LABELS[field_name]})"
-        return "Problem or note"
+            return tr("{column} ({field})").format(column=self.preview.table.headers[file_column],
+                                                   field=tr(FIELD_LABELS[field_name]))
+        return tr("Problem or note")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         found = super().flags(index)

@@ -7,6 +7,10 @@
    errors corrected in the table itself; the rows with errors can be saved to a CSV file to fix later.
 Finish imports the new rows in a worker, with progress, as one step on the undo stack ("Undo Import of 212
 activities from log.xlsx"). Nothing is written before Finish; reading and checking run off the GUI thread.
+
+The day/month order of the dates starts as the member's preference (Edit > Preferences: "auto" lets the file's own
+dates decide) unless the mapping remembered for the file says otherwise. Each page scrolls vertically where the
+wizard is small (it opens at most as large as its screen, down to 800x480), and every text goes through `tr`.
 """
 
 from __future__ import annotations
@@ -20,15 +24,18 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -37,7 +44,8 @@ from wethrive_desktop.errors import describe
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.exchange.tabular_read import DELIMITER_NAMES
 from wethrive_desktop.exchange.tabular_values import cell_text
-from wethrive_desktop.models.wording import count
+from wethrive_desktop.i18n import tr, trn
+from wethrive_desktop.preferences import load_preferences
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_wizard.rows import FIELD_LABELS, ImportRowsModel, row_message
 from wethrive_desktop.ui.undo import import_undoable
@@ -47,20 +55,25 @@ from wethrive_desktop.ui.workers import Worker, run_in_worker
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
-IGNORED = "(ignore this column)"
-AUTO_ORDER = "auto"
+IGNORED = "(ignore this column)"  # (shown through tr)
+AUTO_ORDER = "auto"  # as the preference says it too: the file's own dates decide
 # How long the rows page waits after a correction before checking the file again (typing several fixes quickly).
 RECHECK_MS = 250
 SAMPLE_ROWS = 8  # rows shown on the first page
+FIRST_SIZE = (900, 600)  # the wizard's size where the screen has room for it
+SCREEN_SHARE = 0.9  # else at most this share of the screen's free area
 
 
 def describe_table(table: tabular.Table) -> str:
     """How the file was read, in a sentence."""
-    rows = count(len(table.rows), "data row", "data rows")
+    rows = trn("%n data row", "%n data rows", len(table.rows))
     if table.kind == "xlsx":
-        return f"Sheet “{table.sheet}”, header on row {table.header_line}, {rows}."
-    delimiter = DELIMITER_NAMES.get(table.delimiter or ",", repr(table.delimiter))
-    return f"{table.encoding} text, {delimiter}-separated, header on line {table.header_line}, {rows}."
+        return tr("Sheet “{sheet}”, header on row {row}, {rows}.").format(sheet=table.sheet, row=table.header_line,
+                                                                          rows=rows)
+    name = DELIMITER_NAMES.get(table.delimiter or ",")
+    delimiter = tr(name) if name is not None else repr(table.delimiter)
+    return tr("{encoding} text, {delimiter}-separated, header on line {line}, {rows}.").format(
+        encoding=tr(table.encoding or "UTF-8"), delimiter=delimiter, line=table.header_line, rows=rows)
 
 
 def sentence(exc: BaseException) -> str:
@@ -69,6 +82,30 @@ def sentence(exc: BaseException) -> str:
     if message is None:
         raise exc
     return message
+
+
+def _scrolling(page: QWizardPage) -> QVBoxLayout:
+    """The layout of `page`'s content, which scrolls vertically when the wizard is too small for it (never
+    sideways: its labels wrap and its tables scroll themselves)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    body = QWidget()
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 4, 0)
+    return layout
+
+
+def _focus_soon(widget: QWidget) -> None:
+    """Put the keyboard on `widget`, the first field of a page being shown, once the wizard has shown it (the wizard
+    gives the page's first focusable widget the focus after initializePage: here a table, not the first choice)."""
+    QTimer.singleShot(0, widget, widget.setFocus)
 
 
 def _label(text: str = "", name: str = "") -> QLabel:
@@ -83,8 +120,8 @@ class ImportWizard(QWizard):
     def __init__(self, window: MainWindow, path: Path):
         super().__init__(window)
         self.setObjectName("importWizard")
-        self.setWindowTitle(f"Import {path.name}")
-        self.setAccessibleName("Import activities from a spreadsheet")
+        self.setWindowTitle(tr("Import {file}").format(file=path.name))
+        self.setAccessibleName(tr("Import activities from a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.main_window = window
@@ -101,8 +138,8 @@ class ImportWizard(QWizard):
         self.rows_page = RowsPage(self)
         for page in (self.source_page, self.mapping_page, self.rows_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Import")
-        self.resize(900, 600)
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Import"))
+        self._first_size()
         self.finished.connect(self._closing)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_result: Callable[[Any], None],
@@ -140,6 +177,17 @@ class ImportWizard(QWizard):
                                on_progress=progress, on_finished=finished, **kwargs)
         self.workers.append(worker)
 
+    def _first_size(self) -> None:
+        """FIRST_SIZE, or less on a small screen (a 1366x768 laptop at 150% has 800x480 for windows)."""
+        width, height = FIRST_SIZE
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else None
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, int(free.width() * SCREEN_SHARE))
+            height = min(height, int(free.height() * SCREEN_SHARE))
+        self.resize(width, height)
+
     @property
     def busy(self) -> bool:
         return bool(self.workers)
@@ -169,9 +217,10 @@ class ImportWizard(QWizard):
                                      append_unmapped=self.mapping_page.append.isChecked())
             except OSError:
                 pass  # remembering is a convenience: the import itself is done
-        undo = " (Edit > Undo removes them again)" if ids else ""
-        self.main_window.show_message(f"Imported {count(len(ids), 'activity', 'activities')} from {source}{undo}",
-                                      10000)
+        message = (tr("Imported {activities} from {file} (Edit > Undo removes them again)") if ids
+                   else tr("Imported {activities} from {file}"))
+        self.main_window.show_message(message.format(
+            activities=trn("%n activity", "%n activities", len(ids)), file=source), 10000)
         super().accept()
 
 
@@ -181,30 +230,32 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Your file")
-        self.setSubTitle("The table is read as it is; nothing is imported before the last step.")
-        self.file_label = _label(f"File: {wizard.path}", "importFile")
+        self.setTitle(tr("Your file"))
+        self.setSubTitle(tr("The table is read as it is; nothing is imported before the last step."))
+        self.file_label = _label(tr("File: {path}").format(path=wizard.path), "importFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sheet_label = QLabel("&Sheet:")
-        self.sheet_combo = named(QComboBox(), "importSheet", "Sheet")
+        self.sheet_label = QLabel(tr("&Sheet:"))
+        self.sheet_combo = named(QComboBox(), "importSheet", tr("Sheet"))
+        self.sheet_combo.setProperty("userText", True)  # the workbook's own sheet names
         self.sheet_label.setBuddy(self.sheet_combo)
         self.sheet_combo.activated.connect(self._sheet_chosen)
         sheet_row = QHBoxLayout()
         sheet_row.addWidget(self.sheet_label)
         sheet_row.addWidget(self.sheet_combo, 1)
-        self.info = _label("Reading the file...", "importSourceInfo")
+        self.info = _label(tr("Reading the file..."), "importSourceInfo")
         self.error = _label("", "importSourceError")
         show_as_error(self.error)
         self.error.hide()
-        self.busy = named(QProgressBar(), "importReading", "Reading the file")
+        self.busy = named(QProgressBar(), "importReading", tr("Reading the file"))
         self.busy.setRange(0, 0)
         # The first rows as read, under the header found: the member sees at once whether it is the right table.
-        self.sample = named(QTableWidget(0, 0), "importSample", "The first rows of the table")
+        self.sample = named(QTableWidget(0, 0), "importSample", tr("The first rows of the table"))
+        self.sample.setProperty("userText", True)  # the file's own headers and cells
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sample.verticalHeader().hide()
         self.sample.setWordWrap(False)
         self.sample.hide()
-        layout = QVBoxLayout(self)
+        layout = _scrolling(self)
         layout.addWidget(self.file_label)
         layout.addLayout(sheet_row)
         layout.addWidget(self.info)
@@ -230,7 +281,7 @@ class SourcePage(QWizardPage):
         table = self.w.table
         sheet = self.sheet_combo.currentText()
         if table is not None and sheet != table.sheet:
-            self.info.setText(f"Reading sheet “{sheet}”...")
+            self.info.setText(tr("Reading sheet “{sheet}”...").format(sheet=sheet))
             self.read(sheet)
 
     def _read(self, table: tabular.Table) -> None:
@@ -246,11 +297,13 @@ class SourcePage(QWizardPage):
         self._show_sheets(table.sheets)
         lines = [describe_table(table), *table.notes]
         if not table.rows:
-            lines.append("The table has a header but no rows to import.")
+            lines.append(tr("The table has a header but no rows to import."))
         self.info.setText("\n".join(lines))
         self._show_sample(table)
         self.completeChanged.emit()
-        self.w.button(QWizard.WizardButton.NextButton).setFocus()
+        # The first field: the sheet of a workbook, else Next (the file is read: nothing else to choose here).
+        next_button = self.w.button(QWizard.WizardButton.NextButton)
+        (self.sheet_combo if self.sheet_combo.isVisibleTo(self) else next_button).setFocus()
 
     def _show_sample(self, table: tabular.Table) -> None:
         shown = min(len(table.rows), SAMPLE_ROWS)
@@ -284,12 +337,12 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.w = wizard
-        self.setTitle("Your columns")
-        self.setSubTitle("Choose the field each column fills. Title, date and hours need a column; the other "
-                         "columns are optional, and columns left out are ignored.")
+        self.setTitle(tr("Your columns"))
+        self.setSubTitle(tr("Choose the field each column fills. Title, date and hours need a column; the other "
+                            "columns are optional, and columns left out are ignored."))
         self.origin = _label("", "importMappingOrigin")
-        self.grid = named(QTableWidget(0, 3), "importMapping", "Columns and the fields they fill")
-        self.grid.setHorizontalHeaderLabels(["Column in your file", "First values", "Fills"])
+        self.grid = named(QTableWidget(0, 3), "importMapping", tr("Columns and the fields they fill"))
+        self.grid.setHorizontalHeaderLabels([tr("Column in your file"), tr("First values"), tr("Fills")])
         self.grid.verticalHeader().hide()
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -299,12 +352,12 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.missing = _label("", "importMappingMissing")
         show_as_error(self.missing)
-        self.append = named(QCheckBox("&Add the ignored columns to “How I took part” (e.g. “Cost ($): 120”)"),
+        self.append = named(QCheckBox(tr("&Add the ignored columns to “How I took part” (e.g. “Cost ($): 120”)")),
                             "importAppendUnmapped")
-        self.remember = named(QCheckBox("&Remember these choices for files with the same columns"),
+        self.remember = named(QCheckBox(tr("&Remember these choices for files with the same columns")),
                               "importRemember")
         self.remember.setChecked(True)
-        layout = QVBoxLayout(self)
+        layout = _scrolling(self)
         layout.addWidget(self.origin)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.missing)
@@ -316,9 +369,9 @@ class MappingPage(QWizardPage):
         table, mapping = self.w.table, self.w.mapping
         if table is None or mapping is None:
             return
-        origin = {"guessed": "Guessed from your column names: check them.",
-                  "remembered": "As you chose them for a file with the same columns.",
-                  "given": "As you chose them."}[mapping.source]
+        origin = {"guessed": tr("Guessed from your column names: check them."),
+                  "remembered": tr("As you chose them for a file with the same columns."),
+                  "given": tr("As you chose them.")}[mapping.source]
         self.origin.setText(origin)
         if self.w.remembered is not None:
             self.append.setChecked(self.w.remembered.append_unmapped)
@@ -330,24 +383,29 @@ class MappingPage(QWizardPage):
                                                   for s in table.samples(index)))
             self.grid.setItem(index, 0, name)
             self.grid.setItem(index, 1, samples)
-            combo = named(QComboBox(), f"importField{index}", f"Field filled by column {header}")
-            combo.addItem(IGNORED, None)
+            combo = named(QComboBox(), f"importField{index}", tr("Field filled by column {column}").format(
+                column=header))
+            combo.addItem(tr(IGNORED), None)
             for field_name in tabular.FIELDS:
-                required = " (required)" if field_name in tabular.REQUIRED_FIELDS else ""
-                combo.addItem(FIELD_LABELS[field_name] + required, field_name)
+                label = tr(FIELD_LABELS[field_name])
+                if field_name in tabular.REQUIRED_FIELDS:
+                    label = tr("{field} (required)").format(field=label)
+                combo.addItem(label, field_name)
             combo.currentIndexChanged.connect(lambda _=0, column=index: self._chosen(column))
             self.grid.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         self._show(mapping)
         self.grid.resizeRowsToContents()
+        if self.combos:
+            _focus_soon(self.combos[0])
 
     def _show(self, mapping: tabular.Mapping) -> None:
         for index, combo in enumerate(self.combos):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(mapping.field_of(index))))
             combo.blockSignals(False)
-        missing = [FIELD_LABELS[f] for f in mapping.missing()]
-        self.missing.setText(f"Choose a column for: {', '.join(missing)}." if missing else "")
+        missing = [tr(FIELD_LABELS[f]) for f in mapping.missing()]
+        self.missing.setText(tr("Choose a column for: {fields}.").format(fields=", ".join(missing)) if missing else "")
         self.missing.setVisible(bool(missing))
         self.completeChanged.emit()
 
@@ -376,28 +434,29 @@ class RowsPage(QWizardPage):
         self.w = wizard
         self.importing = False
         self.dirty = False  # a correction was made while a check ran: check again when it ends
-        self.setTitle("Your rows")
-        self.setSubTitle("Rows with an error can be corrected here: double-click a cell. Rows already in your log "
-                         "are skipped.")
-        self.summary = _label("Checking every row...", "importSummary")
-        self.order_label = QLabel("&Dates like 05/03/2026:")
-        self.order = named(QComboBox(), "importDateOrder", "Dates like 05/03/2026")
+        self.order_chosen = False  # the member chose the date order here: the default no longer applies
+        self.setTitle(tr("Your rows"))
+        self.setSubTitle(tr("Rows with an error can be corrected here: double-click a cell. Rows already in your log "
+                            "are skipped."))
+        self.summary = _label(tr("Checking every row..."), "importSummary")
+        self.order_label = QLabel(tr("&Dates like 05/03/2026:"))
+        self.order = named(QComboBox(), "importDateOrder", tr("Dates like 05/03/2026"))
         self.order_label.setBuddy(self.order)
-        self.order.addItem("as the file's own dates show", AUTO_ORDER)
+        self.order.addItem(tr("as the file's own dates show"), AUTO_ORDER)
         for key, label in tabular.DATE_ORDER_LABELS.items():
-            self.order.addItem(label, key)
-        self.order.activated.connect(lambda _=0: self.check())
+            self.order.addItem(tr(label), key)
+        self.order.activated.connect(self._order_chosen)
         self.order_reason = _label("", "importDateReason")
-        self.show_label = QLabel("S&how:")
-        self.show_combo = named(QComboBox(), "importShow", "Rows shown")
+        self.show_label = QLabel(tr("S&how:"))
+        self.show_combo = named(QComboBox(), "importShow", tr("Rows shown"))
         self.show_label.setBuddy(self.show_combo)
-        for key, text in (("all", "every row"), ("errors", "rows with errors"), ("new", "new rows"),
-                          ("other", "duplicates and skipped rows")):
+        for key, text in (("all", tr("every row")), ("errors", tr("rows with errors")), ("new", tr("new rows")),
+                          ("other", tr("duplicates and skipped rows"))):
             self.show_combo.addItem(text, key)
         self.model = ImportRowsModel()
         self.show_combo.activated.connect(lambda _=0: self.model.set_show(self.show_combo.currentData()))
         self.model.cell_edited.connect(self.corrected)
-        self.view = named(QTableView(), "importRows", "Rows of the file")
+        self.view = named(QTableView(), "importRows", tr("Rows of the file"))
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(False)
         self.view.verticalHeader().hide()
@@ -410,10 +469,10 @@ class RowsPage(QWizardPage):
         self.details = _label("", "importRowDetails")  # the current row's whole message, however long
         self.view.selectionModel().currentChanged.connect(self._current_row)
         self.notes = _label("", "importNotes")
-        self.save_rejected = named(QPushButton("Sa&ve rows with errors..."), "importSaveRejected",
-                                   "Save the rows with errors to a CSV file")
+        self.save_rejected = named(QPushButton(tr("Sa&ve rows with errors...")), "importSaveRejected",
+                                   tr("Save the rows with errors to a CSV file"))
         self.save_rejected.clicked.connect(self.save_rejected_rows)
-        self.progress = named(QProgressBar(), "importProgress", "Import progress")
+        self.progress = named(QProgressBar(), "importProgress", tr("Import progress"))
         self.progress.hide()
         self.error = _label("", "importError")
         show_as_error(self.error)
@@ -425,14 +484,17 @@ class RowsPage(QWizardPage):
 
         top = QHBoxLayout()
         top.addWidget(self.order_label)
-        top.addWidget(self.order)
-        top.addStretch(1)
+        top.addWidget(self.order, 1)
+        top.addSpacing(12)
         top.addWidget(self.show_label)
-        top.addWidget(self.show_combo)
+        top.addWidget(self.show_combo, 1)
+        for combo in (self.order, self.show_combo):  # narrow windows elide their entries rather than overflow
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notes, 1)
-        bottom.addWidget(self.save_rejected)
-        layout = QVBoxLayout(self)
+        bottom.addWidget(self.save_rejected, 0, Qt.AlignmentFlag.AlignTop)
+        layout = _scrolling(self)
         layout.addWidget(self.summary)
         layout.addLayout(top)
         layout.addWidget(self.order_reason)
@@ -443,9 +505,21 @@ class RowsPage(QWizardPage):
         layout.addWidget(self.progress)
 
     def initializePage(self) -> None:
+        if not self.order_chosen:
+            self.order.setCurrentIndex(max(0, self.order.findData(self.default_order())))
+        _focus_soon(self.order)
+        self.check()
+
+    def default_order(self) -> str:
+        """The date order to start with: the one remembered for files with these columns, else the member's
+        preference ("auto": the file's own dates decide)."""
         remembered = self.w.remembered
-        if remembered is not None and remembered.date_order is not None and self.order.currentIndex() == 0:
-            self.order.setCurrentIndex(max(0, self.order.findData(remembered.date_order)))
+        if remembered is not None and remembered.date_order is not None:
+            return remembered.date_order
+        return load_preferences().import_date_order
+
+    def _order_chosen(self) -> None:
+        self.order_chosen = True
         self.check()
 
     def cleanupPage(self) -> None:  # Back: the mapping may change, so this page's result is stale
@@ -468,7 +542,7 @@ class RowsPage(QWizardPage):
             return
         self.dirty = False
         self.w.checked = None
-        self.summary.setText("Checking every row...")
+        self.summary.setText(tr("Checking every row..."))
         self.completeChanged.emit()
         self.w.run(tabular.preview, table, mapping, on_result=self._checked, on_error=self._failed,
                    date_order=self.chosen_order(), append_unmapped=self.w.mapping_page.append.isChecked())
@@ -492,34 +566,40 @@ class RowsPage(QWizardPage):
             return
         row = self.model.result(index.row())
         message = row_message(row)
-        self.details.setText(f"Line {row.line}: {message}" if message else "")
+        self.details.setText(tr("Line {line}: {message}").format(line=row.line, message=message) if message else "")
 
     def _describe(self, result: tabular.TabularPreview) -> None:
         counts = result.counts()
         new, errors = counts[tabular.NEW], counts[tabular.ERROR]
-        parts = [f"{count(len(result.rows), 'row', 'rows')}: {count(new, 'new activity', 'new activities')}"]
+        parts = [tr("{rows}: {new}").format(rows=trn("%n row", "%n rows", len(result.rows)),
+                                            new=trn("%n new activity", "%n new activities", new))]
         if counts[tabular.DUPLICATE]:
-            parts.append(f"{counts[tabular.DUPLICATE]} already in your log")
+            parts.append(tr("{count} already in your log").format(count=counts[tabular.DUPLICATE]))
         if counts[tabular.SKIPPED]:
-            parts.append(f"{counts[tabular.SKIPPED]} skipped")
+            parts.append(tr("{count} skipped").format(count=counts[tabular.SKIPPED]))
         if errors:
-            parts.append(f"{count(errors, 'row', 'rows')} with errors")
-        text = ", ".join(parts) + "."
+            parts.append(trn("%n row with errors", "%n rows with errors", errors))
+        text = tr("{counts}.").format(counts=", ".join(parts))
         if result.file_errors:
-            text += " " + " ".join(e.message for e in result.file_errors) + ": choose the date order above."
+            text += " " + tr("{errors}: choose the date order above.").format(
+                errors=" ".join(e.message for e in result.file_errors))
         elif errors:
-            text += (" Rows with errors are left out unless corrected (double-click the red cell), or save them "
-                     "to a CSV file to fix later.")
+            text += " " + tr("Rows with errors are left out unless corrected (double-click the red cell), or save "
+                             "them to a CSV file to fix later.")
         self.summary.setText(text)
         order = result.date_order
-        self.order_reason.setText("" if order.how == "conflict" else f"Dates: {order.reason}.")
-        self.notes.setText("\n".join(result.notes + [f"Warning: {w}" for w in result.warnings[:5]]))
+        self.order_reason.setText("" if order.how == "conflict" else tr("Dates: {reason}.").format(reason=order.reason))
+        warnings = [tr("Warning: line {line}: {column}: {message}").format(line=w.line, column=w.column,
+                                                                           message=w.message)
+                    for w in result.warnings[:5]]
+        self.notes.setText("\n".join(result.notes + warnings))
         self.save_rejected.setEnabled(bool(errors))
-        finish = f"Import {count(new, 'activity', 'activities')}" if new else "Nothing new to import"
+        finish = (trn("Import %n activity", "Import %n activities", new) if new
+                  else tr("Nothing new to import"))
         self.w.setButtonText(QWizard.WizardButton.FinishButton, finish)
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(f"The file could not be checked: {sentence(exc)}")
+        self.summary.setText(tr("The file could not be checked: {error}").format(error=sentence(exc)))
         self.completeChanged.emit()
 
     def corrected(self, row: int, column: int, text: str) -> None:
@@ -545,15 +625,17 @@ class RowsPage(QWizardPage):
         if result is None or not result.rejected:
             return None
         suggested = str(self.w.path.with_name(f"{self.w.path.stem}-to-fix.csv"))
-        out = prompts.choose_save_file(self, "Save the rows with errors", suggested, "CSV files (*.csv)")
+        out = prompts.choose_save_file(self, tr("Save the rows with errors"), suggested, tr("CSV files (*.csv)"))
         if out is None:
             return None
         try:
             written = tabular.write_rejected(result, out)
         except OSError as exc:
-            prompts.show_error(self, "Save the rows with errors", f"{out} could not be written: {sentence(exc)}")
+            prompts.show_error(self, tr("Save the rows with errors"), tr("{path} could not be written: {error}").format(
+                path=out, error=sentence(exc)))
             return None
-        self.notes.setText(f"{count(written, 'row', 'rows')} with errors saved to {out}, each with what is wrong.")
+        self.notes.setText(tr("{rows} with errors saved to {path}, each with what is wrong.").format(
+            rows=trn("%n row", "%n rows", written), path=out))
         return out
 
     def start_import(self) -> None:
@@ -569,7 +651,8 @@ class RowsPage(QWizardPage):
         self.progress.setRange(0, max(len(result.to_add), 1))
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.setText(f"Importing {count(len(result.to_add), 'activity', 'activities')}...")
+        self.summary.setText(tr("Importing {activities}...").format(
+            activities=trn("%n activity", "%n activities", len(result.to_add))))
         self.w.run(tabular.store, result, on_result=self._imported, on_error=self._import_failed,
                    with_progress=True, on_progress=self._progressed, skip_invalid=True)
 
@@ -587,7 +670,7 @@ class RowsPage(QWizardPage):
         for widget in (self.view, self.order, self.w.button(QWizard.WizardButton.BackButton),
                        self.w.button(QWizard.WizardButton.CancelButton)):
             widget.setEnabled(True)
-        self.error.setText(f"Nothing was imported: {sentence(exc)}")
+        self.error.setText(tr("Nothing was imported: {error}").format(error=sentence(exc)))
         self.error.show()
         if self.w.checked is not None:
             self._describe(self.w.checked)

@@ -1,6 +1,7 @@
 """The annual report page, one part per module:
 
-- page.py: `ReportPage`, the coordinator: the year, the status line, the tabs and the readiness panel, the fixes.
+- page.py: `ReportPage`, the coordinator: the year, the status line, the tabs and the readiness panel (beside the
+  tabs, or a tab of its own on a narrow page), the fixes, Ctrl+S and File > Print.
 - reflections.py: the Reflections tab, the activities' "How I took part" / "What I learned" (autosaved, undoable).
 - activity_list.py: the Reflections tab's list of activities: a list model and its view (no widget an activity).
 - summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, attestation.
@@ -10,7 +11,8 @@
 - printing.py: the print dialog and the print job (one page per turn of the event loop).
 - submit.py: Mark submitted: the dialog asking for the date, and the freeze run on a worker.
 - portal.py: Copy for the ICMA portal (Ctrl+Shift+C): each activity's fields in the form's order, each with Copy.
-- style.py: the colours and the escaping of text for the rich-text labels.
+- style.py: the colours, the escaping of text for the rich-text labels, and small shared helpers (a span of dates
+  in the user's format, a bold label with an access key, a dialog's first size fitted to its screen).
 
 Everything it does to data goes through models/annual_report (the same functions as `wethrive report...`).
 """

@@ -23,10 +23,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.annual_report import ReportActivity, activity_problems
-from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.report.readiness_panel import status_icon
+from wethrive_desktop.ui.report.style import date_span
 
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -37,8 +38,9 @@ _CHANGING_ROLES = [_DISPLAY, _DECORATION, _TOOLTIP]
 
 
 def list_text(a: ReportActivity) -> str:
-    """A row's two lines: the number and title, then the dates and hours."""
-    return f"#{a.number}  {a.title}\n{date_range(a.start_date, a.end_date, 'short')} \u00b7 {format_hours(a.hours)} h"
+    """A row's two lines: the number and title, then the dates (in the user's figures) and hours."""
+    hours = tr("{hours} h").format(hours=format_hours(a.hours))
+    return f"#{a.number}  {a.title}\n{date_span(a.start_date, a.end_date, short=True)} \u00b7 {hours}"
 
 
 class ActivityListModel(QAbstractListModel):
@@ -100,7 +102,7 @@ class ActivityListModel(QAbstractListModel):
         if role == _DECORATION:
             return self._icon(not activity_problems(a))
         if role == _TOOLTIP:
-            return "; ".join(p for p, _ in activity_problems(a)) or "Complete"
+            return "; ".join(p for p, _ in activity_problems(a)) or tr("Complete")
         return None
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.reflections import enough_words, word_count
-from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR
+from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, bold_label
 from wethrive_desktop.ui.widgets.naming import named
 
 COMMIT_DELAY_MS = 900  # save typed text after this pause in typing
+MIN_EDIT_LINES = 4  # a field keeps room for this many lines: where the page is short, its tab scrolls instead
 
 
 class ReflectionField(QWidget):
-    """A label, a word count and a prompt above a plain-text edit."""
+    """A label (`title`, translated, with its access key), a word count and a prompt above a plain-text edit."""
 
     edited = Signal()
 
@@ -25,7 +27,7 @@ class ReflectionField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         head = QHBoxLayout()
-        label = QLabel(f"<b>{title}</b>")
+        label = bold_label(title)
         head.addWidget(label)
         head.addStretch(1)
         self.count = named(QLabel(), f"{name}WordCount")
@@ -36,9 +38,11 @@ class ReflectionField(QWidget):
         self.prompt.setStyleSheet(f"color: {MUTED_COLOR};")
         layout.addWidget(self.prompt)
         self.edit = named(QPlainTextEdit(), name)
-        self.edit.setAccessibleName(title)
+        self.edit.setAccessibleName(title.replace("&", ""))
         self.edit.setPlaceholderText(prompt)
         self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(MIN_EDIT_LINES * self.edit.fontMetrics().lineSpacing()
+                                   + 2 * self.edit.frameWidth() + 8)
         label.setBuddy(self.edit)
         layout.addWidget(self.edit, 1)
         self.edit.textChanged.connect(self._changed)
@@ -73,6 +77,7 @@ class ReflectionField(QWidget):
         words = word_count(self.text())
         if self.min_words:
             color = OK_COLOR if enough_words(words, self.min_words) else TODO_COLOR
-            self.count.setText(f"<span style='color:{color}'>{words} / {self.min_words} words</span>")
+            text = tr("{words} / {minimum} words").format(words=words, minimum=self.min_words)
         else:
-            self.count.setText(f"<span style='color:{MUTED_COLOR}'>{words} words</span>")
+            color, text = MUTED_COLOR, trn("%n word", "%n words", words)
+        self.count.setText(f"<span style='color:{color}'>{text}</span>")

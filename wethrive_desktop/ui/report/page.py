@@ -7,7 +7,12 @@ member types, and the fixes the panel's buttons ask for. The package's __init__ 
 Typing is as quick at 5,000 activities as at 5: a key updates the word count beside its field at once, while the
 readiness check (of the whole report) runs once typing pauses for READINESS_DELAY_MS (`readiness_timer`, started
 again by each key); reading `items` runs a check still waiting at once, so what it gives is always the text as typed.
-Saving what is typed is the tabs' own business (fields.COMMIT_DELAY_MS) and does not wait for the check.
+Saving what is typed is the tabs' own business (fields.COMMIT_DELAY_MS) and does not wait for the check; Ctrl+S saves
+it at once (`save_now`).
+
+The page fits from a full-HD screen down to 800x480 (a 1366x768 laptop at 150%): when it is narrow its buttons move
+under the status line, and the readiness check leaves the side for a tab of its own (`_arrange`), the same panel
+either way. Every text goes through i18n's `tr`, every date through `format_date`.
 
 A refresh loads the year's report from the store (build_report_data, a few hundred milliseconds for a year of 5,000
 activities) only when the store changed since `data` was loaded (`_store_state`: the changes made through the
@@ -23,9 +28,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, years_with_records
 from wethrive_desktop.models.annual_report import (
@@ -50,9 +57,8 @@ from wethrive_desktop.models.annual_report import (
     readiness,
     report_status,
 )
-from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.db import database_proxy
-from wethrive_desktop.models.wording import count, hours_against
+from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.reports.pdf.builder import RenderedReport
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
@@ -69,8 +75,13 @@ from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import run_in_worker
 
-REFLECTIONS_TAB, SUMMARY_TAB, PREVIEW_TAB = 0, 1, 2
+REFLECTIONS_TAB, SUMMARY_TAB, PREVIEW_TAB = 0, 1, 2  # (a narrow page adds the readiness check as a fourth)
 READINESS_DELAY_MS = 300  # the readiness check runs after this pause in typing (the word counts follow every key)
+PANEL_BESIDE_WIDTH = 840  # narrower than this, the readiness check is a tab rather than a panel beside the tabs
+STATUS_MIN_WIDTH = 220  # the status line keeps at least this beside the buttons, else the buttons go under it
+# The page asks no more width than its narrow arrangement needs (the wide one has the readiness panel beside the tabs
+# and asks more), so a window of 800 px can shrink it, and `_arrange` then lays it out narrow.
+PAGE_MIN_WIDTH = 560
 
 StoreState = tuple[sqlite3.Connection, int, int]
 
@@ -86,7 +97,7 @@ def _store_state() -> StoreState:
 class ReportPage(Page):
     """The annual report editor (objectName `reportPage`)."""
 
-    title = "Annual report"
+    title = "Annual report"  # (the window translates the navigation's titles)
     object_name = "reportPage"
 
     preview_ready = Signal(object)  # RenderedReport, once shown in the preview
@@ -106,6 +117,7 @@ class ReportPage(Page):
         self._print_job: PrintJob | None = None
         self.portal_dialog: PortalCopyDialog | None = None  # "Copy for the ICMA portal", made when first opened
         self._build_ui()
+        self.setMinimumWidth(PAGE_MIN_WIDTH)
         self._fill_years()
         self.refresh()
         self._add_menu_action()
@@ -118,39 +130,55 @@ class ReportPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
 
-        top = QHBoxLayout()
-        title = QLabel("<b style='font-size:14pt'>Annual report</b>")
-        top.addWidget(title)
+        self.top = QGridLayout()
+        self.top.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(f"<b style='font-size:14pt'>{escape(tr('Annual report'))}</b>")
         self.year_combo = named(QComboBox(), "reportYearCombo")
-        self.year_combo.setAccessibleName("Reporting year")
+        self.year_combo.setAccessibleName(tr("Reporting year"))
+        self.year_combo.setToolTip(tr("The year the report is about"))
         self.year_combo.currentIndexChanged.connect(self._year_changed)
-        top.addWidget(self.year_combo)
         self.status_label = named(QLabel(), "reportStatusLabel")
-        self.status_label.setAccessibleName("Report status")
+        self.status_label.setAccessibleName(tr("Report status"))
+        self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        top.addWidget(self.status_label, 1)
-        self.save_button = named(QPushButton("Save as PDF\u2026"), "saveReportButton")
-        self.save_button.setAccessibleName("Save the report as PDF")
+        self.save_button = named(QPushButton(tr("&Save as PDF\u2026")), "saveReportButton")
+        self.save_button.setAccessibleName(tr("Save the report as PDF"))
         self.save_button.clicked.connect(self.save_pdf)
-        self.print_button = named(QPushButton("Print\u2026"), "printReportButton")
-        self.print_button.setAccessibleName("Print the report")
+        self.print_button = named(QPushButton(tr("&Print\u2026")), "printReportButton")
+        self.print_button.setAccessibleName(tr("Print the report"))
+        self.print_button.setToolTip(tr("Print the report (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_report)
-        self.submit_button = named(QPushButton("Mark submitted\u2026"), "submitReportButton")
-        self.submit_button.setAccessibleName("Mark the report submitted")
+        self.submit_button = named(QPushButton(tr("&Mark submitted\u2026")), "submitReportButton")
+        self.submit_button.setAccessibleName(tr("Mark the report submitted"))
         self.submit_button.clicked.connect(self.submit)
-        self.portal_button = named(QPushButton("Copy for portal\u2026"), "portalCopyButton")
-        self.portal_button.setAccessibleName("Copy for the ICMA portal")
-        self.portal_button.setToolTip("Copy each value for ICMA\u2019s online annual-report form (Ctrl+Shift+C)")
+        self.portal_button = named(QPushButton(tr("&Copy for portal\u2026")), "portalCopyButton")
+        self.portal_button.setAccessibleName(tr("Copy for the ICMA portal"))
+        self.portal_button.setToolTip(tr("Copy each value for ICMA\u2019s online annual-report form (Ctrl+Shift+C)"))
         self.portal_button.clicked.connect(self.open_portal_copy)
-        self.portal_action = QAction("Copy for the ICMA portal", self)
+        self.portal_action = QAction(tr("Copy for the ICMA portal"), self)
         self.portal_action.setObjectName("portalCopyAction")
         self.portal_action.setShortcut("Ctrl+Shift+C")
         self.portal_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.portal_action.triggered.connect(self.open_portal_copy)
         self.addAction(self.portal_action)
+        self.save_action = QAction(tr("Save"), self)
+        self.save_action.setObjectName("reportSaveAction")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save_now)
+        self.addAction(self.save_action)
+        self.actions_bar = QWidget()
+        self.actions_bar.setObjectName("reportActions")
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         for b in (self.portal_button, self.save_button, self.print_button, self.submit_button):
-            top.addWidget(b)
-        layout.addLayout(top)
+            actions.addWidget(b)
+        self.top.addWidget(self.heading, 0, 0)
+        self.top.addWidget(self.year_combo, 0, 1)
+        self.top.addWidget(self.status_label, 0, 2)
+        self.top.setColumnStretch(2, 1)
+        self._buttons_below: bool | None = None  # where the buttons are (None: not placed yet)
+        layout.addLayout(self.top)
 
         self.changed_label = named(QLabel(), "changedSinceSubmittedLabel")
         self.changed_label.setWordWrap(True)
@@ -166,25 +194,28 @@ class ReportPage(Page):
         self.reflections.edit_activity_requested.connect(self.open_activity)
         self.reflections.saving.connect(self._saving)
         self.reflections.saved.connect(self._reflections_saved)
-        self.tabs.addTab(self.reflections, "Reflections")
+        self.tabs.addTab(self.reflections, tr("&Reflections"))
         self.summary = SummaryTab(self.shell)
         self.summary.changed.connect(self.readiness_timer.start)
         self.summary.saving.connect(self._saving)
         self.summary.saved.connect(self._draft_saved)
-        self.tabs.addTab(self.summary, "Summary && plan")
+        self.tabs.addTab(self.summary, tr("S&ummary && plan"))
         self.preview = PreviewTab(self.shell, before_build=self.commit_pending)
         self.preview.preview_ready.connect(self.preview_ready)
         self.preview.build_failed.connect(self.build_failed)
-        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.addTab(self.preview, tr("Previe&w"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter.addWidget(self.tabs)
         self.readiness_panel = ReadinessPanel()
         self.readiness_panel.fix_requested.connect(self.fix)
-        self.readiness_panel.setMinimumWidth(260)
+        self.readiness_panel.setMinimumWidth(240)
         self.splitter.addWidget(self.readiness_panel)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 3)  # a smaller window takes from both, the tabs most
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([760, 320])
+        self._panel_beside = True
         layout.addWidget(self.splitter, 1)
+        self._arrange(self.width())
 
         # The tabs' widgets, reachable from the page too (the same objects).
         r, s, p = self.reflections, self.summary, self.preview
@@ -197,8 +228,41 @@ class ReportPage(Page):
         self.source_combo, self.progress, self.preview_info = p.source_combo, p.progress, p.preview_info
         self.pdf_view, self.pdf_document = p.pdf_view, p.pdf_document
 
+    def _arrange(self, width: int) -> None:
+        """Lay the page out for `width`: the buttons beside the status line or under it, the readiness check
+        beside the tabs or as a tab of its own."""
+        bar = (self.heading.sizeHint().width() + self.year_combo.sizeHint().width() + STATUS_MIN_WIDTH
+               + self.actions_bar.sizeHint().width() + 4 * self.top.horizontalSpacing() + 16)
+        below = width < bar
+        if below != self._buttons_below:
+            self._buttons_below = below
+            self.top.removeWidget(self.actions_bar)
+            if below:
+                self.top.addWidget(self.actions_bar, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+            else:
+                self.top.addWidget(self.actions_bar, 0, 3)
+        beside = width >= PANEL_BESIDE_WIDTH
+        if beside == self._panel_beside:
+            return
+        self._panel_beside = beside
+        current = self.tabs.currentWidget()
+        if beside:
+            self.tabs.removeTab(self.tabs.indexOf(self.readiness_panel))
+            self.splitter.addWidget(self.readiness_panel)
+            self.splitter.setSizes([max(1, width - 320), 320])
+        else:
+            self.tabs.addTab(self.readiness_panel, tr("Rea&diness check"))
+        self.readiness_panel.setFrameShape(ReadinessPanel.Shape.StyledPanel if beside else ReadinessPanel.Shape.NoFrame)
+        self.tabs.setCurrentWidget(current if current is not self.readiness_panel else self.reflections)
+        if beside:
+            self.readiness_panel.show()  # (a tab page leaves the tab widget hidden)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
     def _add_menu_action(self) -> None:
-        action = QAction("Annual report &PDF\u2026", self)
+        action = QAction(tr("&Annual report PDF\u2026"), self)
         action.setObjectName("annualReportPdfAction")
         action.triggered.connect(self._menu_save)
         self.shell.add_file_action(action)
@@ -259,6 +323,7 @@ class ReportPage(Page):
             self.preview.show_report(self.data)
             self._update_readiness()
             self._update_status()
+            self.setFocusProxy(self.first_field())
             if self.tabs.currentIndex() == PREVIEW_TAB and self.isVisible():
                 self.build_preview()
         finally:
@@ -319,7 +384,8 @@ class ReportPage(Page):
         if live is None:
             return
         # The glyph check needs the fonts, which a worker loads when the page is made (not to delay start-up).
-        self._items = readiness(live, clock.today(), unprintable=missing_glyphs if fonts_loaded() else None)
+        self._items = readiness(live, clock.today(), unprintable=missing_glyphs if fonts_loaded() else None,
+                                day=format_date)
         self.readiness_panel.set_items(self._items)
         self.reflections.show_problems(live.activities)
 
@@ -329,24 +395,35 @@ class ReportPage(Page):
         status = report_status(year)
         if revisions:
             last = revisions[-1]
-            text = (f"<b style='color:{OK_COLOR}'>Submitted</b> {long_date(last.submitted_date)} "
-                    f"(revision {last.revision})")
-            self.submit_button.setText("Submit new revision\u2026")
+            submitted = tr("Submitted {date} (revision {revision})").format(
+                date=format_date(last.submitted_date), revision=last.revision)
+            text = f"<b style='color:{OK_COLOR}'>{escape(submitted)}</b>"
+            self.submit_button.setText(tr("Sub&mit new revision\u2026"))
             changes = changes_since_submitted(year, self._live_data())
             if changes:
                 shown = "; ".join(changes[:4]) + ("; \u2026" if len(changes) > 4 else "")
-                self.changed_label.setText(
-                    f"<b>Changed since submitted:</b> {escape(shown)}. The submitted revision stays as it was; "
-                    "use <i>Submit new revision</i> to send the changes, or Preview \u203a Show to see it as sent.")
+                self.changed_label.setText(tr(
+                    "<b>Changed since submitted:</b> {changes}. The submitted revision stays as it was; use <i>Submit "
+                    "new revision</i> to send the changes, or Preview \u203a Show to see it as sent.").format(
+                    changes=escape(shown)))
             self.changed_label.setVisible(bool(changes))
         else:
-            text = ("<b>Draft</b>" if status == "draft" else f"<span style='color:{MUTED_COLOR}'>Not started</span>")
-            self.submit_button.setText("Mark submitted\u2026")
+            text = (f"<b>{escape(tr('Draft'))}</b>" if status == "draft"
+                    else f"<span style='color:{MUTED_COLOR}'>{escape(tr('Not started'))}</span>")
+            self.submit_button.setText(tr("&Mark submitted\u2026"))
             self.changed_label.setVisible(False)
         if self.data is not None:
-            text += (f" \u00b7 {hours_against(self.data.total_hours, self.data.required_hours)} "
-                     f"\u00b7 {count(len(self.data.activities), 'activity', 'activities')}")
+            activities = trn("%n activity", "%n activities", len(self.data.activities))
+            text += (f" \u00b7 {escape(hours_against(self.data.total_hours, self.data.required_hours))} "
+                     f"\u00b7 {escape(activities)}")
         self.status_label.setText(text)
+
+    def first_field(self) -> QWidget:
+        """Where the keyboard starts on this page (its focus proxy): the first reflection of the year, or the year
+        when it has no activity to reflect on."""
+        if self.data is not None and self.data.activities:
+            return self.description_field.edit
+        return self.year_combo
 
     # --- saving what is typed -----------------------------------------------------------------------------
 
@@ -361,6 +438,11 @@ class ReportPage(Page):
     def commit_pending(self) -> None:
         self.commit_reflections()
         self.commit_draft()
+
+    def save_now(self) -> None:
+        """Ctrl+S: store what is typed now (reflections, summary, attestation), without waiting for the pause."""
+        self.commit_pending()
+        self.shell.show_message(tr("Saved"))
 
     # --- fixes --------------------------------------------------------------------------------------------
 
@@ -424,6 +506,13 @@ class ReportPage(Page):
     def print_report(self) -> None:
         self.build_preview(then=self._print_rendered)
 
+    def can_print(self) -> bool:
+        """File > Print... (Ctrl+P) prints this page: the report."""
+        return True
+
+    def print_page(self) -> None:
+        self.print_report()
+
     def _print_rendered(self, _rendered: RenderedReport) -> None:
         if self._print_job is not None:
             return  # Print pressed again while the PDF was built: a new job would destroy the running one's printer
@@ -471,10 +560,11 @@ class ReportPage(Page):
         self.report_submitted.emit(submission)
         info = submission.info
         # No Save dialog unasked: the copy as sent is kept, shown in the preview, and Save as PDF writes it.
-        self._status_message(f"The {info.year} report is marked submitted on {long_date(info.submitted_date)} "
-                             f"(revision {info.revision}); Save as PDF saves the copy as sent")
+        self._status_message(tr("The {year} report is marked submitted on {date} (revision {revision}); Save as PDF "
+                                "saves the copy as sent").format(year=info.year, date=format_date(info.submitted_date),
+                                                                 revision=info.revision))
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
         self.preview.set_busy(False)
-        prompts.show_error(self, "Mark submitted", f"The report was not submitted: {exc}")
+        prompts.show_error(self, tr("Mark submitted"), tr("The report was not submitted: {error}").format(error=exc))

@@ -6,6 +6,9 @@ and "Copy all" for the whole activity as plain text; the Whole report tab does t
 After a copy a short confirmation says what was copied. Which fields, in which order, as what text is
 reports.portal's (Qt-free); this module only shows it. The data comes from the page (`source`, the report as typed)
 each time the dialog is opened or activated, so switching back from the browser shows what was edited meanwhile.
+
+The labels are shown in the user's language (the values are copied as stored, for ICMA's English form). The dialog
+opens at most as large as its screen allows (down to 800x480), its fields scrolling vertically.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.annual_report import ReportActivity, ReportData
 from wethrive_desktop.reports.portal import (
     PortalField,
@@ -39,13 +43,13 @@ from wethrive_desktop.reports.portal import (
     portal_report_fields,
     portal_text,
 )
-from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR
+from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, escape, fit_to_screen
 from wethrive_desktop.ui.widgets.naming import named
 
 CONFIRMATION_MS = 6000  # how long "Copied: ..." stays
 LABEL_WIDTH = 150  # the labels' column (a longer label wraps)
 SHORT_MAX_LINES = 8  # a short value wraps to at most this many lines (the wheel and the keys scroll beyond)
-NOT_GIVEN = "not given"
+NOT_GIVEN = "not given"  # (shown through tr)
 
 
 def _camel(label: str) -> str:
@@ -69,7 +73,7 @@ class ValueBox(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setPlaceholderText(NOT_GIVEN)
+        self.setPlaceholderText(tr(NOT_GIVEN))
         if lines is None:  # (QPlainTextEdit would show a bar even for one line that fits)
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fit()
@@ -99,7 +103,8 @@ class ValueBox(QPlainTextEdit):
 
 
 class FieldRow:
-    """A label, the read-only value and its Copy button, in a grid row."""
+    """A label, the read-only value and its Copy button, in a grid row; `copied(what, text)` puts `text` on the
+    clipboard and says "Copied: `what`"."""
 
     def __init__(self, grid: QGridLayout, row: int, prefix: str, field: PortalField,
                  copied: Callable[[str, str], None], lines: int):
@@ -111,8 +116,9 @@ class FieldRow:
         self.label.setMaximumWidth(LABEL_WIDTH)
         self.value = ValueBox(lines if field.long else None)
         self.label.setBuddy(self.value)
-        self.button = QPushButton("Copy")
-        self.button.clicked.connect(lambda: copied(self.field.label, self.field.text))
+        self.button = QPushButton(tr("Copy"))
+        self.button.clicked.connect(lambda: copied(tr("Copied: {field}").format(field=tr(self.field.label)),
+                                                   self.field.text))
         grid.addWidget(self.label, row, 0)
         grid.addWidget(self.value, row, 1)
         grid.addWidget(self.button, row, 2, Qt.AlignmentFlag.AlignTop)
@@ -121,14 +127,14 @@ class FieldRow:
 
     def set_field(self, field: PortalField) -> None:
         self.field = field
-        name = _camel(field.label)
-        self.label.setText(f"<b>{field.label}</b>")
-        named(self.value, f"{self.prefix}{name}Value", field.label)
-        named(self.button, f"{self.prefix}Copy{name}Button", f"Copy {field.label}")
+        name, label = _camel(field.label), tr(field.label)
+        self.label.setText(f"<b>{escape(label)}</b>")
+        named(self.value, f"{self.prefix}{name}Value", label)
+        named(self.button, f"{self.prefix}Copy{name}Button", tr("Copy {field}").format(field=label))
         self.value.set_value(field.text)
         self.button.setEnabled(bool(field.text))
-        self.button.setToolTip(f"Copy \u201c{field.label}\u201d to the clipboard" if field.text
-                               else f"\u201c{field.label}\u201d is empty: nothing to copy")
+        self.button.setToolTip((tr("Copy \u201c{field}\u201d to the clipboard") if field.text
+                                else tr("\u201c{field}\u201d is empty: nothing to copy")).format(field=label))
 
 
 class FieldGrid(QScrollArea):
@@ -140,6 +146,7 @@ class FieldGrid(QScrollArea):
         self.setObjectName(name)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the values wrap instead
         self.viewport().setAutoFillBackground(False)
         self.lines = lines
         self.prefix = prefix
@@ -182,24 +189,25 @@ class PortalCopyDialog(QDialog):
         self.index = 0  # of the activity shown, in data.activities
         self._choices: list[str] = []  # the chooser's entries
 
-        intro = QLabel("Fill in ICMA\u2019s online annual-report form without retyping: copy a value here, then "
-                       "paste it into the form\u2019s field of the same name. The fields are in the order ICMA "
-                       "asks for them.")
+        intro = QLabel(tr("Fill in ICMA\u2019s online annual-report form without retyping: copy a value here, then "
+                          "paste it into the form\u2019s field of the same name. The fields are in the order ICMA "
+                          "asks for them."))
         intro.setWordWrap(True)
         intro.setStyleSheet(f"color: {MUTED_COLOR};")
 
         self.tabs = named(QTabWidget(), "portalTabs")
-        self.tabs.addTab(self._activities_tab(), "&Activities")
-        self.tabs.addTab(self._report_tab(), "&Whole report")
+        self.tabs.addTab(self._activities_tab(), tr("&Activities"))
+        self.tabs.addTab(self._report_tab(), tr("&Whole report"))
 
-        self.copied_label = named(QLabel(), "portalCopiedLabel", "Copy confirmation")
+        self.copied_label = named(QLabel(), "portalCopiedLabel", tr("Copy confirmation"))
+        self.copied_label.setWordWrap(True)
         self.copied_label.setStyleSheet(f"color: {OK_COLOR}; font-weight: bold;")
         self.confirm_timer = QTimer(self, singleShot=True, interval=CONFIRMATION_MS)
         self.confirm_timer.timeout.connect(self.copied_label.clear)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        named(close, "portalCloseButton", "Close")
+        named(close, "portalCloseButton", tr("Close"))
         close.setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.copied_label, 1)
@@ -210,7 +218,8 @@ class PortalCopyDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(740, 640)
+        fit_to_screen(self, 740, 640)
+        self.activity_combo.setFocus()  # the first field: the activity to copy from
 
     # --- layout -------------------------------------------------------------------------------------------
 
@@ -218,16 +227,18 @@ class PortalCopyDialog(QDialog):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         chooser = QHBoxLayout()
-        self.previous_button = named(QPushButton("\u25c0 &Previous"), "portalPreviousButton", "Previous activity")
-        self.previous_button.setToolTip("Previous activity (Alt+Left)")
+        self.previous_button = named(QPushButton(tr("\u25c0 &Previous")), "portalPreviousButton",
+                                     tr("Previous activity"))
+        self.previous_button.setToolTip(tr("Previous activity (Alt+Left)"))
         self.previous_button.clicked.connect(lambda: self.show_activity(self.index - 1))
-        self.activity_combo = named(QComboBox(), "portalActivityCombo", "Activity")
-        self.activity_combo.setMinimumContentsLength(24)
+        self.activity_combo = named(QComboBox(), "portalActivityCombo", tr("Activity"))
+        self.activity_combo.setProperty("userText", True)  # the member's titles
+        self.activity_combo.setMinimumContentsLength(16)
         self.activity_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.activity_combo.currentIndexChanged.connect(self._combo_chosen)
         self.position_label = named(QLabel(), "portalPositionLabel")
-        self.next_button = named(QPushButton("&Next \u25b6"), "portalNextButton", "Next activity")
-        self.next_button.setToolTip("Next activity (Alt+Right)")
+        self.next_button = named(QPushButton(tr("&Next \u25b6")), "portalNextButton", tr("Next activity"))
+        self.next_button.setToolTip(tr("Next activity (Alt+Right)"))
         self.next_button.clicked.connect(lambda: self.show_activity(self.index + 1))
         for button in (self.previous_button, self.next_button):
             button.setAutoDefault(False)
@@ -252,7 +263,7 @@ class PortalCopyDialog(QDialog):
         layout.addWidget(self.activity_grid, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.copy_all_button = named(QPushButton("Copy a&ll"), "portalCopyAllButton")
+        self.copy_all_button = named(QPushButton(tr("Copy a&ll")), "portalCopyAllButton")
         self.copy_all_button.setAutoDefault(False)
         self.copy_all_button.clicked.connect(self.copy_activity)
         row.addWidget(self.copy_all_button)
@@ -266,8 +277,8 @@ class PortalCopyDialog(QDialog):
         layout.addWidget(self.report_grid, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.copy_report_button = named(QPushButton("Copy a&ll"), "portalCopyReportButton",
-                                        "Copy all of the report's fields")
+        self.copy_report_button = named(QPushButton(tr("Copy a&ll")), "portalCopyReportButton",
+                                        tr("Copy all of the report's fields"))
         self.copy_report_button.setAutoDefault(False)
         self.copy_report_button.clicked.connect(self.copy_report)
         row.addWidget(self.copy_report_button)
@@ -297,7 +308,7 @@ class PortalCopyDialog(QDialog):
         ids = [a.activity_id for a in data.activities]
         if shown is not None and shown.activity_id in ids:
             index = ids.index(shown.activity_id)
-        self.setWindowTitle(f"Copy for the ICMA portal: {data.year} report")
+        self.setWindowTitle(tr("Copy for the ICMA portal: {year} report").format(year=data.year))
         choices = [f"#{a.number}  {a.title}" for a in data.activities]
         if choices != self._choices:  # (not refilled at each activation: a year can hold thousands)
             self._choices = choices
@@ -306,8 +317,9 @@ class PortalCopyDialog(QDialog):
             self.activity_combo.addItems(choices)
             self.activity_combo.blockSignals(False)
         empty = not data.activities
-        self.empty_label.setText(f"No activities with hours were recorded for {data.year}, so there is no activity "
-                                 "to copy. The report\u2019s own fields are on the Whole report tab.")
+        self.empty_label.setText(tr("No activities with hours were recorded for {year}, so there is no activity to "
+                                    "copy. The report\u2019s own fields are on the Whole report tab.").format(
+            year=data.year))
         self.empty_label.setVisible(empty)
         self.activity_grid.setVisible(not empty)
         self.heading_label.setVisible(not empty)
@@ -331,18 +343,20 @@ class PortalCopyDialog(QDialog):
         self.next_button.setEnabled(self.index < count - 1)
         activity = self.activity()
         if data is None or activity is None:
-            self.position_label.setText("No activities")
-            self.copy_all_button.setAccessibleName("Copy all of the activity")
+            self.position_label.setText(tr("No activities"))
+            self.copy_all_button.setAccessibleName(tr("Copy all of the activity"))
             return
         if self.activity_combo.currentIndex() != self.index:
             self.activity_combo.blockSignals(True)
             self.activity_combo.setCurrentIndex(self.index)
             self.activity_combo.blockSignals(False)
-        self.position_label.setText(f"Activity {self.index + 1} of {count}")
-        self.heading_label.setText(f"<b>Professional Development Activity #{activity.number}</b>")
+        self.position_label.setText(tr("Activity {index} of {count}").format(index=self.index + 1, count=count))
+        heading = tr("Professional Development Activity #{number}").format(number=activity.number)
+        self.heading_label.setText(f"<b>{escape(heading)}</b>")
         self.activity_grid.set_fields(portal_fields(activity, data))
-        self.copy_all_button.setAccessibleName(f"Copy all of activity #{activity.number}")
-        self.copy_all_button.setToolTip(f"Copy every field of activity #{activity.number} as plain text")
+        self.copy_all_button.setAccessibleName(tr("Copy all of activity #{number}").format(number=activity.number))
+        self.copy_all_button.setToolTip(tr("Copy every field of activity #{number} as plain text").format(
+            number=activity.number))
 
     def _combo_chosen(self, index: int) -> None:
         if index >= 0:
@@ -354,22 +368,24 @@ class PortalCopyDialog(QDialog):
 
     # --- copying --------------------------------------------------------------------------------------------
 
-    def _copied(self, what: str, text: str) -> None:
+    def _copied(self, message: str, text: str) -> None:
+        """Put `text` on the clipboard and say `message` ("Copied: ...") for a while."""
         if not text:
             return
         copy_text(text)
-        self.copied_label.setText(f"Copied: {what}")
+        self.copied_label.setText(message)
         self.confirm_timer.start()
 
     def copy_activity(self) -> None:
         """Copy all: the activity shown, every field, as plain text."""
         activity = self.activity()
         if self.data is not None and activity is not None:
-            self._copied(f"all of activity #{activity.number}", activity_text(activity, self.data))
+            self._copied(tr("Copied: all of activity #{number}").format(number=activity.number),
+                         activity_text(activity, self.data))
 
     def copy_report(self) -> None:
         if self.data is not None:
-            self._copied("all of the report\u2019s fields", portal_text(portal_report_fields(self.data)))
+            self._copied(tr("Copied: all of the report\u2019s fields"), portal_text(portal_report_fields(self.data)))
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.WindowActivate and self.isVisible():

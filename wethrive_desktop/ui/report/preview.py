@@ -19,6 +19,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from wethrive_desktop.files import write_atomically
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report import (
     ReportData,
@@ -28,10 +29,9 @@ from wethrive_desktop.models.annual_report import (
     get_revision,
     list_revisions,
 )
-from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.report.style import TODO_COLOR, WARN_COLOR, escape
+from wethrive_desktop.ui.report.style import TODO_COLOR, WARN_COLOR, colored, escape
 from wethrive_desktop.ui.shell import Shell
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import run_in_worker
@@ -64,30 +64,34 @@ class PreviewTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show:"))
+        show = QLabel(tr("Sh&ow:"))
+        bar.addWidget(show)
         self.source_combo = named(QComboBox(), "reportSourceCombo")
-        self.source_combo.setAccessibleName("Which version to show")
+        self.source_combo.setAccessibleName(tr("Which version to show"))
+        self.source_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source_combo.setMinimumContentsLength(16)  # a long revision's name is elided, not widening the page
+        show.setBuddy(self.source_combo)
         self.source_combo.currentIndexChanged.connect(lambda _i: self.build_preview())
-        bar.addWidget(self.source_combo)
-        self.rebuild_button = named(QPushButton("Refresh preview"), "refreshPreviewButton")
-        self.rebuild_button.setAccessibleName("Refresh the preview")
+        bar.addWidget(self.source_combo, 1)
+        self.rebuild_button = named(QPushButton(tr("Refresh prev&iew")), "refreshPreviewButton")
+        self.rebuild_button.setAccessibleName(tr("Refresh the preview"))
         self.rebuild_button.clicked.connect(lambda: self.build_preview(force=True))
         bar.addWidget(self.rebuild_button)
         self.progress = named(QProgressBar(), "reportBuildProgress")
-        self.progress.setAccessibleName("Building the PDF")
+        self.progress.setAccessibleName(tr("Building the PDF"))
         self.progress.setMaximumWidth(180)
         self.progress.setVisible(False)
         bar.addWidget(self.progress)
-        self.preview_info = named(QLabel(), "previewInfoLabel")
-        self.preview_info.setWordWrap(True)
-        bar.addWidget(self.preview_info, 1)
         layout.addLayout(bar)
+        self.preview_info = named(QLabel(), "previewInfoLabel")  # under the bar: a revision's note is long
+        self.preview_info.setWordWrap(True)
+        layout.addWidget(self.preview_info)
         self.pdf_view = named(QPdfView(), "reportPreview")
         # No parent: when the window is destroyed, the view goes first (and disconnects) while the document, held
         # by this object, is still whole; as a child of the view (or of the page, before it) the document was
         # destroyed first and its last statusChanged reached a view being torn down (a crash).
         self.pdf_document = QPdfDocument()
-        self.pdf_view.setAccessibleName("Preview of the report pages")
+        self.pdf_view.setAccessibleName(tr("Preview of the report pages"))
         self.pdf_view.setDocument(self.pdf_document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -104,8 +108,9 @@ class PreviewTab(QWidget):
 
     def fill_sources(self) -> None:
         revisions = list_revisions(self.year)
-        wanted = [("Current draft", None)] + [
-            (f"Revision {r.revision} as submitted {long_date(r.submitted_date)}", r.revision) for r in revisions]
+        submitted = tr("Revision {revision} as submitted {date}")
+        wanted = [(tr("Current draft"), None)] + [
+            (submitted.format(revision=r.revision, date=format_date(r.submitted_date)), r.revision) for r in revisions]
         present = [(self.source_combo.itemText(i), self.source_combo.itemData(i))
                    for i in range(self.source_combo.count())]
         if wanted == present:
@@ -171,7 +176,7 @@ class PreviewTab(QWidget):
         self._building = True
         self._stale = False
         self.set_busy(True)
-        self.preview_info.setText("Building the PDF\u2026")
+        self.preview_info.setText(tr("Building the PDF\u2026"))
         year, revision = key
         job: Callable[..., Any] = _build_revision if revision is not None else _build_draft
         run_in_worker(job, year, revision if revision is not None else clock.today(), with_progress=True,
@@ -190,8 +195,7 @@ class PreviewTab(QWidget):
         self._building = False
         self._after_build.clear()
         self.progress.setVisible(False)
-        self.preview_info.setText(f"<span style='color:{TODO_COLOR}'>The PDF could not be built: "
-                                  f"{escape(str(exc))}</span>")
+        self.preview_info.setText(colored(tr("The PDF could not be built: {error}").format(error=exc), TODO_COLOR))
         self.build_failed.emit(str(exc))
 
     def _built(self, generation: int, key: SourceKey, result: tuple[RenderedReport, str]) -> None:
@@ -203,7 +207,7 @@ class PreviewTab(QWidget):
         self.rendered = rendered
         self._rendered_key = key
         self._load_into_view(rendered.pdf)
-        self.preview_info.setText(f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}" + note)
+        self.preview_info.setText(escape(trn("%n page", "%n pages", rendered.pages)) + " \u00b7 " + note)
         self.preview_ready.emit(rendered)
         self._run_after_build()
 
@@ -238,8 +242,8 @@ class PreviewTab(QWidget):
 
     def save_rendered(self, rendered: RenderedReport) -> Path | None:
         """Ask where to save `rendered` and write it there (atomically); the path, or None if not saved."""
-        path = prompts.choose_save_file(self, "Save the annual report", str(Path.home() / self.suggested_file_name()),
-                                        "PDF files (*.pdf)")
+        path = prompts.choose_save_file(self, tr("Save the annual report"),
+                                        str(Path.home() / self.suggested_file_name()), tr("PDF files (*.pdf)"))
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":
@@ -247,9 +251,10 @@ class PreviewTab(QWidget):
         try:
             write_atomically(path, rendered.pdf, make_parents=True)
         except OSError as exc:
-            prompts.show_error(self, "Save as PDF", f"The report could not be written to {path}: {exc}")
+            prompts.show_error(self, tr("Save as PDF"), tr("The report could not be written to {path}: {error}").format(
+                path=path, error=exc))
             return None
-        self.shell.show_message(f"Saved the {self.year} report to {path}", 8000)
+        self.shell.show_message(tr("Saved the {year} report to {path}").format(year=self.year, path=path), 8000)
         return path
 
 
@@ -257,21 +262,22 @@ class PreviewTab(QWidget):
 
 
 def _build_draft(year: int, on: date, progress: Callable[[int, int], None]) -> tuple[RenderedReport, str]:
-    return render_report(build_report_data(year, on), progress=progress), " \u00b7 current draft"
+    """The live draft's PDF, and what the preview says of it (rich text)."""
+    return render_report(build_report_data(year, on), progress=progress), escape(tr("current draft"))
 
 
 def _build_revision(year: int, revision: int, progress: Callable[[int, int], None]) -> tuple[RenderedReport, str]:
     """A submitted revision rebuilt from its frozen snapshot, exactly as it was sent (an invariant build)."""
     info, data = get_revision(year, revision)
     rendered = render_report(data, invariant=True, progress=progress)
-    return rendered, " \u00b7 " + sha_note(info, rendered.pdf)
+    return rendered, sha_note(info, rendered.pdf)
 
 
 def sha_note(info: RevisionInfo, pdf: bytes) -> str:
-    """Whether `pdf` is byte for byte the file submitted as revision `info`."""
-    same = hashlib.sha256(pdf).hexdigest() == info.pdf_sha256
-    head = f"revision {info.revision}, submitted {long_date(info.submitted_date)}"
-    if same:
-        return f"{head}: identical to the file submitted (sha256 {info.pdf_sha256[:12]}\u2026)"
-    return (f"{head}: <span style='color:{WARN_COLOR}'>the same content, but its bytes differ from the file "
-            "submitted (the app's PDF library changed)</span>")
+    """Whether `pdf` is byte for byte the file submitted as revision `info` (rich text, in the user's language)."""
+    values = {"revision": info.revision, "date": format_date(info.submitted_date), "sha": info.pdf_sha256[:12]}
+    if hashlib.sha256(pdf).hexdigest() == info.pdf_sha256:
+        return escape(tr("revision {revision}, submitted {date}: identical to the file submitted (sha256 "
+                         "{sha}\u2026)").format(**values))
+    return colored(tr("revision {revision}, submitted {date}: the same content, but its bytes differ from the file "
+                      "submitted (the app's PDF library changed)").format(**values), WARN_COLOR)

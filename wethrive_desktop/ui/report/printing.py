@@ -11,6 +11,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.ui import prompts
 
 
@@ -18,7 +19,7 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
     """A printer set up by the user in the print dialog, or None when cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the annual report")
+    dialog.setWindowTitle(tr("Print the annual report"))
     return printer if prompts.run_modal(dialog) else None
 
 
@@ -36,7 +37,7 @@ def start_printing(parent: QWidget, document: QPdfDocument, show_message: Callab
         first, last = max(1, printer.fromPage()), min(pages, printer.toPage() or pages)
     job = PrintJob(document, printer, first, last, show_message)
     if not job.start():
-        prompts.show_error(parent, "Print", "The printer could not be started.")
+        prompts.show_error(parent, tr("Print"), tr("The printer could not be started."))
         return None
     return job
 
@@ -74,12 +75,12 @@ class PrintJob(QObject):
         scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRect(target.x(), target.y(), scaled.width(), scaled.height()), image)
         self.count += 1
-        self._show_message(f"Printing page {self.page} of {self.last}\u2026")
+        self._show_message(tr("Printing page {page} of {last}\u2026").format(page=self.page, last=self.last))
         if self.page < self.last:
             printer.newPage()
             self.page += 1
             QTimer.singleShot(0, self._print_next_page)
             return
         painter.end()
-        self._show_message(f"Sent {self.count} pages to the printer")
+        self._show_message(trn("Sent %n page to the printer", "Sent %n pages to the printer", self.count))
         self.printed.emit(self.count)

@@ -3,7 +3,8 @@ member to the fix, through `fix_requested`), and the status icon the activity li
 
 A report of thousands of activities can have hundreds of items about single activities: the panel shows the first
 MAX_ACTIVITY_ROWS of them and one line for the rest (the activity list marks every one). A check that changed
-little changes the panel little: a row whose item is unchanged is kept, not made again.
+little changes the panel little: a row whose item is unchanged is kept, not made again. The items come in the user's
+language from the check itself; the panel's own words go through `tr` too.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.annual_report import Fix, ReadinessItem
-from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, WARN_COLOR
+from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, WARN_COLOR, escape
 from wethrive_desktop.ui.widgets.naming import named
 
 MAX_ACTIVITY_ROWS = 30  # rows about single activities; the others are counted in one line
 
-FIX_LABELS = {
+FIX_LABELS = {  # (shown through tr)
     Fix.ACTIVITIES: "Log activity\u2026",
     Fix.ACTIVITY: "Edit activity\u2026",
     Fix.REFLECTION: "Write it",
@@ -43,7 +45,7 @@ class ReadinessPanel(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readinessPanel")
-        self.setAccessibleName("Readiness check")
+        self.setAccessibleName(tr("Readiness check"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
@@ -57,7 +59,10 @@ class ReadinessPanel(QFrame):
         self.rows = QVBoxLayout(self.body)
         self.rows.setContentsMargins(0, 0, 4, 0)
         self.rows.setSpacing(6)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the rows wrap
         self.scroll_area.setWidget(self.body)
+        self.scroll_area.viewport().setAutoFillBackground(False)  # the panel's own background, beside or in a tab
+        self.body.setAutoFillBackground(False)
         outer.addWidget(self.scroll_area, 1)
         self.items: list[ReadinessItem] = []
         self.buttons: dict[str, QPushButton] = {}
@@ -79,18 +84,19 @@ class ReadinessPanel(QFrame):
                     continue
             shown.append(item)
         if more:
-            shown.insert(more_at, f"\u2026 and {more:,} more about single activities: the activity list marks each "
-                                  "one (its tooltip says what is missing)")
+            shown.insert(more_at, tr("\u2026 and {count} more about single activities: the activity list marks each "
+                                     "one (its tooltip says what is missing)").format(count=f"{more:,}"))
         self._show_rows(shown)
         todo = sum(1 for i in items if i.blocking)
         warnings = sum(1 for i in items if not i.ok and i.warning)
         if todo:
-            text = f"<b style='color:{TODO_COLOR}'>{todo} to fix</b>"
+            text = f"<b style='color:{TODO_COLOR}'>{escape(tr('{count} to fix').format(count=todo))}</b>"
         else:
-            text = f"<b style='color:{OK_COLOR}'>Ready to submit</b>"
+            text = f"<b style='color:{OK_COLOR}'>{escape(tr('Ready to submit'))}</b>"
         if warnings:
-            text += f" \u00b7 <span style='color:{WARN_COLOR}'>{warnings} to check</span>"
-        self.heading.setText(f"<b>Readiness check</b><br>{text}")
+            check = escape(tr("{count} to check").format(count=warnings))
+            text += f" \u00b7 <span style='color:{WARN_COLOR}'>{check}</span>"
+        self.heading.setText(f"<b>{escape(tr('Readiness check'))}</b><br>{text}")
 
     def _show_rows(self, shown: list[ReadinessItem | str]) -> None:
         """Lay out the rows of `shown`, keeping the widgets of rows already there."""
@@ -132,6 +138,7 @@ class ReadinessPanel(QFrame):
         icon.setFixedWidth(20)
         line.addWidget(icon)
         text = QLabel(item.message)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # an activity's title is the member's text, never markup
         text.setWordWrap(True)
         if item.ok:
             text.setStyleSheet(f"color: {MUTED_COLOR};")
@@ -139,8 +146,8 @@ class ReadinessPanel(QFrame):
         outer.addLayout(line)
         if not item.ok:
             # The button goes under the message: beside it, Qt cut long wrapped messages short.
-            button = named(QPushButton(FIX_LABELS[item.fix]), f"fix-{item.key}")
-            button.setAccessibleName(f"Fix: {item.message}")
+            button = named(QPushButton(tr(FIX_LABELS[item.fix])), f"fix-{item.key}")
+            button.setAccessibleName(tr("Fix: {problem}").format(problem=item.message))
             button.clicked.connect(lambda _=False, i=item: self.fix_requested.emit(i))
             actions = QHBoxLayout()
             actions.addStretch(1)

@@ -8,6 +8,8 @@ before a build, another year, closing). Each saved field is one undoable `Reflec
 
 The list is a model and its view (activity_list.py), and activities are found by id in a dictionary: a report of
 thousands of activities costs the same few microseconds an activity, and no widget an activity.
+
+The editor scrolls (vertically only) where the page is too short for its fields, so each keeps room to type.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoCommand
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.activities import ActivityRecord, get_activity
 from wethrive_desktop.models.annual_report import (
     ReportActivity,
@@ -32,14 +37,13 @@ from wethrive_desktop.models.annual_report import (
     save_reflection,
     type_label,
 )
-from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROMPT, MIN_LEARNED_WORDS
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.report.activity_list import ActivityList, list_text
 from wethrive_desktop.ui.report.fields import COMMIT_DELAY_MS, ReflectionField
-from wethrive_desktop.ui.report.style import MUTED_COLOR, TODO_COLOR, escape
+from wethrive_desktop.ui.report.style import MUTED_COLOR, TODO_COLOR, date_span, escape
 from wethrive_desktop.ui.shell import Shell
 from wethrive_desktop.ui.undo import StoreCommand
 from wethrive_desktop.ui.widgets.naming import named
@@ -51,8 +55,9 @@ class ReflectionCommand(StoreCommand):
     MERGE_ID = 0x5EF1
 
     def __init__(self, tab: ReflectionsTab, before: ActivityRecord, after: ActivityRecord, field: str):
-        label = "how I took part" if field == "description" else "what I learned"
-        super().__init__(tab.shell, f"Edit {label} of \u201c{after.data.title[:40]}\u201d")
+        text = (tr("Edit how I took part of \u201c{title}\u201d") if field == "description"
+                else tr("Edit what I learned of \u201c{title}\u201d"))
+        super().__init__(tab.shell, text.format(title=after.data.title[:40]))
         self.tab, self.before, self.after, self.field = tab, before, after, field
 
     def id(self) -> int:
@@ -102,8 +107,8 @@ class ReflectionsTab(QSplitter):
 
         self.setChildrenCollapsible(False)
         self.activity_list = named(ActivityList(), "reportActivityList")
-        self.activity_list.setAccessibleName("Activities in the report")
-        self.activity_list.setMinimumWidth(200)
+        self.activity_list.setAccessibleName(tr("Activities in the report"))
+        self.activity_list.setMinimumWidth(180)
         self.activity_list.current_activity_changed.connect(self._activity_selected)
         self.addWidget(self.activity_list)
 
@@ -114,8 +119,8 @@ class ReflectionsTab(QSplitter):
         self.activity_heading = named(QLabel(), "reflectionHeading")
         self.activity_heading.setWordWrap(True)
         head.addWidget(self.activity_heading, 1)
-        self.edit_activity_button = named(QPushButton("Edit activity\u2026"), "editReportActivityButton")
-        self.edit_activity_button.setAccessibleName("Edit the activity")
+        self.edit_activity_button = named(QPushButton(tr("Edit &activity\u2026")), "editReportActivityButton")
+        self.edit_activity_button.setAccessibleName(tr("Edit the activity"))
         self.edit_activity_button.clicked.connect(lambda: self.edit_activity_requested.emit(self._current_activity))
         head.addWidget(self.edit_activity_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addLayout(head)
@@ -123,8 +128,9 @@ class ReflectionsTab(QSplitter):
         self.activity_details.setWordWrap(True)
         self.activity_details.setStyleSheet(f"color: {MUTED_COLOR};")
         form.addWidget(self.activity_details)
-        self.description_field = ReflectionField("How I took part", DESCRIPTION_PROMPT, "reflectionDescriptionEdit")
-        self.learned_field = ReflectionField("What I learned", LEARNED_PROMPT, "reflectionLearnedEdit",
+        self.description_field = ReflectionField(tr("How I &took part"), tr(DESCRIPTION_PROMPT),
+                                                 "reflectionDescriptionEdit")
+        self.learned_field = ReflectionField(tr("What I &learned"), tr(LEARNED_PROMPT), "reflectionLearnedEdit",
                                              MIN_LEARNED_WORDS)
         self.description_field.edited.connect(lambda: self._reflection_edited("description"))
         self.learned_field.edited.connect(lambda: self._reflection_edited("learned"))
@@ -138,14 +144,20 @@ class ReflectionsTab(QSplitter):
         self.empty_label = named(QLabel(), "reportEmptyLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.editor_box = editor
+        scroll = named(QScrollArea(), "reflectionEditorScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(editor)
+        self.editor_box = scroll  # shown when the year has activities to reflect on, else the empty label
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(editor, 1)
+        holder_layout.addWidget(scroll, 1)
         holder_layout.addWidget(self.empty_label, 1)
         self.addWidget(holder)
-        self.setStretchFactor(1, 1)
+        self.setStretchFactor(0, 1)  # a smaller window takes from both, the editor most
+        self.setStretchFactor(1, 3)
         self.setSizes([240, 520])
 
     # --- what the page asks -------------------------------------------------------------------------------
@@ -169,8 +181,8 @@ class ReflectionsTab(QSplitter):
         has = bool(data.activities)
         self.editor_box.setVisible(has)
         self.empty_label.setVisible(not has)
-        self.empty_label.setText(f"No completed activities with hours in {data.year} yet.\n"
-                                 "Log them on the Activities page; they appear here to reflect on.")
+        self.empty_label.setText(tr("No completed activities with hours in {year} yet.\nLog them on the Activities "
+                                    "page; they appear here to reflect on.").format(year=data.year))
 
     def reset(self) -> None:
         """Another year is shown: forget the activity chosen and any text not saved (commit it first)."""
@@ -234,13 +246,16 @@ class ReflectionsTab(QSplitter):
             self.learned_field.set_text("")
             return
         assert self.data is not None
-        self.activity_heading.setText(f"<span style='color:{MUTED_COLOR}'>Professional Development Activity "
-                                      f"#{a.number}</span><br><b style='font-size:12pt'>{escape(a.title)}</b>")
-        practices = ", ".join(f"{n} {self.data.practice_name(n)}" for n in a.practices) or \
-            f"<span style='color:{TODO_COLOR}'>no practices</span>"
-        self.activity_details.setText(
-            f"{date_range(a.start_date, a.end_date)} \u00b7 {escape(a.provider) or 'no provider'} \u00b7 "
-            f"{type_label(a.type)} \u00b7 {format_hours(a.hours)} h<br>Practices: {practices}")
+        number = tr("Professional Development Activity #{number}").format(number=a.number)
+        self.activity_heading.setText(f"<span style='color:{MUTED_COLOR}'>{escape(number)}</span><br>"
+                                      f"<b style='font-size:12pt'>{escape(a.title)}</b>")
+        data = self.data
+        practices = (escape(", ".join(f"{n} {tr(data.practice_name(n))}" for n in a.practices)) if a.practices
+                     else f"<span style='color:{TODO_COLOR}'>{escape(tr('no practices'))}</span>")
+        facts = [date_span(a.start_date, a.end_date), a.provider or tr("no provider"), tr(type_label(a.type)),
+                 tr("{hours} h").format(hours=format_hours(a.hours))]
+        self.activity_details.setText(escape(" \u00b7 ".join(facts)) + "<br>"
+                                      + escape(tr("Practices: {practices}")).format(practices=practices))
         for field, widget in (("description", self.description_field), ("learned", self.learned_field)):
             pending = self._pending.get(field)
             if pending is not None and pending[0] == activity_id:
@@ -252,7 +267,7 @@ class ReflectionsTab(QSplitter):
             return
         widget = self.description_field if field == "description" else self.learned_field
         self._pending[field] = (self._current_activity, widget.text())
-        self.saved_label.setText("Editing\u2026")
+        self.saved_label.setText(tr("Editing\u2026"))
         self.commit_timer.start()
         self.changed.emit()
 
@@ -275,12 +290,13 @@ class ReflectionsTab(QSplitter):
                 after = save_reflection(activity_id, year=self.data.year if self.data else None, **{field: text})
             except (ValidationError, LookupError) as exc:
                 failed = True
-                prompts.show_error(self, "Save reflection", f"The reflection could not be saved: {exc}")
+                prompts.show_error(self, tr("Save reflection"),
+                                   tr("The reflection could not be saved: {error}").format(error=exc))
                 continue
             self.shell.undo_stack.push(ReflectionCommand(self, before, after, field))
             saved.append(after)
         if saved:
-            self.saved_label.setText("Saved to the activity")
+            self.saved_label.setText(tr("Saved to the activity"))
             self.saved.emit(None if failed else saved)
             self.shell.notify_data_changed()
 

@@ -1,19 +1,33 @@
 """Marking the report submitted: the dialog that asks for the date (and warns about open readiness items), and the
-freeze itself, run on a worker (models.annual_report.submit_report renders the revision's PDF there)."""
+freeze itself, run on a worker (models.annual_report.submit_report renders the revision's PDF there).
+
+The dialog's words go through `tr`; its list of open items scrolls, so a long one leaves the date and the buttons on
+a small screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report import ReadinessItem, Submission, list_revisions, submit_report
 from wethrive_desktop.reports.pdf.builder import render_revision_pdf
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.report.style import TODO_COLOR, escape
+from wethrive_desktop.ui.report.style import TODO_COLOR, date_edit_format, escape, fit_to_screen
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import run_in_worker
 
@@ -24,38 +38,52 @@ class SubmitDialog(QDialog):
     def __init__(self, parent: QWidget | None, year: int, revision: int, open_items: list[ReadinessItem]):
         super().__init__(parent)
         self.setObjectName("submitReportDialog")
-        self.setWindowTitle(f"Mark the {year} report submitted")
+        self.setWindowTitle(tr("Mark the {year} report submitted").format(year=year))
         layout = QVBoxLayout(self)
-        what = "a new revision" if revision > 1 else "submitted"
-        intro = QLabel(f"This freezes the {year} report exactly as it is now, as revision {revision}. Later edits "
-                       f"to your activities will not change it; you can make {what} again only when you ask.")
+        body = QWidget()
+        text = QVBoxLayout(body)
+        text.setContentsMargins(0, 0, 0, 0)
+        intro = QLabel(tr("This freezes the {year} report exactly as it is now, as revision {revision}. Later edits "
+                          "to your activities will not change it; a new revision is made only when you ask for "
+                          "one.").format(year=year, revision=revision))
         intro.setWordWrap(True)
-        layout.addWidget(intro)
+        text.addWidget(intro)
         if open_items:
             lines = "".join(f"<li>{escape(i.message)}</li>" for i in open_items)
-            warn = QLabel(f"<b style='color:{TODO_COLOR}'>The readiness check has {len(open_items)} open "
-                          f"item{'s' if len(open_items) != 1 else ''}:</b><ul>{lines}</ul>")
+            heading = trn("The readiness check has %n open item:", "The readiness check has %n open items:",
+                          len(open_items))
+            warn = QLabel(f"<b style='color:{TODO_COLOR}'>{escape(heading)}</b><ul>{lines}</ul>")
             warn.setWordWrap(True)
-            layout.addWidget(warn)
+            text.addWidget(warn)
+        text.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard starts on the date (the wheel still scrolls)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         form = QFormLayout()
         self.date_edit = named(QDateEdit(), "submitDateEdit")
-        self.date_edit.setAccessibleName("Date submitted")
+        self.date_edit.setAccessibleName(tr("Date submitted"))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_edit_format())
         now = clock.today()
         self.date_edit.setDate(QDate(now.year, now.month, now.day))
         self.date_edit.setMaximumDate(QDate(now.year, now.month, now.day))
         self.date_edit.setMinimumDate(QDate(year, 1, 1))
-        form.addRow("Date submitted:", self.date_edit)
+        form.addRow(tr("&Date submitted:"), self.date_edit)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.addButton("Submit anyway" if open_items else "Mark submitted",
+        ok = buttons.addButton(tr("&Submit anyway") if open_items else tr("&Mark submitted"),
                                QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("submitConfirmButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        hint = self.sizeHint()
+        fit_to_screen(self, max(520, hint.width()), max(hint.height(), body.sizeHint().height() + 120))
+        self.date_edit.setFocus()
 
     def chosen_date(self) -> date:
         d = self.date_edit.date()

@@ -4,6 +4,8 @@
 The summary and the attestation are the report's own text (models.annual_report.save_draft). Like a reflection,
 text typed is saved after a pause in typing (`draft_timer`, COMMIT_DELAY_MS), at once when focus leaves the field,
 and whenever the page asks (`commit_draft`); the readiness check follows every key through `changed`.
+
+It scrolls vertically where the page is short; its lines wrap, so it never scrolls sideways.
 """
 
 from __future__ import annotations
@@ -29,14 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report import ReportData, ReportDraft, save_draft
-from wethrive_desktop.models.reflections import SUMMARY_PROMPT, attestation_text
+from wethrive_desktop.models.reflections import SUMMARY_PROMPT, attestation_shown
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.report.fields import COMMIT_DELAY_MS, ReflectionField
-from wethrive_desktop.ui.report.style import MUTED_COLOR, TODO_COLOR, escape
+from wethrive_desktop.ui.report.style import (
+    MUTED_COLOR,
+    TODO_COLOR,
+    bold_label,
+    colored,
+    date_edit_format,
+    escape,
+)
 from wethrive_desktop.ui.shell import Shell
 from wethrive_desktop.ui.widgets.naming import named
 
@@ -59,49 +69,52 @@ class SummaryTab(QScrollArea):
 
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         grid = QVBoxLayout(body)
         grid.setContentsMargins(4, 4, 12, 4)
 
-        self.summary_field = ReflectionField("Summary reflection", SUMMARY_PROMPT, "summaryReflectionEdit")
+        self.summary_field = ReflectionField(tr("Summar&y reflection"), tr(SUMMARY_PROMPT), "summaryReflectionEdit")
         self.summary_field.edit.setMinimumHeight(110)
         self.summary_field.edited.connect(self._draft_edited)
         self.summary_field.edit.installEventFilter(self)  # focus leaving the field saves it
         grid.addWidget(self.summary_field)
 
-        self.goals_label = self._section(grid, "Needs and goals addressed", "needsGoalsLabel",
-                                         "Open this year\u2019s plan", "openThisPlanButton",
+        self.goals_label = self._section(grid, tr("Needs and goals addressed"), "needsGoalsLabel",
+                                         tr("&Open this year\u2019s plan"), "openThisPlanButton",
                                          lambda: self.shell.show_plan(self.draft.year))
-        self.next_plan_label = self._section(grid, "Plan for next year", "nextPlanLabel",
-                                             "Open next year\u2019s plan", "openNextPlanButton",
+        self.next_plan_label = self._section(grid, tr("Plan for next year"), "nextPlanLabel",
+                                             tr("Open ne&xt year\u2019s plan"), "openNextPlanButton",
                                              lambda: self.shell.show_plan(self.draft.year + 1))
-        self.multirater_label = self._section(grid, "360 (multi-rater) assessment", "multiraterLabel",
-                                              "Edit profile\u2026", "multiraterProfileButton",
+        self.multirater_label = self._section(grid, tr("360 (multi-rater) assessment"), "multiraterLabel",
+                                              tr("Ed&it profile\u2026"), "multiraterProfileButton",
                                               lambda: self.shell.open_profile())
 
         grid.addSpacing(6)
-        grid.addWidget(QLabel("<b>Attestation</b>"))
+        grid.addWidget(bold_label(tr("Attestation")))
         self.attestation_text = named(QLabel(), "attestationText")
         self.attestation_text.setWordWrap(True)
         grid.addWidget(self.attestation_text)
         row = QGridLayout()
         self.attestation_name = named(QLineEdit(), "attestationNameEdit")
-        self.attestation_name.setAccessibleName("Attestation name")
-        self.attestation_name.setPlaceholderText("Your name as you sign it")
+        self.attestation_name.setAccessibleName(tr("Attestation name"))
+        self.attestation_name.setPlaceholderText(tr("Your name as you sign it"))
         self.attestation_name.editingFinished.connect(self.commit_draft)
         self.attestation_name.textEdited.connect(lambda _t: self._draft_edited())
-        self.use_profile_name = named(QPushButton("Use profile name"), "useProfileNameButton")
-        self.use_profile_name.setAccessibleName("Use the name from the profile")
+        self.use_profile_name = named(QPushButton(tr("Use profi&le name")), "useProfileNameButton")
+        self.use_profile_name.setAccessibleName(tr("Use the name from the profile"))
         self.use_profile_name.clicked.connect(self._use_profile_name)
-        self.attestation_signed = named(QCheckBox("Signed on"), "attestationSignedCheck")
-        self.attestation_signed.setAccessibleName("Attestation signed")
+        self.attestation_signed = named(QCheckBox(tr("Si&gned on")), "attestationSignedCheck")
+        self.attestation_signed.setAccessibleName(tr("Attestation signed"))
         self.attestation_signed.toggled.connect(self._attestation_date_changed)
         self.attestation_date = named(QDateEdit(), "attestationDateEdit")
-        self.attestation_date.setAccessibleName("Attestation date")
+        self.attestation_date.setAccessibleName(tr("Attestation date"))
         self.attestation_date.setCalendarPopup(True)
-        self.attestation_date.setDisplayFormat("yyyy-MM-dd")
+        self.attestation_date.setDisplayFormat(date_edit_format())
         self.attestation_date.dateChanged.connect(self._attestation_date_changed)
-        row.addWidget(QLabel("Name:"), 0, 0)
+        name_label = QLabel(tr("&Name:"))
+        name_label.setBuddy(self.attestation_name)
+        row.addWidget(name_label, 0, 0)
         row.addWidget(self.attestation_name, 0, 1)
         row.addWidget(self.use_profile_name, 0, 2)
         row.addWidget(self.attestation_signed, 1, 0)
@@ -120,13 +133,13 @@ class SummaryTab(QScrollArea):
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        heading = QLabel(f"<b>{title}</b>")
+        heading = bold_label(title)
         column = QVBoxLayout()
         column.addWidget(heading)
         column.addWidget(label)
         box.addLayout(column, 1)
         b = named(QPushButton(button), button_name)
-        b.setAccessibleName(button.rstrip("\u2026"))
+        b.setAccessibleName(button.replace("&", "").rstrip("\u2026"))
         b.clicked.connect(slot)
         box.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         grid.addSpacing(6)
@@ -152,33 +165,38 @@ class SummaryTab(QScrollArea):
             self.attestation_date.setEnabled(draft.attestation_date is not None)
             self.attestation_signed.blockSignals(False)
             self.attestation_date.blockSignals(False)
-        self.attestation_text.setText(attestation_text(d.year))
-        # Needs and goals addressed
-        if not d.has_plan:
-            goals = f"<span style='color:{MUTED_COLOR}'>No plan for {d.year}: the report will say so.</span>"
-        else:
-            parts = []
-            if d.needs:
-                needs = ", ".join(f"{n.practice} {escape(d.practice_name(n.practice))} "
-                                  f"({format_hours(n.hours)} h)" for n in d.needs)
-                parts.append(f"Needs: {needs}")
-            for g in d.goals:
-                refs = ", ".join(f"#{n}" for n in g.addressed_by) or "no activity yet"
-                term = "Long-term" if g.term == "long" else "Short-term"
-                parts.append(f"{term}: {escape(g.text)} <span style='color:{MUTED_COLOR}'>({refs})</span>")
-            goals = "<br>".join(parts) or f"<span style='color:{MUTED_COLOR}'>The plan has no needs or goals.</span>"
-        self.goals_label.setText(goals)
+        self.attestation_text.setText(attestation_shown(d.year))
+        self.goals_label.setText(self._goals_text(d))
         nxt = d.next_year
         if nxt is None:
-            plan = f"<span style='color:{TODO_COLOR}'>No plan for {d.year + 1} yet.</span>"
+            plan = colored(tr("No plan for {year} yet.").format(year=d.year + 1), TODO_COLOR)
         else:
-            plan = (f"{len(nxt.needs)} needs, {len(nxt.goals)} goals, {len(nxt.items)} planned activities "
-                    f"({format_hours(nxt.planned_hours)} h estimated)")
+            plan = escape(tr("{needs} needs, {goals} goals, {activities} planned activities ({hours} h "
+                             "estimated)").format(needs=len(nxt.needs), goals=len(nxt.goals),
+                                                  activities=len(nxt.items), hours=format_hours(nxt.planned_hours)))
         self.next_plan_label.setText(plan)
         m = d.multirater
         today = clock.today()
-        color = TODO_COLOR if m.overdue(today) else "inherit"
-        self.multirater_label.setText(f"<span style='color:{color}'>{escape(m.describe(today))}</span>")
+        said = m.describe(today, translated=True)
+        # (Only an overdue one is coloured: a span "inherit"ing its colour drew black text on a dark palette.)
+        self.multirater_label.setText(colored(said, TODO_COLOR) if m.overdue(today) else escape(said))
+
+    @staticmethod
+    def _goals_text(d: ReportData) -> str:
+        """The needs and goals of the year's plan the report addresses, as rich text."""
+        if not d.has_plan:
+            return colored(tr("No plan for {year}: the report will say so.").format(year=d.year), MUTED_COLOR)
+        parts = []
+        if d.needs:
+            needs = ", ".join(f"{n.practice} {tr(d.practice_name(n.practice))} "
+                              f"({tr('{hours} h').format(hours=format_hours(n.hours))})" for n in d.needs)
+            parts.append(escape(tr("Needs: {needs}").format(needs=needs)))
+        for g in d.goals:
+            refs = ", ".join(f"#{n}" for n in g.addressed_by) or tr("no activity yet")
+            template = tr("Long-term: {goal} ({activities})") if g.term == "long" else \
+                tr("Short-term: {goal} ({activities})")
+            parts.append(escape(template).format(goal=escape(g.text), activities=colored(refs, MUTED_COLOR)))
+        return "<br>".join(parts) or colored(tr("The plan has no needs or goals."), MUTED_COLOR)
 
     def live(self, data: ReportData) -> ReportData:
         """`data` with the summary and the attestation as typed, not yet saved."""
@@ -206,7 +224,7 @@ class SummaryTab(QScrollArea):
             self.draft = save_draft(d.year, summary_reflection=summary, attestation_name=name,
                                     attestation_date=when, today=clock.today())
         except ValidationError as exc:
-            prompts.show_error(self, "Save report", str(exc))
+            prompts.show_error(self, tr("Save report"), str(exc))
             return
         self.saved.emit(self.draft)
         self.shell.notify_data_changed()
