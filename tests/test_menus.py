@@ -303,3 +303,21 @@ def test_the_page_remembered_is_the_one_checked_in_view(make_window: Callable[..
     store.sync()
     window = make_window()
     assert window.current_page() is window.pages["legacyPage"] and window.page_actions[-1].isChecked()
+
+
+def test_a_page_chosen_from_the_keyboard_takes_the_focus(active: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    """Ctrl+2 or Ctrl+Tab lands in the page (its first field), so the user types on without reaching for the mouse;
+    a click in the page list leaves the focus in the list."""
+    window = active()
+    QTest.keyClick(window, Qt.Key.Key_2, CTRL)
+    page = window.current_page()
+    assert page is window.pages["activityLogPage"]
+    focus = QApplication.focusWidget()
+    assert focus is not None and page.isAncestorOf(focus)
+    QTest.keyClick(focus, Qt.Key.Key_Tab, CTRL)
+    page = window.current_page()
+    focus = QApplication.focusWidget()
+    assert page is window.stack.widget(2) and focus is not None and page.isAncestorOf(focus)
+    window.nav.setFocus()
+    window.nav.setCurrentRow(0)
+    assert QApplication.focusWidget() is window.nav

@@ -28,7 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.page_actions: list[QAction] = []
         for row, entry in enumerate(PAGES):
-            action = self._action(tr(entry.menu_text), lambda _checked=False, row=row: self.nav.setCurrentRow(row),
+            action = self._action(tr(entry.menu_text), lambda _checked=False, row=row: self.go_to_row(row),
                                   f"Ctrl+{row + 1}" if row < 9 else None, f"{entry.object_name}Action")
             action.setCheckable(True)
             action.setProperty(SHORTCUT_HELP, tr("Go to {page}").format(page=tr(entry.title)))
@@ -413,7 +413,19 @@ class MainWindow(QMainWindow):
 
     def step_page(self, step: int) -> None:
         """View > Next page (Ctrl+Tab) and Previous page (Ctrl+Shift+Tab), round from the last to the first."""
-        self.nav.setCurrentRow((self.nav.currentRow() + step) % self.nav.count())
+        self.go_to_row((self.nav.currentRow() + step) % self.nav.count())
+
+    def go_to_row(self, row: int) -> None:
+        """Show page `row` from the keyboard or the View menu, and put the focus in it (on its first field, where
+        the page names one as its focus proxy), so typing goes on there."""
+        self.nav.setCurrentRow(row)
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        target = page.focusProxy() or next(
+            (w for w in page.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()
+             and w.isEnabled()), page)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _row_chosen(self, row: int) -> None:
         if row in self._unbuilt:
