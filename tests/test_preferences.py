@@ -234,3 +234,15 @@ def test_the_dialog_speaks_through_tr(make_window: Callable[..., MainWindow], ps
     dialog = window.open_preferences()
     assert untranslated(dialog) == []
     dialog.reject()
+
+
+def test_the_reports_due_date_is_saved_or_refused_with_the_reason(dialog: PreferencesDialog) -> None:
+    dialog.report_due_edit.setText("31-03")
+    dialog.buttons.accepted.emit()
+    error = dialog.findChild(QLabel, "reportDueError")
+    assert error is not None and error.isVisible() and "is not a month and day" in error.text()
+    assert dialog.isVisible() and QApplication.focusWidget() is dialog.report_due_edit
+    dialog.report_due_edit.setText("3-31")
+    assert not error.isVisible()
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible() and load_preferences().report_due == "03-31"

@@ -31,7 +31,7 @@ from wethrive_desktop.models.reminders import (
     report_reminder,
     severity,
 )
-from wethrive_desktop.preferences import Preferences, save_preferences
+from wethrive_desktop.preferences import Preferences, parse_report_due, report_due_date, save_preferences
 
 TODAY = date(2026, 3, 15)
 WINDOWS = (30, 7)
@@ -210,3 +210,25 @@ def test_reminders_from_the_database_use_the_members_windows(db: object) -> None
     assert (found["multirater-due"].due, found["multirater-due"].severity) == (date(2026, 4, 29), INFO)  # 45 days
     save_preferences(Preferences(reminder_days=(60, 7)))
     assert {r.key: r for r in reminders(TODAY)}["multirater-due"].severity == WARNING
+
+
+def test_the_reports_due_date_set_in_the_preferences_dates_its_reminder(db: object) -> None:
+    """ICMA publishes no due date, so the member sets one ("03-31"): last year's unsubmitted report is then
+    reminded with that date in this year, inside the windows; without it, the reminder has no date."""
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2021, 4, 29)), today=TODAY)
+    assert {r.key: r for r in reminders(TODAY)}["report-due-2025"].due is None
+    save_preferences(Preferences(report_due="03-31"))
+    report = {r.key: r for r in reminders(TODAY)}["report-due-2025"]
+    assert report.due == date(2026, 3, 31) and report.severity != INFO  # 16 days before: inside the 30-day window
+    assert report_due_date(Preferences(report_due="02-29"), 2026) == date(2027, 2, 28)  # no 29th in 2027
+
+
+@pytest.mark.parametrize(("text", "stored"), [("3-31", "03-31"), (" 03-31 ", "03-31"), ("", ""), ("02-29", "02-29")])
+def test_a_due_date_is_read_as_month_and_day(text: str, stored: str) -> None:
+    assert parse_report_due(text) == stored
+
+
+@pytest.mark.parametrize("text", ["31-03", "March 31", "02-30", "3/31"])
+def test_a_due_date_that_is_not_a_month_and_day_is_refused_with_a_sentence(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a month and day: write them as MM-DD"):
+        parse_report_due(text)

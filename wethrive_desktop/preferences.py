@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+from calendar import isleap
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,9 @@ class Preferences:
     import_date_order: str = "auto"
     reminders_enabled: bool = True  # desktop notifications (the dashboard's Reminders card is always there)
     reminder_days: tuple[int, ...] = (30, 7)  # a report or requirement due within these many days is reminded
+    # "MM-DD": when a year's annual report is due, in the next year. ICMA publishes no date (DOMAIN.md, section 1),
+    # so it is the member's to set; empty, the report is reminded without a date.
+    report_due: str = ""
     recent_files: tuple[str, ...] = field(default_factory=tuple)  # databases opened, most recent first
 
     def with_recent(self, path: Path) -> Preferences:
@@ -67,6 +72,32 @@ def parse_reminder_days(text: str) -> tuple[int, ...]:
     return tuple(sorted(days, reverse=True))
 
 
+def parse_report_due(text: str) -> str:
+    """"3-31", "03-31" -> "03-31"; "" -> "" (no date). Raises ValueError with a sentence for the user otherwise."""
+    text = text.strip()
+    if not text:
+        return ""
+    parts = text.split("-")
+    if len(parts) == 2 and all(p.isdecimal() and len(p) <= 2 for p in parts):
+        month, day = map(int, parts)
+        try:
+            date(2024, month, day)  # a leap year: 02-29 is a day a report can be due on
+        except ValueError:
+            pass
+        else:
+            return f"{month:02d}-{day:02d}"
+    raise ValueError(tr("\u201c{text}\u201d is not a month and day: write them as MM-DD, such as 03-31")
+                     .format(text=text))
+
+
+def report_due_date(prefs: Preferences, year: int) -> date | None:
+    """When the annual report of `year` is due (in the next year), or None when no date is set."""
+    if not prefs.report_due:
+        return None
+    month, day = map(int, prefs.report_due.split("-"))
+    return date(year + 1, month, 28) if (month, day) == (2, 29) and not isleap(year + 1) else date(year + 1, month, day)
+
+
 def preferences_path() -> Path:
     return data_dir() / FILENAME
 
@@ -84,6 +115,11 @@ def _valid(name: str, value: Any, default: Any) -> Any:
     if name == "reminder_days":
         ok = isinstance(value, list) and all(isinstance(v, int) and 0 < v <= MAX_REMINDER_DAYS for v in value)
         return tuple(sorted(set(value), reverse=True)) if ok else default
+    if name == "report_due":
+        try:
+            return parse_report_due(value) if isinstance(value, str) else default
+        except ValueError:
+            return default
     if name == "recent_files":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         return tuple(value[:RECENT_LIMIT]) if ok else default

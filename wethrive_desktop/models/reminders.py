@@ -188,10 +188,13 @@ def build_reminders(facts: ReminderFacts) -> list[Reminder]:
 def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status: str,
               eligibility: EligibilityResult | None) -> ReminderFacts:
     """The facts with the member's reminder windows (the dashboard passes what it loaded already)."""
-    from wethrive_desktop.preferences import load_preferences
+    from wethrive_desktop.preferences import load_preferences, report_due_date
 
-    # No report due date: ICMA publishes none (DOMAIN.md section 1), and no setting holds one yet.
-    return ReminderFacts(today, profile, year_pace, report_status, eligibility, load_preferences().reminder_days)
+    # The report's due date is the member's setting (ICMA publishes none: DOMAIN.md section 1); without one the
+    # report is reminded undated.
+    prefs = load_preferences()
+    return ReminderFacts(today, profile, year_pace, report_status, eligibility, prefs.reminder_days,
+                         report_due_date(prefs, today.year - 1))
 
 
 def load_facts(today: date) -> ReminderFacts:

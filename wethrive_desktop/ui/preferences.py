@@ -35,6 +35,7 @@ from wethrive_desktop.preferences import (
     THEMES,
     Preferences,
     parse_reminder_days,
+    parse_report_due,
     save_preferences,
 )
 from wethrive_desktop.ui import prompts
@@ -136,6 +137,22 @@ class PreferencesDialog(QDialog):
         label = form.labelForField(days)
         if isinstance(label, QLabel):
             label.setBuddy(self.days_edit)
+        self.report_due_edit = named(QLineEdit(prefs.report_due), "reportDueEdit", tr("Annual report due"))
+        self.report_due_edit.setPlaceholderText(tr("MM-DD, such as 03-31; empty: no date"))
+        self.report_due_edit.setToolTip(tr("The month and day your program wants a year's report by, in the next "
+                                           "year (ICMA publishes no date); the reminders count down to it"))
+        self.report_due_error = error_label("report_due")
+        self.report_due_edit.textChanged.connect(lambda _t: self.report_due_error.hide())
+        due = QWidget()
+        due_layout = QVBoxLayout(due)
+        due_layout.setContentsMargins(0, 0, 0, 0)
+        due_layout.setSpacing(1)
+        due_layout.addWidget(self.report_due_edit)
+        due_layout.addWidget(self.report_due_error)
+        form.addRow(tr("Annual report d&ue"), due)
+        label = form.labelForField(due)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.report_due_edit)
         return box
 
     def _import_box(self, prefs: Preferences) -> QGroupBox:
@@ -228,16 +245,25 @@ class PreferencesDialog(QDialog):
         return replace(self.original, theme=str(self.theme_combo.currentData()),
                        text_size=int(self.text_size_combo.currentData()),
                        import_date_order=str(self.date_order_combo.currentData()),
-                       reminders_enabled=self.reminders_check.isChecked(), reminder_days=days)
+                       reminders_enabled=self.reminders_check.isChecked(), reminder_days=days,
+                       report_due=parse_report_due(self.report_due_edit.text()))
 
     def accept(self) -> None:
-        try:
-            prefs = self.value()
-        except ValueError as exc:
-            self.days_error.setText(str(exc))
-            self.days_error.show()
-            self.days_edit.setFocus()
+        problems = []  # (field, its error label, the message): each wrong field says what is wrong with it
+        for edit, error, parse in ((self.days_edit, self.days_error, parse_reminder_days),
+                                   (self.report_due_edit, self.report_due_error, parse_report_due)):
+            try:
+                if edit.isEnabled():
+                    parse(edit.text())
+            except ValueError as exc:
+                problems.append((edit, error, str(exc)))
+        for _edit, error, message in problems:
+            error.setText(message)
+            error.show()
+        if problems:
+            problems[0][0].setFocus()
             return
+        prefs = self.value()
         try:
             save_preferences(prefs)
             if self.folder != (chosen_data_dir() or data_dir()):
