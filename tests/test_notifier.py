@@ -147,3 +147,22 @@ def test_with_a_tray_each_reminder_is_a_notification_that_leads_to_the_dashboard
     monkeypatch.setattr(window, "raise_", lambda: raised.append(True))  # offscreen warns it cannot raise
     tray.clicked[0]()
     assert raised == [True] and window.stack.currentWidget() is window.pages["dashboardPage"]
+
+
+def test_the_running_app_starts_its_notifier_once_the_window_is_up(qtbot: QtBot, db_path: Path,
+                                                                  frozen_today: Callable[[date], None]) -> None:
+    """app.open_window (what `wethrive` runs) starts the reminders after the first paint; a window built for a
+    test or script (create_main_window) notifies nothing."""
+    from wethrive_desktop.app import open_window
+    from wethrive_desktop.models.db import close_database
+
+    frozen_today(date(2026, 3, 15))
+    window = open_window(db_path)
+    try:
+        assert window.notifier is None  # not before the window is up
+        qtbot.waitUntil(lambda: isinstance(window.notifier, ReminderNotifier))
+        # A new, empty database: far behind the 40 hours in March is a reminder, told in the status bar offscreen.
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Reminder: "))
+    finally:
+        window.close()
+        close_database()

@@ -31,7 +31,6 @@ from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.i18n import install_qt
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.notifier import ReminderNotifier
 from wethrive_desktop.ui.theme import apply_preferences
 from wethrive_desktop.ui.workers import Worker, run_in_worker
 
@@ -179,13 +178,20 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     window.show()
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
-    # Desktop notifications of what is due or behind, once the window is up and again each midnight.
-    window.notifier = ReminderNotifier(window)
+    # Desktop notifications of what is due or behind, once the window is up (the reminders' models are loaded
+    # then, not before the first paint) and again each midnight.
+    QTimer.singleShot(0, window, lambda: start_notifier(window))
     if not window.demo:
         # One copy a day, thinned, once the window is up, on a worker thread (the quick check and the copy take a
         # second at 100,000 activities). `window` as the timer's context: a window gone by then takes no backup.
         QTimer.singleShot(0, window, lambda: start_daily_backup(window))
     return window
+
+
+def start_notifier(window: MainWindow) -> None:
+    from wethrive_desktop.ui.notifier import ReminderNotifier
+
+    window.notifier = ReminderNotifier(window)
 
 
 def remember_database(path: Path) -> None:

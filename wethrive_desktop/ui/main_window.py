@@ -60,7 +60,6 @@ from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
 from wethrive_desktop.preferences import Preferences, load_preferences, next_text_size, save_preferences
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.help.shortcuts import SHORTCUT_HELP
 from wethrive_desktop.ui.help.topics import GETTING_STARTED, ICMA_HOURS, SHORTCUTS
@@ -71,6 +70,7 @@ from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import wait_for_workers
 
 if TYPE_CHECKING:
+    from wethrive_desktop.ui.activities.dialog import ActivityDialog
     from wethrive_desktop.ui.exports import ExportJob
     from wethrive_desktop.ui.help.places import DataPlacesDialog
     from wethrive_desktop.ui.help.window import HelpWindow
@@ -544,6 +544,8 @@ class MainWindow(QMainWindow):
     def open_activity_dialog(self, initial: ActivityData | None = None,
                              activity_id: int | None = None) -> ActivityDialog:
         """Open the activity dialog (window-modal, not blocking) and return it."""
+        from wethrive_desktop.ui.activities.dialog import ActivityDialog  # when first used: not before the window
+
         dialog = ActivityDialog(self, initial=initial, activity_id=activity_id, shell=self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
