@@ -102,7 +102,7 @@ def test_compare_latest_two_and_any_two_selected(window: MainWindow, qtmodeltest
     page = page_of(window)
     # Default: the latest against the previous.
     rows = {r.practice: r for r in page.compare_model.records}
-    assert rows[12].change == 2 and page.compare_model.headerData(1, Qt.Orientation.Horizontal) == "2025-01-10"
+    assert rows[12].change == 2 and page.compare_model.headerData(1, Qt.Orientation.Horizontal) == "1/10/2025"
     assert page.compare_model.data(page.compare_model.index(11, 3)) == "+2"
     # Pick the oldest and the newest.
     page.select_ids([old, new])
@@ -123,9 +123,9 @@ def test_chart_shows_latest_against_previous(window: MainWindow) -> None:
     add(date(2026, 1, 10), {1: 4})
     window.data_changed.emit()
     sets = page.chart.series_sets
-    assert list(sets) == ["2025-01-10 Self-assessment", "2026-01-10 Self-assessment"]
-    assert sets["2026-01-10 Self-assessment"][0] == 4.0  # practice 1
-    assert sets["2025-01-10 Self-assessment"][13] == 5.0  # practice 14
+    assert list(sets) == ["1/10/2025 Self-assessment", "1/10/2026 Self-assessment"]  # the locale's dates (en_US)
+    assert sets["1/10/2026 Self-assessment"][0] == 4.0  # practice 1
+    assert sets["1/10/2025 Self-assessment"][13] == 5.0  # practice 14
     series = page.chart.chart().series()[0]
     assert isinstance(series, QAbstractBarSeries)
     assert series.count() == 2

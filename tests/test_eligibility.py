@@ -74,7 +74,7 @@ def test_experience_keeps_counting_in_a_senior_role_and_gives_dates() -> None:
     assert r.candidate_date == date(2025, 3, 15)
     assert r.cm_date == date(2027, 3, 15)
     assert r.describe() == ("Eligible as Candidate; 1 year of credited experience more to Credentialed Manager "
-                            "(about March 15, 2027).")
+                            "(about Mar 15, 2027).")
 
 
 def test_department_head_role_counts_on_at_half_speed() -> None:

@@ -30,7 +30,7 @@ def test_a_good_activity_has_no_errors() -> None:
     ({"title": ""}, "title: is required"),
     ({"title": "   "}, "title: is required"),
     ({"title": "x" * 301}, "title: is longer than 300 characters"),
-    ({"end_date": date(2026, 3, 1)}, "end_date: 2026-03-01 is before the start date"),
+    ({"end_date": date(2026, 3, 1)}, "end_date: Mar 1, 2026 is before the start date"),
     ({"start_date": date(1, 1, 1)}, "date: 0001-01-01 is not a date between 1900 and 2200"),
     ({"end_date": date(9999, 12, 31)}, "end_date: 9999-12-31 is not a date between 1900 and 2200"),
     ({"hours": Decimal("-1")}, "hours: must not be negative"),

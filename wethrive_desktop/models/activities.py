@@ -18,6 +18,7 @@ from typing import Any
 import peewee
 
 from wethrive_desktop.files import atomic_path
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.attachment_names import valid_stored_name
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import StoreError, current_path, database_proxy
@@ -44,8 +45,13 @@ class ActivityData:
     challenge_key: str | None = None
 
     def identity(self) -> tuple[date, str, Decimal]:
-        """Two activities with the same date, title and hours are the same record (for re-imports)."""
-        return (self.start_date, self.title.strip().casefold(), Decimal(self.hours).quantize(Decimal("0.01")))
+        """Two activities with the same date, title and hours are the same record (for re-imports). Worked out
+        once per (immutable) row: an import asks for it three times a row."""
+        key: tuple[date, str, Decimal] | None = self.__dict__.get("_identity")
+        if key is None:
+            key = (self.start_date, self.title.strip().casefold(), Decimal(self.hours).quantize(Decimal("0.01")))
+            object.__setattr__(self, "_identity", key)
+        return key
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,7 @@ def save_activity(data: ActivityData, activity_id: int | None = None) -> int:
             updated = Activity.update(**_row_values(data), updated_at=utc_now()).where(
                 Activity.id == activity_id).execute()
             if not updated:
-                raise LookupError(f"activity {activity_id} no longer exists")
+                raise LookupError(tr("activity {id} no longer exists").format(id=activity_id))
         _set_practices(int(activity_id), data.practices)
     return int(activity_id)
 
@@ -241,7 +247,7 @@ def _attachment_data(f: Attachment) -> AttachmentData:
 def get_activity(activity_id: int) -> ActivityRecord:
     found = load_activities(ids=[activity_id])
     if not found:
-        raise LookupError(f"activity {activity_id} does not exist")
+        raise LookupError(tr("activity {id} does not exist").format(id=activity_id))
     return found[0]
 
 
@@ -344,13 +350,13 @@ def attachment_path(stored_name: str, sha256: str | None = None) -> Path:
     absolute path), or not the attachment's own `sha256` when given, and a file that leads (by a link) out of the
     folder: such a path must never reach the system viewer."""
     if not valid_stored_name(stored_name, stored_name[:64] if sha256 is None else sha256):
-        raise UnsafeAttachmentError(f"this attachment's stored file name ({stored_name!r}) is not one WeThrive "
-                                    "made; it was not opened")
+        raise UnsafeAttachmentError(tr("this attachment's stored file name ({name}) is not one WeThrive made; it was "
+                                       "not opened").format(name=repr(stored_name)))
     folder = attachment_folder()
     path = folder / stored_name
     if path.resolve().parent != folder.resolve():
-        raise UnsafeAttachmentError(f"this attachment's stored file ({stored_name}) leads out of the attachments "
-                                    f"folder {folder}; it was not opened")
+        raise UnsafeAttachmentError(tr("this attachment's stored file ({name}) leads out of the attachments folder "
+                                       "{folder}; it was not opened").format(name=stored_name, folder=folder))
     return path
 
 
@@ -358,7 +364,7 @@ def add_attachment(activity_id: int, source: Path) -> AttachmentData:
     """Copy `source` into the data folder (named by its sha256, so copies are shared) and link it."""
     source = Path(source)
     if not source.is_file():
-        raise FileNotFoundError(f"{source} is not a file")
+        raise FileNotFoundError(tr("{path} is not a file").format(path=source))
     digest = hashlib.sha256()
     with source.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

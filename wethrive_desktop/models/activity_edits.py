@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.activities import (
     ActivityData,
     ActivityRecord,
@@ -38,7 +39,7 @@ def save_with_attachments(data: ActivityData, activity_id: int | None = None,
         for attachment_id in remove:
             owner, _ = remove_attachment(attachment_id)
             if owner != activity_id:
-                raise LookupError(f"attachment {attachment_id} belongs to another activity")
+                raise LookupError(tr("attachment {id} belongs to another activity").format(id=attachment_id))
         for path in add:
             add_attachment(activity_id, Path(path))
     return activity_id

@@ -16,11 +16,12 @@ from enum import StrEnum
 
 import peewee
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.tables import Assessment, AssessmentRating, utc_now
-from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.models.validation import FieldError, ValidationError, practice_numbers_problem
 
 RATING_LABELS: dict[int, str] = {
     1: "Needs significant development",
@@ -112,6 +113,11 @@ def full_ratings(ratings: Iterable[PracticeRating]) -> tuple[PracticeRating, ...
     return tuple(given.get(n, PracticeRating(n)) for n in PRACTICES)
 
 
+def not_a_number(text: str) -> str:
+    """"'lots' is not a number", for a score typed."""
+    return tr("'{text}' is not a number").format(text=text)
+
+
 def parse_score(text: str) -> Decimal | None:
     """A score as typed ("" means none). Raises ValidationError naming the field."""
     text = text.strip().replace(",", ".")
@@ -120,9 +126,9 @@ def parse_score(text: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError([FieldError("score", f"'{text}' is not a number")]) from None
+        raise ValidationError([FieldError("score", not_a_number(text))]) from None
     if not value.is_finite():
-        raise ValidationError([FieldError("score", f"'{text}' is not a number")])
+        raise ValidationError([FieldError("score", not_a_number(text))])
     return value
 
 
@@ -130,29 +136,32 @@ def check_assessment(data: AssessmentData, today: date | None = None) -> list[Fi
     errors: list[FieldError] = []
     today = today or clock.today()
     if data.date > today:
-        errors.append(FieldError("date", f"{data.date.isoformat()} is in the future"))
+        errors.append(FieldError("date", tr("{date} is in the future").format(date=format_date(data.date))))
     if data.kind not in KIND_LABELS:
-        errors.append(FieldError("kind", f"'{data.kind}' is not one of: {', '.join(KIND_LABELS)}"))
+        errors.append(FieldError("kind", tr("'{value}' is not one of: {choices}").format(
+            value=data.kind, choices=", ".join(KIND_LABELS))))
     seen: set[int] = set()
     for r in data.ratings:
         name = f"practice {r.practice}"
         if r.practice not in PRACTICES:
-            errors.append(FieldError("practices", f"{r.practice}: practice numbers run from 1 to 14"))
+            errors.append(FieldError("practices", practice_numbers_problem([r.practice])))
             continue
         if r.practice in seen:
-            errors.append(FieldError(name, "is rated twice"))
+            errors.append(FieldError(name, tr("is rated twice")))
         seen.add(r.practice)
         if r.rating is not None and not (isinstance(r.rating, int) and 1 <= r.rating <= 5):
-            errors.append(FieldError(f"{name} rating", f"{r.rating} is not a rating from 1 to 5"))
+            errors.append(FieldError(f"{name} rating", tr("{rating} is not a rating from 1 to 5").format(
+                rating=r.rating)))
         if r.score is not None:
             if not Decimal(r.score).is_finite():
-                errors.append(FieldError(f"{name} score", "is not a number"))
+                errors.append(FieldError(f"{name} score", tr("is not a number")))
             elif r.score < 0 or r.score > MAX_SCORE:
-                errors.append(FieldError(f"{name} score", f"{r.score} is not between 0 and {MAX_SCORE}"))
+                errors.append(FieldError(f"{name} score", tr("{score} is not between 0 and {most}").format(
+                    score=r.score, most=MAX_SCORE)))
             elif r.score != r.score.quantize(HUNDREDTH):
-                errors.append(FieldError(f"{name} score", "use at most two decimals"))
+                errors.append(FieldError(f"{name} score", tr("use at most two decimals")))
     if not any(r.rating is not None or r.score is not None for r in data.ratings):
-        errors.append(FieldError("ratings", "rate at least one practice"))
+        errors.append(FieldError("ratings", tr("rate at least one practice")))
     return errors
 
 
@@ -177,7 +186,7 @@ def load_assessments() -> list[AssessmentData]:
 def get_assessment(assessment_id: int) -> AssessmentData:
     found = _load(Assessment.select().where(Assessment.id == assessment_id))
     if not found:
-        raise LookupError(f"assessment {assessment_id} does not exist")
+        raise LookupError(tr("assessment {id} does not exist").format(id=assessment_id))
     return found[0]
 
 
@@ -226,7 +235,7 @@ def save_assessment(data: AssessmentData, today: date | None = None) -> int:
             assessment_id = int(Assessment.insert(created_at=data.created_at or utc_now(), **values).execute())
         else:
             if not Assessment.update(**values).where(Assessment.id == data.id).execute():
-                raise LookupError(f"assessment {data.id} no longer exists")
+                raise LookupError(tr("assessment {id} no longer exists").format(id=data.id))
             assessment_id = data.id
         _write_ratings(assessment_id, data.ratings)
     return assessment_id
@@ -254,7 +263,7 @@ def set_needs(assessment_id: int, practices: Iterable[int]) -> None:
     wanted = set(practices)
     bad = sorted(p for p in wanted if p not in PRACTICES)
     if bad:
-        raise ValidationError([FieldError("needs", f"{', '.join(map(str, bad))}: practice numbers run from 1 to 14")])
+        raise ValidationError([FieldError("needs", practice_numbers_problem(bad))])
     data = get_assessment(assessment_id)
     ratings = tuple(replace(r, need=r.practice in wanted) for r in data.ratings)
     with database_proxy.atomic():

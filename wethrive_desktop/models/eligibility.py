@@ -14,8 +14,9 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.dates import add_years, long_date
+from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.tables import Eligibility
 from wethrive_desktop.models.validation import FieldError, ValidationError
@@ -107,23 +108,33 @@ class EligibilityResult:
         return None
 
     def describe(self) -> str:
-        years = fmt_years
+        """Where the member stands, in one sentence (the profile's Eligibility tab, the dashboard, the command
+        line), in the user's language."""
         if self.eligible_as == CREDENTIALED_MANAGER:
-            return f"Eligible as Credentialed Manager ({years(self.credited_years)} credited)."
+            return tr("Eligible as Credentialed Manager ({credited} credited).").format(
+                credited=fmt_years(self.credited_years))
         if self.eligible_as == CANDIDATE:
-            text = (f"Eligible as Candidate; {years(self.years_to_cm)} of credited experience more to "
-                    "Credentialed Manager")
-            return text + (f" (about {long_date(self.cm_date)})." if self.cm_date else ".")
-        text = (f"Not yet eligible: {years(self.years_to_candidate)} of credited experience more to Candidate, "
-                f"{years(self.years_to_cm)} to Credentialed Manager")
-        return text + (f" (Candidate about {long_date(self.candidate_date)})." if self.candidate_date else ".")
-
-
+            if self.cm_date:
+                return tr("Eligible as Candidate; {missing} of credited experience more to Credentialed Manager "
+                          "(about {date}).").format(missing=fmt_years(self.years_to_cm), date=format_date(self.cm_date))
+            return tr("Eligible as Candidate; {missing} of credited experience more to Credentialed Manager.").format(
+                missing=fmt_years(self.years_to_cm))
+        years = {"to_candidate": fmt_years(self.years_to_candidate), "to_cm": fmt_years(self.years_to_cm)}
+        if self.candidate_date:
+            return tr("Not yet eligible: {to_candidate} of credited experience more to Candidate, {to_cm} to "
+                      "Credentialed Manager (Candidate about {date}).").format(
+                date=format_date(self.candidate_date), **years)
+        return tr("Not yet eligible: {to_candidate} of credited experience more to Candidate, {to_cm} to "
+                  "Credentialed Manager.").format(**years)
 
 
 def fmt_years(value: Decimal) -> str:
+    """"1 year", "6.5 years", in the user's language (a whole number through `trn`, for languages with several
+    plural forms)."""
     text = f"{value.quantize(HUNDREDTH):f}".rstrip("0").rstrip(".")
-    return f"{text} year" if text == "1" else f"{text} years"
+    if "." not in text:
+        return trn("%n year", "%n years", int(text))
+    return tr("{years} years").format(years=text)
 
 
 def credited_years(senior_years: Decimal, department_head_years: Decimal) -> Decimal:
@@ -184,19 +195,21 @@ def assess(data: ExperienceData, today: date) -> EligibilityResult | None:
 def validate_experience(data: ExperienceData, today: date) -> list[FieldError]:
     errors = []
     if data.education and data.education not in tuple(Education):
-        errors.append(FieldError("education", f"'{data.education}' is not one of: {', '.join(Education)}"))
+        errors.append(FieldError("education", tr("'{value}' is not one of: {choices}").format(
+            value=data.education, choices=", ".join(Education))))
     for name in ("senior_years", "department_head_years"):
         value = Decimal(getattr(data, name))
         if not value.is_finite() or value < 0:
-            errors.append(FieldError(name, "must be zero or more years"))
+            errors.append(FieldError(name, tr("must be zero or more years")))
         elif value > MAX_YEARS:
-            errors.append(FieldError(name, f"{value} is more than {MAX_YEARS} years"))
+            errors.append(FieldError(name, tr("{value} is more than {most} years").format(value=value, most=MAX_YEARS)))
         elif value != value.quantize(HUNDREDTH):
-            errors.append(FieldError(name, "use at most two decimals (e.g. 6.5)"))
+            errors.append(FieldError(name, tr("use at most two decimals (e.g. 6.5)")))
     if data.current_role not in tuple(Role):
-        errors.append(FieldError("current_role", f"'{data.current_role}' is not one of: {', '.join(Role)}"))
+        errors.append(FieldError("current_role", tr("'{value}' is not one of: {choices}").format(
+            value=data.current_role, choices=", ".join(Role))))
     if data.as_of is not None and data.as_of > today:
-        errors.append(FieldError("as_of", f"{data.as_of.isoformat()} is in the future"))
+        errors.append(FieldError("as_of", tr("{date} is in the future").format(date=format_date(data.as_of))))
     return errors
 
 

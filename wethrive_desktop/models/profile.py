@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.dates import add_years
 from wethrive_desktop.models.db import database_proxy
@@ -50,16 +51,16 @@ def validate_profile(data: ProfileData, today: date | None = None) -> list[Field
     today = today or clock.today()
     errors = []
     if data.email and not EMAIL_RE.match(data.email.strip()):
-        errors.append(FieldError("email", f"'{data.email}' is not an email address"))
+        errors.append(FieldError("email", tr("'{text}' is not an email address").format(text=data.email)))
     if data.credential_status not in tuple(CredentialStatus):
-        errors.append(FieldError("credential_status", f"'{data.credential_status}' is not none, candidate or "
-                                                      "credentialed"))
+        errors.append(FieldError("credential_status", tr("'{value}' is not none, candidate or credentialed").format(
+            value=data.credential_status)))
     for name in DATE_FIELDS:
         value = getattr(data, name)
         if value is not None and value > today:
-            errors.append(FieldError(name, f"{value.isoformat()} is in the future"))
+            errors.append(FieldError(name, tr("{date} is in the future").format(date=format_date(value))))
     if data.member_number and not data.member_number.strip().isdigit():
-        errors.append(FieldError("member_number", "should be digits only"))
+        errors.append(FieldError("member_number", tr("should be digits only")))
     return errors
 
 

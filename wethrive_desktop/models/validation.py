@@ -1,4 +1,6 @@
-"""Validation of activity records. Every message names the field it is about."""
+"""Validation of activity records. Every message is about one field (`FieldError.field`) and reads after that
+field's name ("Title is required", "Hours: 30 h is more than 24 h, ..."); it goes through `tr`, so the dialog and
+the import wizard show it in the user's language (the command line, without a translation, as written here)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, valid_year
 
 MAX_HOURS_PER_DAY = Decimal(24)
@@ -26,6 +29,9 @@ FIELD_LABELS = {
     "status": "status",
     "challenge_key": "challenge",
 }
+
+
+STATUS_VALUES = frozenset(Status)  # looked up once per row of an import, so built once
 
 
 @dataclass(frozen=True)
@@ -51,15 +57,23 @@ def days_spanned(start: date, end: date | None) -> int:
 
 def validate_hours(hours: Decimal, start: date, end: date | None) -> str | None:
     if hours < 0:
-        return "must not be negative"
+        return tr("must not be negative")
     if hours != hours.quantize(Decimal("0.01")):
-        return "use at most two decimals (e.g. 1.25)"
+        return tr("use at most two decimals (e.g. 1.25)")
     days = days_spanned(start, end)
     limit = MAX_HOURS_PER_DAY * days
     if hours > limit:
-        span = "a single day" if days == 1 else f"{days} days"
-        return f"{hours} h is more than {limit} h, the most {span} can hold"
+        if days == 1:
+            return tr("{hours} h is more than {limit} h, the most a single day can hold").format(hours=hours,
+                                                                                                 limit=limit)
+        return trn("{hours} h is more than {limit} h, the most %n day can hold",
+                   "{hours} h is more than {limit} h, the most %n days can hold", days).format(hours=hours, limit=limit)
     return None
+
+
+def practice_numbers_problem(numbers: Collection[int]) -> str:
+    """"0, 15: practice numbers run from 1 to 14", for practice numbers out of range."""
+    return tr("{numbers}: practice numbers run from 1 to 14").format(numbers=", ".join(map(str, numbers)))
 
 
 def validate_activity(
@@ -77,29 +91,29 @@ def validate_activity(
     """Check one activity. `challenge_keys` are the keys of the catalogue that applies to its year."""
     errors: list[FieldError] = []
     if not title.strip():
-        errors.append(FieldError("title", "is required"))
+        errors.append(FieldError("title", tr("is required")))
     elif len(title) > MAX_TITLE_LENGTH:
-        errors.append(FieldError("title", f"is longer than {MAX_TITLE_LENGTH} characters"))
+        errors.append(FieldError("title", tr("is longer than {count} characters").format(count=MAX_TITLE_LENGTH)))
     for name, value in (("start_date", start_date), ("end_date", end_date)):
         if value is not None and not valid_year(value.year):
-            errors.append(FieldError(name, f"{value.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}"))
+            # As written in the file it came from (only an import can bring one): a locale's format would make
+            # 0001-01-01 or 9999-12-31 harder to find there.
+            errors.append(FieldError(name, tr("{date} is not a date between {first} and {last}").format(
+                date=value.isoformat(), first=MIN_YEAR, last=MAX_YEAR)))
     if end_date is not None and end_date < start_date:
-        errors.append(FieldError("end_date", f"{end_date.isoformat()} is before the start date"))
+        errors.append(FieldError("end_date", tr("{date} is before the start date").format(date=format_date(end_date))))
     hours_problem = validate_hours(hours, start_date, end_date)
     if hours_problem:
         errors.append(FieldError("hours", hours_problem))
     if type not in ACTIVITY_TYPES:
-        errors.append(FieldError("type", f"'{type}' is not one of: {', '.join(ACTIVITY_TYPES)}"))
+        errors.append(FieldError("type", tr("'{value}' is not one of: {choices}").format(
+            value=type, choices=", ".join(ACTIVITY_TYPES))))
     bad = sorted(p for p in practices if p not in PRACTICES)
     if bad:
-        errors.append(FieldError("practices", f"{', '.join(map(str, bad))}: practice numbers run from 1 to 14"))
-    if status not in tuple(Status):
-        errors.append(FieldError("status", f"'{status}' is not 'completed' or 'planned'"))
+        errors.append(FieldError("practices", practice_numbers_problem(bad)))
+    if status not in STATUS_VALUES:
+        errors.append(FieldError("status", tr("'{value}' is not 'completed' or 'planned'").format(value=status)))
     if challenge_key is not None and challenge_key not in challenge_keys:
-        errors.append(
-            FieldError(
-                "challenge_key",
-                f"'{challenge_key}' is not in the challenge catalogue for {start_date.year}",
-            )
-        )
+        errors.append(FieldError("challenge_key", tr("'{key}' is not in the challenge catalogue for {year}").format(
+            key=challenge_key, year=start_date.year)))
     return errors

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.activities import AttachmentData, UnsafeAttachmentError, attachment_path
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.widgets.naming import named
@@ -33,12 +34,13 @@ class AttachmentsEditor(QWidget):
         self.stored = list(stored)
         self.added: list[Path] = []
         self.removed: list[int] = []
-        self.list = named(QListWidget(), "attachmentList", "Attachments")
+        self.list = named(QListWidget(), "attachmentList", tr("Attachments"))
         self.list.setMaximumHeight(64)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.add_button = named(QPushButton("Add files..."), "addAttachmentButton", "Add attachment files")
-        self.open_button = named(QPushButton("Open"), "openAttachmentButton", "Open the selected attachment")
-        self.remove_button = named(QPushButton("Remove"), "removeAttachmentButton", "Remove the selected attachment")
+        self.add_button = named(QPushButton(tr("Add &files...")), "addAttachmentButton", tr("Add attachment files"))
+        self.open_button = named(QPushButton(tr("Op&en")), "openAttachmentButton", tr("Open the selected attachment"))
+        self.remove_button = named(QPushButton(tr("Re&move")), "removeAttachmentButton",
+                                   tr("Remove the selected attachment"))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):
             button.setAutoDefault(False)
@@ -62,17 +64,19 @@ class AttachmentsEditor(QWidget):
                 continue
             item = QListWidgetItem(attachment.original_name)
             item.setData(Qt.ItemDataRole.UserRole, ("stored", attachment))
-            item.setToolTip(f"{attachment.original_name} ({attachment.size:,} bytes), stored with the activity")
+            item.setToolTip(trn("{name} (%n byte), stored with the activity",
+                                "{name} (%n bytes), stored with the activity",
+                                attachment.size).format(name=attachment.original_name))
             self.list.addItem(item)
         for path in self.added:
-            item = QListWidgetItem(f"{path.name} (to be copied in on Save)")
+            item = QListWidgetItem(tr("{name} (to be copied in on Save)").format(name=path.name))
             item.setData(Qt.ItemDataRole.UserRole, ("new", path))
             item.setToolTip(str(path))
             self.list.addItem(item)
         self._update_buttons()
 
     def add_files(self) -> None:
-        for path in prompts.choose_open_files(self.window(), "Attach files to this activity"):
+        for path in prompts.choose_open_files(self.window(), tr("Attach files to this activity")):
             if path not in self.added:
                 self.added.append(path)
         self.fill()
@@ -94,13 +98,15 @@ class AttachmentsEditor(QWidget):
             try:
                 path = attachment_path(value.stored_name, value.sha256)
             except UnsafeAttachmentError as exc:  # a planted name: never handed to the system viewer
-                prompts.show_error(self.window(), "Open attachment",
-                                   f"{value.original_name} could not be opened: {exc}.")
+                prompts.show_error(self.window(), tr("Open attachment"),
+                                   tr("{name} could not be opened: {reason}.").format(name=value.original_name,
+                                                                                      reason=exc))
                 return
         else:
             path = Path(value)
         if not path.exists() or not prompts.open_with_system(path):
-            prompts.show_error(self.window(), "Open attachment", f"{path} could not be opened.")
+            prompts.show_error(self.window(), tr("Open attachment"),
+                               tr("{path} could not be opened.").format(path=path))
 
     def remove_selected_file(self) -> None:
         selected = self._selected_file()

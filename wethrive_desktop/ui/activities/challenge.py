@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.challenge import ChallengeItemData, catalogue_for_year, suggest_key
 from wethrive_desktop.ui.challenge.dialogs import NO_HOUR_KEYS
 from wethrive_desktop.ui.widgets.naming import named
@@ -17,11 +18,13 @@ class ChallengePicker(QWidget):
         super().__init__(parent)
         self._catalogues: dict[int, list[ChallengeItemData]] = {}
         self.touched = False  # the member chose an item: no more suggestions
-        self.combo = named(QComboBox(), "challengeCombo", "Challenge item")
+        self.combo = named(QComboBox(), "challengeCombo", tr("Challenge item"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(24)
         self.hint = named(QLabel(), "challengeHint")
         self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setWordWrap(True)
+        self.hint.hide()  # shown with a suggestion
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -38,18 +41,19 @@ class ChallengePicker(QWidget):
         combo = self.combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("None", None)
+        combo.addItem(tr("None"), None)
         for item in self.items_for(year):
-            combo.addItem(f"{item.name} ({item.points} points)", item.key)
+            combo.addItem(trn("{name} (%n point)", "{name} (%n points)", item.points).format(name=tr(item.name)),
+                          item.key)
         if key is not None and combo.findData(key) < 0:
             # A key not in this year's catalogue stays visible, so validation can say what is wrong with it.
-            combo.addItem(f"{key} (not in the {year} catalogue)", key)
+            combo.addItem(tr("{key} (not in the {year} catalogue)").format(key=key, year=year), key)
         combo.setCurrentIndex(max(combo.findData(key), 0))
         combo.blockSignals(False)
 
     def _chosen(self, _index: int) -> None:
         self.touched = True
-        self.hint.clear()
+        self._hint("")
 
     def marks_hourless_action(self) -> bool:
         """Whether an activity of 0 hours with the item shown is a #WeThriveHere action that carries no PD hours
@@ -66,4 +70,8 @@ class ChallengePicker(QWidget):
         keys = [item.key for item in self.items_for(year)]
         key = suggest_key(title, kind, keys, provider)
         self.combo.setCurrentIndex(max(self.combo.findData(key), 0))
-        self.hint.setText("Suggested from the title; choose another if it does not fit" if key else "")
+        self._hint(tr("Suggested from the title; choose another if it does not fit") if key else "")
+
+    def _hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityData,
@@ -56,7 +57,7 @@ from wethrive_desktop.models.activities import (
     normalized,
 )
 from wethrive_desktop.models.activity_edits import save_with_attachments
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status, type_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status
 from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROMPT
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
@@ -73,6 +74,8 @@ from wethrive_desktop.ui.activities.fields import (
     to_qdate,
 )
 from wethrive_desktop.ui.shell import Shell
+from wethrive_desktop.ui.widgets.fit import Reflow, vertical_scroll
+from wethrive_desktop.ui.widgets.labels import status_name, type_name, type_tip
 from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 
 
@@ -112,9 +115,9 @@ class ActivityDialog(QDialog):
             stored = list(record.attachments)
             # Stored as completed with 0 hours already: that was said to be right (or imported so); not asked again.
             self._zero_hours_confirmed = record.data.status == Status.COMPLETED.value and record.data.hours == 0
-            self.setWindowTitle(f"Edit activity: {record.data.title}")
+            self.setWindowTitle(tr("Edit activity: {title}").format(title=record.data.title))
         else:
-            self.setWindowTitle("New activity")
+            self.setWindowTitle(tr("New activity"))
         self.setAccessibleName(self.windowTitle())
         self._build(stored)
         self._fill(initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0)))
@@ -131,28 +134,28 @@ class ActivityDialog(QDialog):
     # --- building --------------------------------------------------------------------------------------
 
     def _build(self, stored: list[AttachmentData]) -> None:
-        self.title_edit = named(QLineEdit(), "titleEdit", "Title")
-        self.title_edit.setPlaceholderText("e.g. Gettysburg Leadership Institute")
+        self.title_edit = named(QLineEdit(), "titleEdit", tr("Title"))
+        self.title_edit.setPlaceholderText(tr("e.g. Gettysburg Leadership Institute"))
         self.title_edit.setCompleter(completer(distinct_values("title"), self))
-        self.provider_edit = named(QLineEdit(), "providerEdit", "Provider")
-        self.provider_edit.setPlaceholderText("e.g. ICMA, a state association, a university")
+        self.provider_edit = named(QLineEdit(), "providerEdit", tr("Provider"))
+        self.provider_edit.setPlaceholderText(tr("e.g. ICMA, a state association, a university"))
         self.provider_edit.setCompleter(completer(distinct_values("provider"), self))
 
-        self.start_edit = date_edit("startDateEdit", "Start date")
-        self.end_edit = date_edit("endDateEdit", "End date")
-        self.end_edit.setToolTip("For an activity over several days; the same as the start date otherwise")
+        self.start_edit = date_edit("startDateEdit", tr("Start date"))
+        self.end_edit = date_edit("endDateEdit", tr("End date"))
+        self.end_edit.setToolTip(tr("For an activity over several days; the same as the start date otherwise"))
 
-        self.type_combo = named(QComboBox(), "typeCombo", "Type")
-        for key, covers in ACTIVITY_TYPES.items():
-            self.type_combo.addItem(type_label(key), key)
-            self.type_combo.setItemData(self.type_combo.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
+        self.type_combo = named(QComboBox(), "typeCombo", tr("Type"))
+        for key in ACTIVITY_TYPES:
+            self.type_combo.addItem(type_name(key), key)
+            self.type_combo.setItemData(self.type_combo.count() - 1, type_tip(key), Qt.ItemDataRole.ToolTipRole)
 
         self.hours_spin = hours_spin()
 
-        self.status_combo = named(QComboBox(), "statusCombo", "Status")
-        self.status_combo.addItem("Completed", Status.COMPLETED.value)
-        self.status_combo.addItem("Planned", Status.PLANNED.value)
-        self.status_combo.setToolTip("Planned activities do not count toward the 40 hours until completed")
+        self.status_combo = named(QComboBox(), "statusCombo", tr("Status"))
+        for status in Status:
+            self.status_combo.addItem(status_name(status.value), status.value)
+        self.status_combo.setToolTip(tr("Planned activities do not count toward the 40 hours until completed"))
 
         self.challenge = ChallengePicker()
         self.challenge_combo = self.challenge.combo
@@ -160,8 +163,8 @@ class ActivityDialog(QDialog):
 
         self.practice_list = PracticeList()
 
-        self.description_edit = text_edit("descriptionEdit", "How I took part", DESCRIPTION_PROMPT)
-        self.learned_edit = text_edit("learnedEdit", "What I learned", LEARNED_PROMPT)
+        self.description_edit = text_edit("descriptionEdit", tr("How I took part"), tr(DESCRIPTION_PROMPT))
+        self.learned_edit = text_edit("learnedEdit", tr("What I learned"), tr(LEARNED_PROMPT))
 
         self.attachments = AttachmentsEditor(stored)
         self.attachment_list = self.attachments.list
@@ -170,13 +173,13 @@ class ActivityDialog(QDialog):
         self.remove_file_button = self.attachments.remove_button
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName("Save")
+        self.save_button.setAccessibleName(tr("Save"))
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Save (Enter, or Ctrl+Enter from a text box)")
-        self.cancel_button = named(self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole),
-                                   "cancelButton", "Cancel")
+        self.save_button.setToolTip(tr("Save (Enter, or Ctrl+Enter from a text box)"))
+        self.cancel_button = named(self.buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole),
+                                   "cancelButton", tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.save_problem = named(QLabel(), "saveProblem")
         show_as_error(self.save_problem)
@@ -190,66 +193,82 @@ class ActivityDialog(QDialog):
 
         self._lay_out()
         self._connect()
+        self.resize(self.sizeHint())  # not Qt's default of two thirds of the screen: the form wants its room
 
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title", self._with_error(self.title_edit, "title"))
-        form.addRow("&Provider", self.provider_edit)
+        # Each label's buddy is its field itself, not the box holding the field and its message: Alt+letter goes
+        # to a widget that takes the focus.
+        self._add_row(form, tr("&Title"), self.title_edit, "title")
+        self._add_row(form, tr("&Provider"), self.provider_edit)
         dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
         dates.addWidget(self.start_edit)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(tr("to")))
         dates.addWidget(self.end_edit)
         dates.addStretch(1)
         dates_box = QWidget()
         dates_box.setLayout(dates)
-        dates.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&Date", self._with_error(dates_box, "start_date", "end_date"))
+        self._add_row(form, tr("&Date"), dates_box, "start_date", "end_date", buddy=self.start_edit)
         kind = QHBoxLayout()
         kind.setContentsMargins(0, 0, 0, 0)
         kind.addWidget(self.type_combo, 1)
-        hours_label = QLabel("&Hours")
+        hours_label = QLabel(tr("&Hours"))
         hours_label.setBuddy(self.hours_spin)
         kind.addWidget(hours_label)
         kind.addWidget(self.hours_spin)
         kind_box = QWidget()
         kind_box.setLayout(kind)
-        form.addRow("T&ype", self._with_error(kind_box, "type", "hours"))
-        form.addRow("&Status", self._with_error(self.status_combo, "status"))
-        form.addRow("&Challenge", self._with_error(self.challenge, "challenge_key"))
+        self._add_row(form, tr("T&ype"), kind_box, "type", "hours", buddy=self.type_combo)
+        self._add_row(form, tr("&Status"), self.status_combo, "status")
+        self._add_row(form, tr("&Challenge"), self.challenge, "challenge_key", buddy=self.challenge_combo)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
 
         practices = QVBoxLayout()
-        practices_label = QLabel("P&ractices")
+        practices.setContentsMargins(0, 0, 0, 0)
+        practices_label = QLabel(tr("P&ractices"))
         practices_label.setBuddy(self.practice_list)
         practices.addWidget(practices_label)
         practices.addWidget(self._with_error(self.practice_list, "practices"))
-
-        top = QHBoxLayout()
-        top.addLayout(form, 3)
-        top.addLayout(practices, 2)
+        practices_box = QWidget()
+        practices_box.setLayout(practices)
+        # The form and the practices side by side, or (a small screen) the practices under the form.
+        top = Reflow([form_box, practices_box], stretches=[3, 2])
 
         texts = QGridLayout()
-        for row, (text, widget) in enumerate(((" How I took &part", self.description_edit),
-                                              ("What I &learned", self.learned_edit))):
-            label = QLabel(text.strip())
+        texts.setContentsMargins(0, 0, 0, 0)
+        for row, (text, widget) in enumerate(((tr("Ho&w I took part"), self.description_edit),
+                                              (tr("What I &learned"), self.learned_edit))):
+            label = QLabel(text)
             label.setBuddy(widget)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             texts.addWidget(label, row, 0)
             texts.addWidget(widget, row, 1)
-        attachments_label = QLabel("&Attachments")
+        attachments_label = QLabel(tr("&Attachments"))
         attachments_label.setBuddy(self.attachment_list)
         attachments_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         texts.addWidget(attachments_label, 2, 0)
         texts.addWidget(self.attachments, 2, 1)
         texts.setColumnStretch(1, 1)
 
+        content = QWidget()
+        content.setObjectName("activityForm")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(top)
+        column.addLayout(texts, 1)
+        # The form scrolls down when the screen is short (800x480); Save and Cancel stay in view under it.
+        self.form_area = vertical_scroll(content, "activityFormArea")
+
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_problem, 1)
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(texts)
+        layout.addWidget(self.form_area, 1)
         layout.addLayout(bottom)
 
         order = [self.title_edit, self.provider_edit, self.start_edit, self.end_edit, self.type_combo,
@@ -259,8 +278,18 @@ class ActivityDialog(QDialog):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def _add_row(self, form: QFormLayout, text: str, widget: QWidget, *fields: str,
+                 buddy: QWidget | None = None) -> None:
+        """A form row: the label `text`, whose access key goes to `buddy` (else `widget`), and `widget` with a
+        message label under it for each of `fields`."""
+        label = QLabel(text)
+        label.setBuddy(buddy or widget)
+        form.addRow(label, self._with_error(widget, *fields) if fields else widget)
+
     def sizeHint(self) -> QSize:
-        return QSize(900, 640)
+        """Room for the whole form at 1366x768; a smaller screen gets what it has (the form scrolls)."""
+        screen = self.screen().availableSize() if self.screen() is not None else QSize(900, 640)
+        return QSize(900, 640).boundedTo(screen)
 
     def _connect(self) -> None:
         self.title_edit.textChanged.connect(self._edited("title"))
@@ -409,8 +438,8 @@ class ActivityDialog(QDialog):
 
     @staticmethod
     def _summary(count: int) -> str:
-        return ("Not saved yet: correct the field marked in red" if count == 1
-                else f"Not saved yet: correct the {count} problems marked in red")
+        return trn("Not saved yet: correct the field marked in red",
+                   "Not saved yet: correct the %n problems marked in red", count)
 
     def _focus_first_error(self) -> None:
         fields = {error.field for error in self.errors()}
@@ -424,10 +453,16 @@ class ActivityDialog(QDialog):
     @staticmethod
     def _message(error: FieldError) -> str:
         """'Title is required', 'Hours: 30 h is more than 24 h, the most a single day can hold'."""
-        names = {"title": "Title", "end_date": "End date", "start_date": "Start date", "hours": "Hours",
-                 "type": "Type", "practices": "Practices", "status": "Status", "challenge_key": "Challenge item"}
+        names = {"title": tr("Title"), "end_date": tr("End date"), "start_date": tr("Start date"),
+                 "hours": tr("Hours"), "type": tr("Type"), "practices": tr("Practices"), "status": tr("Status"),
+                 "challenge_key": tr("Challenge item")}
         name = names.get(error.field, error.field)
-        return f"{name} {error.message}" if error.message.startswith("is ") else f"{name}: {error.message}"
+        # The models' messages read after the field's name ("is required"; "30 h is more than 24 h, ..."): the
+        # templates let a translation place the name where its language wants it (a translated message is put
+        # after a colon).
+        if error.message.startswith("is "):
+            return tr("{field} {problem}").format(field=name, problem=error.message)
+        return tr("{field}: {problem}").format(field=name, problem=error.message)
 
     # --- closing -----------------------------------------------------------------------------------------
 
@@ -447,7 +482,7 @@ class ActivityDialog(QDialog):
             self.save_problem.setText("; ".join(self._message(e) for e in exc.errors))
             return
         except (OSError, LookupError) as exc:
-            self.save_problem.setText(f"Not saved: {exc}")
+            self.save_problem.setText(tr("Not saved: {reason}").format(reason=exc))
             return
         self.activity_saved.emit(self.saved_id)
         super().accept()
@@ -459,10 +494,10 @@ class ActivityDialog(QDialog):
                 or self.challenge.marks_hourless_action()):
             return True
         self._zero_hours_confirmed = prompts.ask(
-            self, "Activity of 0 hours",
-            "Save a completed activity of 0 hours?\n\nIt adds nothing toward the 40 hours of the year. "
-            "Go back to enter its hours (a 90-minute webinar is 1.5 h), or set its status to Planned "
-            "if it has not taken place yet.", "Save", "Go back")
+            self, tr("Activity of 0 hours"),
+            tr("Save a completed activity of 0 hours?\n\nIt adds nothing toward the 40 hours of the year. "
+               "Go back to enter its hours (a 90-minute webinar is 1.5 h), or set its status to Planned "
+               "if it has not taken place yet."), tr("Save"), tr("Go back"))
         return self._zero_hours_confirmed
 
     def _save(self, data: ActivityData) -> int:
@@ -474,6 +509,6 @@ class ActivityDialog(QDialog):
 
     def reject(self) -> None:
         if self.is_dirty() and not prompts.confirm(
-                self, "Discard changes?", "Close without saving what you typed?", "Discard"):
+                self, tr("Discard changes?"), tr("Close without saving what you typed?"), tr("Discard")):
             return
         super().reject()

@@ -1,5 +1,6 @@
-"""The activity dialog's form fields: dates within the valid years, hours as exact hundredths, the text boxes with
-their prompts, completion from earlier entries, and the checkable list of the 14 practices."""
+"""The activity dialog's form fields: dates within the valid years (in the locale's format, one Tab to pass), hours
+as exact hundredths, the text boxes with their prompts, completion from earlier entries, and the checkable list of
+the 14 practices."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtWidgets import QCompleter, QDateEdit, QDoubleSpinBox, QListWidget, QListWidgetItem, QPlainTextEdit
+from PySide6.QtWidgets import QCompleter, QDoubleSpinBox, QListWidget, QListWidgetItem, QPlainTextEdit
 
-from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, PRACTICES, practice_label
+from wethrive_desktop.i18n import tr
+from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.ui.widgets.dates import MAX_DATE as MAX_DATE  # the dates' range, re-exported
+from wethrive_desktop.ui.widgets.dates import MIN_DATE as MIN_DATE
+from wethrive_desktop.ui.widgets.dates import DateEdit
+from wethrive_desktop.ui.widgets.labels import practice_label
 from wethrive_desktop.ui.widgets.naming import named
 
-MIN_DATE = QDate(MIN_YEAR, 1, 1)
-MAX_DATE = QDate(MAX_YEAR, 12, 31)
 MAX_SPIN_HOURS = 9999.75  # above any valid value, so too many hours can be typed and explained, not clamped
 
 
@@ -38,21 +42,17 @@ def completer(words: list[str], parent: QObject) -> QCompleter:
     return found
 
 
-def date_edit(name: str, accessible: str) -> QDateEdit:
-    edit = named(QDateEdit(), name, accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(MIN_DATE, MAX_DATE)
-    return edit
+def date_edit(name: str, accessible: str) -> DateEdit:
+    return named(DateEdit(), name, accessible)
 
 
 def hours_spin() -> QDoubleSpinBox:
-    spin = named(QDoubleSpinBox(), "hoursSpin", "Hours")
+    spin = named(QDoubleSpinBox(), "hoursSpin", tr("Hours"))
     spin.setDecimals(2)
     spin.setSingleStep(0.25)
     spin.setRange(0, MAX_SPIN_HOURS)
-    spin.setSuffix(" h")
-    spin.setToolTip("Decimal hours: a 90-minute webinar is 1.5 h. Arrow keys step by a quarter hour.")
+    spin.setSuffix(tr(" h"))
+    spin.setToolTip(tr("Decimal hours: a 90-minute webinar is 1.5 h. Arrow keys step by a quarter hour."))
     return spin
 
 
@@ -69,14 +69,14 @@ class PracticeList(QListWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        named(self, "practiceList", "Practices")
+        named(self, "practiceList", tr("Practices"))
         for number in PRACTICES:
             item = QListWidgetItem(practice_label(number))
             item.setData(Qt.ItemDataRole.UserRole, number)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
-        self.setToolTip("Check the practices this activity developed (Space checks the current one)")
+        self.setToolTip(tr("Check the practices this activity developed (Space checks the current one)"))
         # All 14 practices in view, none cut: a list to check, not to scroll.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         frame = 2 * self.frameWidth()

@@ -31,13 +31,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.activities import ActivityRecord
-from wethrive_desktop.models.dates import date_range
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status, practice_label, type_label
+from wethrive_desktop.models.domain import PRACTICES, Status, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.ui.activities.filter import ActivityFilter
+from wethrive_desktop.ui.colors import MUTED, application_palette, graphic_color, live_color
+from wethrive_desktop.ui.widgets.dates import short_range
+from wethrive_desktop.ui.widgets.labels import practice_label, type_tip
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -62,22 +64,29 @@ class Column(IntEnum):
     ATTACHMENTS = 7
 
 
-HEADERS = {
-    Column.DATE: "Date",
-    Column.TITLE: "Title",
-    Column.PROVIDER: "Provider",
-    Column.TYPE: "Type",
-    Column.HOURS: "Hours",
-    Column.PRACTICES: "Practices",
-    Column.POINTS: "Points",
-    Column.ATTACHMENTS: "",
-}
-HEADER_TIPS = {
-    Column.DATE: "Start date (and end date for activities over several days)",
-    Column.PRACTICES: "The practices the activity developed, by number (hover a row for their names)",
-    Column.POINTS: "#WeThriveHere challenge points",
-    Column.ATTACHMENTS: "Attachments (certificates, agendas, notes)",
-}
+def header_text(column: Column) -> str:
+    """A column's header, in the user's language (the attachments column shows a paperclip instead)."""
+    return {
+        Column.DATE: tr("Date"),
+        Column.TITLE: tr("Title"),
+        Column.PROVIDER: tr("Provider"),
+        Column.TYPE: tr("Type"),
+        Column.HOURS: tr("Hours"),
+        Column.PRACTICES: tr("Practices"),
+        Column.POINTS: tr("Points"),
+        Column.ATTACHMENTS: "",
+    }[column]
+
+
+def header_tip(column: Column) -> str:
+    """A column header's tooltip (and accessible text): what the column holds."""
+    tips = {
+        Column.DATE: tr("Start date (and end date for activities over several days)"),
+        Column.PRACTICES: tr("The practices the activity developed, by number (hover a row for their names)"),
+        Column.POINTS: tr("#WeThriveHere challenge points"),
+        Column.ATTACHMENTS: tr("Attachments (certificates, agendas, notes)"),
+    }
+    return tips.get(column) or header_text(column)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGNMENT: dict[int, int] = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
@@ -140,7 +149,6 @@ class ActivityTableModel(QAbstractTableModel):
         self._cache: dict[int, tuple[str, ...]] = {}  # display texts by activity id, made when first shown
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._planned_color = QApplication.palette().placeholderText().color()
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -307,11 +315,11 @@ class ActivityTableModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == _DISPLAY:
-            return HEADERS[column]
+            return header_text(column)
         if role == _DECORATION and column == Column.ATTACHMENTS:
             return paperclip_icon()
         if role in (_TOOLTIP, _ACCESSIBLE):
-            return HEADER_TIPS.get(column, HEADERS[column]) or "Attachments"
+            return header_tip(column)
         if role == _ALIGN and column in _ALIGNMENT:
             return _ALIGNMENT[column]
         return None
@@ -329,7 +337,8 @@ class ActivityTableModel(QAbstractTableModel):
             if texts is None:
                 texts = self._cache[record.id] = self._texts(record)
             if role == _ACCESSIBLE and column == Column.ATTACHMENTS:
-                return f"{len(record.attachments)} attachments" if record.attachments else "no attachments"
+                return (trn("%n attachment", "%n attachments", len(record.attachments)) if record.attachments
+                        else tr("no attachments"))
             return texts[column]
         if role == _DECORATION:
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
@@ -337,7 +346,7 @@ class ActivityTableModel(QAbstractTableModel):
             return _ALIGNMENT.get(column)
         if role == _FONT or role == _FOREGROUND:
             if record.data.status != Status.COMPLETED:
-                return self._italic if role == _FONT else self._planned_color
+                return self._italic if role == _FONT else planned_color()
             return None
         if role == _TOOLTIP:
             return self._tooltip(record, Column(column))
@@ -351,10 +360,10 @@ class ActivityTableModel(QAbstractTableModel):
         d = record.data
         points = self._points.get(record.id)
         return (
-            date_range(d.start_date, d.end_date, "iso"),
+            short_range(d.start_date, d.end_date),
             d.title,
             d.provider,
-            type_label(d.type),
+            tr(type_label(d.type)),  # the domain's one label for a type, in the user's language
             format_hours(d.hours),
             ", ".join(str(p) for p in d.practices),
             str(points) if points else "",
@@ -363,23 +372,44 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _tooltip(self, record: ActivityRecord, column: Column) -> str | None:
         d = record.data
-        planned = "Planned: not counted until it is marked completed.\n" if d.status != Status.COMPLETED else ""
+        planned = tr("Planned: not counted until it is marked completed.") if d.status != Status.COMPLETED else ""
         if column == Column.PRACTICES:
-            return "\n".join(practice_label(p) for p in d.practices if p in PRACTICES) or "No practice tagged"
+            return "\n".join(practice_label(p) for p in d.practices if p in PRACTICES) or tr("No practice tagged")
         if column == Column.TYPE:
-            return ACTIVITY_TYPES.get(d.type)
+            return type_tip(d.type)
         if column == Column.POINTS and d.challenge_key:
-            name = self._item_names.get(d.challenge_key, d.challenge_key)
-            return f"{name}: {self._points.get(record.id, 0)} points"
+            name = tr(self._item_names.get(d.challenge_key, d.challenge_key))
+            return trn("{item}: %n point", "{item}: %n points", self._points.get(record.id, 0)).format(item=name)
         if column == Column.ATTACHMENTS and record.attachments:
             return "\n".join(a.original_name for a in record.attachments)
+        if column == Column.DATE:  # in words, whole (the column may be too narrow for a span)
+            end = d.end_date
+            when = (format_date(d.start_date) if end is None or end == d.start_date
+                    else tr("{start} to {end}").format(start=format_date(d.start_date), end=format_date(end)))
+            return "\n".join([planned, when]) if planned else when
         if column == Column.TITLE:
-            return planned + d.title + (f"\nLearned: {d.learned[:300]}" if d.learned else "")
-        return planned.strip() or None
+            lines = [planned, d.title] if planned else [d.title]
+            if d.learned:
+                lines.append(tr("Learned: {text}").format(text=d.learned[:300]))
+            return "\n".join(lines)
+        return planned or None
 
 
 @cache
+def planned_color() -> QColor:
+    """The muted text of a planned activity, kept readable on the palette as it changes (ui/colors.py)."""
+    return live_color(MUTED)
+
+
 def paperclip_icon() -> QIcon:
+    """The paperclip in the muted colour at its shade for the application's palette (so it shows on a dark
+    table too)."""
+    palette = application_palette()
+    return _paperclip(graphic_color(MUTED, palette).name() if palette is not None else MUTED)
+
+
+@cache
+def _paperclip(color: str) -> QIcon:
     """A paperclip, drawn (no icon font or image file needed): three straight runs joined by two bends."""
     size = 32
     pixmap = QPixmap(size, size)
@@ -389,7 +419,7 @@ def paperclip_icon() -> QIcon:
     painter.translate(size / 2, size / 2)
     painter.rotate(40)
     painter.translate(-size / 2, -size / 2)
-    pen = QPen(QColor("#4a5868"), 2.4)
+    pen = QPen(QColor(color), 2.4)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     path = QPainterPath(QPointF(14.5, 21))

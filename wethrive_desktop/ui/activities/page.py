@@ -7,6 +7,7 @@ the search over texts prepared once per load, so a keystroke costs no call per r
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
@@ -26,19 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities, matches_by_year, years_with_records
 from wethrive_desktop.models.challenge import load_catalogues, load_items
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS, practice_label, type_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
-from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
+from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
+from wethrive_desktop.ui.widgets.labels import practice_label, type_name, type_tip
 from wethrive_desktop.ui.widgets.naming import named
 
-ALL_YEARS = "All years"
-DEFAULT_WIDTHS = {Column.DATE: 150, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
+# The columns' widths when there is room; on a narrow window they shrink in proportion, eliding their text, and
+# the title keeps a third of the table (widgets/fit.py ColumnFitter).
+DEFAULT_WIDTHS = {Column.DATE: 170, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
                   Column.PRACTICES: 90, Column.POINTS: 60, Column.ATTACHMENTS: 40}
 HEADER_KEY = "activities/header"
 OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
@@ -50,7 +54,7 @@ class ActivityLogPage(Page):
 
     def __init__(self, shell: Shell):
         super().__init__(shell)
-        self.setAccessibleName("Activity log")
+        self.setAccessibleName(tr("Activity log"))
         self.model = ActivityTableModel(self)  # also the filter: the table shows the rows it passes
         self._loaded_year: int | None | str = "unloaded"
         self._catalogues = Catalogues()
@@ -64,33 +68,37 @@ class ActivityLogPage(Page):
     # --- building --------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.year_combo = named(QComboBox(), "yearCombo", "Year")
-        self.year_combo.setToolTip("The reporting year (activities count in the year they start)")
-        self.search_edit = named(QLineEdit(), "activitySearchEdit", "Search activities")
-        self.search_edit.setPlaceholderText("Search title, provider, description, what I learned (Ctrl+F)")
+        self.year_combo = named(QComboBox(), "yearCombo", tr("Year"))
+        self.year_combo.setToolTip(tr("The reporting year (activities count in the year they start)"))
+        self.search_edit = named(QLineEdit(), "activitySearchEdit", tr("Search activities"))
+        self.search_edit.setPlaceholderText(tr("Search title, provider, description, what I learned (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.type_filter = named(QComboBox(), "typeFilterCombo", "Filter by type")
-        self.type_filter.addItem("All types", None)
-        for key, covers in ACTIVITY_TYPES.items():
-            self.type_filter.addItem(type_label(key), key)
-            self.type_filter.setItemData(self.type_filter.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
-        self.practice_filter = named(QComboBox(), "practiceFilterCombo", "Filter by practice")
-        self.practice_filter.addItem("All practices", None)
+        self.search_edit.setMinimumWidth(160)
+        self.type_filter = named(QComboBox(), "typeFilterCombo", tr("Filter by type"))
+        self.type_filter.addItem(tr("All types"), None)
+        for key in ACTIVITY_TYPES:
+            self.type_filter.addItem(type_name(key), key)
+            self.type_filter.setItemData(self.type_filter.count() - 1, type_tip(key), Qt.ItemDataRole.ToolTipRole)
+        self.practice_filter = named(QComboBox(), "practiceFilterCombo", tr("Filter by practice"))
+        self.practice_filter.addItem(tr("All practices"), None)
         for number in PRACTICES:
             self.practice_filter.addItem(practice_label(number), number)
-        self.practice_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.practice_filter.setMinimumContentsLength(16)
+        for combo in (self.type_filter, self.practice_filter):  # long names elide: the list shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
 
-        self.add_button = named(QPushButton("&New activity"), "addActivityButton", "New activity")
-        self.add_button.setToolTip("Log an activity (Ctrl+N)")
-        self.edit_button = named(QPushButton("&Edit"), "editActivityButton", "Edit activity")
-        self.edit_button.setToolTip("Edit the selected activity (Enter or double-click)")
-        self.duplicate_button = named(QPushButton("D&uplicate"), "duplicateActivityButton", "Duplicate activity")
-        self.duplicate_button.setToolTip("A new activity pre-filled from the selected one (Ctrl+D)")
-        self.delete_button = named(QPushButton("&Delete"), "deleteActivityButton", "Delete activity")
-        self.delete_button.setToolTip("Delete the selected activity (Del); Ctrl+Z brings it back")
+        # Access keys: F, E, V and H belong to the menu bar (File, Edit, View, Help).
+        self.add_button = named(QPushButton(tr("&New activity")), "addActivityButton", tr("New activity"))
+        self.add_button.setToolTip(tr("Log an activity (Ctrl+N)"))
+        self.edit_button = named(QPushButton(tr("Ed&it")), "editActivityButton", tr("Edit activity"))
+        self.edit_button.setToolTip(tr("Edit the selected activity (Enter or double-click)"))
+        self.duplicate_button = named(QPushButton(tr("D&uplicate")), "duplicateActivityButton",
+                                      tr("Duplicate activity"))
+        self.duplicate_button.setToolTip(tr("A new activity pre-filled from the selected one (Ctrl+D)"))
+        self.delete_button = named(QPushButton(tr("&Delete")), "deleteActivityButton", tr("Delete activity"))
+        self.delete_button.setToolTip(tr("Delete the selected activity (Del); Ctrl+Z brings it back"))
 
-        self.table = named(QTableView(), "activityTable", "Activities")
+        self.table = named(QTableView(), "activityTable", tr("Activities"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,11 +115,12 @@ class ActivityLogPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(False)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        # A single date stays whole however narrow the window (a span of days elides; its tooltip has it whole).
+        one_date = self.table.fontMetrics().horizontalAdvance(format_date(date(2026, 12, 28), short=True)) + 16
+        self.columns = ColumnFitter(self.table, Column.TITLE, {int(c): w for c, w in DEFAULT_WIDTHS.items()},
+                                    minimums={Column.DATE: one_date})
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
 
@@ -120,7 +129,8 @@ class ActivityLogPage(Page):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         # When the year shown has no match: which other years have, and a button to show them all.
-        self.other_years = named(QPushButton("Show &all years"), "showAllYearsButton", "Show the matches of all years")
+        self.other_years = named(QPushButton(tr("Show &all years")), "showAllYearsButton",
+                                 tr("Show the matches of all years"))
         self.other_years.clicked.connect(self.show_all_years)
         self.other_years.hide()
         self.other_years_timer = QTimer(self)
@@ -129,39 +139,42 @@ class ActivityLogPage(Page):
         self.other_years_timer.timeout.connect(self._look_in_other_years)
 
         self.shown_label = named(QLabel(), "shownLabel")
-        self.progress = named(QProgressBar(), "hoursProgress", "Progress toward 40 hours")
+        self.progress = named(QProgressBar(), "hoursProgress", tr("Progress toward 40 hours"))
         self.progress.setRange(0, int(REQUIRED_HOURS * 100))
-        self.progress.setMinimumWidth(260)
+        self.progress.setMinimumWidth(200)
         self.progress.setTextVisible(True)
         self.points_label = named(QLabel(), "pointsLabel")
-        self.points_label.setToolTip("#WeThriveHere challenge points earned this year")
+        self.points_label.setToolTip(tr("#WeThriveHere challenge points earned this year"))
 
-        filters = QHBoxLayout()
-        year_label = QLabel("&Year")
+        year_label = QLabel(tr("&Year"))
         year_label.setBuddy(self.year_combo)
-        filters.addWidget(year_label)
-        filters.addWidget(self.year_combo)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.type_filter)
-        filters.addWidget(self.practice_filter)
+        search = QHBoxLayout()
+        search.addWidget(year_label)
+        search.addWidget(self.year_combo)
+        search.addWidget(self.search_edit, 1)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.type_filter, 1)
+        kinds.addWidget(self.practice_filter, 1)
+        # The year and the search, then the type and practice filters: on one line, or two on a narrow window.
+        filters = Reflow([search, kinds], stretches=[3, 2])
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.duplicate_button)
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.shown_label, 1)
-        footer.addWidget(self.points_label)
-        footer.addSpacing(12)
-        footer.addWidget(self.progress)
+        year_summary = QHBoxLayout()
+        year_summary.addWidget(self.points_label)
+        year_summary.addWidget(self.progress, 1)
+        # What is shown, then the year's points and progress: on one line, or two on a narrow window.
+        footer = Reflow([self.shown_label, year_summary], stretches=[1, 0])
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addLayout(actions)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.other_years, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        layout.addWidget(footer)
 
         self.year_combo.currentIndexChanged.connect(lambda _i: self.reload())
         # Applied on every key, without a delay: a keystroke is one pass over precomputed texts (filter.py).
@@ -178,10 +191,10 @@ class ActivityLogPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         # Enter and Del act on the table only (in the search box they edit text); Ctrl+D anywhere on the page.
-        self.edit_action = self._action("&Edit...", ["Return", "Enter"], self.edit_selected, self.table)
-        self.delete_action = self._action("&Delete", [QKeySequence.StandardKey.Delete], self.delete_selected,
+        self.edit_action = self._action(tr("&Edit..."), ["Return", "Enter"], self.edit_selected, self.table)
+        self.delete_action = self._action(tr("&Delete"), [QKeySequence.StandardKey.Delete], self.delete_selected,
                                           self.table)
-        self.duplicate_action = self._action("D&uplicate...", ["Ctrl+D"], self.duplicate_selected, self)
+        self.duplicate_action = self._action(tr("D&uplicate..."), ["Ctrl+D"], self.duplicate_selected, self)
         self.duplicate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _action(self, text: str, keys: list[str | QKeySequence.StandardKey], slot: object,
@@ -213,7 +226,7 @@ class ActivityLogPage(Page):
         combo.clear()
         for year in years:
             combo.addItem(str(year), year)
-        combo.addItem(ALL_YEARS, None)
+        combo.addItem(tr("All years"), None)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
 
@@ -248,30 +261,39 @@ class ActivityLogPage(Page):
             return
         progress = Progress(total_hours(records, year))
         self.progress.setValue(int(min(progress.total, REQUIRED_HOURS) * 100))
-        self.progress.setFormat(progress.describe())
-        to_go = "" if progress.met else f"; {format_hours(progress.remaining)} h to go"
-        self.progress.setToolTip(f"{year}: {progress.describe()}{to_go}")
+        hours = {"total": format_hours(progress.total), "required": format_hours(progress.required)}
+        if progress.met:
+            self.progress.setFormat(tr("{total} h: commitment met").format(**hours))
+            self.progress.setToolTip(tr("{year}: {total} h, commitment met").format(year=year, **hours))
+        else:
+            self.progress.setFormat(tr("{total} of {required} h").format(**hours))
+            self.progress.setToolTip(tr("{year}: {total} of {required} h; {missing} h to go").format(
+                year=year, missing=format_hours(progress.remaining), **hours))
         points = challenge_points(records, self._catalogues, year, self._signed_up)
-        self.points_label.setText(f"Challenge points {year}: {points}")
+        self.points_label.setText(tr("Challenge points {year}: {points}").format(year=year, points=points))
 
     def _update_footer(self) -> None:
         """The line about the rows shown; runs on every filter change, so it only sums precomputed numbers."""
         total = len(self.model.records)
         shown, planned, done_cents, planned_cents = self.model.shown_totals()
-        activities = count(total, "activity", "activities")
-        text = f"Showing {shown} of {activities}" if self.model.is_filtered() else activities
-        text += f" · {format_hours(Decimal(done_cents) / 100)} h completed"
+        parts = [trn("Showing {shown} of %n activity", "Showing {shown} of %n activities", total).format(shown=shown)
+                 if self.model.is_filtered() else trn("%n activity", "%n activities", total),
+                 tr("{hours} h completed").format(hours=format_hours(Decimal(done_cents) / 100))]
         if planned:
-            text += f" · {planned} planned ({format_hours(Decimal(planned_cents) / 100)} h)"
-        self.shown_label.setText(text)
+            parts.append(trn("%n planned ({hours} h)", "%n planned ({hours} h)", planned).format(
+                hours=format_hours(Decimal(planned_cents) / 100)))
+        self.shown_label.setText(" · ".join(parts))
 
         if not total:
             year = self.selected_year()
-            when = f"in {year}" if year is not None else "yet"
-            self.empty_label.setText(f"No activities {when}. Press New activity (Ctrl+N) to log one, "
-                                     "or use File > Import spreadsheet... (Ctrl+I)")
+            if year is not None:
+                self.empty_label.setText(tr("No activities in {year}. Press New activity (Ctrl+N) to log one, or use "
+                                            "File > Import spreadsheet... (Ctrl+I)").format(year=year))
+            else:
+                self.empty_label.setText(tr("No activities yet. Press New activity (Ctrl+N) to log one, or use "
+                                            "File > Import spreadsheet... (Ctrl+I)"))
         elif not shown:
-            self.empty_label.setText("No activity matches the search and filters.")
+            self.empty_label.setText(tr("No activity matches the search and filters."))
         self.empty_label.setVisible(not shown)
         self.other_years.hide()
         self.other_years_timer.stop()
@@ -286,10 +308,12 @@ class ActivityLogPage(Page):
             return
         found = {y: n for y, n in matches_by_year(text, self.type_filter.currentData()).items() if y != year}
         if not found:
-            self.empty_label.setText(f"No activity matches the search and filters, in {year} or any other year.")
+            self.empty_label.setText(tr("No activity matches the search and filters, in {year} or any other "
+                                        "year.").format(year=year))
             return
         years = ", ".join(f"{y} ({n})" for y, n in sorted(found.items(), reverse=True))
-        self.empty_label.setText(f"No match in {year}. Matches in other years: {years}.")
+        self.empty_label.setText(tr("No match in {year}. Matches in other years: {years}.").format(year=year,
+                                                                                                   years=years))
         self.other_years.show()
 
     def show_all_years(self) -> None:
@@ -341,7 +365,7 @@ class ActivityLogPage(Page):
         record = self.current_record()
         if record is not None:
             dialog = self.shell.open_activity(initial=record.data)
-            dialog.setWindowTitle(f"Duplicate of {record.data.title}")
+            dialog.setWindowTitle(tr("Duplicate of {title}").format(title=record.data.title))
 
     def delete_selected(self) -> None:
         """Delete at once, without asking: the status bar names what went and Ctrl+Z brings it back."""
@@ -378,4 +402,5 @@ class ActivityLogPage(Page):
         if state is not None:
             header = self.table.horizontalHeader()
             header.restoreState(state)  # column widths and the sort column and order
+            self.columns.take_current_widths()  # the widths the user left, fitted to the width there is now
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

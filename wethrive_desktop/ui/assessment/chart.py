@@ -7,11 +7,15 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHor
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter
 
-from wethrive_desktop.models.assessments import PRACTICE_SHORT, AssessmentData
+from wethrive_desktop.i18n import format_date, tr
+from wethrive_desktop.models.assessments import AssessmentData
 from wethrive_desktop.models.domain import PRACTICES
-from wethrive_desktop.ui.colors import graphic_color, style_chart
+from wethrive_desktop.ui.colors import ACCENT, NEUTRAL, graphic_color, style_chart
+from wethrive_desktop.ui.widgets.labels import kind_name, practice_short
 
-LATEST_COLOR, PREVIOUS_COLOR = "#2a6fb0", "#8a96a3"  # their shades for a light palette (ui/colors.py)
+# The semantic colours (ui/colors.py), each at its shade for the chart's palette: the latest in the accent blue,
+# the previous one in grey.
+LATEST_COLOR, PREVIOUS_COLOR = ACCENT, NEUTRAL
 
 
 class RatingsChart(QChartView):
@@ -46,17 +50,17 @@ class RatingsChart(QChartView):
         self.series_sets = {}
         self.bar_colors = []
         if latest is None:
-            chart.setTitle("No assessment yet: add one to see your ratings here")
+            chart.setTitle(tr("No assessment yet: add one to see your ratings here"))
             self.setChart(chart)
             self.apply_palette()
             return
-        chart.setTitle("Ratings: latest against the previous assessment" if previous else "Ratings")
+        chart.setTitle(tr("Ratings: latest against the previous assessment") if previous else tr("Ratings"))
         series = QHorizontalBarSeries()
         numbers = list(reversed(PRACTICES))  # the first category is drawn at the bottom
         pairs = [(previous, PREVIOUS_COLOR), (latest, LATEST_COLOR)] if previous else [(latest, LATEST_COLOR)]
         for data, color in pairs:
             assert data is not None
-            label = f"{data.date.isoformat()} {data.kind_label}"
+            label = tr("{date} {kind}").format(date=format_date(data.date, short=True), kind=kind_name(data.kind))
             bar_set = QBarSet(label)
             values = [float(data.rating_of(n).rating or 0) for n in numbers]
             bar_set.append(values)
@@ -66,7 +70,7 @@ class RatingsChart(QChartView):
         series.setBarWidth(0.8)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([f"{n} {PRACTICE_SHORT[n]}" for n in numbers])
+        categories.append([tr("{number} {name}").format(number=n, name=practice_short(n)) for n in numbers])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         values_axis = QValueAxis()

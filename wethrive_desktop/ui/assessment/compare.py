@@ -9,15 +9,17 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from wethrive_desktop.models.assessments import RATING_LABELS, AssessmentData, compare
-from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.i18n import format_date, tr
+from wethrive_desktop.models.assessments import AssessmentData, compare
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.assessment.style import GREEN, NOT_RATED, RED
+from wethrive_desktop.ui.widgets.labels import practice_name, rating_name
 from wethrive_desktop.ui.widgets.record_table import Col
 
 
 def rating_text(rating: int | None) -> str:
-    return NOT_RATED if rating is None else f"{rating} {RATING_LABELS[rating]}"
+    """"3 Adequate", or the mark of a practice not rated."""
+    return NOT_RATED if rating is None else tr("{rating} {label}").format(rating=rating, label=rating_name(rating))
 
 
 def change_text(change: int | None) -> str:
@@ -45,15 +47,19 @@ def _change_color(row: CompareRow) -> QColor | None:
 
 
 def compare_columns(earlier: AssessmentData | None, later: AssessmentData | None) -> list[Col[CompareRow]]:
-    first = earlier.date.isoformat() if earlier else "Earlier"
-    second = later.date.isoformat() if later else "Later"
+    """The columns for `earlier` against `later`, each headed by its date (in the locale's figures)."""
+    first = format_date(earlier.date, short=True) if earlier else tr("Earlier")
+    second = format_date(later.date, short=True) if later else tr("Later")
+
+    def score_tip(score: str) -> str:
+        return tr("score {score}").format(score=score) if score else ""
+
     return [
-        Col("Practice", lambda r: f"{r.practice} {PRACTICES[r.practice]}", lambda r: r.practice, stretch=True),
-        Col(first, lambda r: rating_text(r.before), lambda r: r.before or 0,
-            tip=lambda r: f"score {r.score_before}" if r.score_before else ""),
-        Col(second, lambda r: rating_text(r.after), lambda r: r.after or 0,
-            tip=lambda r: f"score {r.score_after}" if r.score_after else ""),
-        Col("Change", lambda r: change_text(r.change), lambda r: r.change or 0, right=True,
+        Col(tr("Practice"), lambda r: tr("{number} {name}").format(number=r.practice, name=practice_name(r.practice)),
+            lambda r: r.practice, stretch=True),
+        Col(first, lambda r: rating_text(r.before), lambda r: r.before or 0, tip=lambda r: score_tip(r.score_before)),
+        Col(second, lambda r: rating_text(r.after), lambda r: r.after or 0, tip=lambda r: score_tip(r.score_after)),
+        Col(tr("Change"), lambda r: change_text(r.change), lambda r: r.change or 0, right=True,
             color=_change_color, bold=lambda r: bool(r.change)),
     ]
 

@@ -3,15 +3,17 @@
 Open it with `open_profile_dialog(parent, shell)` (not blocking; returns the dialog; the shell's pages refresh when
 it is saved). It is a QTabWidget (`dialog.tabs`) whose first tab is the profile; the other tabs are the
 `ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility.py says what such a tab does).
-Fields are checked as the user types (models.profile.validate_profile), each message next to its field.
+Fields are checked as the user types (models.profile.validate_profile), each message next to its field, and kindly
+(see ProfileDialog). Dates show in the locale's short format and may be typed in it or as YYYY-MM-DD.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -30,37 +32,54 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import CredentialStatus
+from wethrive_desktop.models.domain import CredentialStatus, valid_year
 from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui.profile.eligibility import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.shell import Shell
+from wethrive_desktop.ui.widgets.dates import short_date_pattern
+from wethrive_desktop.ui.widgets.fit import vertical_scroll
 from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 
-# Extra tabs: (title, tab class), added after the Profile tab in this order.
+# Extra tabs: (title, tab class), added after the Profile tab in this order; the title goes through `tr` when shown.
 PROFILE_TABS: tuple[tuple[str, type[ProfileExtraTab]], ...] = (
-    ("&Eligibility", EligibilityWidget),
+    ("E&ligibility", EligibilityWidget),
 )
 
-DATE_FORMAT_HINT = "YYYY-MM-DD"
+
+def parse_date(text: str) -> date | None:
+    """A date typed in the locale's short format ("3/14/2023") or as YYYY-MM-DD, in the years the app takes; None
+    when it is neither."""
+    parsed = QLocale().toDate(text, short_date_pattern())
+    found: date | None = date(parsed.year(), parsed.month(), parsed.day()) if parsed.isValid() else None
+    if found is None:
+        try:
+            found = date.fromisoformat(text)
+        except ValueError:
+            return None
+    return found if valid_year(found.year) else None  # "3/14/23" is no date of the year 23
 
 
 class OptionalDateEdit(QWidget):
-    """A date that may be left empty: typed as YYYY-MM-DD or picked from a calendar; empty means not set."""
+    """A date that may be left empty: typed (in the locale's short format, or YYYY-MM-DD) or picked from a
+    calendar; empty means not set."""
 
     changed = Signal()
 
     def __init__(self, name: str, accessible: str):
         super().__init__()
         self.edit = named(QLineEdit(), name, accessible)
-        self.edit.setPlaceholderText(f"{DATE_FORMAT_HINT} (empty if not yet)")
-        self.edit.setMaxLength(10)
+        self.edit.setPlaceholderText(tr("e.g. {date} (empty if not yet)").format(
+            date=format_date(clock.today(), short=True)))
+        self.edit.setMaxLength(20)
         self.edit.setClearButtonEnabled(True)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
-        self.pick_button = named(QToolButton(), f"{name}Pick", f"Pick {accessible.lower()}")
-        self.pick_button.setText("Pick...")
+        self.pick_button = named(QToolButton(), f"{name}Pick", tr("Pick: {field}").format(field=accessible))
+        self.pick_button.setText(tr("Pick..."))
+        self.pick_button.setToolTip(tr("Pick the date from a calendar"))
         self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick_button)
         holder = QWidgetAction(menu)
@@ -83,7 +102,7 @@ class OptionalDateEdit(QWidget):
         self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
 
     def _picked(self, picked: QDate) -> None:
-        self.edit.setText(picked.toString("yyyy-MM-dd"))
+        self.set_value(date(picked.year(), picked.month(), picked.day()))
         menu = self.pick_button.menu()
         if menu is not None:
             menu.hide()
@@ -93,17 +112,16 @@ class OptionalDateEdit(QWidget):
         text = self.edit.text().strip()
         if not text:
             return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return text
+        found = parse_date(text)
+        return text if found is None else found
 
     def set_value(self, value: date | None) -> None:
-        self.edit.setText(value.isoformat() if value else "")
+        self.edit.setText(format_date(value, short=True) if value else "")
 
 
 class ProfileTab(QWidget):
-    """The member's details and credential status."""
+    """The member's details and credential status. `edited` names the fields the user changed (their messages
+    show from then on)."""
 
     changed = Signal()
 
@@ -111,62 +129,84 @@ class ProfileTab(QWidget):
         super().__init__()
         self.setObjectName("profileTab")
         self.error_labels: dict[str, QLabel] = {}
-        self.name_edit = self._line("nameEdit", "Name", profile.name, "as on ICMA records")
-        self.member_edit = self._line("memberNumberEdit", "ICMA member number", profile.member_number, "digits")
-        self.title_edit = self._line("jobTitleEdit", "Job title", profile.title, "e.g. Assistant City Manager")
-        self.organization_edit = self._line("organizationEdit", "Organization", profile.organization,
-                                            "e.g. City of Springfield")
-        self.location_edit = self._line("locationEdit", "State/country", profile.location, "e.g. Ohio, USA")
-        self.email_edit = self._line("emailEdit", "Email", profile.email, "name@example.org")
-        self.credential_combo = named(QComboBox(), "credentialCombo", "Credential status")
+        self.edited: set[str] = set()
+        self.name_edit = self._line("name", "nameEdit", tr("Name"), profile.name, tr("as on ICMA records"))
+        self.member_edit = self._line("member_number", "memberNumberEdit", tr("ICMA member number"),
+                                      profile.member_number, tr("digits"))
+        self.title_edit = self._line("title", "jobTitleEdit", tr("Job title"), profile.title,
+                                     tr("e.g. Assistant City Manager"))
+        self.organization_edit = self._line("organization", "organizationEdit", tr("Organization"),
+                                            profile.organization, tr("e.g. City of Springfield"))
+        self.location_edit = self._line("location", "locationEdit", tr("State/country"), profile.location,
+                                        tr("e.g. Ohio, USA"))
+        self.email_edit = self._line("email", "emailEdit", tr("Email"), profile.email, tr("name@example.org"))
+        self.credential_combo = named(QComboBox(), "credentialCombo", tr("Credential status"))
         for status in CredentialStatus:
-            self.credential_combo.addItem(status.label, status.value)
+            self.credential_combo.addItem(tr(status.label), status.value)
         self.credential_combo.setCurrentIndex(max(self.credential_combo.findData(profile.credential_status), 0))
         self.dates = {
-            "program_entry_date": OptionalDateEdit("programEntryDateEdit", "Entered the credentialing program"),
-            "credentialed_date": OptionalDateEdit("credentialedDateEdit", "Credentialed since"),
-            "management_assessment_date": OptionalDateEdit("assessmentDateEdit", "Management Assessment taken"),
-            "multirater_completed_date": OptionalDateEdit("multiraterDateEdit", "360 assessment completed"),
+            "program_entry_date": OptionalDateEdit("programEntryDateEdit", tr("Entered the credentialing program")),
+            "credentialed_date": OptionalDateEdit("credentialedDateEdit", tr("Credentialed since")),
+            "management_assessment_date": OptionalDateEdit("assessmentDateEdit", tr("Management Assessment taken")),
+            "multirater_completed_date": OptionalDateEdit("multiraterDateEdit", tr("360 assessment completed")),
         }
         for name, edit in self.dates.items():
             edit.set_value(getattr(profile, name))
-            edit.changed.connect(self._changed)
+            edit.changed.connect(self._edited(name))
         self.multirater_due = named(QLabel(), "multiraterDue")
-        signup = "Signed up for the #WeThriveHere challenge"
-        self.signup_check = named(QCheckBox(signup), "challengeSignupCheck", signup)
+        self.multirater_due.setWordWrap(True)
+        self.signup_check = named(QCheckBox(tr("Signed &up for the #WeThriveHere challenge")),
+                                  "challengeSignupCheck", tr("Signed up for the #WeThriveHere challenge"))
         self.signup_check.setChecked(profile.challenge_signup)
-        self.signup_check.setToolTip("Signing up earns the challenge's sign-up points each year")
-        self.credential_combo.currentIndexChanged.connect(self._changed)
-        self.signup_check.toggled.connect(self._changed)
+        self.signup_check.setToolTip(tr("Signing up earns the challenge's sign-up points each year"))
+        self.credential_combo.currentIndexChanged.connect(self._edited("credential_status"))
+        self.signup_check.toggled.connect(self._edited("challenge_signup"))
 
+        # Each label's buddy is its field (not the box with the field and its message), so Alt+letter reaches it.
+        # The tab bar has Alt+P (Profile) and Alt+L (Eligibility).
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name", self._with_error(self.name_edit, "name"))
-        form.addRow("ICMA &member number", self._with_error(self.member_edit, "member_number"))
-        form.addRow("&Job title", self._with_error(self.title_edit, "title"))
-        form.addRow("&Organization", self._with_error(self.organization_edit, "organization"))
-        form.addRow("&State/country", self._with_error(self.location_edit, "location"))
-        form.addRow("&Email", self._with_error(self.email_edit, "email"))
-        form.addRow("&Credential status", self._with_error(self.credential_combo, "credential_status"))
-        form.addRow("Entered the &program", self._with_error(self.dates["program_entry_date"], "program_entry_date"))
-        form.addRow("Credentialed s&ince", self._with_error(self.dates["credentialed_date"], "credentialed_date"))
-        form.addRow("Management &Assessment", self._with_error(self.dates["management_assessment_date"],
-                                                                 "management_assessment_date"))
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._row(form, tr("&Name"), self.name_edit, "name")
+        self._row(form, tr("ICMA &member number"), self.member_edit, "member_number")
+        self._row(form, tr("&Job title"), self.title_edit, "title")
+        self._row(form, tr("&Organization"), self.organization_edit, "organization")
+        self._row(form, tr("&State/country"), self.location_edit, "location")
+        self._row(form, tr("&Email"), self.email_edit, "email")
+        self._row(form, tr("&Credential status"), self.credential_combo, "credential_status")
+        self._row(form, tr("En&tered the program"), self.dates["program_entry_date"], "program_entry_date",
+                  self.dates["program_entry_date"].edit)
+        self._row(form, tr("Credentialed s&ince"), self.dates["credentialed_date"], "credentialed_date",
+                  self.dates["credentialed_date"].edit)
+        self._row(form, tr("Management &Assessment"), self.dates["management_assessment_date"],
+                  "management_assessment_date", self.dates["management_assessment_date"].edit)
         multirater = QWidget()
         column = QVBoxLayout(multirater)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(self.dates["multirater_completed_date"])
         column.addWidget(self.multirater_due)
-        form.addRow("&360 assessment done", self._with_error(multirater, "multirater_completed_date"))
+        self._row(form, tr("&360 assessment done"), multirater, "multirater_completed_date",
+                  self.dates["multirater_completed_date"].edit)
         form.addRow("", self.signup_check)
+        # Each field with a message, in form order: a save attempt focuses the first in error.
+        self.field_widgets: dict[str, QWidget] = {
+            "name": self.name_edit, "member_number": self.member_edit, "title": self.title_edit,
+            "organization": self.organization_edit, "location": self.location_edit, "email": self.email_edit,
+            "credential_status": self.credential_combo,
+            **{name: edit.edit for name, edit in self.dates.items()}}
         self._update_due()
 
-    def _line(self, name: str, accessible: str, value: str, placeholder: str) -> QLineEdit:
+    def _line(self, field: str, name: str, accessible: str, value: str, placeholder: str) -> QLineEdit:
         edit = named(QLineEdit(value), name, accessible)
         edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self._changed)
+        edit.textChanged.connect(self._edited(field))
         return edit
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str, buddy: QWidget | None = None) -> None:
+        label = QLabel(text)
+        label.setBuddy(buddy or widget)
+        form.addRow(label, self._with_error(widget, field))
 
     def _with_error(self, widget: QWidget, field: str) -> QWidget:
         box = QWidget()
@@ -179,17 +219,20 @@ class ProfileTab(QWidget):
         self.error_labels[field] = label
         return box
 
-    def _changed(self, *_args: Any) -> None:
-        self._update_due()
-        self.changed.emit()
+    def _edited(self, field: str) -> Callable[..., None]:
+        def edited(*_args: Any) -> None:
+            self.edited.add(field)
+            self._update_due()
+            self.changed.emit()
+        return edited
 
     def _update_due(self) -> None:
         entry = self.dates["program_entry_date"].value()
         done = self.dates["multirater_completed_date"].value()
-        if isinstance(entry, date) and not isinstance(done, date):
-            due = ProfileData(program_entry_date=entry).multirater_due()
-            self.multirater_due.setText(f"Due by {due.isoformat()} (within five years of entering the program)"
-                                        if due else "")
+        due = ProfileData(program_entry_date=entry).multirater_due() if isinstance(entry, date) else None
+        if due is not None and not isinstance(done, date):
+            self.multirater_due.setText(tr("Due by {date} (within five years of entering the program)").format(
+                date=format_date(due)))
         else:
             self.multirater_due.setText("")
         self.multirater_due.setVisible(bool(self.multirater_due.text()))
@@ -201,7 +244,8 @@ class ProfileTab(QWidget):
         for name, edit in self.dates.items():
             value = edit.value()
             if isinstance(value, str):
-                unreadable.append(FieldError(name, f"'{value}' is not a date ({DATE_FORMAT_HINT})"))
+                unreadable.append(FieldError(name, tr("'{text}' is not a date (e.g. {example})").format(
+                    text=value, example=format_date(clock.today(), short=True))))
                 dates[name] = None
             else:
                 dates[name] = value
@@ -229,30 +273,49 @@ class ProfileTab(QWidget):
         for field, label in self.error_labels.items():
             label.setText("\n".join(by_field.get(field, [])))
             label.setVisible(field in by_field)
+            widget = self.field_widgets.get(field)
+            if widget is not None:  # read out by screen readers with the field
+                widget.setAccessibleDescription(label.text())
+
+    def focus_first(self, errors: list[FieldError]) -> None:
+        """Put the focus on the first field (in form order) with one of `errors`, its text selected."""
+        fields = {error.field for error in errors}
+        for field, widget in self.field_widgets.items():
+            if field in fields:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()  # what is typed next replaces what is wrong
+                return
 
 
 class ProfileDialog(QDialog):
+    """The profile and its extra tabs. Checking is kind, as in the activity dialog: a field's message shows once
+    the user has edited it (or it was not there when the dialog opened), or after a save attempt; Save stays
+    enabled, and pressing it with a problem shows every message and puts the focus on the first field in error."""
+
     profile_saved = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("profileDialog")
-        self.setWindowTitle("Profile")
-        self.setAccessibleName("Profile")
+        self.setWindowTitle(tr("Profile"))
+        self.setAccessibleName(tr("Profile"))
+        self.save_attempted = False
         self.tabs = named(QTabWidget(), "profileTabs")
         self.profile_tab = ProfileTab(get_profile())
-        self.tabs.addTab(self.profile_tab, "&Profile")
+        self.profile_page = vertical_scroll(self.profile_tab, "profileArea")  # scrolls down on a short screen
+        self.tabs.addTab(self.profile_page, tr("&Profile"))
         self.extra_tabs: list[ProfileExtraTab] = []
         for title, tab_class in PROFILE_TABS:
             tab = tab_class(self)
             self.extra_tabs.append(tab)
-            self.tabs.addTab(tab, title)
+            self.tabs.addTab(tab, tr(title))
             tab.changed.connect(self.validate)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName("Save profile")
+        self.save_button.setAccessibleName(tr("Save profile"))
         self.problem_label = named(QLabel(), "profileProblem")
         show_as_error(self.problem_label)
         self.problem_label.setWordWrap(True)
@@ -260,25 +323,38 @@ class ProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.profile_tab.changed.connect(self.validate)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problem_label, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
-        self.resize(620, 560)
+        self.resize(QSize(640, 560).boundedTo(self.screen().availableSize()))  # a small screen: the tabs scroll
+        # What is wrong as the dialog opens (stored that way) waits for an edit or a save attempt.
+        self._opened_errors = {(e.field, e.message) for e in self.profile_tab.errors()}
+        self._opened_problems = {p for tab in self.extra_tabs for p in tab.errors()}
         self.validate()
+        self.profile_tab.name_edit.setFocus()
+
+    def _shows(self, error: FieldError) -> bool:
+        return (self.save_attempted or error.field in self.profile_tab.edited
+                or (error.field, error.message) not in self._opened_errors)
 
     def validate(self) -> bool:
+        """Check every tab and show the messages due (`_shows`); True when the profile can be saved."""
         errors = self.profile_tab.errors()
-        self.profile_tab.show_errors(errors)
-        problems = [str(p) for tab in self.extra_tabs for p in tab.errors()]
-        self.problem_label.setText("\n".join(problems))
-        ok = not errors and not problems
-        self.save_button.setEnabled(ok)
-        return ok
+        self.profile_tab.show_errors([e for e in errors if self._shows(e)])
+        problems = [p for tab in self.extra_tabs for p in tab.errors()]
+        lines = [p for p in problems if self.save_attempted or p not in self._opened_problems]
+        if self.save_attempted and errors:
+            lines.append(trn("Not saved yet: correct the field marked in red",
+                             "Not saved yet: correct the %n problems marked in red", len(errors)))
+        self.problem_label.setText("\n".join(lines))
+        return not errors and not problems
 
     def accept(self) -> None:
+        self.save_attempted = True
         if not self.validate():
+            self._show_first_problem()
             return
         profile, _ = self.profile_tab.data()
         try:
@@ -292,6 +368,18 @@ class ProfileDialog(QDialog):
         self.profile_saved.emit()
         super().accept()
 
+    def _show_first_problem(self) -> None:
+        """The tab with the first problem, and the focus on its field (the profile's fields first)."""
+        errors = self.profile_tab.errors()
+        if errors:
+            self.tabs.setCurrentWidget(self.profile_page)
+            self.profile_tab.focus_first(errors)
+            return
+        for tab in self.extra_tabs:
+            if tab.errors():
+                self.tabs.setCurrentWidget(tab)
+                return
+
 
 def open_profile_dialog(parent: QWidget | None, shell: Shell | None = None) -> ProfileDialog:
     """Open the profile dialog (window-modal, not blocking) and return it; saving it refreshes `shell`'s pages."""
@@ -301,4 +389,3 @@ def open_profile_dialog(parent: QWidget | None, shell: Shell | None = None) -> P
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
-
