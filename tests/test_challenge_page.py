@@ -134,8 +134,15 @@ def test_delete_a_zero_hour_entry_and_undo(window: MainWindow, monkeypatch: pyte
     window.data_changed.emit()
     page.lines_view.selectRow(0)
     assert page.delete_entry_button.isEnabled()
-    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    asked: list[object] = []
+
+    def confirm(*args: object, **kwargs: object) -> bool:
+        asked.append(args)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     page.delete_entry_button.click()
+    assert asked == []  # deleted at once, as in the activity log: undo brings it back
     assert load_activities() == []
     window.undo_stack.undo()
     assert [r.data.title for r in load_activities()] == ["E-book"]
@@ -192,7 +199,7 @@ def test_bad_item_keeps_the_dialog_open_with_the_message(window: MainWindow, qtb
     dialog.name_edit.setText("Again")
     dialog.accept()
     assert dialog.result() == 0
-    assert "key: 'annual-conference' is already in the 2017 catalogue" in dialog.error_label.text()
+    assert "Key: 'annual-conference' is already in the 2017 catalogue" in dialog.error_label.text()  # the field's label
 
 
 def test_copy_catalogue_to_a_new_year_and_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

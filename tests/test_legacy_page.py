@@ -139,7 +139,8 @@ def test_bad_coaching_keeps_the_dialog_open_and_writes_nothing(window: MainWindo
     page.add_coaching_button.click()
     assert seen[0].result() == 0
     errors = seen[0].error_label.text()
-    assert "person: is required" in errors and "end_date: 2025-01-01 is before the start date" in errors
+    # each field by its name in the dialog, the date as the user's locale writes it
+    assert "Person: is required" in errors and "End date: January 1, 2025 is before the start date" in errors
     assert load_coaching() == []
     assert window.undo_stack.count() == 0
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import peewee
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, SIGNUP_KEY, valid_year
 from wethrive_desktop.models.rules import Catalogues, challenge_points, counts_in_year
@@ -64,6 +65,10 @@ MAX_POINTS = 1000
 ENTRY_TYPE = "other"  # 0-hour entries (a donation, a renewal, an e-book) are activities of this type
 
 
+def not_in_catalogue(year: int, key: str) -> LookupError:
+    return LookupError(tr("'{key}' is not in the {year} catalogue").format(key=key, year=year))
+
+
 def catalogue_years() -> list[int]:
     return [y for (y,) in ChallengeItem.select(ChallengeItem.year).distinct().order_by(ChallengeItem.year).tuples()]
 
@@ -71,14 +76,16 @@ def catalogue_years() -> list[int]:
 def validate_item(item: ChallengeItemData) -> list[FieldError]:
     errors = []
     if not valid_year(item.year):
-        errors.append(FieldError("year", f"{item.year} is not a challenge year ({MIN_YEAR}-{MAX_YEAR})"))
+        errors.append(FieldError("year", tr("{year} is not a challenge year ({first}-{last})").format(
+            year=item.year, first=MIN_YEAR, last=MAX_YEAR)))
     if not KEY_RE.match(item.key):
-        errors.append(FieldError("key", f"'{item.key}' should be lowercase letters, digits and hyphens "
-                                        "(e.g. annual-conference)"))
+        errors.append(FieldError("key", tr("'{key}' should be lowercase letters, digits and hyphens "
+                                           "(e.g. annual-conference)").format(key=item.key)))
     if not item.name.strip():
-        errors.append(FieldError("name", "is required"))
+        errors.append(FieldError("name", tr("is required")))
     if not 0 <= item.points <= MAX_POINTS:
-        errors.append(FieldError("points", f"{item.points} is not between 0 and {MAX_POINTS}"))
+        errors.append(FieldError("points", tr("{points} is not between 0 and {most}").format(
+            points=item.points, most=MAX_POINTS)))
     return errors
 
 
@@ -92,7 +99,8 @@ def add_item(item: ChallengeItemData) -> None:
     errors = validate_item(item)
     if not errors and ChallengeItem.select().where(
             (ChallengeItem.year == item.year) & (ChallengeItem.key == item.key)).exists():
-        errors.append(FieldError("key", f"'{item.key}' is already in the {item.year} catalogue"))
+        errors.append(FieldError("key", tr("'{key}' is already in the {year} catalogue").format(
+            key=item.key, year=item.year)))
     if errors:
         raise ValidationError(errors)
     save_item(item)
@@ -106,7 +114,7 @@ def update_item(item: ChallengeItemData) -> ChallengeItemData:
         raise ValidationError(errors)
     row = ChallengeItem.get_or_none((ChallengeItem.year == item.year) & (ChallengeItem.key == item.key))
     if row is None:
-        raise LookupError(f"'{item.key}' is not in the {item.year} catalogue")
+        raise not_in_catalogue(item.year, item.key)
     old = ChallengeItemData(row.year, row.key, row.name, row.points)
     save_item(item)
     return old
@@ -134,11 +142,12 @@ def delete_item(year: int, key: str) -> ChallengeItemData:
     """Remove an item nobody's entries use (so no entry loses its points). Returns it, for undo."""
     row = ChallengeItem.get_or_none((ChallengeItem.year == year) & (ChallengeItem.key == key))
     if row is None:
-        raise LookupError(f"'{key}' is not in the {year} catalogue")
+        raise not_in_catalogue(year, key)
     used = entries_using(year, key)
     if used:
-        raise ValidationError([FieldError("key", f"'{key}' earns the points of {used} "
-                                                 f"entr{'y' if used == 1 else 'ies'}; it cannot be removed")])
+        raise ValidationError([FieldError("key", trn("'{key}' earns the points of %n entry; it cannot be removed",
+                                                     "'{key}' earns the points of %n entries; it cannot be removed",
+                                                     used).format(key=key))])
     with database_proxy.atomic():
         row.delete_instance()
     return ChallengeItemData(row.year, row.key, row.name, row.points)
@@ -148,9 +157,10 @@ def copy_catalogue(from_year: int, to_year: int) -> int:
     """Start the catalogue of `to_year` as a copy of `from_year`'s. Returns the number of items copied."""
     items = load_items(from_year)
     if not items:
-        raise ValidationError([FieldError("year", f"there is no {from_year} catalogue to copy")])
+        raise ValidationError([FieldError("year", tr("there is no {year} catalogue to copy").format(
+            year=from_year))])
     if ChallengeItem.select().where(ChallengeItem.year == to_year).exists():
-        raise ValidationError([FieldError("year", f"{to_year} already has a catalogue")])
+        raise ValidationError([FieldError("year", tr("{year} already has a catalogue").format(year=to_year))])
     copies = [ChallengeItemData(to_year, i.key, i.name, i.points) for i in items]
     errors = [e for e in validate_item(copies[0]) if e.field == "year"]
     if errors:
@@ -167,7 +177,8 @@ def delete_catalogue(year: int) -> list[ChallengeItemData]:
     items = load_items(year)
     for item in items:
         if entries_using(year, item.key):
-            raise ValidationError([FieldError("year", f"entries earn points from the {year} catalogue")])
+            raise ValidationError([FieldError("year", tr("entries earn points from the {year} catalogue").format(
+                year=year))])
     with database_proxy.atomic():
         ChallengeItem.delete().where(ChallengeItem.year == year).execute()
     return items
@@ -245,7 +256,7 @@ def points_earned(records: Iterable[ActivityRecord], items: Iterable[ChallengeIt
             by_month[line.date.month] += line.points
     signup = catalogue.get(SIGNUP_KEY, 0) if signed_up else 0
     if signed_up and SIGNUP_KEY in catalogue:
-        lines.append(PointsLine(None, SIGNUP_KEY, names.get(SIGNUP_KEY, "Signed up for the challenge"), signup))
+        lines.append(PointsLine(None, SIGNUP_KEY, names.get(SIGNUP_KEY, tr("Signed up for the challenge")), signup))
     total = challenge_points(records, catalogues, year, signed_up)
     return ChallengePoints(year, total, tuple(lines), by_month, signup, catalogue_year)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.legacy_rule import (
     ActionData,
@@ -45,7 +46,7 @@ def save_coaching(data: CoachingData, coaching_id: int | None = None) -> int:
             coaching_id = int(LegacyCoaching.insert(**_coaching_values(data)).execute())
         else:
             if not LegacyCoaching.update(**_coaching_values(data)).where(LegacyCoaching.id == coaching_id).execute():
-                raise LookupError(f"coaching relationship {coaching_id} no longer exists")
+                raise LookupError(tr("coaching relationship {id} no longer exists").format(id=coaching_id))
             LegacyCoachingYear.delete().where(LegacyCoachingYear.coaching == coaching_id).execute()
         for y in data.years:
             LegacyCoachingYear.insert(coaching=coaching_id, year=y.year, notes=y.notes, meeting=y.meeting).execute()
@@ -69,7 +70,7 @@ def get_coaching(coaching_id: int) -> CoachingRecord:
     for record in load_coaching():
         if record.id == coaching_id:
             return record
-    raise LookupError(f"coaching relationship {coaching_id} does not exist")
+    raise LookupError(tr("coaching relationship {id} does not exist").format(id=coaching_id))
 
 
 def delete_coaching(coaching_id: int) -> CoachingRecord:
@@ -99,7 +100,7 @@ def save_action(data: ActionData, action_id: int | None = None) -> int:
         if action_id is None:
             return int(LegacyAction.insert(**values).execute())
         if not LegacyAction.update(**values).where(LegacyAction.id == action_id).execute():
-            raise LookupError(f"Legacy Leaders record {action_id} no longer exists")
+            raise LookupError(tr("Legacy Leaders record {id} no longer exists").format(id=action_id))
     return action_id
 
 
@@ -113,7 +114,7 @@ def load_actions(year: int | None = None) -> list[ActionRecord]:
 def delete_action(action_id: int) -> ActionRecord:
     found = [r for r in load_actions() if r.id == action_id]
     if not found:
-        raise LookupError(f"Legacy Leaders record {action_id} does not exist")
+        raise LookupError(tr("Legacy Leaders record {id} does not exist").format(id=action_id))
     with database_proxy.atomic():
         LegacyAction.delete().where(LegacyAction.id == action_id).execute()
     return found[0]

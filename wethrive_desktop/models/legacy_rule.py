@@ -23,8 +23,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.validation import FieldError
 
+# The English labels (the source texts): `program_label`, `ActionKind.label` and the pages show them through `tr`.
 PROGRAMS: dict[str, str] = {
     "eldp": "ELDP",
     "mcmi": "MCMI",
@@ -59,7 +61,7 @@ class ActionKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return ACTION_LABELS[self]
+        return tr(ACTION_LABELS[self])
 
     @property
     def is_recruitment(self) -> bool:
@@ -85,6 +87,11 @@ RECRUITMENT_KINDS = (ActionKind.MEMBER_RECRUITED, ActionKind.PARTICIPANT_SPONSOR
 MENU_KINDS = (ActionKind.INTERN_POSITION, ActionKind.DISCUSSION_GROUP, ActionKind.STUDENT_OUTREACH,
               ActionKind.OTHER_MENU)
 ACTION_KINDS = frozenset(k.value for k in ActionKind)
+
+
+def program_label(program: str) -> str:
+    """The short name of a program ("ELDP", "State program") in the user's language."""
+    return tr(PROGRAMS[program]) if program in PROGRAMS else program
 
 
 # --- plain records -----------------------------------------------------------------------------------------
@@ -124,7 +131,7 @@ class CoachingData:
     def program_label(self) -> str:
         if self.program == "state" and self.program_name:
             return self.program_name
-        return PROGRAMS.get(self.program, self.program)
+        return program_label(self.program)
 
 
 @dataclass(frozen=True)
@@ -148,15 +155,16 @@ class ActionData:
         return self.date.year
 
     def describe(self) -> str:
+        """"MCMI participant sponsored: Ana Ruiz", "Intern position established: Paid summer intern"."""
         kind = ActionKind(self.kind)
         text = kind.label
         if kind.needs_program and self.program:
-            text = text.replace("Program participant", f"{PROGRAMS[self.program]} participant")
-        if self.person:
-            text += f": {self.person}"
-        elif self.notes:
-            text += f": {self.notes}"
-        return text
+            sponsored = tr("{program} participant sponsored")
+            recruited = tr("{program} participant recruited")
+            text = (sponsored if kind is ActionKind.PARTICIPANT_SPONSORED else recruited).format(
+                program=program_label(self.program))
+        detail = self.person or self.notes
+        return tr("{what}: {who}").format(what=text, who=detail) if detail else text
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,7 @@ class LegacyYear:
     reminders: tuple[str, ...] = ()
 
 
+# What a year had to achieve and what it still misses, as the source texts (LegacyYear holds them through `tr`).
 GOAL_EARN = "earn the designation"
 GOAL_YEAR_TWO = "keep it in year two"
 GOAL_MENU = "keep it with a menu activity"
@@ -193,7 +202,8 @@ MISSING_MENU = ("one activity from the menu: coaching, recruiting or sponsoring,
 
 
 def _coaching_text(c: CoachingData, year: int) -> str:
-    return f"coached {c.person} ({c.program_label}, year {c.year_number(year)})"
+    return tr("coached {person} ({program}, year {number})").format(
+        person=c.person, program=c.program_label, number=c.year_number(year))
 
 
 def _reminders(coaching: Sequence[CoachingData], actions: Sequence[ActionData], year: int) -> list[str]:
@@ -201,13 +211,14 @@ def _reminders(coaching: Sequence[CoachingData], actions: Sequence[ActionData], 
     for c in coaching:
         yd = c.year_data(year)
         if yd is None or not yd.meeting.strip():
-            reminders.append(f"attend a meeting with {c.person} if possible (state association, regional "
-                             "meeting or Annual Conference)")
+            reminders.append(tr("attend a meeting with {person} if possible (state association, regional "
+                                "meeting or Annual Conference)").format(person=c.person))
         if (c.program in FINAL_PROJECT_PROGRAMS and c.year_number(year) >= 2
                 and (c.final_project_approved is None or c.final_project_approved.year > year)):
-            reminders.append(f"approve {c.person}'s final project ({PROGRAMS[c.program]}, second year)")
+            reminders.append(tr("approve {person}'s final project ({program}, second year)").format(
+                person=c.person, program=program_label(c.program)))
     if coaching and not any(a.kind == ActionKind.MEMBER_RECRUITED for a in actions):
-        reminders.append("a coach recruits at least one new ICMA member each year")
+        reminders.append(tr("a coach recruits at least one new ICMA member each year"))
     return reminders
 
 
@@ -238,23 +249,23 @@ def legacy_years(
         met: list[str] = [_coaching_text(c, year) for c in coached] + [a.describe() for a in recruits + menu]
         missing: list[str] = []
         if not credentialed:
-            missing.append(MISSING_CREDENTIAL)
+            missing.append(tr(MISSING_CREDENTIAL))
         if leader_year == 0:
-            goal, status = GOAL_EARN, EARNED
+            goal, status = tr(GOAL_EARN), EARNED
             if not coached:
-                missing.append(MISSING_COACHING)
+                missing.append(tr(MISSING_COACHING))
             if not recruits:
-                missing.append(MISSING_RECRUIT)
+                missing.append(tr(MISSING_RECRUIT))
         elif leader_year == 1:
-            goal, status = GOAL_YEAR_TWO, MAINTAINED
+            goal, status = tr(GOAL_YEAR_TWO), MAINTAINED
             if not coached:
-                missing.append(MISSING_COACHING_TWO)
+                missing.append(tr(MISSING_COACHING_TWO))
             if not recruits:
-                missing.append(MISSING_RECRUIT_TWO)
+                missing.append(tr(MISSING_RECRUIT_TWO))
         else:
-            goal, status = GOAL_MENU, MAINTAINED
+            goal, status = tr(GOAL_MENU), MAINTAINED
             if not (coached or recruits or menu):
-                missing.append(MISSING_MENU)
+                missing.append(tr(MISSING_MENU))
         if missing:
             status = NOT_YET
             leader_year = 0
@@ -276,6 +287,10 @@ def credentialed_from(credential_status: str, credentialed_date: date | None) ->
 
 # --- validation --------------------------------------------------------------------------------------------
 
+def not_one_of(value: str, choices: Iterable[str]) -> str:
+    return tr("'{value}' is not one of: {choices}").format(value=value, choices=", ".join(choices))
+
+
 def normalized_coaching(data: CoachingData) -> CoachingData:
     years = tuple(sorted(
         (replace(y, notes=y.notes.strip(), meeting=y.meeting.strip()) for y in data.years),
@@ -287,22 +302,23 @@ def normalized_coaching(data: CoachingData) -> CoachingData:
 def validate_coaching(data: CoachingData) -> list[FieldError]:
     errors = []
     if not data.person.strip():
-        errors.append(FieldError("person", "is required (the person you coach)"))
+        errors.append(FieldError("person", tr("is required (the person you coach)")))
     if data.program not in PROGRAMS:
-        errors.append(FieldError("program", f"'{data.program}' is not one of: {', '.join(PROGRAMS)}"))
+        errors.append(FieldError("program", not_one_of(data.program, PROGRAMS)))
+    before_start = tr("{date} is before the start date")
     if data.end_date is not None and data.end_date < data.start_date:
-        errors.append(FieldError("end_date", f"{data.end_date.isoformat()} is before the start date"))
+        errors.append(FieldError("end_date", before_start.format(date=format_date(data.end_date))))
     if data.final_project_approved is not None and data.final_project_approved < data.start_date:
         errors.append(FieldError("final_project_approved",
-                                 f"{data.final_project_approved.isoformat()} is before the start date"))
+                                 before_start.format(date=format_date(data.final_project_approved))))
     seen = set()
     for y in data.years:
         if y.year in seen:
-            errors.append(FieldError("year", f"{y.year} has two sets of notes"))
+            errors.append(FieldError("year", tr("{year} has two sets of notes").format(year=y.year)))
         seen.add(y.year)
         if not data.active_in(y.year):
-            errors.append(FieldError("year", f"{y.year} is outside the coaching period "
-                                             f"({data.start_date.year}-{data.end_date.year if data.end_date else ''})"))
+            errors.append(FieldError("year", tr("{year} is outside the coaching period ({start}-{end})").format(
+                year=y.year, start=data.start_date.year, end=data.end_date.year if data.end_date else "")))
     return errors
 
 
@@ -317,13 +333,13 @@ def normalized_action(data: ActionData) -> ActionData:
 def validate_action(data: ActionData) -> list[FieldError]:
     errors = []
     if data.kind not in ACTION_KINDS:
-        errors.append(FieldError("kind", f"'{data.kind}' is not one of: {', '.join(ActionKind)}"))
+        errors.append(FieldError("kind", not_one_of(data.kind, ActionKind)))
         return errors
     kind = ActionKind(data.kind)
     if kind.needs_program and data.program not in PARTICIPANT_PROGRAMS:
-        errors.append(FieldError("program", "choose ELDP, MCMI or Leadership ICMA"))
+        errors.append(FieldError("program", tr("choose ELDP, MCMI or Leadership ICMA")))
     if kind.is_recruitment and not data.person:
-        errors.append(FieldError("person", "is required (who was recruited or sponsored)"))
+        errors.append(FieldError("person", tr("is required (who was recruited or sponsored)")))
     if kind == ActionKind.OTHER_MENU and not data.notes:
-        errors.append(FieldError("notes", "say what the activity was"))
+        errors.append(FieldError("notes", tr("say what the activity was")))
     return errors

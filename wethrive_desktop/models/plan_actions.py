@@ -22,6 +22,7 @@ from wethrive_desktop.models.plans import (
     get_item,
     get_plan,
     insert_item,
+    item_gone,
     plan_id_of,
     save_goal,
 )
@@ -61,7 +62,7 @@ def link_activity(item_id: int, activity_id: int) -> None:
     """Tie a logged activity to the item and mark the item done."""
     with database_proxy.atomic():
         if not PlanItem.update(activity=activity_id, status=ItemStatus.DONE).where(PlanItem.id == item_id).execute():
-            raise LookupError(f"planned item {item_id} no longer exists")
+            raise item_gone(item_id)
 
 
 def unlink_activity(item_id: int, status: str = ItemStatus.PLANNED.value) -> None:

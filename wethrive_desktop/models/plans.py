@@ -19,6 +19,7 @@ from enum import StrEnum
 
 import peewee
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.activities import insert_rows, new_ids
 from wethrive_desktop.models.db import BaseModel, database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, valid_year
@@ -49,7 +50,7 @@ class Term(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Long-term (3-5 years)" if self is Term.LONG else "Short-term (this year)"
+        return tr("Long-term (3-5 years)") if self is Term.LONG else tr("Short-term (this year)")
 
 
 class ItemStatus(StrEnum):
@@ -178,17 +179,22 @@ def upcoming_items(today: date, limit: int = 5) -> list[PlanItemData]:
     return _load_items(query)
 
 
+def item_gone(item_id: int) -> LookupError:
+    """The error of an item deleted meanwhile (its message is shown to the user)."""
+    return LookupError(tr("planned item {id} no longer exists").format(id=item_id))
+
+
 def get_item(item_id: int) -> PlanItemData:
     row = PlanItem.get_or_none(PlanItem.id == item_id)
     if row is None:
-        raise LookupError(f"planned item {item_id} no longer exists")
+        raise item_gone(item_id)
     return _load_items([row])[0]
 
 
 def item_year(item_id: int) -> int:
     row = PlanItem.select(Plan.year).join(Plan).where(PlanItem.id == item_id).tuples().first()
     if row is None:
-        raise LookupError(f"planned item {item_id} no longer exists")
+        raise item_gone(item_id)
     return int(row[0])
 
 
@@ -205,7 +211,8 @@ def all_items() -> list[tuple[int, PlanItemData]]:
 def _practice_errors(field: str, practices: Iterable[int]) -> list[FieldError]:
     bad = sorted(p for p in practices if p not in PRACTICES)
     if bad:
-        return [FieldError(field, f"{', '.join(map(str, bad))}: practice numbers run from 1 to 14")]
+        return [FieldError(field, tr("{numbers}: practice numbers run from 1 to 14").format(
+            numbers=", ".join(map(str, bad))))]
     return []
 
 
@@ -215,7 +222,7 @@ def plan_id_of(year: int, prefill_needs: bool = True) -> int:
     if plan is not None:
         return int(plan.id)
     if not valid_year(year):
-        raise ValidationError([FieldError("year", f"{year} is not a plan year")])
+        raise ValidationError([FieldError("year", tr("{year} is not a plan year").format(year=year))])
     with database_proxy.atomic():
         plan_id = int(Plan.insert(year=year, created_at=utc_now()).execute())
         if prefill_needs:
@@ -257,9 +264,9 @@ def set_needs(year: int, needs: Iterable[int]) -> None:
 def check_goal(goal: GoalData) -> list[FieldError]:
     errors: list[FieldError] = []
     if not goal.text.strip():
-        errors.append(FieldError("goal", "is required"))
+        errors.append(FieldError("goal", tr("is required")))
     if goal.term not in tuple(Term):
-        errors.append(FieldError("term", f"'{goal.term}' is not 'long' or 'short'"))
+        errors.append(FieldError("term", tr("'{term}' is not 'long' or 'short'").format(term=goal.term)))
     errors += _practice_errors("practices", goal.practices)
     return errors
 
@@ -275,7 +282,8 @@ def save_goal(year: int, goal: GoalData) -> int:
         if goal.id is not None:
             other_long = other_long.where(PlanGoal.id != goal.id)
         if goal.term == Term.LONG and other_long.exists():
-            raise ValidationError([FieldError("term", f"the {year} plan already has a long-term goal; edit that one")])
+            raise ValidationError([FieldError("term", tr("the {year} plan already has a long-term goal; edit that "
+                                                         "one").format(year=year))])
         values = {"term": goal.term, "text": goal.text.strip()}
         if goal.id is None:
             position = PlanGoal.select(peewee.fn.COALESCE(peewee.fn.MAX(PlanGoal.position), 0)).where(
@@ -284,7 +292,7 @@ def save_goal(year: int, goal: GoalData) -> int:
         else:
             updated = PlanGoal.update(**values).where((PlanGoal.id == goal.id) & (PlanGoal.plan == plan_id)).execute()
             if not updated:
-                raise LookupError(f"goal {goal.id} is not in the {year} plan")
+                raise LookupError(tr("goal {id} is not in the {year} plan").format(id=goal.id, year=year))
             goal_id = goal.id
         PlanGoalPractice.delete().where(PlanGoalPractice.goal == goal_id).execute()
         rows = [(goal_id, p) for p in sorted(set(goal.practices))]
@@ -317,18 +325,20 @@ def normalized_item(item: PlanItemData) -> PlanItemData:
 def check_item(item: PlanItemData, year: int | None = None) -> list[FieldError]:
     errors: list[FieldError] = []
     if not item.title.strip():
-        errors.append(FieldError("title", "is required"))
+        errors.append(FieldError("title", tr("is required")))
     elif len(item.title) > MAX_TITLE_LENGTH:
-        errors.append(FieldError("title", f"is longer than {MAX_TITLE_LENGTH} characters"))
+        errors.append(FieldError("title", tr("is longer than {limit} characters").format(limit=MAX_TITLE_LENGTH)))
     if item.type not in ACTIVITY_TYPES:
-        errors.append(FieldError("type", f"'{item.type}' is not one of: {', '.join(ACTIVITY_TYPES)}"))
+        errors.append(FieldError("type", tr("'{type}' is not one of: {types}").format(
+            type=item.type, types=", ".join(ACTIVITY_TYPES))))
     if item.end_date is not None and item.start_date is None:
-        errors.append(FieldError("start_date", "is required when an end date is given"))
+        errors.append(FieldError("start_date", tr("is required when an end date is given")))
     elif item.end_date is not None and item.start_date is not None and item.end_date < item.start_date:
-        errors.append(FieldError("end_date", f"{item.end_date.isoformat()} is before the start date"))
+        errors.append(FieldError("end_date", tr("{date} is before the start date").format(
+            date=format_date(item.end_date))))
     hours = Decimal(item.estimated_hours)
     if not hours.is_finite():
-        errors.append(FieldError("estimated_hours", "is not a number"))
+        errors.append(FieldError("estimated_hours", tr("is not a number")))
     else:
         # Through format_hours, so the message says "80 h", not "80.00 h".
         shown = Decimal(format_hours(hours)) if hours == hours.quantize(HUNDREDTH) else hours
@@ -336,9 +346,10 @@ def check_item(item: PlanItemData, year: int | None = None) -> list[FieldError]:
         if problem:
             errors.append(FieldError("estimated_hours", problem))
     if year is not None and item.start_date is not None and item.start_date.year != year:
-        errors.append(FieldError("start_date", f"{item.start_date.isoformat()} is not in {year}, the plan's year"))
+        errors.append(FieldError("start_date", tr("{date} is not in {year}, the plan's year").format(
+            date=format_date(item.start_date), year=year)))
     if item.status not in tuple(ItemStatus):
-        errors.append(FieldError("status", f"'{item.status}' is not planned, done or dropped"))
+        errors.append(FieldError("status", not_a_status(item.status)))
     errors += _practice_errors("practices", item.practices)
     return errors
 
@@ -362,7 +373,7 @@ def _set_item_practices(item_id: int, practices: Sequence[int]) -> None:
 def _check_goal_in_plan(goal_id: int | None, plan_id: int) -> list[FieldError]:
     if goal_id is not None and not PlanGoal.select().where(
             (PlanGoal.id == goal_id) & (PlanGoal.plan == plan_id)).exists():
-        return [FieldError("goal", "is not a goal of this plan")]
+        return [FieldError("goal", tr("is not a goal of this plan"))]
     return []
 
 
@@ -413,7 +424,7 @@ def save_item(year: int, item: PlanItemData) -> int:
             return insert_item(plan_id, item)
         updated = PlanItem.update(plan=plan_id, **_item_values(item)).where(PlanItem.id == item.id).execute()
         if not updated:
-            raise LookupError(f"planned item {item.id} no longer exists")
+            raise item_gone(item.id)
         _set_item_practices(item.id, item.practices)
         return item.id
 
@@ -440,9 +451,13 @@ def restore_item(year: int, item: PlanItemData) -> int:
     return item.id
 
 
+def not_a_status(status: str) -> str:
+    return tr("'{status}' is not planned, done or dropped").format(status=status)
+
+
 def set_item_status(item_id: int, status: str) -> None:
     if status not in tuple(ItemStatus):
-        raise ValidationError([FieldError("status", f"'{status}' is not planned, done or dropped")])
+        raise ValidationError([FieldError("status", not_a_status(status))])
     with database_proxy.atomic():
         if not PlanItem.update(status=status).where(PlanItem.id == item_id).execute():
-            raise LookupError(f"planned item {item_id} no longer exists")
+            raise item_gone(item_id)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.challenge import MAX_POINTS, ChallengeItemData, catalogue_for_year
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, SIGNUP_KEY
 from wethrive_desktop.ui.widgets.form_dialog import FormDialog, date_edit, from_qdate
@@ -18,28 +20,39 @@ from wethrive_desktop.ui.widgets.naming import named
 NO_HOUR_KEYS = ("fund-donation", "early-renewal", "ebook-purchase", "new-member", "credential-status")
 
 
+def spin_width(spin: QSpinBox) -> int:
+    """Room for four digits and the arrows."""
+    return spin.fontMetrics().horizontalAdvance("0000") + 48
+
+
 class EntryDialog(FormDialog):
     """Record a challenge action that carries no hours; it is stored as a 0-hour activity."""
 
     def __init__(self, parent: QWidget | None, on_date: date, submit: Any = None):
-        super().__init__(parent, "Record a challenge entry without hours", submit)
+        super().__init__(parent, tr("Record a challenge entry without hours"), submit)
         self.setObjectName("entryDialog")
-        self.date_edit = named(date_edit(on_date), "entryDate", "Date")
-        self.item_combo = named(QComboBox(), "entryItem", "Challenge item")
-        self.title_edit = named(QLineEdit(), "entryTitle", "Title")
-        self.title_edit.setPlaceholderText("Defaults to the item's name")
-        self.note_edit = named(QLineEdit(), "entryNote", "Note")
-        self.note_edit.setPlaceholderText("e.g. the receipt number or the book's title")
-        self.form.addRow("&Date:", self.date_edit)
-        self.form.addRow("&Item:", self.item_combo)
-        self.form.addRow("&Title:", self.title_edit)
-        self.form.addRow("&Note:", self.note_edit)
-        hint = QLabel("Entries here count for the challenge only: they carry no professional development hours.")
+        self.field_names = {"start_date": tr("Date"), "challenge_key": tr("Item"), "title": tr("Title"),
+                            "description": tr("Note")}
+        self.date_edit = named(date_edit(on_date), "entryDate", tr("Date"))
+        self.item_combo = named(QComboBox(), "entryItem", tr("Challenge item"))
+        # Item names are long ("Renew ICMA membership before the renewal deadline"): the combo elides, not the form.
+        self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item_combo.setMinimumContentsLength(24)
+        self.title_edit = named(QLineEdit(), "entryTitle", tr("Title"))
+        self.title_edit.setPlaceholderText(tr("Defaults to the item's name"))
+        self.note_edit = named(QLineEdit(), "entryNote", tr("Note"))
+        self.note_edit.setPlaceholderText(tr("e.g. the receipt number or the book's title"))
+        self.form.addRow(tr("&Date:"), self.date_edit)
+        self.form.addRow(tr("&Item:"), self.item_combo)
+        self.form.addRow(tr("&Title:"), self.title_edit)
+        self.form.addRow(tr("&Note:"), self.note_edit)
+        hint = QLabel(tr("Entries here count for the challenge only: they carry no professional development hours."))
         hint.setWordWrap(True)
         self.form.addRow(hint)
         self._year = 0
         self.date_edit.dateChanged.connect(lambda _d: self._load_items())
         self._load_items()
+        self.date_edit.setFocus()
         self.resize(480, self.sizeHint().height())
 
     def _load_items(self) -> None:
@@ -54,7 +67,9 @@ class EntryDialog(FormDialog):
         self.item_combo.clear()
         for item in items:
             if item.key != SIGNUP_KEY:  # sign-up points come from the toggle, not an entry
-                self.item_combo.addItem(f"{item.name} ({item.points} points)", item.key)
+                self.item_combo.addItem(trn("{name} (%n point)", "{name} (%n points)", item.points).format(
+                    name=item.name), item.key)
+                self.item_combo.setItemData(self.item_combo.count() - 1, item.name, Qt.ItemDataRole.ToolTipRole)
         index = self.item_combo.findData(current)
         self.item_combo.setCurrentIndex(max(index, 0))
 
@@ -73,21 +88,26 @@ class ItemDialog(FormDialog):
     """Add an item to a year's catalogue, or edit one (its key stays: entries refer to it)."""
 
     def __init__(self, parent: QWidget | None, year: int, item: ChallengeItemData | None, submit: Any = None):
-        super().__init__(parent, f"Edit {year} item" if item else f"Add an item to the {year} catalogue", submit)
+        title = tr("Edit {year} item") if item else tr("Add an item to the {year} catalogue")
+        super().__init__(parent, title.format(year=year), submit)
         self.setObjectName("itemDialog")
+        self.field_names = {"key": tr("Key"), "name": tr("Activity"), "points": tr("Points"), "year": tr("Year")}
         self.year = year
-        self.key_edit = named(QLineEdit(item.key if item else ""), "itemKey", "Key")
-        self.key_edit.setPlaceholderText("e.g. state-conference (lowercase, hyphens)")
+        self.key_edit = named(QLineEdit(item.key if item else ""), "itemKey", tr("Key"))
+        self.key_edit.setPlaceholderText(tr("e.g. state-conference (lowercase, hyphens)"))
         self.key_edit.setReadOnly(item is not None)
         if item is not None:
-            self.key_edit.setToolTip("The key cannot change: entries refer to it")
-        self.name_edit = named(QLineEdit(item.name if item else ""), "itemName", "Activity")
-        self.points_spin = named(QSpinBox(), "itemPoints", "Points")
+            self.key_edit.setToolTip(tr("The key cannot change: entries refer to it"))
+        self.name_edit = named(QLineEdit(item.name if item else ""), "itemName", tr("Activity"))
+        self.points_spin = named(QSpinBox(), "itemPoints", tr("Points"))
         self.points_spin.setRange(0, MAX_POINTS)
+        self.points_spin.setMinimumWidth(spin_width(self.points_spin))
         self.points_spin.setValue(item.points if item else 5)
-        self.form.addRow("&Key:", self.key_edit)
-        self.form.addRow("&Activity:", self.name_edit)
-        self.form.addRow("&Points:", self.points_spin)
+        self.form.addRow(tr("&Key:"), self.key_edit)
+        self.form.addRow(tr("&Activity:"), self.name_edit)
+        self.form.addRow(tr("&Points:"), self.points_spin)
+        # The first field that can be changed (an item's key cannot).
+        (self.name_edit if item is not None else self.key_edit).setFocus()
         self.resize(460, self.sizeHint().height())
 
     def item(self) -> ChallengeItemData:
@@ -96,13 +116,17 @@ class ItemDialog(FormDialog):
 
 class CopyDialog(FormDialog):
     def __init__(self, parent: QWidget | None, source: int, suggested: int, submit: Any = None):
-        super().__init__(parent, f"Copy the {source} catalogue", submit)
+        super().__init__(parent, tr("Copy the {year} catalogue").format(year=source), submit)
         self.setObjectName("copyDialog")
-        self.year_spin = named(QSpinBox(), "copyYear", "New year")
+        self.field_names = {"year": tr("Year")}
+        self.year_spin = named(QSpinBox(), "copyYear", tr("New year"))
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_spin.setMinimumWidth(spin_width(self.year_spin))
         self.year_spin.setValue(suggested)
-        self.form.addRow("Copy to &year:", self.year_spin)
-        note = QLabel(f"The new catalogue starts with the {source} items and points; edit it afterwards. It applies "
-                      "to entries from that year on.")
+        self.form.addRow(tr("Copy to &year:"), self.year_spin)
+        note = QLabel(tr("The new catalogue starts with the {year} items and points; edit it afterwards. It applies "
+                         "to entries from that year on.").format(year=source))
         note.setWordWrap(True)
         self.form.addRow(note)
+        self.year_spin.setFocus()
+        self.resize(420, self.sizeHint().height())

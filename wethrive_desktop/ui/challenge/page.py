@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityRecord,
@@ -47,20 +49,26 @@ from wethrive_desktop.models.challenge import (
     set_signup,
     update_item,
 )
-from wethrive_desktop.models.dates import MONTH_ABBR, short_date
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
-from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui import prompts
-from wethrive_desktop.ui.challenge.dialogs import CopyDialog, EntryDialog, ItemDialog
-from wethrive_desktop.ui.challenge.tables import CATALOGUE_COLUMNS, POINTS_COLUMNS, CatalogueRow
+from wethrive_desktop.ui.challenge.dialogs import CopyDialog, EntryDialog, ItemDialog, spin_width
+from wethrive_desktop.ui.challenge.tables import CatalogueRow, catalogue_columns, points_columns
 from wethrive_desktop.ui.shell import Page, Shell
-from wethrive_desktop.ui.undo import delete_undoable, perform
+from wethrive_desktop.ui.undo import delete_undoable, perform, undo_keys
 from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.bar_chart import BarChart
+from wethrive_desktop.ui.widgets.fit import Reflow, StackingSplitter, vertical_scroll
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.widgets.record_table import RecordTableModel, record_view, selected_record
+
+CHART_WIDTH = 24  # in lines of text: the width the chart of twelve months needs beside the entries
+
+
+def month_name(month: int) -> str:
+    """"Jan", "janv.": the month's short name in the user's locale."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat)
 
 
 class ChallengePage(Page):
@@ -72,40 +80,55 @@ class ChallengePage(Page):
         self.points: ChallengePoints | None = None
         self._refreshing = False
 
-        title = QLabel("#WeThriveHere challenge")
+        title = QLabel(tr("#WeThriveHere challenge"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.year_spin = named(QSpinBox(), "challengeYear", "Challenge year")
+        self.year_spin = named(QSpinBox(), "challengeYear", tr("Challenge year"))
         self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
         self.year_spin.setValue(clock.today().year)
+        self.year_spin.setMinimumWidth(spin_width(self.year_spin))
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
-        self.signup_box = named(QCheckBox("Signed up for the challenge"), "signupBox", "Signed up for the challenge")
+        self.signup_box = named(QCheckBox(tr("&Signed up for the challenge")), "signupBox",
+                                tr("Signed up for the challenge"))
         self.signup_box.toggled.connect(self._signup_toggled)
-        header = QHBoxLayout()
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.signup_box)
-        header.addSpacing(16)
-        year_label = QLabel("&Year:")
+        title_row = QHBoxLayout()
+        title_row.addWidget(title)
+        title_row.addStretch(1)
+        year_row = QHBoxLayout()
+        year_row.addStretch(1)
+        year_row.addWidget(self.signup_box)
+        year_row.addSpacing(16)
+        year_label = QLabel(tr("&Year:"))
         year_label.setBuddy(self.year_spin)
-        header.addWidget(year_label)
-        header.addWidget(self.year_spin)
+        year_row.addWidget(year_label)
+        year_row.addWidget(self.year_spin)
+        header = Reflow([title_row, year_row], stretches=[1, 0])  # the sign-up and year under the title when narrow
 
         self.tabs = named(QTabWidget(), "challengeTabs")
-        self.tabs.addTab(self._build_points_tab(), "&Points")
-        self.tabs.addTab(self._build_catalogue_tab(), "&Catalogue")
+        self.tabs.addTab(self._build_points_tab(), tr("&Points"))
+        self.tabs.addTab(self._build_catalogue_tab(), tr("&Catalogue"))
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.addLayout(header)
+        layout.addWidget(header)
         layout.addWidget(self.tabs, 1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(vertical_scroll(content, "challengeArea"))  # scrolls down when the chart goes under
         self.refresh()
+
+    def _stacked(self, stacked: bool) -> None:
+        """Stacked (a narrow window): the chart under the entries, both tall enough to read; the page scrolls."""
+        line = self.fontMetrics().height()
+        self.lines_view.setMinimumHeight(8 * (line + 8) if stacked else 0)
+        self.month_chart.setMinimumHeight(16 * line if stacked else 0)
 
     def _build_points_tab(self) -> QWidget:
         tab = QWidget()
-        self.total_label = named(QLabel("0"), "pointsTotal", "Points this year")
+        self.total_label = named(QLabel("0"), "pointsTotal", tr("Points this year"))
         font = self.total_label.font()
         font.setPointSizeF(font.pointSizeF() * 3)
         font.setBold(True)
@@ -118,21 +141,22 @@ class ChallengePage(Page):
         total_layout.addWidget(self.total_label)
         total_layout.addWidget(self.total_caption, 1)
 
-        self.lines_model: RecordTableModel[PointsLine] = RecordTableModel(POINTS_COLUMNS, self)
+        self.lines_model: RecordTableModel[PointsLine] = RecordTableModel(points_columns(), self)
         # In date order, the sign-up points last (they have no date).
         self.lines_view = record_view(self.lines_model, name="pointsEntries", rows=8)
         self.lines_view.doubleClicked.connect(lambda _i: self.edit_entry())
         self.lines_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
-        self.record_button = named(QPushButton("&Record an entry without hours…"), "recordEntry")
-        self.record_button.setToolTip("A donation to The Fund, an early renewal, an e-book purchase: points, "
-                                      "no PD hours")
+        self.record_button = named(QPushButton(tr("&Record an entry without hours…")), "recordEntry")
+        self.record_button.setToolTip(tr("A donation to The Fund, an early renewal, an e-book purchase: points, "
+                                         "no PD hours"))
         self.record_button.clicked.connect(self.record_entry)
-        self.edit_entry_button = named(QPushButton("&Edit entry…"), "editEntry")
+        self.edit_entry_button = named(QPushButton(tr("Ed&it entry…")), "editEntry")
+        self.edit_entry_button.setToolTip(tr("Open the entry in the activity form"))
         self.edit_entry_button.clicked.connect(self.edit_entry)
-        self.delete_entry_button = named(QPushButton("&Delete entry"), "deleteEntry")
-        self.delete_entry_button.setToolTip("Entries without hours are deleted here; activities with hours in "
-                                            "the activity log")
+        self.delete_entry_button = named(QPushButton(tr("&Delete entry")), "deleteEntry")
+        self.delete_entry_button.setToolTip(tr("Entries without hours are deleted here ({undo} brings one back); "
+                                               "activities with hours in the activity log").format(undo=undo_keys()))
         self.delete_entry_button.clicked.connect(self.delete_entry)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
@@ -147,37 +171,48 @@ class ChallengePage(Page):
         left.addWidget(self.lines_view, 1)
         left.addWidget(self.entries_note)
         left.addLayout(buttons)
-        self.month_chart = BarChart("Points by month", list(MONTH_ABBR), "points", name="pointsByMonth")
-        layout = QHBoxLayout(tab)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.month_chart, 2)
+        self.month_chart = BarChart(tr("Points by month"), [month_name(m) for m in range(1, 13)], tr("points"),
+                                    name="pointsByMonth")
+        entries = QWidget()
+        entries.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        # Beside the entries while the chart keeps the width its twelve months need to be read, else under them.
+        line = self.fontMetrics().height()
+        self.points_split = StackingSplitter(entries.minimumSizeHint().width() + CHART_WIDTH * line)
+        self.points_split.addWidget(entries)
+        self.points_split.addWidget(self.month_chart)
+        self.points_split.setStretchFactor(0, 3)
+        self.points_split.setStretchFactor(1, 2)
+        self.points_split.stacked.connect(self._stacked)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.points_split)
         return tab
 
     def _build_catalogue_tab(self) -> QWidget:
         tab = QWidget()
-        self.catalogue_combo = named(QComboBox(), "catalogueYear", "Catalogue year")
+        self.catalogue_combo = named(QComboBox(), "catalogueYear", tr("Catalogue year"))
         self.catalogue_combo.currentIndexChanged.connect(lambda _i: self._show_catalogue())
         self.catalogue_note = QLabel()
         self.catalogue_note.setWordWrap(True)
         top = QHBoxLayout()
-        catalogue_label = QLabel("Catalogue &of:")
+        catalogue_label = QLabel(tr("Catalogue &of:"))
         catalogue_label.setBuddy(self.catalogue_combo)
         top.addWidget(catalogue_label)
         top.addWidget(self.catalogue_combo)
         top.addWidget(self.catalogue_note, 1)
 
-        self.items_model: RecordTableModel[CatalogueRow] = RecordTableModel(CATALOGUE_COLUMNS, self)
+        self.items_model: RecordTableModel[CatalogueRow] = RecordTableModel(catalogue_columns(), self)
         self.items_view = record_view(self.items_model, sortable=True, name="catalogueItems", rows=12)
         self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
         self.items_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
-        self.add_item_button = named(QPushButton("&Add item…"), "addItem")
+        self.add_item_button = named(QPushButton(tr("&Add item…")), "addItem")
         self.add_item_button.clicked.connect(self.add_item)
-        self.edit_item_button = named(QPushButton("&Edit item…"), "editItem")
+        self.edit_item_button = named(QPushButton(tr("Ed&it item…")), "editItem")
         self.edit_item_button.clicked.connect(self.edit_item)
-        self.remove_item_button = named(QPushButton("&Remove item"), "removeItem")
+        self.remove_item_button = named(QPushButton(tr("&Remove item")), "removeItem")
         self.remove_item_button.clicked.connect(self.remove_item)
-        self.copy_button = named(QPushButton("&Copy to a new year…"), "copyCatalogue")
+        self.copy_button = named(QPushButton(tr("Copy to a &new year…")), "copyCatalogue")
         self.copy_button.clicked.connect(self.copy_catalogue)
         buttons = QHBoxLayout()
         for b in (self.add_item_button, self.edit_item_button, self.remove_item_button):
@@ -206,28 +241,39 @@ class ChallengePage(Page):
             self.points = points
             self.total_label.setText(str(points.total))
             entries = [ln for ln in points.lines if ln.activity is not None]
-            caption = (f"<b>points in {points.year}</b><br>from {len(entries)} "
-                       f"entr{'y' if len(entries) == 1 else 'ies'}")
-            if points.signup_points:
-                caption += f" and {points.signup_points} for signing up"
-            caption += (f"<br>Catalogue: {points.catalogue_year}" if points.catalogue_year
-                        else "<br>No catalogue covers this year")
-            self.total_caption.setText(caption)
+            self.total_caption.setText(self._caption(points, len(entries)))
             self.lines_model.set_records(points.lines)
-            note = ("" if entries else "No entries yet. Activities tagged with a challenge item in the activity log "
-                                       "appear here, as do entries without hours recorded with the button below.")
-            if not entries and not self.signup_box.isChecked():
-                note = ("Not signed up yet: tick “Signed up for the challenge” (top right) to take part and earn "
-                        "the sign-up points. " + note)
-            self.entries_note.setText(note)
+            self.entries_note.setText("" if entries else self._no_entries_note())
             self.entries_note.setVisible(not entries)
             self.month_chart.set_values(
                 [points.by_month[m] for m in range(1, 13)],
-                [f"{MONTH_ABBR[m - 1]} {points.year}: {points.by_month[m]} points" for m in range(1, 13)])
+                [tr("{month} {year}: {points}").format(
+                    month=month_name(m), year=points.year,
+                    points=trn("%n point", "%n points", points.by_month[m])) for m in range(1, 13)])
             self._load_catalogue_years()
         finally:
             self._refreshing = False
         self._update_buttons()
+
+    @staticmethod
+    def _caption(points: ChallengePoints, entries: int) -> str:
+        """"points in 2026 / from 6 entries and 3 for signing up / Catalogue: 2017", beside the total."""
+        if points.signup_points:
+            source = trn("from %n entry and {points} for signing up", "from %n entries and {points} for signing up",
+                         entries).format(points=points.signup_points)
+        else:
+            source = trn("from %n entry", "from %n entries", entries)
+        catalogue = (tr("Catalogue: {year}").format(year=points.catalogue_year) if points.catalogue_year
+                     else tr("No catalogue covers this year"))
+        return f"<b>{tr('points in {year}').format(year=points.year)}</b><br>{source}<br>{catalogue}"
+
+    def _no_entries_note(self) -> str:
+        note = tr("No entries yet. Activities tagged with a challenge item in the activity log appear here, as do "
+                  "entries without hours recorded with the button below.")
+        if self.signup_box.isChecked():
+            return note
+        return tr("Not signed up yet: tick “Signed up for the challenge” (top right) to take part and earn the sign-up "
+                  "points. {note}").format(note=note)
 
     def _load_catalogue_years(self, select: int | None = None) -> None:
         current = select if select is not None else self.catalogue_combo.currentData()
@@ -256,10 +302,15 @@ class ChallengePage(Page):
         items = load_items(year)
         counts = entry_counts(year)
         self.items_model.set_records([(i, counts.get(i.key, 0)) for i in items])
-        years = catalogue_years()
-        later = [y for y in years if y > year]
-        span = f"entries from {year} to {later[0] - 1}" if later else f"entries from {year} on"
-        self.catalogue_note.setText(f"{count(len(items), 'item', 'items')}; applies to {span}.")
+        later = [y for y in catalogue_years() if y > year]
+        if later:
+            note = trn("%n item; applies to entries from {first} to {last}.",
+                       "%n items; applies to entries from {first} to {last}.", len(items)).format(
+                first=year, last=later[0] - 1)
+        else:
+            note = trn("%n item; applies to entries from {first} on.", "%n items; applies to entries from {first} on.",
+                       len(items)).format(first=year)
+        self.catalogue_note.setText(note)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -277,7 +328,7 @@ class ChallengePage(Page):
     def _signup_toggled(self, checked: bool) -> None:
         if self._refreshing:
             return
-        perform(self.shell, "Sign up for the challenge" if checked else "Cancel the challenge sign-up",
+        perform(self.shell, tr("Sign up for the challenge") if checked else tr("Cancel the challenge sign-up"),
                 lambda: set_signup(checked), lambda: set_signup(not checked))
 
     # --- entries -------------------------------------------------------------------------------------------
@@ -292,13 +343,14 @@ class ChallengePage(Page):
 
     def _save_entry(self, on: date, key: str, title: str, note: str) -> None:
         if not key:
-            raise ValidationError([FieldError("challenge_key", f"there is no challenge catalogue for {on.year}")])
+            raise ValidationError([FieldError("challenge_key", tr("there is no challenge catalogue for {year}").format(
+                year=on.year))])
         saved: dict[str, ActivityRecord] = {}
 
         def do() -> None:
             saved["record"] = get_activity(record_zero_hour_entry(on, key, title, note))
 
-        perform(self.shell, "Record a challenge entry", do,
+        perform(self.shell, tr("Record a challenge entry"), do,
                 undo=lambda: delete_activity(saved["record"].id),
                 redo=lambda: restore_activity(saved["record"]))
         if on.year != self.year:
@@ -310,14 +362,12 @@ class ChallengePage(Page):
             form_dialog.open_activity_dialog(self, line.activity)
 
     def delete_entry(self) -> None:
+        """Delete the selected entry without hours at once, as the activity log deletes (the status bar says how to
+        get it back: Ctrl+Z)."""
         line = selected_record(self.lines_view)
         if not (isinstance(line, PointsLine) and line.activity is not None and line.activity.hours == 0):
             return
-        record = line.activity
-        if not prompts.confirm(self, "Delete entry", f"Delete “{record.data.title}” "
-                                                     f"({short_date(record.start_date)})?", "Delete"):
-            return
-        delete_undoable(self.shell, record.id)  # the activity log's own undoable delete
+        delete_undoable(self.shell, line.activity.id)  # the activity log's own undoable delete
 
     # --- catalogue -----------------------------------------------------------------------------------------
 
@@ -329,7 +379,8 @@ class ChallengePage(Page):
 
         def submit() -> None:
             item = dialog.item()
-            perform(self.shell, f"Add “{item.name.strip()}” to {year}", lambda: add_item(item),
+            perform(self.shell, tr("Add “{item}” to {year}").format(item=item.name.strip(), year=year),
+                    lambda: add_item(item),
                     undo=lambda: delete_item(year, item.key.strip().lower()))
 
         dialog.submit = submit
@@ -345,7 +396,7 @@ class ChallengePage(Page):
 
         def submit() -> None:
             item = dialog.item()
-            perform(self.shell, f"Edit “{old.name}”", lambda: update_item(item),
+            perform(self.shell, tr("Edit “{item}”").format(item=old.name), lambda: update_item(item),
                     undo=lambda: update_item(old))
 
         dialog.submit = submit
@@ -357,13 +408,14 @@ class ChallengePage(Page):
         if row is None or year is None:
             return
         item: ChallengeItemData = row[0]
-        if not prompts.confirm(self, "Remove item", f"Remove “{item.name}” from the {year} catalogue?", "Remove"):
+        question = tr("Remove “{item}” from the {year} catalogue?").format(item=item.name, year=year)
+        if not prompts.confirm(self, tr("Remove item"), question, tr("Remove")):
             return
         try:
-            perform(self.shell, f"Remove “{item.name}”", lambda: delete_item(year, item.key),
+            perform(self.shell, tr("Remove “{item}”").format(item=item.name), lambda: delete_item(year, item.key),
                     undo=lambda: restore_items([item]))
         except ValidationError as exc:
-            prompts.show_error(self, "Remove item", "\n".join(e.message for e in exc.errors))
+            prompts.show_error(self, tr("Remove item"), "\n".join(e.message for e in exc.errors))
 
     def copy_catalogue(self) -> None:
         source = self.catalogue_year
@@ -376,7 +428,7 @@ class ChallengePage(Page):
 
         def submit() -> None:
             target = dialog.year_spin.value()
-            perform(self.shell, f"Copy the {source} catalogue to {target}",
+            perform(self.shell, tr("Copy the {source} catalogue to {target}").format(source=source, target=target),
                     lambda: copy_catalogue(source, target), undo=lambda: delete_catalogue(target),
                     redo=lambda: restore_items([replace(i, year=target) for i in load_items(source)]))
             self._load_catalogue_years(select=target)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.legacy_rule import (
-    ACTION_LABELS,
     MENU_KINDS,
     PARTICIPANT_PROGRAMS,
     PROGRAMS,
@@ -33,39 +34,52 @@ from wethrive_desktop.models.legacy_rule import (
     CoachingData,
     CoachingRecord,
     CoachingYearData,
+    program_label,
 )
 from wethrive_desktop.ui.widgets.form_dialog import FormDialog, date_edit, from_qdate
 from wethrive_desktop.ui.widgets.naming import named
+
+
+def enable_row(form: QFormLayout, field: QWidget, enabled: bool) -> None:
+    """Enable or grey out a field with its label (a greyed label's access key is off, as its field's is)."""
+    field.setEnabled(enabled)
+    label = form.labelForField(field)
+    if label is not None:
+        label.setEnabled(enabled)
 
 
 class CoachingDialog(FormDialog):
     """A coaching relationship, with notes and the meeting attended together for each of its years."""
 
     def __init__(self, parent: QWidget | None, record: CoachingRecord | None, submit: Any = None):
-        super().__init__(parent, "Edit coaching" if record else "Add a coaching relationship", submit)
+        super().__init__(parent, tr("Edit coaching") if record else tr("Add a coaching relationship"), submit)
         self.setObjectName("coachingDialog")
+        self.field_names = {"person": tr("Person"), "program": tr("Program"), "end_date": tr("End date"),
+                            "final_project_approved": tr("Final project approved"), "year": tr("Year")}
         data = record.data if record else CoachingData("", "eldp", clock.today())
-        self.person_edit = named(QLineEdit(data.person), "coachingPerson", "Person coached")
-        self.person_edit.setPlaceholderText("The participant you coach")
-        self.program_combo = named(QComboBox(), "coachingProgram", "Program")
-        for key, label in PROGRAMS.items():
-            self.program_combo.addItem(label, key)
+        self.person_edit = named(QLineEdit(data.person), "coachingPerson", tr("Person coached"))
+        self.person_edit.setPlaceholderText(tr("The participant you coach"))
+        self.program_combo = named(QComboBox(), "coachingProgram", tr("Program"))
+        for key in PROGRAMS:
+            self.program_combo.addItem(program_label(key), key)
         self.program_combo.setCurrentIndex(max(self.program_combo.findData(data.program), 0))
-        self.program_name_edit = named(QLineEdit(data.program_name), "coachingProgramName", "State program")
-        self.program_name_edit.setPlaceholderText("e.g. CAL-ICMA Emerging Leaders")
-        self.start_edit = named(date_edit(data.start_date), "coachingStart", "Start date")
-        self.ongoing_box = named(QCheckBox("Still coaching"), "coachingOngoing", "Still coaching")
+        self.program_name_edit = named(QLineEdit(data.program_name), "coachingProgramName", tr("State program"))
+        self.program_name_edit.setPlaceholderText(tr("e.g. CAL-ICMA Emerging Leaders"))
+        self.start_edit = named(date_edit(data.start_date), "coachingStart", tr("Start date"))
+        self.ongoing_box = named(QCheckBox(tr("Still &coaching")), "coachingOngoing", tr("Still coaching"))
         self.ongoing_box.setChecked(data.end_date is None)
-        self.end_edit = named(date_edit(data.end_date or clock.today()), "coachingEnd", "End date")
-        self.approved_box = named(QCheckBox("Final project approved on"), "coachingApproved",
-                                  "Final project approved")
+        self.end_edit = named(date_edit(data.end_date or clock.today()), "coachingEnd", tr("End date"))
+        self.approved_box = named(QCheckBox(tr("Final project &approved on")), "coachingApproved",
+                                  tr("Final project approved"))
         self.approved_box.setChecked(data.final_project_approved is not None)
         self.approved_edit = named(date_edit(data.final_project_approved or clock.today()), "coachingApprovedDate",
-                                   "Final project approval date")
-        self.notes_edit = named(QPlainTextEdit(data.notes), "coachingNotes", "Notes")
-        self.notes_edit.setFixedHeight(56)
-        self.years_table = named(QTableWidget(0, 3), "coachingYears", "Notes per year")
-        self.years_table.setHorizontalHeaderLabels(["Year", "Meeting attended together", "Notes"])
+                                   tr("Final project approval date"))
+        self.notes_edit = named(QPlainTextEdit(data.notes), "coachingNotes", tr("Notes"))
+        self.notes_edit.setFixedHeight(48)
+        self.years_table = named(QTableWidget(0, 3), "coachingYears", tr("Notes per year"))
+        self.years_table.setHorizontalHeaderLabels([tr("Year"), tr("Meeting attended together"), tr("Notes")])
+        self.years_table.setToolTip(tr("Each year: notes, and the state association, regional meeting or Annual "
+                                       "Conference you attended together (if possible)."))
         self.years_table.verticalHeader().setVisible(False)
         header = self.years_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -73,30 +87,30 @@ class CoachingDialog(FormDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 220)
         self.years_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.years_table.setMinimumHeight(110)
+        self.years_table.setMinimumHeight(4 * self.fontMetrics().height() + 30)  # the header and three years
         self._years: dict[int, CoachingYearData] = {y.year: y for y in data.years}
 
-        end_row = QHBoxLayout()
-        end_row.addWidget(self.ongoing_box)
-        end_row.addWidget(QLabel("or ended on"))
-        end_row.addWidget(self.end_edit)
-        end_row.addStretch(1)
+        dates_row = QHBoxLayout()
+        dates_row.addWidget(self.start_edit)
+        dates_row.addSpacing(12)
+        dates_row.addWidget(self.ongoing_box)
+        dates_row.addWidget(QLabel(tr("or ended on")))
+        dates_row.addWidget(self.end_edit)
+        dates_row.addStretch(1)
         approved_row = QHBoxLayout()
         approved_row.addWidget(self.approved_box)
         approved_row.addWidget(self.approved_edit)
         approved_row.addStretch(1)
-        self.form.addRow("&Person:", self.person_edit)
-        self.form.addRow("P&rogram:", self.program_combo)
-        self.form.addRow("State pro&gram:", self.program_name_edit)
-        self.form.addRow("&Started:", self.start_edit)
-        self.form.addRow("Ended:", end_row)
-        self.form.addRow("Second year:", approved_row)
-        self.form.addRow("&Notes:", self.notes_edit)
-        hint = QLabel("Each year: notes, and the state association, regional meeting or Annual Conference you "
-                      "attended together (if possible).")
-        hint.setWordWrap(True)
-        self.form.addRow(hint)
-        self.form.addRow(self.years_table)
+        self.form.addRow(tr("&Person:"), self.person_edit)
+        self.form.addRow(tr("P&rogram:"), self.program_combo)
+        self.form.addRow(tr("State pro&gram:"), self.program_name_edit)
+        started = QLabel(tr("&Started:"))
+        started.setBuddy(self.start_edit)
+        self.form.addRow(started, dates_row)
+        self.form.addRow(tr("Second year:"), approved_row)
+        self.form.addRow(tr("&Notes:"), self.notes_edit)
+        self.form.addRow(tr("&Each year:"), self.years_table)
+        self.person_edit.setFocus()
 
         self.program_combo.currentIndexChanged.connect(lambda _i: self._update_enabled())
         self.ongoing_box.toggled.connect(lambda _c: self._update_years())
@@ -105,10 +119,10 @@ class CoachingDialog(FormDialog):
         self.end_edit.dateChanged.connect(lambda _d: self._update_years())
         self._update_years()
         self._update_enabled()
-        self.resize(600, 500)
+        self.resize(600, self.sizeHint().height())
 
     def _update_enabled(self) -> None:
-        self.program_name_edit.setEnabled(self.program_combo.currentData() == "state")
+        enable_row(self.form, self.program_name_edit, self.program_combo.currentData() == "state")
         self.end_edit.setEnabled(not self.ongoing_box.isChecked())
         self.approved_edit.setEnabled(self.approved_box.isChecked())
 
@@ -168,34 +182,39 @@ class ActionDialog(FormDialog):
     def __init__(self, parent: QWidget | None, kinds: tuple[ActionKind, ...], record: ActionRecord | None,
                  submit: Any = None):
         menu = kinds == MENU_KINDS
-        what = "menu activity" if menu else "recruitment or sponsorship"
-        super().__init__(parent, f"Edit {what}" if record else f"Add a {what}", submit)
+        if menu:
+            title = tr("Edit menu activity") if record else tr("Add a menu activity")
+        else:
+            title = tr("Edit recruitment or sponsorship") if record else tr("Add a recruitment or sponsorship")
+        super().__init__(parent, title, submit)
         self.setObjectName("actionDialog")
+        self.field_names = {"kind": tr("What"), "person": tr("Person"), "program": tr("Program"), "notes": tr("Notes")}
         data = record.data if record else ActionData(clock.today(), kinds[0].value)
-        self.date_edit = named(date_edit(data.date), "actionDate", "Date")
-        self.kind_combo = named(QComboBox(), "actionKind", "What")
+        self.date_edit = named(date_edit(data.date), "actionDate", tr("Date"))
+        self.kind_combo = named(QComboBox(), "actionKind", tr("What"))
         for kind in kinds:
-            self.kind_combo.addItem(ACTION_LABELS[kind], kind.value)
+            self.kind_combo.addItem(kind.label, kind.value)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
-        self.person_edit = named(QLineEdit(data.person), "actionPerson", "Person")
-        self.person_edit.setPlaceholderText("Who was recruited or sponsored" if not menu else "Optional")
-        self.program_combo = named(QComboBox(), "actionProgram", "Program")
+        self.person_edit = named(QLineEdit(data.person), "actionPerson", tr("Person"))
+        self.person_edit.setPlaceholderText(tr("Who was recruited or sponsored") if not menu else tr("Optional"))
+        self.program_combo = named(QComboBox(), "actionProgram", tr("Program"))
         for key in PARTICIPANT_PROGRAMS:
-            self.program_combo.addItem(PROGRAMS[key], key)
+            self.program_combo.addItem(program_label(key), key)
         self.program_combo.setCurrentIndex(max(self.program_combo.findData(data.program), 0))
-        self.notes_edit = named(QLineEdit(data.notes), "actionNotes", "Notes")
-        self.notes_edit.setPlaceholderText("What was done" if menu else "Optional")
-        self.form.addRow("&Date:", self.date_edit)
-        self.form.addRow("&What:", self.kind_combo)
-        self.form.addRow("&Person:", self.person_edit)
-        self.form.addRow("P&rogram:", self.program_combo)
-        self.form.addRow("&Notes:", self.notes_edit)
+        self.notes_edit = named(QLineEdit(data.notes), "actionNotes", tr("Notes"))
+        self.notes_edit.setPlaceholderText(tr("What was done") if menu else tr("Optional"))
+        self.form.addRow(tr("&Date:"), self.date_edit)
+        self.form.addRow(tr("&What:"), self.kind_combo)
+        self.form.addRow(tr("&Person:"), self.person_edit)
+        self.form.addRow(tr("P&rogram:"), self.program_combo)
+        self.form.addRow(tr("&Notes:"), self.notes_edit)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._update_enabled())
         self._update_enabled()
+        self.date_edit.setFocus()
         self.resize(480, self.sizeHint().height())
 
     def _update_enabled(self) -> None:
-        self.program_combo.setEnabled(ActionKind(self.kind_combo.currentData()).needs_program)
+        enable_row(self.form, self.program_combo, ActionKind(self.kind_combo.currentData()).needs_program)
 
     def data(self) -> ActionData:
         kind = ActionKind(self.kind_combo.currentData())

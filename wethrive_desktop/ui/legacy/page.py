@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.dates import short_date
 from wethrive_desktop.models.legacy import (
     LegacyOverview,
     delete_action,
@@ -37,11 +36,9 @@ from wethrive_desktop.models.legacy import (
     save_coaching,
 )
 from wethrive_desktop.models.legacy_rule import (
-    ACTION_LABELS,
     EARNED,
     MAINTAINED,
     MENU_KINDS,
-    PROGRAMS,
     RECRUITMENT_KINDS,
     ActionKind,
     ActionRecord,
@@ -49,6 +46,7 @@ from wethrive_desktop.models.legacy_rule import (
     LegacyYear,
     normalized_action,
     normalized_coaching,
+    program_label,
 )
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import OK, WARN, ThemedColor
@@ -56,6 +54,7 @@ from wethrive_desktop.ui.legacy.dialogs import ActionDialog, CoachingDialog
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.undo import perform
 from wethrive_desktop.ui.widgets import form_dialog
+from wethrive_desktop.ui.widgets.fit import ColumnFitter, StackingSplitter, vertical_scroll
 from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.widgets.record_table import Col, RecordTableModel, record_view, selected_record
 
@@ -66,24 +65,31 @@ NOT_YET_COLOR = ThemedColor(WARN)
 
 def status_text(y: LegacyYear) -> str:
     if y.status == EARNED:
-        return "Earned"
+        return tr("Earned")
     if y.status == MAINTAINED:
-        return f"Maintained (year {y.leader_year})"
-    return "Not yet"
+        return tr("Maintained (year {number})").format(number=y.leader_year)
+    return tr("Not yet")
 
 
 def coaching_end(c: CoachingRecord) -> str:
-    return short_date(c.data.end_date) if c.data.end_date else "still coaching"
+    return format_date(c.data.end_date, short=True) if c.data.end_date else tr("still coaching")
 
 
 def final_project(c: CoachingRecord) -> str:
     if c.data.final_project_approved:
-        return f"approved {short_date(c.data.final_project_approved)}"
-    return "—" if c.data.program not in ("eldp", "mcmi") else "not yet"
+        return tr("approved {date}").format(date=format_date(c.data.final_project_approved, short=True))
+    return "—" if c.data.program not in ("eldp", "mcmi") else tr("not yet")
 
 
 def program_of(a: ActionRecord) -> str:
-    return PROGRAMS.get(a.data.program or "", "")
+    return program_label(a.data.program) if a.data.program else ""
+
+
+def kind_of(a: ActionRecord) -> str:
+    return ActionKind(a.data.kind).label
+
+
+YEARS_WIDTH = 40  # in characters: the width the status by year needs beside the records
 
 
 class LegacyPage(Page):
@@ -95,12 +101,12 @@ class LegacyPage(Page):
         self.overview: LegacyOverview | None = None
         self._banner: tuple[LegacyYear | None, int] | None = None  # what the banner shows
 
-        title = QLabel("Legacy Leaders")
+        title = QLabel(tr("Legacy Leaders"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.banner = named(QLabel(), "legacyBanner", "This year's status")
+        self.banner = named(QLabel(), "legacyBanner", tr("This year's status"))
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         banner_box = QFrame()
@@ -111,63 +117,87 @@ class LegacyPage(Page):
 
         # Left: the years and the selected year's detail.
         self.years_model: RecordTableModel[LegacyYear] = RecordTableModel([
-            Col("Year", lambda y: str(y.year), sort=lambda y: y.year),
-            Col("Status", status_text, tip=lambda y: f"Goal: {y.goal}"),
-            Col("Goal", lambda y: y.goal, stretch=True),
+            Col(tr("Year"), lambda y: str(y.year), sort=lambda y: y.year),
+            Col(tr("Status"), status_text, tip=lambda y: tr("Goal: {goal}").format(goal=y.goal)),
+            Col(tr("Goal"), lambda y: y.goal, stretch=True),
         ], self)
         self.years_view = record_view(self.years_model, name="legacyYears", rows=5)
         self.years_view.selectionModel().selectionChanged.connect(lambda *_a: self._show_year())
-        self.detail = named(QTextBrowser(), "legacyYearDetail", "Year detail")
+        self.detail = named(QTextBrowser(), "legacyYearDetail", tr("Year detail"))
         self.detail.setOpenLinks(False)
+        years_label = QLabel(tr("&Status by year"))
+        font = years_label.font()
+        font.setBold(True)
+        years_label.setFont(font)
+        years_label.setBuddy(self.years_view)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Status by year</b>"))
+        left_layout.addWidget(years_label)
         left_layout.addWidget(self.years_view, 2)
         left_layout.addWidget(self.detail, 3)
 
         # Right: the records.
         self.tabs = named(QTabWidget(), "legacyTabs")
-        self.tabs.addTab(self._build_coaching_tab(), "&Coaching")
-        self.tabs.addTab(self._build_actions_tab(RECRUITMENT_KINDS, "recruit"), "&Recruitments and sponsorships")
-        self.tabs.addTab(self._build_actions_tab(MENU_KINDS, "menu"), "&Menu activities")
+        self.tabs.addTab(self._build_coaching_tab(), tr("&Coaching"))
+        self.tabs.addTab(self._build_actions_tab(RECRUITMENT_KINDS, "recruit"), tr("&Recruitments and sponsorships"))
+        self.tabs.addTab(self._build_actions_tab(MENU_KINDS, "menu"), tr("&Menu activities"))
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 600])
-        splitter.setChildrenCollapsible(False)
+        # Side by side while the records' tabs show all their titles beside a readable year panel, else stacked.
+        self.splitter = StackingSplitter(self.tabs.tabBar().sizeHint().width() + YEARS_WIDTH
+                                         * self.fontMetrics().averageCharWidth())
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
+        self.splitter.stacked.connect(self._stacked)
 
-        intro = QLabel("For Credentialed Managers who coach the next generation: coach an ELDP, MCMI or state-program "
-                       "participant and recruit or sponsor each year to earn the designation, coach and recruit again "
-                       "to keep it in year two, then one activity from the menu each year.")
+        intro = QLabel(tr("For Credentialed Managers who coach the next generation: coach an ELDP, MCMI or "
+                          "state-program participant and recruit or sponsor each year to earn the designation, coach "
+                          "and recruit again to keep it in year two, then one activity from the menu each year."))
         intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(banner_box)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(vertical_scroll(content, "legacyArea"))  # scrolls down when the panels stack
         self.refresh()
+
+    def _stacked(self, stacked: bool) -> None:
+        """Stacked (a narrow window): the years above the records, each list tall enough to use (the page scrolls
+        down)."""
+        line = self.fontMetrics().height()
+        for view, lines in ((self.years_view, 5), (self.detail, 10), (self.coaching_view, 8), (self.recruit_view, 8),
+                            (self.menu_view, 8)):
+            view.setMinimumHeight(lines * (line + 8) if stacked else 0)
+        if not stacked:
+            self.splitter.setSizes([400, 600])
 
     def _build_coaching_tab(self) -> QWidget:
         self.coaching_model: RecordTableModel[CoachingRecord] = RecordTableModel([
-            Col("Person", lambda c: c.data.person, stretch=True, tip=lambda c: c.data.notes or c.data.person),
-            Col("Program", lambda c: c.data.program_label),
-            Col("Started", lambda c: short_date(c.data.start_date), sort=lambda c: c.data.start_date),
-            Col("Ended", coaching_end, sort=lambda c: c.data.end_date or date.max),
-            Col("Final project", final_project),
+            Col(tr("Person"), lambda c: c.data.person, stretch=True, tip=lambda c: c.data.notes or c.data.person),
+            Col(tr("Program"), lambda c: c.data.program_label),
+            Col(tr("Started"), lambda c: format_date(c.data.start_date, short=True), sort=lambda c: c.data.start_date),
+            Col(tr("Ended"), coaching_end, sort=lambda c: c.data.end_date or date.max),
+            Col(tr("Final project"), final_project),
         ], self)
         self.coaching_view = record_view(self.coaching_model, sortable=True, name="coachingList")
+        # In a narrow table the person keeps room, and the dates theirs: the other columns elide.
+        self.coaching_columns = ColumnFitter(self.coaching_view, 0, minimums={2: self._date_width(),
+                                                                             3: self._date_width()})
         self.coaching_view.doubleClicked.connect(lambda _i: self.edit_coaching())
         self.coaching_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.add_coaching_button = named(QPushButton("&Add…"), "addCoaching", "Add coaching")
+        self.add_coaching_button = named(QPushButton(tr("&Add…")), "addCoaching", tr("Add coaching"))
         self.add_coaching_button.clicked.connect(self.add_coaching)
-        self.edit_coaching_button = named(QPushButton("&Edit…"), "editCoaching", "Edit coaching")
+        self.edit_coaching_button = named(QPushButton(tr("Ed&it…")), "editCoaching", tr("Edit coaching"))
         self.edit_coaching_button.clicked.connect(self.edit_coaching)
-        self.delete_coaching_button = named(QPushButton("&Delete"), "deleteCoaching", "Delete coaching")
+        self.delete_coaching_button = named(QPushButton(tr("&Delete")), "deleteCoaching", tr("Delete coaching"))
         self.delete_coaching_button.clicked.connect(self.delete_coaching)
         return self._tab(self.coaching_view, [self.add_coaching_button, self.edit_coaching_button,
                                               self.delete_coaching_button])
@@ -175,17 +205,18 @@ class LegacyPage(Page):
     def _build_actions_tab(self, kinds: tuple[ActionKind, ...], name: str) -> QWidget:
         menu = kinds == MENU_KINDS
         columns: list[Col[ActionRecord]] = [
-            Col("Date", lambda a: short_date(a.data.date), sort=lambda a: a.data.date),
-            Col("What", lambda a: ACTION_LABELS[ActionKind(a.data.kind)]),
+            Col(tr("Date"), lambda a: format_date(a.data.date, short=True), sort=lambda a: a.data.date),
+            Col(tr("What"), kind_of, tip=kind_of),
         ]
         if not menu:
-            columns += [Col("Person", lambda a: a.data.person), Col("Program", program_of)]
-        columns.append(Col("Notes", lambda a: a.data.notes, stretch=True, tip=lambda a: a.data.notes))
+            columns += [Col(tr("Person"), lambda a: a.data.person), Col(tr("Program"), program_of)]
+        columns.append(Col(tr("Notes"), lambda a: a.data.notes, stretch=True, tip=lambda a: a.data.notes))
         model: RecordTableModel[ActionRecord] = RecordTableModel(columns, self)
         view = record_view(model, sortable=True, name=f"{name}List")
-        add = named(QPushButton("&Add…"), f"add-{name}", "Add")
-        edit = named(QPushButton("&Edit…"), f"edit-{name}", "Edit")
-        delete = named(QPushButton("&Delete"), f"delete-{name}", "Delete")
+        ColumnFitter(view, len(columns) - 1, minimums={0: self._date_width()})  # the notes and the date keep room
+        add = named(QPushButton(tr("&Add…")), f"add-{name}", tr("Add"))
+        edit = named(QPushButton(tr("Ed&it…")), f"edit-{name}", tr("Edit"))
+        delete = named(QPushButton(tr("&Delete")), f"delete-{name}", tr("Delete"))
         add.clicked.connect(lambda: self.add_action(kinds))
         edit.clicked.connect(lambda: self.edit_action(kinds, view))
         view.doubleClicked.connect(lambda _i: self.edit_action(kinds, view))
@@ -196,6 +227,10 @@ class LegacyPage(Page):
         else:
             self.recruit_model, self.recruit_view, self.recruit_buttons = model, view, (edit, delete)
         return self._tab(view, [add, edit, delete])
+
+    def _date_width(self) -> int:
+        """What a date column needs to show a whole date."""
+        return self.fontMetrics().horizontalAdvance(format_date(date(2026, 12, 31), short=True)) + 12
 
     @staticmethod
     def _tab(view: QWidget, buttons: list[QPushButton]) -> QWidget:
@@ -239,36 +274,39 @@ class LegacyPage(Page):
     def _show_banner(self, current: LegacyYear | None, year: int) -> None:
         self._banner = (current, year)
         if current is None:
-            self.banner.setText(f"<b>{year}: no Legacy Leaders records yet.</b> Add a coaching relationship and a "
-                                "recruitment or sponsorship to start.")
+            self.banner.setText(tr("<b>{year}: no Legacy Leaders records yet.</b> Add a coaching relationship and a "
+                                   "recruitment or sponsorship to start.").format(year=year))
             return
         color = STATUS_COLORS.get(current.status, NOT_YET_COLOR)
-        text = f"<b>{year}: <span style='color:{color}'>{html.escape(status_text(current))}</span></b>"
+        status = f"<span style='color:{color}'>{html.escape(status_text(current))}</span>"
         if current.missing:
-            text += f" — to {html.escape(current.goal)}, still missing: " + "; ".join(
-                html.escape(m) for m in current.missing)
+            text = tr("<b>{year}: {status}</b> — to {goal}, still missing: {missing}").format(
+                year=year, status=status, goal=html.escape(current.goal),
+                missing="; ".join(html.escape(m) for m in current.missing))
         else:
-            text += f" — goal met ({html.escape(current.goal)})."
+            text = tr("<b>{year}: {status}</b> — goal met ({goal}).").format(
+                year=year, status=status, goal=html.escape(current.goal))
         self.banner.setText(text)
 
     def _show_year(self) -> None:
         y = selected_record(self.years_view)
         if not isinstance(y, LegacyYear):
-            self.detail.setHtml("<p>No years yet: the status appears once a coaching relationship, recruitment or "
-                                "menu activity is recorded.</p>")
+            self.detail.setHtml("<p>{}</p>".format(tr(
+                "No years yet: the status appears once a coaching relationship, recruitment or menu activity is "
+                "recorded.")))
             return
         color = STATUS_COLORS.get(y.status, NOT_YET_COLOR)
         parts = [f"<h3>{y.year}: <span style='color:{color}'>{html.escape(status_text(y))}</span></h3>",
-                 f"<p>Goal: {html.escape(y.goal)}.</p>"]
+                 "<p>{}</p>".format(tr("Goal: {goal}.").format(goal=html.escape(y.goal)))]
 
         def section(title: str, items: tuple[str, ...]) -> None:
             if items:
                 parts.append(f"<p><b>{title}</b></p><ul>"
                              + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>")
 
-        section("Still missing", y.missing)
-        section("Counted", y.met)
-        section("Reminders (not required for the status)", y.reminders)
+        section(tr("Still missing"), y.missing)
+        section(tr("Counted"), y.met)
+        section(tr("Reminders (not required for the status)"), y.reminders)
         self.detail.setHtml("".join(parts))
 
     def _update_buttons(self) -> None:
@@ -291,7 +329,7 @@ class LegacyPage(Page):
             def do() -> None:
                 saved["id"] = save_coaching(data)
 
-            perform(self.shell, f"Add coaching of {data.person.strip()}", do,
+            perform(self.shell, tr("Add coaching of {person}").format(person=data.person.strip()), do,
                     undo=lambda: delete_coaching(saved["id"]),
                     redo=lambda: restore_coaching(CoachingRecord(saved["id"], normalized_coaching(data))))
 
@@ -306,7 +344,7 @@ class LegacyPage(Page):
 
         def submit() -> None:
             data = dialog.data()
-            perform(self.shell, f"Edit coaching of {record.data.person}",
+            perform(self.shell, tr("Edit coaching of {person}").format(person=record.data.person),
                     lambda: save_coaching(data, record.id), undo=lambda: save_coaching(record.data, record.id))
 
         dialog.submit = submit
@@ -316,10 +354,11 @@ class LegacyPage(Page):
         record = selected_record(self.coaching_view)
         if not isinstance(record, CoachingRecord):
             return
-        if not prompts.confirm(self, "Delete coaching", f"Delete the coaching of {record.data.person} and its "
-                                                        "yearly notes?", "Delete"):
+        question = tr("Delete the coaching of {person} and its yearly notes?").format(person=record.data.person)
+        if not prompts.confirm(self, tr("Delete coaching"), question, tr("Delete")):
             return
-        perform(self.shell, f"Delete coaching of {record.data.person}", lambda: delete_coaching(record.id),
+        perform(self.shell, tr("Delete coaching of {person}").format(person=record.data.person),
+                lambda: delete_coaching(record.id),
                 undo=lambda: restore_coaching(record))
 
     # --- recruitments, sponsorships and menu activities ----------------------------------------------------
@@ -334,7 +373,7 @@ class LegacyPage(Page):
             def do() -> None:
                 saved["id"] = save_action(data)
 
-            perform(self.shell, f"Add {ACTION_LABELS[ActionKind(data.kind)].lower()}", do,
+            perform(self.shell, tr("Add “{what}”").format(what=data.describe()), do,
                     undo=lambda: delete_action(saved["id"]),
                     redo=lambda: restore_action(ActionRecord(saved["id"], normalized_action(data))))
 
@@ -349,7 +388,7 @@ class LegacyPage(Page):
 
         def submit() -> None:
             data = dialog.data()
-            perform(self.shell, f"Edit {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
+            perform(self.shell, tr("Edit “{what}”").format(what=record.data.describe()),
                     lambda: save_action(data, record.id), undo=lambda: save_action(record.data, record.id))
 
         dialog.submit = submit
@@ -359,10 +398,11 @@ class LegacyPage(Page):
         record = selected_record(view)
         if not isinstance(record, ActionRecord):
             return
-        if not prompts.confirm(self, "Delete", f"Delete “{record.data.describe()}” "
-                                               f"({short_date(record.data.date)})?", "Delete"):
+        question = tr("Delete “{what}” ({date})?").format(what=record.data.describe(),
+                                                          date=format_date(record.data.date))
+        if not prompts.confirm(self, tr("Delete"), question, tr("Delete")):
             return
-        perform(self.shell, f"Delete {ACTION_LABELS[ActionKind(record.data.kind)].lower()}",
+        perform(self.shell, tr("Delete “{what}”").format(what=record.data.describe()),
                 lambda: delete_action(record.id), undo=lambda: restore_action(record))
 
     def select_year(self, year: int) -> None:

@@ -10,13 +10,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.ui import prompts
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.planner.page import PlannerPage
 
-ICS_FILTER = "iCalendar files (*.ics *.ical *.ifb *.icalendar);;All files (*)"
+
+def ics_filter() -> str:
+    return tr("iCalendar files ({patterns});;All files (*)").format(patterns="*.ics *.ical *.ifb *.icalendar")
 
 
 class CalendarImport(QObject):
@@ -28,14 +31,14 @@ class CalendarImport(QObject):
         self.page = page
         self.worker: Any = None
         self.last_import: Any = None
-        self.button = QPushButton("Import calendar...")
+        self.button = QPushButton(tr("Import &calendar..."))
         self.button.setObjectName("importCalendarButton")
-        self.button.setToolTip("Add conference and webinar registrations (.ics files) as planned activities")
+        self.button.setToolTip(tr("Add conference and webinar registrations (.ics files) as planned activities"))
         self.button.clicked.connect(lambda: self.run())  # not clicked(bool) as the path
         # File > Import calendar (.ics)...
-        self.action = QAction("Import &calendar (.ics)...", page)
+        self.action = QAction(tr("Import &calendar (.ics)..."), page)
         self.action.setObjectName("importCalendarAction")
-        self.action.setStatusTip("Add conference and webinar registrations as planned activities")
+        self.action.setStatusTip(tr("Add conference and webinar registrations as planned activities"))
         self.action.triggered.connect(self._run_from_menu)
         page.shell.add_file_action(self.action)
 
@@ -49,14 +52,14 @@ class CalendarImport(QObject):
             return None
         page = self.page
         if path is None:
-            path = prompts.choose_open_file(page, "Import calendar", ICS_FILTER)
+            path = prompts.choose_open_file(page, tr("Import calendar"), ics_filter())
             if path is None:
                 return None
         from wethrive_desktop.exchange.calendar_import import import_ics
         from wethrive_desktop.ui.workers import run_in_worker
 
         self.button.setEnabled(False)
-        page.show_message(f"Importing {path.name}...")
+        page.show_message(tr("Importing {file}...").format(file=path.name))
         self.worker = run_in_worker(import_ics, path, with_progress=True, on_result=self._imported,
                                     on_error=self._failed, on_finished=self._finished)
         return self.worker
@@ -66,7 +69,7 @@ class CalendarImport(QObject):
         self.last_import = result
         text = result.describe()
         if result.warnings:
-            text += " " + " ".join(f"Note: {w}." for w in result.warnings)
+            text += " " + " ".join(tr("Note: {warning}.").format(warning=w) for w in result.warnings)
         page.show_message(text)
         if result.years and page.year not in result.years:
             page.year = result.years[0]
@@ -77,7 +80,8 @@ class CalendarImport(QObject):
         if not isinstance(exc, StoreError | OSError):
             raise exc  # a bug, not a bad file: let it be reported as one
         self.page.show_message("")
-        prompts.show_error(self.page, "Import calendar", f"{exc}\n\nNothing was imported.")
+        message = tr("{problem}\n\nNothing was imported.").format(problem=exc)
+        prompts.show_error(self.page, tr("Import calendar"), message)
 
     def _finished(self) -> None:
         self.worker = None

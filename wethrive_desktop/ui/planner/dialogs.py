@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, type_label
+from wethrive_desktop.models.domain import ACTIVITY_TYPES
 from wethrive_desktop.models.plans import (
     GoalData,
     PlanData,
@@ -36,9 +37,10 @@ from wethrive_desktop.models.plans import (
 )
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import FieldError, ValidationError
-from wethrive_desktop.ui.assessment.style import RED
-from wethrive_desktop.ui.planner.items import STATUS_LABELS
+from wethrive_desktop.ui.colors import ERROR, color_text
+from wethrive_desktop.ui.planner.items import STATUS_LABELS, status_label
 from wethrive_desktop.ui.planner.widgets import OptionalDate, PracticePicker
+from wethrive_desktop.ui.widgets.labels import type_name, type_tip
 
 V = TypeVar("V")
 
@@ -47,23 +49,26 @@ def parse_hours(text: str) -> Decimal:
     cleaned = text.strip().replace(",", ".").removesuffix("h").strip()
     if not cleaned:
         return Decimal(0)
+    not_hours = ValidationError([FieldError("estimated_hours", tr("'{text}' is not a number of hours").format(
+        text=text.strip()))])
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValidationError([FieldError("estimated_hours", f"'{text.strip()}' is not a number of hours")]) from None
+        raise not_hours from None
     if not value.is_finite():
-        raise ValidationError([FieldError("estimated_hours", f"'{text.strip()}' is not a number of hours")])
+        raise not_hours
     return value
 
 
+# The fields' names in the messages (source texts: shown through tr).
 FIELD_NAMES = {"estimated_hours": "Estimated hours", "start_date": "Start date", "end_date": "End date",
                "title": "Title", "type": "Type", "practices": "Practices", "goal": "Goal", "term": "Term",
                "status": "Status", "year": "Year"}
 
 
 def error_text(errors: Iterable[FieldError]) -> str:
-    return "\n".join(f"{FIELD_NAMES.get(e.field, e.field)}: {e.message}" for e in errors)
-
+    return "\n".join(tr("{field}: {message}").format(
+        field=tr(FIELD_NAMES[e.field]) if e.field in FIELD_NAMES else e.field, message=e.message) for e in errors)
 
 
 class SaveDialog(QDialog, Generic[V]):
@@ -82,7 +87,7 @@ class SaveDialog(QDialog, Generic[V]):
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName(f"{name}Error")
-        self.error.setStyleSheet(f"color: {RED.name()}")
+        color_text(self.error, ERROR)
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -116,11 +121,13 @@ class GoalDialog(SaveDialog[GoalData]):
 
     def __init__(self, parent: QWidget, year: int, goal: GoalData | None, save: Callable[[GoalData], int],
                  has_long_term: bool):
-        super().__init__(parent, "goal", f"{'Edit' if goal else 'New'} goal for {year}", save, check_goal)
+        title = tr("Edit goal for {year}") if goal else tr("New goal for {year}")
+        super().__init__(parent, "goal", title.format(year=year), save, check_goal)
         self.goal = goal
         self.text = QPlainTextEdit()
         self.text.setObjectName("goalText")
-        self.text.setPlaceholderText("What you want to be able to do, e.g. 'Lead the update of the strategic plan'")
+        self.text.setPlaceholderText(tr("What you want to be able to do, e.g. 'Lead the update of the strategic "
+                                        "plan'"))
         self.text.setFixedHeight(80)
         self.term = QComboBox()
         self.term.setObjectName("goalTerm")
@@ -128,10 +135,11 @@ class GoalDialog(SaveDialog[GoalData]):
             self.term.addItem(term.label, term.value)
         self.practices = PracticePicker()
         self.practices.setObjectName("goalPractices")
-        self.form.addRow("&Goal:", self.text)
-        self.form.addRow("&Term:", self.term)
-        self.form.addRow("&Practices:", self.practices)
-        self.resize(520, 240)
+        self.form.addRow(tr("&Goal:"), self.text)
+        self.form.addRow(tr("&Term:"), self.term)
+        self.form.addRow(tr("&Practices:"), self.practices)
+        self.text.setFocus()
+        self.resize(520, self.sizeHint().height())
         if goal is not None:
             self.text.setPlainText(goal.text)
             self.term.setCurrentIndex(self.term.findData(goal.term))
@@ -149,56 +157,58 @@ class PlanItemDialog(SaveDialog[PlanItemData]):
 
     def __init__(self, parent: QWidget, plan: PlanData, item: PlanItemData | None,
                  save: Callable[[PlanItemData], int]):
-        super().__init__(parent, "planItem", f"{'Edit' if item else 'New'} planned activity for {plan.year}", save,
-                         lambda i: check_item(i, plan.year))
+        title = tr("Edit planned activity for {year}") if item else tr("New planned activity for {year}")
+        super().__init__(parent, "planItem", title.format(year=plan.year), save, lambda i: check_item(i, plan.year))
         self.plan = plan
         self.item = item or new_item("")
 
         self.title = QLineEdit()
         self.title.setObjectName("itemTitle")
-        self.title.setPlaceholderText("Name it: the conference, the course, the book")
+        self.title.setPlaceholderText(tr("Name it: the conference, the course, the book"))
         self.provider = QLineEdit()
         self.provider.setObjectName("itemProvider")
         self.type = QComboBox()
         self.type.setObjectName("itemType")
-        for key, covers in ACTIVITY_TYPES.items():
-            self.type.addItem(type_label(key), key)
-            self.type.setItemData(self.type.count() - 1, covers, Qt.ItemDataRole.ToolTipRole)
-        self.start = OptionalDate("Dated")
+        for key in ACTIVITY_TYPES:
+            self.type.addItem(type_name(key), key)
+            self.type.setItemData(self.type.count() - 1, type_tip(key), Qt.ItemDataRole.ToolTipRole)
+        self.start = OptionalDate(tr("Dated"))
         self.start.setObjectName("itemStart")
-        self.end = OptionalDate("Ends on a later day")
+        self.end = OptionalDate(tr("Ends on a later day"))
         self.end.setObjectName("itemEnd")
         self.hours = QLineEdit()
         self.hours.setObjectName("itemHours")
-        self.hours.setPlaceholderText("e.g. 1.5")
+        self.hours.setPlaceholderText(tr("e.g. 1.5"))
         self.hours.setMaximumWidth(100)
         self.goal = QComboBox()
         self.goal.setObjectName("itemGoal")
-        self.goal.addItem("(no goal)", None)
+        self.goal.setProperty("userText", True)  # the member's own goals
+        self.goal.addItem(tr("(no goal)"), None)
         for g in plan.goals:
-            label = ("Long-term: " if g.term == Term.LONG else "") + g.text
+            label = tr("Long-term: {goal}").format(goal=g.text) if g.term == Term.LONG else g.text
             self.goal.addItem(label if len(label) <= 70 else label[:69] + "…", g.id)
             self.goal.setItemData(self.goal.count() - 1, g.text, Qt.ItemDataRole.ToolTipRole)
         self.practices = PracticePicker()
         self.practices.setObjectName("itemPractices")
         self.status = QComboBox()
         self.status.setObjectName("itemStatus")
-        for value, label in STATUS_LABELS.items():
-            self.status.addItem(label, value)
+        for value in STATUS_LABELS:
+            self.status.addItem(status_label(value), value)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("itemNotes")
         self.notes.setFixedHeight(70)
-        self.form.addRow("&Title:", self.title)
-        self.form.addRow("&Provider:", self.provider)
-        self.form.addRow("T&ype:", self.type)
-        self.form.addRow("&Start:", self.start)
-        self.form.addRow("&End:", self.end)
-        self.form.addRow("Estimated &hours:", self.hours)
-        self.form.addRow("&Goal:", self.goal)
-        self.form.addRow("P&ractices:", self.practices)
-        self.form.addRow("Stat&us:", self.status)
-        self.form.addRow("&Notes:", self.notes)
-        self.resize(560, 480)
+        self.form.addRow(tr("&Title:"), self.title)
+        self.form.addRow(tr("&Provider:"), self.provider)
+        self.form.addRow(tr("T&ype:"), self.type)
+        self.form.addRow(tr("&Start:"), self.start)
+        self.form.addRow(tr("&End:"), self.end)
+        self.form.addRow(tr("Estimated &hours:"), self.hours)
+        self.form.addRow(tr("&Goal:"), self.goal)
+        self.form.addRow(tr("P&ractices:"), self.practices)
+        self.form.addRow(tr("Stat&us:"), self.status)
+        self.form.addRow(tr("&Notes:"), self.notes)
+        self.title.setFocus()
+        self.resize(560, self.sizeHint().height())
 
         it = self.item
         self.title.setText(it.title)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.domain import Status
 from wethrive_desktop.models.plan_actions import (
@@ -55,10 +56,10 @@ def _logged(page: PlannerPage, item_id: int, activity_id: int) -> None:
     try:
         link_activity(item_id, activity_id)
     except LookupError as exc:  # the item was deleted meanwhile; the activity stays logged
-        page.show_message(f"The activity was logged, but {exc}.")
+        page.show_message(tr("The activity was logged, but {problem}.").format(problem=exc))
     page.changed()
     page.select_item(item_id)
-    page.shell.show_message("Logged; the planned activity is done", 4000)
+    page.shell.show_message(tr("Logged; the planned activity is done"), 4000)
 
 
 def carry_over_unfinished(page: PlannerPage) -> list[int]:
@@ -67,14 +68,15 @@ def carry_over_unfinished(page: PlannerPage) -> list[int]:
     items = unfinished_items(year)
     if not items:
         return []
-    if not prompts.confirm(
-            page, "Carry over unfinished activities",
-            f"Copy the {len(items)} activit{'ies' if len(items) != 1 else 'y'} still planned in {year} "
-            f"into the {year + 1} plan (dates move on a year)? In {year} they are marked dropped "
-            f"and “Carried to {year + 1}”.", "Carry over"):
+    question = trn("Copy the %n activity still planned in {year} into the {next} plan (dates move on a year)? "
+                   "In {year} it is marked dropped and “Carried to {next}”.",
+                   "Copy the %n activities still planned in {year} into the {next} plan (dates move on a year)? "
+                   "In {year} they are marked dropped and “Carried to {next}”.", len(items))
+    if not prompts.confirm(page, tr("Carry over unfinished activities"), question.format(year=year, next=year + 1),
+                           tr("Carry over")):
         return []
     new_ids = carry_over(year)
     page.changed()
-    page.show_message(f"{len(new_ids)} planned activit{'ies' if len(new_ids) != 1 else 'y'} carried over to "
-                      f"{year + 1}.")
+    page.show_message(trn("%n planned activity carried over to {year}.", "%n planned activities carried over to "
+                          "{year}.", len(new_ids)).format(year=year + 1))
     return new_ids

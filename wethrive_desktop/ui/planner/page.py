@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.assessments import current_needs
 from wethrive_desktop.models.domain import valid_year
@@ -57,6 +59,9 @@ from wethrive_desktop.ui.planner.items import ItemsBox, item_columns
 from wethrive_desktop.ui.planner.progress import ProgressBox
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.undo import FunctionCommand
+from wethrive_desktop.ui.widgets.fit import Reflow, StackingSplitter, vertical_scroll
+
+SIDE_BY_SIDE_ITEMS = 34  # the width, in lines of text, the items need beside the needs and goals
 
 
 class PlannerPage(Page):
@@ -70,25 +75,27 @@ class PlannerPage(Page):
         self.current_dialog: QDialog | None = None
         self._filling = False
 
-        # Top bar: year, start plan, import, carry over.
-        title = QLabel("Development plan")
+        # Top bar: the title and the year; start plan, import, carry over (under them when the page is narrow).
+        title = QLabel(tr("Development plan"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
         self.year_box = QComboBox()
         self.year_box.setObjectName("planYear")
-        self.year_box.setAccessibleName("Plan year")
+        self.year_box.setAccessibleName(tr("Plan year"))
         self.year_box.currentIndexChanged.connect(self._year_picked)
         self.prev_button = QToolButton()
         self.prev_button.setText("◀")
-        self.prev_button.setToolTip("Previous year")
+        self.prev_button.setToolTip(tr("Previous year"))
+        self.prev_button.setAccessibleName(tr("Previous year"))
         self.prev_button.clicked.connect(lambda: self.show_year(self.year - 1))
         self.next_button = QToolButton()
         self.next_button.setText("▶")
-        self.next_button.setToolTip("Next year")
+        self.next_button.setToolTip(tr("Next year"))
+        self.next_button.setAccessibleName(tr("Next year"))
         self.next_button.clicked.connect(lambda: self.show_year(self.year + 1))
-        self.start_button = QPushButton("Start this plan")
+        self.start_button = QPushButton(tr("&Start this plan"))
         self.start_button.setObjectName("startPlanButton")
         self.start_button.clicked.connect(self.start_plan)
         self.calendar = CalendarImport(self)
@@ -97,16 +104,19 @@ class PlannerPage(Page):
         self.carry_button = QPushButton()
         self.carry_button.setObjectName("carryOverButton")
         self.carry_button.clicked.connect(self.carry_over)
-        bar = QHBoxLayout()
-        bar.addWidget(title)
-        bar.addSpacing(12)
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.year_box)
-        bar.addWidget(self.next_button)
-        bar.addStretch(1)
-        bar.addWidget(self.start_button)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.carry_button)
+        year_row = QHBoxLayout()
+        year_row.addWidget(title)
+        year_row.addSpacing(12)
+        year_row.addWidget(self.prev_button)
+        year_row.addWidget(self.year_box)
+        year_row.addWidget(self.next_button)
+        year_row.addStretch(1)
+        actions_row = QHBoxLayout()
+        actions_row.addStretch(1)
+        actions_row.addWidget(self.start_button)
+        actions_row.addWidget(self.import_button)
+        actions_row.addWidget(self.carry_button)
+        bar = Reflow([year_row, actions_row], stretches=[1, 0])
 
         self.message = QLabel()
         self.message.setObjectName("plannerMessage")
@@ -168,20 +178,38 @@ class PlannerPage(Page):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
-        self.body = QSplitter()
+        # Side by side while the items keep a usable width beside the needs and goals, else one above the other.
+        self.body = StackingSplitter(left.minimumSizeHint().width() + SIDE_BY_SIDE_ITEMS * self.fontMetrics().height())
         self.body.addWidget(left)
         self.body.addWidget(right)
         self.body.setStretchFactor(0, 0)
         self.body.setStretchFactor(1, 1)
         self.body.setSizes([250, 810])
+        self.body.stacked.connect(self._stacked)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(9, 6, 9, 6)
+        layout.addWidget(bar)
         layout.addWidget(self.message)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.body, 1)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(vertical_scroll(content, "plannerArea"))  # scrolls down when the parts stack
 
         self.refresh()
+
+    def _stacked(self, stacked: bool) -> None:
+        """Stacked (a narrow window): the needs in two columns, and each list and table tall enough to use, each
+        the whole width (the page scrolls down). Side by side: the needs in a column beside the plan."""
+        self.goals_panel.set_needs_columns(2 if stacked else 1)
+        line = self.fontMetrics().height()
+        for view, lines in ((self.goal_list, 5), (self.items_view, 9), (self.progress.practice_progress, 7),
+                            (self.progress.goal_progress, 7)):
+            view.setMinimumHeight(lines * (line + 8) if stacked else 0)
+        if not stacked:  # once the splitter knows the needs' new (narrower) column: it keeps the widths it had
+            QTimer.singleShot(0, self.body, lambda: self.body.setSizes([250, 810]))
 
     @property
     def import_worker(self) -> Any:
@@ -230,12 +258,12 @@ class PlannerPage(Page):
         has_plan = plan is not None
         self.start_button.setVisible(not has_plan)
         self.body.setEnabled(has_plan)
-        self.empty_hint.setText(
-            f"<b>No development plan for {self.year} yet.</b> Press <b>Start this plan</b> to choose the practices "
-            "you want to develop, set your learning goals and list the activities you intend to take; or "
-            "<b>Import calendar...</b> to add the conferences and webinars you have registered for.")
+        self.empty_hint.setText(tr(
+            "<b>No development plan for {year} yet.</b> Press <b>Start this plan</b> to choose the practices you "
+            "want to develop, set your learning goals and list the activities you intend to take; or <b>Import "
+            "calendar...</b> to add the conferences and webinars you have registered for.").format(year=self.year))
         self.empty_hint.setVisible(not has_plan)
-        self.carry_button.setText(f"Carry unfinished to {self.year + 1}...")
+        self.carry_button.setText(tr("Carr&y unfinished to {year}...").format(year=self.year + 1))
 
         self._filling = True
         try:
@@ -288,14 +316,15 @@ class PlannerPage(Page):
                                    and item.status != ItemStatus.DROPPED)
         self.drop_button.setEnabled(item is not None and item.status != ItemStatus.DONE
                                     and item.carried_to is None)
-        self.drop_button.setText("Restore" if item is not None and item.status == ItemStatus.DROPPED else "Drop")
+        self.drop_button.setText(tr("&Restore") if item is not None and item.status == ItemStatus.DROPPED
+                                 else tr("D&rop"))
         has_goal = self.selected_goal() is not None
         self.edit_goal_button.setEnabled(has_goal)
         self.delete_goal_button.setEnabled(has_goal)
         unfinished = bool(has_plan and unfinished_items(self.year))
         self.carry_button.setEnabled(unfinished)
-        self.carry_button.setToolTip(f"Copy the items still planned into the {self.year + 1} plan"
-                                     if unfinished else "Nothing left to carry over")
+        self.carry_button.setToolTip(tr("Copy the items still planned into the {year} plan").format(
+            year=self.year + 1) if unfinished else tr("Nothing left to carry over"))
 
     # --- actions: plan, needs, goals -------------------------------------------------------------------------
 
@@ -312,7 +341,7 @@ class PlannerPage(Page):
     def needs_from_latest_assessment(self) -> None:
         needs = current_needs()
         if not needs:
-            self.show_message("There is no assessment yet: add one on the Self-assessment page.")
+            self.show_message(tr("There is no assessment yet: add one on the Self-assessment page."))
             return
         set_needs(self.year, needs)
         self.changed()
@@ -348,8 +377,8 @@ class PlannerPage(Page):
         goal = self.selected_goal()
         if goal is None or goal.id is None:
             return
-        if not prompts.confirm(self, "Delete goal", f"Delete the goal “{goal.text}”? Its planned activities stay "
-                                                    "in the plan, without a goal.", "Delete"):
+        question = tr("Delete the goal “{goal}”? Its planned activities stay in the plan, without a goal.")
+        if not prompts.confirm(self, tr("Delete goal"), question.format(goal=goal.text), tr("Delete")):
             return
         delete_goal(goal.id)
         self.changed()
@@ -375,14 +404,15 @@ class PlannerPage(Page):
         item = self.selected_item()
         if item is None or item.id is None:
             return
-        if not prompts.confirm(self, "Delete planned activity",
-                               f"Delete “{item.title}” from the {self.year} plan? (Edit > Undo brings it back; "
-                               "a logged activity stays in the log.)", "Delete"):
+        question = tr("Delete “{title}” from the {year} plan? (Edit > Undo brings it back; a logged activity stays "
+                      "in the log.)")
+        if not prompts.confirm(self, tr("Delete planned activity"), question.format(title=item.title, year=self.year),
+                               tr("Delete")):
             return
         item_id: int = item.id
         before, year = delete_item(item_id), self.year
         self.shell.undo_stack.push(FunctionCommand(
-            self.shell, f"Delete planned “{before.title[:40]}”",
+            self.shell, tr("Delete planned “{title}”").format(title=before.title[:40]),
             redo=lambda: delete_item(item_id), undo=lambda: restore_item(year, before)))
         self.changed()
 

@@ -1,5 +1,5 @@
 """The planner's small form widgets: the practice picker (a button with a checkable menu of the 14 practices) and
-a date that may be left out; and how a set of practices is written ("2, 12") and explained (their names)."""
+a date that may be left out; how a set of practices is written ("2, 12") and explained (their names)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, PRACTICES
+from wethrive_desktop.models.domain import PRACTICES
+from wethrive_desktop.ui.widgets.dates import DateEdit
+from wethrive_desktop.ui.widgets.labels import practice_label
 
 
 def practices_text(practices: Iterable[int]) -> str:
@@ -19,7 +22,7 @@ def practices_text(practices: Iterable[int]) -> str:
 
 
 def practices_tip(practices: Iterable[int]) -> str:
-    return "\n".join(f"{p}. {PRACTICES[p]}" for p in practices)
+    return "\n".join(practice_label(p) for p in practices)
 
 
 class PracticePicker(QToolButton):
@@ -34,8 +37,8 @@ class PracticePicker(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self)
         self.actions_by_number: dict[int, QAction] = {}
-        for n, name in PRACTICES.items():
-            action = menu.addAction(f"{n}. {name}")
+        for n in PRACTICES:
+            action = menu.addAction(practice_label(n))
             action.setCheckable(True)
             action.toggled.connect(self._update)
             self.actions_by_number[n] = action
@@ -53,23 +56,22 @@ class PracticePicker(QToolButton):
 
     def _update(self) -> None:
         chosen = self.practices()
-        self.setText(practices_text(chosen) if chosen else "Choose practices")
-        self.setToolTip(practices_tip(chosen) or "The practices this develops")
+        self.setText(practices_text(chosen) if chosen else tr("Choose practices"))
+        self.setToolTip(practices_tip(chosen) or tr("The practices this develops"))
         self.changed.emit()
 
 
 class OptionalDate(QWidget):
-    """A date that may be left out (a book to read some time this year)."""
+    """A date that may be left out (a book to read some time this year). Its form label's access key goes to the
+    check box (its focus proxy)."""
 
     def __init__(self, label: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.enabled = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = DateEdit()
         self.edit.setMinimumWidth(130)
         self.enabled.toggled.connect(self.edit.setEnabled)
+        self.setFocusProxy(self.enabled)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
