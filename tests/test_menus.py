@@ -311,13 +311,13 @@ def test_a_page_chosen_from_the_keyboard_takes_the_focus(active: Callable[..., M
     window = active()
     QTest.keyClick(window, Qt.Key.Key_2, CTRL)
     page = window.current_page()
-    assert page is window.pages["activityLogPage"]
     focus = QApplication.focusWidget()
-    assert focus is not None and page.isAncestorOf(focus)
+    assert page is window.pages["activityLogPage"] and focus is not None and page.isAncestorOf(focus)
     QTest.keyClick(focus, Qt.Key.Key_Tab, CTRL)
     page = window.current_page()
     focus = QApplication.focusWidget()
-    assert page is window.stack.widget(2) and focus is not None and page.isAncestorOf(focus)
+    assert page is not None and page is window.stack.widget(2)
+    assert focus is not None and page.isAncestorOf(focus)
     window.nav.setFocus()
     window.nav.setCurrentRow(0)
     assert QApplication.focusWidget() is window.nav

@@ -187,11 +187,18 @@ def mnemonic_problems(root: QWidget) -> list[str]:
                     problems.append(f"Alt+{letter} did not press {what}")
                 continue
             QApplication.processEvents()
-            if target.focusPolicy() != Qt.FocusPolicy.NoFocus and not _focus_reached(target):
+            if (target.focusProxy() or target).focusPolicy() == Qt.FocusPolicy.NoFocus:
+                problems.append(f"Alt+{letter} ({what}) points at {describe(target)}, which cannot take the focus")
+            elif not _focus_reached(target):
                 focus = QApplication.focusWidget()
                 problems.append(f"Alt+{letter} ({what}) did not reach {describe(target)}; focus is on "
                                 f"{describe(focus) if focus else 'nothing'}")
-        QTest.qWait(150)  # a button's animated click fires after 100 ms: still with its signals blocked
+        # A button's animated click is released 100 ms later (later on a busy machine): only then are its signals
+        # unblocked, so no click gets through.
+        for _ in range(300):
+            if not any(b.isDown() for b in buttons if shiboken6.isValid(b)):
+                break
+            QTest.qWait(10)
     finally:
         for button in buttons:
             if shiboken6.isValid(button):  # a button deleted meanwhile (deleteLater) is gone, not blocked
