@@ -124,7 +124,7 @@ def test_window_remembers_geometry_columns_and_page(make_window: object, qtbot: 
     again_table = again.findChild(QTableView, "activityTable")
     assert again_table is not None
     # The page fits its columns to the table's width (ui/widgets/fit.py): with room, the width left comes back.
-    again.resize(1366, 768)
+    again.resize(1800, 768)
     qtbot.waitUntil(lambda: again_table.horizontalHeader().sectionSize(2) == 222)
     assert again_table.horizontalHeader().sortIndicatorSection() == 4
     assert again.current_page() is again.pages["activityLogPage"]
@@ -317,3 +317,20 @@ def test_start_up_loads_only_the_page_shown_first(tmp_path: Path) -> None:
     pages, reportlab = result.stdout.splitlines()
     assert pages == "['wethrive_desktop.ui.dashboard.page']"
     assert reportlab == "False"
+
+
+def test_a_column_width_dragged_on_a_wide_window_survives_closing_on_a_narrow_one(make_window: object,
+                                                                                  qtbot: QtBot) -> None:
+    window: MainWindow = make_window(size=(1366, 768))  # type: ignore[operator]
+    window.show_page("activityLogPage")
+    table = window.findChild(QTableView, "activityTable")
+    assert table is not None
+    table.horizontalHeader().resizeSection(2, 260)  # the provider column, dragged wider
+    window.resize(800, 480)  # the columns are squeezed to fit, the provider's included
+    qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(2) < 260)
+    window.close()
+
+    again: MainWindow = make_window(size=(1800, 768))  # type: ignore[operator]  # with room for every column
+    again_table = again.findChild(QTableView, "activityTable")
+    assert again_table is not None
+    qtbot.waitUntil(lambda: again_table.horizontalHeader().sectionSize(2) == 260)

@@ -224,12 +224,19 @@ def test_one_date_range_in_three_styles() -> None:
         "Dec 30, 2026 \u2013 Jan 2, 2027"
 
 
-def test_the_planner_and_the_cli_use_it() -> None:
-    from wethrive_desktop.ui.planner.items import dates_text
+def test_the_planner_shows_a_span_through_the_one_table_spelling_and_the_cli_through_date_range(
+        qapp: object) -> None:
+    """The plan's table writes an item's dates as every table does (ui/widgets/dates.short_range, the locale's
+    figures), the command line with date_range's ISO span."""
+    from wethrive_desktop.ui.i18n import install_qt
+    from wethrive_desktop.ui.planner.items import shown_dates
+    from wethrive_desktop.ui.widgets.dates import short_range
 
+    install_qt()
     item = new_item("Conference", start_date=date(2026, 10, 4), end_date=date(2026, 10, 7))
-    assert dates_text(item) == date_range(item.start_date, item.end_date, "short", year=2026) == "Oct 4\u20137"
-    assert dates_text(new_item("Book")) == "not dated"
+    assert shown_dates(item) == short_range(date(2026, 10, 4), date(2026, 10, 7)) == "10/4/2026 \u2013 10/7/2026"
+    assert shown_dates(new_item("Book")) == "not dated"
+    assert date_range(item.start_date, item.end_date, "iso") == "2026-10-04 \u2013 07"
 
 
 def test_one_type_label() -> None:

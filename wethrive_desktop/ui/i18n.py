@@ -19,16 +19,20 @@ def _qt_translate(context: str, source: str, n: int) -> str:
     return QCoreApplication.translate(context, source, None, n)
 
 
+def short_date_pattern() -> str:
+    """The locale's short date format with a four-digit year ("M/d/yyyy", "dd.MM.yyyy"): a two-digit year cannot
+    tell 1926 from 2026. Tables write dates with it, and date fields show them with it."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def locale_date(day: date, short: bool) -> str:
     """`day` in the default QLocale: the short format with a four-digit year for tables, else the long format
     without its weekday ("November 16, 2026", "16. November 2026")."""
     locale = QLocale()
     qdate = QDate(day.year, day.month, day.day)
     if short:
-        pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in pattern:
-            pattern = pattern.replace("yy", "yyyy")
-        return locale.toString(qdate, pattern)
+        return locale.toString(qdate, short_date_pattern())
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
     for weekday in ("dddd, ", "dddd ", ", dddd", "dddd"):
         pattern = pattern.replace(weekday, "")

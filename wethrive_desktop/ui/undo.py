@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtGui import QKeySequence, QUndoCommand
 
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, delete_activity
 from wethrive_desktop.models.activity_batches import remove_activities, restore_activities
 from wethrive_desktop.models.activity_edits import restore_state, save_with_attachments, snapshot
@@ -59,11 +60,14 @@ class StoreCommand(QUndoCommand):
         try:
             changed = step()
         except Exception as exc:  # any failure is reported to the user; the stack is then cleared
-            self.shell.undo_failed(f"Could not {what} '{self.text()}': {exc}")
+            message = (tr("Could not undo \u201c{step}\u201d: {error}") if what == "undo"
+                       else tr("Could not redo \u201c{step}\u201d: {error}"))
+            self.shell.undo_failed(message.format(step=self.text(), error=exc))
             return
         self.changed(changed)
         # After the refresh, so that nothing a page shows as it reloads hides it.
-        self.shell.show_message(f"{'Undone' if what == 'undo' else 'Redone'}: {self.text()}")
+        done = tr("Undone: {step}") if what == "undo" else tr("Redone: {step}")
+        self.shell.show_message(done.format(step=self.text()))
 
     def apply(self) -> int | None:
         """Do the write again; return the id of a record to select, if any."""
@@ -111,7 +115,7 @@ class ActivityCommand(StoreCommand):
 
 class AddActivityCommand(ActivityCommand):
     def __init__(self, shell: Shell, after: ActivityRecord):
-        super().__init__(shell, f"Add “{_short(after.data.title)}”")
+        super().__init__(shell, tr("Add \u201c{title}\u201d").format(title=_short(after.data.title)))
         self.after = after
 
     @classmethod
@@ -131,7 +135,7 @@ class AddActivityCommand(ActivityCommand):
 
 class EditActivityCommand(ActivityCommand):
     def __init__(self, shell: Shell, before: ActivityRecord, after: ActivityRecord):
-        super().__init__(shell, f"Edit “{_short(after.data.title)}”")
+        super().__init__(shell, tr("Edit \u201c{title}\u201d").format(title=_short(after.data.title)))
         self.before, self.after = before, after
 
     @classmethod
@@ -152,7 +156,7 @@ class EditActivityCommand(ActivityCommand):
 
 class DeleteActivityCommand(ActivityCommand):
     def __init__(self, shell: Shell, before: ActivityRecord):
-        super().__init__(shell, f"Delete “{_short(before.data.title)}”")
+        super().__init__(shell, tr("Delete \u201c{title}\u201d").format(title=_short(before.data.title)))
         self.before = before
 
     @classmethod
@@ -174,7 +178,8 @@ class ImportCommand(StoreCommand):
 
     def __init__(self, shell: Shell, ids: Sequence[int], source: str):
         count = len(ids)
-        super().__init__(shell, f"Import of {count} activit{'y' if count == 1 else 'ies'} from {_short(source)}")
+        super().__init__(shell, trn("Import of %n activity from {source}", "Import of %n activities from {source}",
+                                    count).format(source=_short(source)))
         self.ids = list(ids)
         self.removed: list[ActivityRecord] = []
 
@@ -217,5 +222,6 @@ def delete_undoable(shell: Shell, activity_id: int) -> ActivityRecord:
     command = DeleteActivityCommand.perform(shell, activity_id)
     shell.undo_stack.push(command)
     shell.notify_activity_changed(None)
-    shell.show_message(f"Deleted “{_short(command.before.data.title)}” - Undo ({undo_keys()})", 10000)
+    shell.show_message(tr("Deleted \u201c{title}\u201d - Undo ({keys})").format(
+        title=_short(command.before.data.title), keys=undo_keys()), 10000)
     return command.before

@@ -7,6 +7,7 @@ the search over texts prepared once per load, so a keystroke costs no call per r
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -45,6 +46,7 @@ from wethrive_desktop.ui.widgets.naming import named
 DEFAULT_WIDTHS = {Column.DATE: 170, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
                   Column.PRACTICES: 90, Column.POINTS: 60, Column.ATTACHMENTS: 40}
 HEADER_KEY = "activities/header"
+WIDTHS_KEY = "activities/columnWidths"
 OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
 
 
@@ -396,6 +398,8 @@ class ActivityLogPage(Page):
 
     def save_settings(self, settings: QSettings) -> None:
         settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        # The widths the columns would have with room (the header holds them as fitted to the width there is now).
+        settings.setValue(WIDTHS_KEY, json.dumps(self.columns.preferred))
 
     def restore_settings(self, settings: QSettings) -> None:
         state = settings.value(HEADER_KEY)
@@ -403,4 +407,16 @@ class ActivityLogPage(Page):
             header = self.table.horizontalHeader()
             header.restoreState(state)  # column widths and the sort column and order
             self.columns.take_current_widths()  # the widths the user left, fitted to the width there is now
+            self.columns.use_widths(_saved_widths(settings.value(WIDTHS_KEY)))
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+
+def _saved_widths(value: object) -> dict[int, int]:
+    """The column widths save_settings stored ({} for none, or for what it cannot have written)."""
+    try:
+        loaded = json.loads(value) if isinstance(value, str) else {}
+    except ValueError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {int(c): w for c, w in loaded.items() if str(c).isdecimal() and isinstance(w, int)}

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from wethrive_desktop.i18n import tr
-from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.plans import GoalData, ItemStatus, PlanItemData, Term
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.colors import MUTED, OK, live_color
@@ -34,13 +33,6 @@ DROPPED_COLOR = live_color(MUTED)
 
 def status_label(status: str) -> str:
     return tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
-
-
-def dates_text(item: PlanItemData) -> str:
-    """Short dates within the plan's year: "Mar 5", "Oct 4–7", "Sep 30 – Oct 2" (models.dates.date_range, the
-    spelling the command line shares); the page shows `shown_dates`, in the user's locale."""
-    start = item.start_date
-    return date_range(start, item.end_date, "short", year=start.year if start else None, undated="not dated")
 
 
 def shown_dates(item: PlanItemData) -> str:

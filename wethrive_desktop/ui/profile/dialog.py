@@ -37,9 +37,9 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models.domain import CredentialStatus, valid_year
 from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
 from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.ui.i18n import short_date_pattern
 from wethrive_desktop.ui.profile.eligibility import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.shell import Shell
-from wethrive_desktop.ui.widgets.dates import short_date_pattern
 from wethrive_desktop.ui.widgets.fit import vertical_scroll
 from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 

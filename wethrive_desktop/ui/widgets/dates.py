@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR
+from wethrive_desktop.ui.i18n import short_date_pattern
 
 MIN_DATE = QDate(MIN_YEAR, 1, 1)
 MAX_DATE = QDate(MAX_YEAR, 12, 31)
-
-
-def short_date_pattern() -> str:
-    """The locale's short date format with a four-digit year ("M/d/yyyy", "dd.MM.yyyy"), as format_date(short=True)
-    writes dates: a two-digit year cannot tell 1926 from 2026."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
 class DateEdit(QDateEdit):

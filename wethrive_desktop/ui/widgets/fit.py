@@ -272,6 +272,12 @@ class ColumnFitter(QObject):
         self._set_modes()  # a header saved by an older version may have other modes
         self.fit()
 
+    def use_widths(self, widths: dict[int, int]) -> None:
+        """Take `widths` (column -> width, as `preferred` held them when saved) as the preferred widths and fit:
+        a width the user dragged on a wide window survives a session closed on a narrow one."""
+        self.preferred.update({c: w for c, w in widths.items() if c in self.preferred and w > 0})
+        self.fit()
+
     def fit(self) -> None:
         header = self.view.horizontalHeader()
         available = self.view.viewport().width()
