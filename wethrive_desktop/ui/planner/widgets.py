@@ -72,6 +72,9 @@ class OptionalDate(QWidget):
         self.edit.setMinimumWidth(130)
         self.enabled.toggled.connect(self.edit.setEnabled)
         self.setFocusProxy(self.enabled)
+        # A label's access key focuses its buddy only when the buddy itself takes the focus (QLabel does not look
+        # at the proxy first): with a policy, the key reaches the check box.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
