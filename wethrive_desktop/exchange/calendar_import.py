@@ -45,6 +45,7 @@ import recurring_ical_events
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from wethrive_desktop.files import InputFileError, read_input_file
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
 from wethrive_desktop.models.backups import backup_before
@@ -184,18 +185,31 @@ class ImportResult:
         return sorted({y for y, _ in self.added})
 
     def describe(self) -> str:
+        added = len(self.added)
         if self.added:
-            per_year = ", ".join(f"{y}: {sum(1 for yy, _ in self.added if yy == y)}" for y in self.years)
-            text = f"Added {len(self.added)} planned item{'s' if len(self.added) != 1 else ''} ({per_year})"
-            if self.repeated == len(self.added):
-                text += ", all dates of repeating events" if self.repeated > 1 else ", a date of a repeating event"
+            per_year = ", ".join(tr("{year}: {count}").format(year=y, count=sum(1 for yy, _ in self.added if yy == y))
+                                 for y in self.years)
+            if self.repeated == added == 1:
+                text = tr("Added 1 planned item ({per_year}), a date of a repeating event")
+            elif self.repeated == added:
+                text = trn("Added %n planned item ({per_year}), all dates of repeating events",
+                           "Added %n planned items ({per_year}), all dates of repeating events", added)
+            elif self.repeated == 1:  # so at least two were added
+                text = trn("Added %n planned item ({per_year}), 1 of them date of repeating events",
+                           "Added %n planned items ({per_year}), 1 of them date of repeating events", added)
             elif self.repeated:
-                text += f", {self.repeated} of them date{'s' if self.repeated > 1 else ''} of repeating events"
+                text = trn("Added %n planned item ({per_year}), {repeated} of them dates of repeating events",
+                           "Added %n planned items ({per_year}), {repeated} of them dates of repeating events", added)
+            else:
+                text = trn("Added %n planned item ({per_year})", "Added %n planned items ({per_year})", added)
+            text = text.format(per_year=per_year, repeated=self.repeated)
         else:
-            text = "No new events"
+            text = tr("No new events")
         if self.already_imported:
-            text += f"; {len(self.already_imported)} already imported, skipped"
-        return text + "."
+            skipped = len(self.already_imported)
+            return tr("{added}; {skipped}.").format(
+                added=text, skipped=trn("%n already imported, skipped", "%n already imported, skipped", skipped))
+        return tr("{added}.").format(added=text)
 
 
 # --- hours -------------------------------------------------------------------------------------------------
@@ -369,7 +383,8 @@ class _Dates:
 def _title_and_where(component: Any, position: int) -> tuple[str, str]:
     """The event's title as stored, and how a message names it ("event 3 ('Budget webinar')")."""
     title = " ".join(_text(component, "SUMMARY").split())[:MAX_TITLE_LENGTH]
-    where = f"event {position} ('{_shown(title)}')" if title else f"event {position} (an untitled event)"
+    where = (tr("event {position} ('{title}')").format(position=position, title=_shown(title)) if title
+             else tr("event {position} (an untitled event)").format(position=position))
     return title or UNTITLED, where
 
 
@@ -378,18 +393,23 @@ def _span(component: Any, where: str) -> tuple[date, date, bool]:
     it cannot be read or it has no start."""
     for name, problem in getattr(component, "errors", []):
         if str(name).upper() == "RRULE":
-            raise CalendarError(f"{where}: its repeat rule (RRULE) cannot be read ({_shown(problem)})")
-        what = _shown(name) if name else "one of its lines"
-        raise CalendarError(f"{where}: {what} cannot be read ({_shown(problem)})")
+            raise CalendarError(tr("{event}: its repeat rule (RRULE) cannot be read ({problem})").format(
+                event=where, problem=_shown(problem)))
+        if name:
+            raise CalendarError(tr("{event}: {name} cannot be read ({problem})").format(
+                event=where, name=_shown(name), problem=_shown(problem)))
+        raise CalendarError(tr("{event}: one of its lines cannot be read ({problem})").format(
+            event=where, problem=_shown(problem)))
     if "DTSTART" not in component:
-        raise CalendarError(f"{where} has no start (DTSTART)")
+        raise CalendarError(tr("{event} has no start (DTSTART)").format(event=where))
     try:
         start, end = component.start, component.end
         params = component["DTSTART"].params
     except Exception as exc:  # icalendar raises several kinds for inconsistent or repeated start/end
-        raise CalendarError(f"{where}: its start and end cannot be read ({_shown(exc)})") from exc
+        raise CalendarError(tr("{event}: its start and end cannot be read ({problem})").format(
+            event=where, problem=_shown(exc))) from exc
     if not isinstance(start, date) or not isinstance(end, date):
-        raise CalendarError(f"{where}: its start and end cannot be read")
+        raise CalendarError(tr("{event}: its start and end cannot be read").format(event=where))
     in_utc = isinstance(start, datetime) and start.tzinfo is not None and "TZID" not in params
     return start, end, in_utc
 
@@ -397,10 +417,12 @@ def _span(component: Any, where: str) -> tuple[date, date, bool]:
 def _check_kind(start: date, end: date, where: str) -> None:
     """A start and end of the same kind (dates or times), near enough to the plan years to work with."""
     if isinstance(start, datetime) != isinstance(end, datetime):
-        raise CalendarError(f"{where}: DTSTART and DTEND must be of the same type, either date or datetime")
+        raise CalendarError(tr("{event}: DTSTART and DTEND must be of the same type, either date or datetime").format(
+            event=where))
     for day in (start, end):  # far outside the plan years: refused before any arithmetic could overflow on it
         if not MIN_YEAR - 1 <= day.year <= MAX_YEAR + 1:
-            raise CalendarError(f"{where} is dated {day.isoformat()[:10]}, outside any plan year")
+            raise CalendarError(tr("{event} is dated {date}, outside any plan year").format(
+                event=where, date=day.isoformat()[:10]))
 
 
 def _cancelled(component: Any) -> bool:
@@ -419,7 +441,7 @@ def _dates(start: date, end: date, in_utc: bool, zone: tzinfo, where: str) -> _D
         assert isinstance(end, datetime)
         begins, ends = _same_kind(start, end)
         if ends < begins:
-            raise CalendarError(f"{where} ends (DTEND) before it starts (DTSTART)")
+            raise CalendarError(tr("{event} ends (DTEND) before it starts (DTSTART)").format(event=where))
         if in_utc:  # shown (and attended) at the member's local time
             begins, ends = begins.astimezone(zone), ends.astimezone(zone)
         elif begins.tzinfo is not None and ends.tzinfo is not None:
@@ -429,7 +451,8 @@ def _dates(start: date, end: date, in_utc: bool, zone: tzinfo, where: str) -> _D
         timed = begins, ends
     for day in (start_date, end_date):
         if not valid_year(day.year):
-            raise _OutsidePlanYears(f"{where} is dated {day.isoformat()}, outside any plan year")
+            raise _OutsidePlanYears(tr("{event} is dated {date}, outside any plan year").format(
+                event=where, date=day.isoformat()))
     if timed is not None:
         hours = timed_hours(*timed)  # a day at a time: only once the dates are known to be plan years
     all_day = timed is None
@@ -440,7 +463,7 @@ def _calendar_event(component: Any, title: str, dates: _Dates, uid: str, series:
                     aliases: tuple[str, ...] = ()) -> CalendarEvent:
     description = _text(component, "DESCRIPTION")
     location = _text(component, "LOCATION")
-    notes = description + (f"\nLocation: {location}" if location else "")
+    notes = description + ("\n" + tr("Location: {location}").format(location=location) if location else "")
     return CalendarEvent(
         uid=uid,
         title=title,
@@ -462,7 +485,7 @@ def _event(component: Any, zone: tzinfo, position: int) -> tuple[CalendarEvent |
     title, where = _title_and_where(component, position)
     start, end, in_utc = _span(component, where)
     if _cancelled(component):
-        return None, f"{where} is cancelled; skipped"
+        return None, tr("{event} is cancelled; skipped").format(event=where)
     _check_kind(start, end, where)
     dates = _dates(start, end, in_utc, zone, where)
     uid = _uid(component, title, dates.start_date)
@@ -492,14 +515,14 @@ def _endless(component: Any, where: str) -> bool:
     endless = False
     for rule in rules if isinstance(rules, list) else [rules]:
         if not isinstance(rule, icalendar.vRecur) or "FREQ" not in rule:
-            raise CalendarError(f"{where}: its repeat rule (RRULE) has no frequency (FREQ)")
+            raise CalendarError(tr("{event}: its repeat rule (RRULE) has no frequency (FREQ)").format(event=where))
         for name, (low, high, signed) in RULE_PART_RANGES.items():
             values = rule.get(name)
             for value in values if isinstance(values, list) else [] if values is None else [values]:
                 fits = isinstance(value, int) and (low <= value <= high or signed and -high <= value <= -low)
                 if not fits:
-                    raise CalendarError(f"{where}: its repeat rule (RRULE) cannot be read ({name}={_shown(value)} "
-                                        "is out of range)")
+                    raise CalendarError(tr("{event}: its repeat rule (RRULE) cannot be read ({part}={value} is out "
+                                           "of range)").format(event=where, part=name, value=_shown(value)))
         endless = endless or ("COUNT" not in rule and "UNTIL" not in rule)
     return endless
 
@@ -518,7 +541,9 @@ def _extra_dates(component: Any) -> list[date]:
 
 def _listed(days: list[date], shown: int = 5) -> str:
     text = ", ".join(day.isoformat() for day in days[:shown])
-    return text + (f" and {len(days) - shown} more" if len(days) > shown else "")
+    if len(days) <= shown:
+        return text
+    return trn("{dates} and %n more", "{dates} and %n more", len(days) - shown).format(dates=text)
 
 
 def _wall_time(moment: date) -> datetime:
@@ -577,9 +602,10 @@ def _check_occurrence(start: date, end: date, in_utc: bool, zone: tzinfo, where:
     else:
         length = end - start
     if length < timedelta(0):  # an all-day one too: the library would start it at its end
-        raise CalendarError(f"{where} ends (DTEND) before it starts (DTSTART)")
+        raise CalendarError(tr("{event} ends (DTEND) before it starts (DTSTART)").format(event=where))
     if length > REPEATING_LENGTH_LIMIT:
-        raise CalendarError(f"{where} lasts more than a year and repeats; a repeating event cannot be that long")
+        raise CalendarError(tr("{event} lasts more than a year and repeats; a repeating event cannot be that "
+                               "long").format(event=where))
 
 
 def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, position: int,
@@ -597,11 +623,11 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
         _check_occurrence(override_start, override_end, override_in_utc, zone, override_where)
         recurrence = override.get("RECURRENCE-ID")
         if isinstance(recurrence, list) or not isinstance(getattr(recurrence, "dt", None), date):
-            raise CalendarError(f"{override_where}: its RECURRENCE-ID must be one date or time")
+            raise CalendarError(tr("{event}: its RECURRENCE-ID must be one date or time").format(event=override_where))
         in_utc_by_override[recurrence.dt] = override_in_utc
         starts.append(_own_date(override_start))
     if _cancelled(master):
-        notes.append(f"{where} is cancelled; skipped")
+        notes.append(tr("{event} is cancelled; skipped").format(event=where))
         return []
     _check_occurrence(start, end, in_utc, zone, where)
     endless = _endless(master, where)
@@ -626,14 +652,15 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
             if endless and bound is None:
                 bound = date(max(clock.today().year, day.year), 12, 31)
             if bound is not None and day > bound:
-                notes.append(f"'{title}' repeats without end: planned through {bound.year}")
+                notes.append(tr("'{title}' repeats without end: planned through {year}").format(
+                    title=title, year=bound.year))
                 break
             if day.year > MAX_YEAR:  # so are all the ones after it
                 outside = True
                 break
             if count == REPEAT_LIMIT:
-                notes.append(f"'{title}' repeats more than {REPEAT_LIMIT} times: only its first {REPEAT_LIMIT} "
-                             f"dates (through {last}) were imported")
+                notes.append(tr("'{title}' repeats more than {limit} times: only its first {limit} dates (through "
+                                "{last}) were imported").format(title=title, limit=REPEAT_LIMIT, last=last))
                 break
             count, last = count + 1, day
             recurrence = _recurrence_id(occurrence) or moment  # the library gives every occurrence one
@@ -644,7 +671,7 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
             occurrence_title, _ = _title_and_where(occurrence, position)
             try:
                 dates = _dates(moment, occurrence["DTEND"].dt, in_utc_by_override.get(recurrence, in_utc), zone,
-                               f"{where} on {day.isoformat()}")
+                               tr("{event} on {date}").format(event=where, date=day.isoformat()))
             except _OutsidePlanYears:
                 outside = True
                 continue
@@ -656,13 +683,16 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
     except CalendarError:
         raise
     except Exception as exc:  # the library (and dateutil below it) raise many kinds for rules they cannot follow
-        raise CalendarError(f"{where}: its repeat rule cannot be followed ({_shown(exc)})") from exc
+        raise CalendarError(tr("{event}: its repeat rule cannot be followed ({problem})").format(
+            event=where, problem=_shown(exc))) from exc
     if count == 0 and not outside:
-        notes.append(f"{where} has no dates once its repeats are worked out (RRULE, RDATE, EXDATE); skipped")
+        notes.append(tr("{event} has no dates once its repeats are worked out (RRULE, RDATE, EXDATE); skipped").format(
+            event=where))
     if cancelled:
-        notes.append(f"'{title}' is cancelled on {_listed(cancelled)}; skipped")
+        notes.append(tr("'{title}' is cancelled on {dates}; skipped").format(title=title, dates=_listed(cancelled)))
     if outside:
-        notes.append(f"'{title}' has dates outside the plan years ({MIN_YEAR} to {MAX_YEAR}); those were left out")
+        notes.append(tr("'{title}' has dates outside the plan years ({first} to {last}); those were left out").format(
+            title=title, first=MIN_YEAR, last=MAX_YEAR))
     return events
 
 
@@ -686,25 +716,31 @@ def _check_nesting(data: bytes, source: str) -> None:
         kind, name = kind.upper(), _shown(value).upper()
         if kind == "BEGIN":
             if len(open_) >= MAX_NESTING:
-                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: its components nest more "
-                                    f"than {MAX_NESTING} deep")
+                raise CalendarError(tr("{source} is not a readable iCalendar (.ics) file: its components nest more "
+                                       "than {limit} deep").format(source=source, limit=MAX_NESTING))
             open_.append(name)
         elif kind == "END":
             if not open_:
-                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: END:{name} has no BEGIN:{name} "
-                                    "before it")
+                raise CalendarError(tr("{source} is not a readable iCalendar (.ics) file: END:{name} has no "
+                                       "BEGIN:{name} before it").format(source=source, name=name))
             if open_[-1] != name:
-                raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: BEGIN:{open_[-1]} is closed "
-                                    f"by END:{name}; the file is damaged")
+                raise CalendarError(tr("{source} is not a readable iCalendar (.ics) file: BEGIN:{open} is closed by "
+                                       "END:{name}; the file is damaged").format(source=source, open=open_[-1],
+                                                                                name=name))
             open_.pop()
+    if open_ and open_[0] == "VCALENDAR":
+        raise CalendarError(tr("{source} is cut short or damaged: its calendar has no END:VCALENDAR").format(
+            source=source))
     if open_:
-        what = "calendar" if open_[0] == "VCALENDAR" else f"BEGIN:{open_[0]}"
-        raise CalendarError(f"{source} is cut short or damaged: its {what} has no END:{open_[0]}")
+        raise CalendarError(tr("{source} is cut short or damaged: its BEGIN:{name} has no END:{name}").format(
+            source=source, name=open_[0]))
 
 
-def parse_ics(data: bytes, zone: tzinfo | None = None, source: str = "the file") -> ParsedCalendar:
-    """Every event of an .ics file. Raises CalendarError (with what is wrong) if the file is broken."""
+def parse_ics(data: bytes, zone: tzinfo | None = None, source: str | None = None) -> ParsedCalendar:
+    """Every event of an .ics file (`source`, its name in messages: "the file" if not given). Raises CalendarError
+    (with what is wrong) if the file is broken."""
     zone = zone or local_zone()
+    source = tr("the file") if source is None else source
     with warnings.catch_warnings():
         # A TZID such as "/mozilla.org/20050126_1/America/New_York" (Thunderbird writes them) is read as the zone it
         # ends with, which is right; the library warns about the guess on stderr. Only that warning is silenced.
@@ -714,20 +750,22 @@ def parse_ics(data: bytes, zone: tzinfo | None = None, source: str = "the file")
 
 def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
     if not data.strip():
-        raise CalendarError(f"{source} is empty")
+        raise CalendarError(tr("{source} is empty").format(source=source))
     _check_nesting(data, source)
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # the library raises ValueError mostly, but TypeError/AttributeError on odd input
-        raise CalendarError(f"{source} is not a readable iCalendar (.ics) file: {_shown(exc)}") from exc
+        raise CalendarError(tr("{source} is not a readable iCalendar (.ics) file: {problem}").format(
+            source=source, problem=_shown(exc))) from exc
     calendars = [c for c in calendars if c.name == "VCALENDAR"]
     if not calendars:
         if b"BEGIN:VCALENDAR" in data.upper():
-            raise CalendarError(f"{source} is cut short or damaged: its calendar has no END:VCALENDAR")
-        raise CalendarError(f"{source} is not an iCalendar file (no BEGIN:VCALENDAR)")
+            raise CalendarError(tr("{source} is cut short or damaged: its calendar has no END:VCALENDAR").format(
+                source=source))
+        raise CalendarError(tr("{source} is not an iCalendar file (no BEGIN:VCALENDAR)").format(source=source))
     components = [component for calendar in calendars for component in calendar.walk("VEVENT")]
     if not components:
-        raise CalendarError(f"{source} contains no events (VEVENT)")
+        raise CalendarError(tr("{source} contains no events (VEVENT)").format(source=source))
     # A repeating event is its first VEVENT without RECURRENCE-ID (a second one with its UID is a duplicate) and the
     # overrides of single occurrences with its UID, wherever they are in the file.
     first_of: dict[str, int] = {}
@@ -753,7 +791,7 @@ def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
         if uid in repeating and first_of[uid] != position:
             title, where = _title_and_where(component, position)
             _span(component, where)
-            notes.append(f"'{title}' appears twice in the file (same UID); added once")
+            notes.append(tr("'{title}' appears twice in the file (same UID); added once").format(title=title))
             continue
         if uid in repeating or (not uid and _repeats(component)):
             found = _series(component, overrides.get(uid, []) if uid else [], zone, position, notes)
@@ -764,7 +802,7 @@ def _parse(data: bytes, zone: tzinfo, source: str) -> ParsedCalendar:
             found = [event] if event is not None else []
         for event in found:
             if any(u in seen for u in event.uids):
-                notes.append(f"'{event.title}' appears twice in the file (same UID); added once")
+                notes.append(tr("'{title}' appears twice in the file (same UID); added once").format(title=event.title))
                 continue
             seen.update(event.uids)
             events.append(event)
@@ -778,14 +816,17 @@ def read_ics(path: Path | str, zone: tzinfo | None = None) -> ParsedCalendar:
         data = read_input_file(path, MAX_FILE_BYTES)
     except InputFileError as exc:
         if exc.reason == "too_large":
-            raise CalendarError(f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; it is not a "
-                                "calendar invitation") from None
-        problem = {
-            "missing": "cannot be read: No such file or directory",
-            "folder": "is a folder, not an .ics file",
-            "special": "is not a regular file (a device, pipe or socket), so not an .ics file",
-        }.get(exc.reason, f"cannot be read: {exc.detail}")
-        raise CalendarError(f"{path} {problem}") from None
+            raise CalendarError(tr("{name} is larger than {size} MB; it is not a calendar invitation").format(
+                name=path.name, size=MAX_FILE_BYTES // (1024 * 1024))) from None
+        if exc.reason == "missing":
+            message = tr("{path} cannot be read: No such file or directory")
+        elif exc.reason == "folder":
+            message = tr("{path} is a folder, not an .ics file")
+        elif exc.reason == "special":
+            message = tr("{path} is not a regular file (a device, pipe or socket), so not an .ics file")
+        else:
+            message = tr("{path} cannot be read: {problem}")
+        raise CalendarError(message.format(path=path, problem=exc.detail)) from None
     return parse_ics(data, zone, source=path.name)
 
 
@@ -808,8 +849,12 @@ def _planned(event: CalendarEvent, plan_ids: dict[int, int]) -> tuple[int, PlanI
         if plan_id is None:
             plan_id = plan_ids[event.year] = plan_id_of(event.year)
     except ValidationError as exc:
-        what = f"'{_shown(event.title)}'" + (f" on {event.start_date.isoformat()}" if event.series else "")
-        raise CalendarError(f"{what} cannot be planned: {exc}") from exc
+        if event.series:
+            message = tr("'{title}' on {date} cannot be planned: {problem}")
+        else:
+            message = tr("'{title}' cannot be planned: {problem}")
+        raise CalendarError(message.format(title=_shown(event.title), date=event.start_date.isoformat(),
+                                           problem=exc)) from exc
     return plan_id, item
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS, SIGNUP_KEY, Status
 
 HUNDREDTH = Decimal("0.01")
@@ -116,8 +117,9 @@ class Progress:
 
     def describe(self) -> str:
         if self.met:
-            return f"{format_hours(self.total)} h: commitment met"
-        return f"{format_hours(self.total)} of {format_hours(self.required)} h"
+            return tr("{hours} h: commitment met").format(hours=format_hours(self.total))
+        return tr("{hours} of {required} h").format(hours=format_hours(self.total),
+                                                    required=format_hours(self.required))
 
 
 def format_hours(hours: Decimal) -> str:
