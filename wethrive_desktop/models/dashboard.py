@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus
-from wethrive_desktop.models.eligibility import CANDIDATE, CREDENTIALED_MANAGER, EligibilityResult
+from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
 from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.rules import (
     HUNDREDTH,
@@ -161,12 +161,6 @@ def in_program(profile: ProfileData) -> bool:
     return profile.credential_status in (CredentialStatus.CANDIDATE, CredentialStatus.CREDENTIALED)
 
 
-def years_text(years: Decimal) -> str:
-    """"1 year", "1.5 years", "7 years" (credited experience is counted in hundredths of a year)."""
-    number = format_hours(years)
-    return tr("1 year") if number == "1" else tr("{years} years").format(years=number)
-
-
 def designation_milestone(profile: ProfileData) -> Milestone:
     status = CredentialStatus(profile.credential_status)
     label = tr(status.label)
@@ -222,30 +216,12 @@ def experience_milestone(eligibility: EligibilityResult | None, today: date) -> 
                                                  "(Eligibility) to see when it is met"), TODO)
     if eligibility.years_to_cm == 0:
         return Milestone("experience", label, tr("Met ({years} credited): you can become a Credentialed Manager")
-                         .format(years=years_text(eligibility.credited_years)), DONE)
+                         .format(years=fmt_years(eligibility.credited_years)), DONE)
     if eligibility.cm_date is not None:
         return Milestone("experience", label, tr("Expected {date} ({years} to go)").format(
-            date=format_date(eligibility.cm_date), years=years_text(eligibility.years_to_cm)), DUE)
+            date=format_date(eligibility.cm_date), years=fmt_years(eligibility.years_to_cm)), DUE)
     return Milestone("experience", label, tr("{years} to go (not counting on: your current role earns no credit)")
-                     .format(years=years_text(eligibility.years_to_cm)), INFO)
-
-
-def eligibility_text(e: EligibilityResult) -> str:
-    """Where the member stands toward the program (the words of EligibilityResult.describe, translated)."""
-    if e.eligible_as == CREDENTIALED_MANAGER:
-        return tr("Eligible as Credentialed Manager ({years} credited).").format(years=years_text(e.credited_years))
-    if e.eligible_as == CANDIDATE:
-        if e.cm_date:
-            return tr("Eligible as Candidate; {years} of credited experience more to Credentialed Manager "
-                      "(about {date}).").format(years=years_text(e.years_to_cm), date=format_date(e.cm_date))
-        return tr("Eligible as Candidate; {years} of credited experience more to Credentialed Manager.").format(
-            years=years_text(e.years_to_cm))
-    values = {"candidate": years_text(e.years_to_candidate), "cm": years_text(e.years_to_cm)}
-    if e.candidate_date:
-        return tr("Not yet eligible: {candidate} of credited experience more to Candidate, {cm} to Credentialed "
-                  "Manager (Candidate about {date}).").format(date=format_date(e.candidate_date), **values)
-    return tr("Not yet eligible: {candidate} of credited experience more to Candidate, {cm} to Credentialed "
-              "Manager.").format(**values)
+                     .format(years=fmt_years(eligibility.years_to_cm)), INFO)
 
 
 def eligibility_milestone(eligibility: EligibilityResult | None) -> Milestone:
@@ -254,7 +230,7 @@ def eligibility_milestone(eligibility: EligibilityResult | None) -> Milestone:
         return Milestone("eligibility", label, tr("Enter your education and experience in the profile "
                                                   "(Eligibility) to see when you can join the credentialing "
                                                   "program"), TODO)
-    return Milestone("eligibility", label, eligibility_text(eligibility), DONE if eligibility.eligible_as else INFO)
+    return Milestone("eligibility", label, eligibility.describe(), DONE if eligibility.eligible_as else INFO)
 
 
 def milestones(profile: ProfileData, last_report_status: str, eligibility: EligibilityResult | None,

@@ -60,6 +60,20 @@ def _combo(name: str, accessible: str, items: Sequence[tuple[str, object]], curr
     return combo
 
 
+def _add_checked_row(form: QFormLayout, label: str, edit: QLineEdit, error: QLabel) -> None:
+    """A row of `form`: `edit` with its error message under it, the label's access key going to `edit`."""
+    field = QWidget()
+    layout = QVBoxLayout(field)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(edit)
+    layout.addWidget(error)
+    form.addRow(label, field)
+    shown = form.labelForField(field)
+    if isinstance(shown, QLabel):
+        shown.setBuddy(edit)
+
+
 def _days_text(days: tuple[int, ...]) -> str:
     return ", ".join(str(d) for d in days)
 
@@ -126,33 +140,15 @@ class PreferencesDialog(QDialog):
         self.days_error = error_label("reminder_days")
         self.days_edit.textChanged.connect(lambda _t: self.days_error.hide())
         self.reminders_check.toggled.connect(self.days_edit.setEnabled)
-        days = QWidget()
-        days_layout = QVBoxLayout(days)
-        days_layout.setContentsMargins(0, 0, 0, 0)
-        days_layout.setSpacing(1)
-        days_layout.addWidget(self.days_edit)
-        days_layout.addWidget(self.days_error)
         form.addRow(self.reminders_check)
-        form.addRow(tr("&Remind me, in days before a due date"), days)
-        label = form.labelForField(days)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.days_edit)
+        _add_checked_row(form, tr("&Remind me, in days before a due date"), self.days_edit, self.days_error)
         self.report_due_edit = named(QLineEdit(prefs.report_due), "reportDueEdit", tr("Annual report due"))
         self.report_due_edit.setPlaceholderText(tr("MM-DD, such as 03-31; empty: no date"))
         self.report_due_edit.setToolTip(tr("The month and day your program wants a year's report by, in the next "
                                            "year (ICMA publishes no date); the reminders count down to it"))
         self.report_due_error = error_label("report_due")
         self.report_due_edit.textChanged.connect(lambda _t: self.report_due_error.hide())
-        due = QWidget()
-        due_layout = QVBoxLayout(due)
-        due_layout.setContentsMargins(0, 0, 0, 0)
-        due_layout.setSpacing(1)
-        due_layout.addWidget(self.report_due_edit)
-        due_layout.addWidget(self.report_due_error)
-        form.addRow(tr("Annual report d&ue"), due)
-        label = form.labelForField(due)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.report_due_edit)
+        _add_checked_row(form, tr("Annual report d&ue"), self.report_due_edit, self.report_due_error)
         return box
 
     def _import_box(self, prefs: Preferences) -> QGroupBox:
