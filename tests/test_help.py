@@ -208,3 +208,23 @@ def test_about_tells_every_version(window: MainWindow, monkeypatch: pytest.Monke
         assert version in shown[0]
     for name in ("Python", "Qt", "PySide6", "ReportLab", "peewee", "SQLite", "WeThrive Desktop"):
         assert name in shown[0]
+
+
+def test_a_translated_help_page_is_shown_in_its_locale_and_english_otherwise(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translator adds help/de/dashboard.md: a German locale gets it, any locale without one gets English."""
+    from PySide6.QtCore import QLocale
+
+    from wethrive_desktop.ui.help import topics as topics_module
+
+    folder = tmp_path / "resources"
+    (folder / "help" / "de").mkdir(parents=True)
+    (folder / "help" / "dashboard.md").write_text("# Dashboard\n", encoding="utf-8")
+    (folder / "help" / "activities.md").write_text("# Activities\n", encoding="utf-8")
+    (folder / "help" / "de" / "dashboard.md").write_text("# Übersicht\n", encoding="utf-8")
+    monkeypatch.setattr(topics_module, "resources_path", lambda *parts: folder.joinpath(*parts))
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert topic("dashboard").path == folder / "help" / "de" / "dashboard.md"
+    assert topic("activities").path == folder / "help" / "activities.md"  # not translated yet: English
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    assert topic("dashboard").path == folder / "help" / "dashboard.md"

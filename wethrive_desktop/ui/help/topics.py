@@ -2,13 +2,17 @@
 
 The pages are English Markdown files in resources/help/ (shipped with the package; build.spec collects the whole
 resources folder), linked to one another by file name ("[Activities](activities.md)"), so the help browser follows
-the links itself. The titles go through `tr`.
+the links itself. The titles go through `tr`; a translation of a page is a file of the same name in a folder named
+after the locale ("help/de_DE/dashboard.md") or its language ("help/de/dashboard.md"), used when the user's locale
+asks for it, the English page otherwise.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtCore import QLocale
 
 from wethrive_desktop import resources_path
 from wethrive_desktop.i18n import tr
@@ -27,7 +31,14 @@ class Topic:
 
     @property
     def path(self) -> Path:
-        return resources_path(HELP_FOLDER, f"{self.slug}.md")
+        """The page in the user's language if it has been translated, else in English."""
+        name = f"{self.slug}.md"
+        locale = QLocale().name()  # "de_DE"
+        for folder in dict.fromkeys((locale, locale.split("_")[0])):
+            translated = resources_path(HELP_FOLDER, folder, name)
+            if translated.is_file():
+                return translated
+        return resources_path(HELP_FOLDER, name)
 
     def shown_title(self) -> str:
         return tr(self.title)
