@@ -19,10 +19,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The test's own data folder (WETHRIVE_DATA_DIR) and config folder (WETHRIVE_CONFIG_DIR, where the data-folder
+    pointer of Preferences lives): no test reads or writes the user's real ones. Afterwards, the data folder is
+    worked out afresh, as at a new start."""
+    from wethrive_desktop import paths
+
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("WETHRIVE_DATA_DIR", str(folder))
-    return folder
+    monkeypatch.setenv("WETHRIVE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    yield folder
+    paths.forget_this_run()
 
 
 @pytest.fixture

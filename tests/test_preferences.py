@@ -25,6 +25,7 @@ from wethrive_desktop.preferences import (
     parse_reminder_days,
     preferences_path,
     save_preferences,
+    update_preferences,
 )
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import is_dark
@@ -197,8 +198,11 @@ def test_another_data_folder_is_used_from_the_next_start(dialog: PreferencesDial
     assert paths.data_dir() == data_dir  # the variable still decides while it is set
     monkeypatch.delenv(paths.DATA_DIR_ENV)
     assert paths.data_dir() == elsewhere and paths.default_db_path() == elsewhere / "wethrive.sqlite3"
+    assert json.loads((elsewhere / "preferences.json").read_text(encoding="utf-8"))["theme"] == "system"
     paths.choose_data_dir(paths.default_data_dir())  # back to the default: no pointer left
     assert not (config_dir / paths.POINTER_FILENAME).exists()
+    assert paths.data_dir() == elsewhere  # this run keeps the folder it started with
+    paths.forget_this_run()  # the next start
     assert paths.data_dir() == paths.default_data_dir()
 
 
@@ -246,3 +250,48 @@ def test_the_reports_due_date_is_saved_or_refused_with_the_reason(dialog: Prefer
     assert not error.isVisible()
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible() and load_preferences().report_due == "03-31"
+
+
+def test_the_folder_this_run_uses_does_not_change_when_another_is_chosen(tmp_path: Path, config_dir: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(paths.DATA_DIR_ENV)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    paths.choose_data_dir(first)
+    assert paths.data_dir() == first
+    paths.choose_data_dir(second)
+    assert paths.data_dir() == first and paths.chosen_data_dir() == second  # the next start's
+    paths.forget_this_run()
+    assert paths.data_dir() == second
+
+
+def test_a_chosen_folder_not_there_at_the_start_is_told_and_the_default_used(
+        tmp_path: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    from wethrive_desktop import app
+
+    monkeypatch.delenv(paths.DATA_DIR_ENV)
+    unplugged = tmp_path / "usb-drive" / "WeThrive"
+    paths.choose_data_dir(unplugged)
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "show_notice", lambda parent, title, text, *rest: told.append(text) or False)
+    assert paths.data_dir() == paths.default_data_dir() and paths.missing_chosen_folder() == unplugged
+    assert app.tell_missing_data_folder(None) == unplugged
+    assert len(told) == 1 and str(unplugged) in told[0] and str(paths.default_data_dir()) in told[0]
+
+
+def test_a_relative_pointer_is_not_followed(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / paths.POINTER_FILENAME).write_text("data\n", encoding="utf-8")
+    assert paths.chosen_data_dir() is None
+
+
+def test_an_unreadable_preferences_file_is_not_overwritten_by_an_update(data_dir: Path) -> None:
+    path = data_dir / "preferences.json"
+    path.write_text('{"theme": "dark", "text_size": 1', encoding="utf-8")  # cut short (a sync in progress?)
+    assert update_preferences(lambda p: p.with_recent(data_dir / "x.sqlite3")) is None
+    assert path.read_text(encoding="utf-8") == '{"theme": "dark", "text_size": 1'
+    path.write_text('{"theme": "dark"}', encoding="utf-8")
+    updated = update_preferences(lambda p: p.with_recent(data_dir / "x.sqlite3"))
+    assert updated is not None and updated.theme == "dark" and load_preferences().recent_files == (
+        str(data_dir / "x.sqlite3"),)

@@ -24,8 +24,8 @@ from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
-from wethrive_desktop.paths import DATA_DIR_ENV, demo_db_path
-from wethrive_desktop.preferences import load_preferences, save_preferences
+from wethrive_desktop.paths import DATA_DIR_ENV, data_dir, demo_db_path, missing_chosen_folder
+from wethrive_desktop.preferences import load_preferences, update_preferences
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
@@ -111,6 +111,7 @@ def _run(app: QApplication, net: CrashNet, db_path: Path, demo: bool) -> int:
         crash_log.end_session(1)
         return 1
     QTimer.singleShot(0, window, lambda: tell_previous_crash(window))
+    QTimer.singleShot(0, window, lambda: tell_missing_data_folder(window))
     log.info("%s started", APP_NAME)
     status = app.exec()
     crash_log.end_session(status)
@@ -129,6 +130,18 @@ def cannot_open_text(db_path: Path, exc: BaseException) -> str:
                                                                                      error=exc)
     return tr("{problem}\n\nCheck that {folder} is a folder you can write to, or choose another place "
               "({variable}, or --db PATH).").format(problem=text, folder=folder, variable=DATA_DIR_ENV)
+
+
+def tell_missing_data_folder(parent: QWidget | None) -> Path | None:
+    """When the data folder chosen in Preferences was not there at the start (a drive not connected), say which
+    folder this session uses instead, rather than let the user think their records are gone. The folder missed."""
+    missing = missing_chosen_folder()
+    if missing is not None:
+        prompts.show_notice(parent, APP_NAME, tr(
+            "The data folder chosen in Preferences, {missing}, is not there (a drive not connected, or a folder "
+            "moved?). This session uses {folder}. Connect the drive and start the app again, or choose another "
+            "folder in Edit > Preferences...").format(missing=missing, folder=data_dir()))
+    return missing
 
 
 def tell_previous_crash(parent: QWidget | None) -> bool:
@@ -178,10 +191,10 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     window.show()
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
-    # Desktop notifications of what is due or behind, once the window is up (the reminders' models are loaded
-    # then, not before the first paint) and again each midnight.
-    QTimer.singleShot(0, window, lambda: start_notifier(window))
     if not window.demo:
+        # Desktop notifications of what is due or behind, once the window is up (the reminders' models are loaded
+        # then, not before the first paint) and again each midnight; never of the demo data's made-up records.
+        QTimer.singleShot(0, window, lambda: start_notifier(window))
         # One copy a day, thinned, once the window is up, on a worker thread (the quick check and the copy take a
         # second at 100,000 activities). `window` as the timer's context: a window gone by then takes no backup.
         QTimer.singleShot(0, window, lambda: start_daily_backup(window))
@@ -189,6 +202,10 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
 
 
 def start_notifier(window: MainWindow) -> None:
+    """The desktop reminders of `window`'s database; none for the demo data (a first start would be told of
+    made-up deadlines)."""
+    if window.demo:
+        return
     from wethrive_desktop.ui.notifier import ReminderNotifier
 
     window.notifier = ReminderNotifier(window)
@@ -197,7 +214,7 @@ def start_notifier(window: MainWindow) -> None:
 def remember_database(path: Path) -> None:
     """Put `path` first in File > Open recent (a list that cannot be saved is only logged: it is a convenience)."""
     try:
-        save_preferences(load_preferences().with_recent(path.resolve()))
+        update_preferences(lambda prefs: prefs.with_recent(path.resolve()))
     except OSError as exc:
         log.warning("The recent databases were not saved: %s", exc)
 

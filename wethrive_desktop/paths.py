@@ -26,11 +26,43 @@ DEMO_DB_FILENAME = "demo.sqlite3"
 POINTER_FILENAME = "data-folder.txt"
 
 
+# The data folder of this run, worked out once (the pointer read at the first call): choosing another in Preferences
+# changes the pointer for the next start, never the folder this run reads and writes.
+_this_run: list[Path] = []
+_missing: list[Path] = []  # a chosen folder that was not there when this run started
+
+
 def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
-    return chosen_data_dir() or default_data_dir()
+    if not _this_run:
+        _this_run.append(_folder_at_start())
+    return _this_run[0]
+
+
+def _folder_at_start() -> Path:
+    chosen = chosen_data_dir()
+    if chosen is None:
+        return default_data_dir()
+    if not chosen.is_dir():  # a drive not connected, a folder moved: the default, and the app says so
+        log.warning("The data folder chosen in Preferences, %s, is not there; %s is used", chosen,
+                    default_data_dir())
+        _missing[:] = [chosen]
+        return default_data_dir()
+    return chosen
+
+
+def missing_chosen_folder() -> Path | None:
+    """The folder chosen in Preferences if it was not there when this run started (the default was used)."""
+    data_dir()
+    return _missing[0] if _missing else None
+
+
+def forget_this_run() -> None:
+    """Work the data folder out again at the next call, as a new start does (for tests)."""
+    _this_run.clear()
+    _missing.clear()
 
 
 def default_data_dir() -> Path:
@@ -59,7 +91,13 @@ def chosen_data_dir() -> Path | None:
     except (OSError, ValueError) as exc:
         log.warning("The data-folder pointer %s was not read: %s", pointer_path(), exc)
         return None
-    return Path(text).expanduser() if text else None
+    if not text:
+        return None
+    folder = Path(text).expanduser()
+    if not folder.is_absolute():  # Preferences writes absolute paths: a relative one would follow the cwd
+        log.warning("The data-folder pointer %s holds a relative path, %r: ignored", pointer_path(), text)
+        return None
+    return folder
 
 
 def choose_data_dir(folder: Path | None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from calendar import isleap
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
@@ -126,15 +127,20 @@ def _valid(name: str, value: Any, default: Any) -> Any:
     return default
 
 
-def load_preferences() -> Preferences:
+class UnreadablePreferences(Exception):
+    """The preferences file is there but cannot be read (locked, damaged): not to be overwritten with defaults."""
+
+
+def _read() -> Preferences:
+    """The preferences stored (the defaults when there is no file); UnreadablePreferences when the file cannot
+    be read or is not JSON."""
     defaults = Preferences()
     try:
         raw = json.loads(preferences_path().read_text(encoding="utf-8"))
     except FileNotFoundError:
         return defaults
     except (OSError, ValueError) as exc:
-        log.warning("preferences not read, defaults used: %s", exc)
-        return defaults
+        raise UnreadablePreferences(str(exc)) from exc
     if not isinstance(raw, dict):
         return defaults
     values = {f.name: _valid(f.name, raw[f.name], getattr(defaults, f.name)) for f in fields(Preferences)
@@ -142,6 +148,31 @@ def load_preferences() -> Preferences:
     return replace(defaults, **values)
 
 
-def save_preferences(prefs: Preferences) -> None:
-    """Write `prefs` (an OSError reaches the caller, which tells the user)."""
-    write_atomically(preferences_path(), json.dumps(asdict(prefs), indent=2) + "\n", make_parents=True)
+def load_preferences() -> Preferences:
+    """The preferences stored; the defaults when there are none or they cannot be read (logged)."""
+    try:
+        return _read()
+    except UnreadablePreferences as exc:
+        log.warning("preferences not read, defaults used: %s", exc)
+        return Preferences()
+
+
+def update_preferences(change: Callable[[Preferences], Preferences]) -> Preferences | None:
+    """Apply `change` to the stored preferences and save the result, which it returns; None, with nothing saved,
+    when the file is there but cannot be read (so a file locked for a moment is not overwritten with defaults).
+    An OSError writing reaches the caller."""
+    try:
+        current = _read()
+    except UnreadablePreferences as exc:
+        log.warning("preferences not read, so not changed: %s", exc)
+        return None
+    changed = change(current)
+    save_preferences(changed)
+    return changed
+
+
+def save_preferences(prefs: Preferences, folder: Path | None = None) -> None:
+    """Write `prefs` into the data folder (or into `folder`: the one chosen for the next start). An OSError
+    reaches the caller, which tells the user."""
+    path = preferences_path() if folder is None else folder / FILENAME
+    write_atomically(path, json.dumps(asdict(prefs), indent=2) + "\n", make_parents=True)

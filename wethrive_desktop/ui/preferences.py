@@ -262,12 +262,20 @@ class PreferencesDialog(QDialog):
         prefs = self.value()
         try:
             save_preferences(prefs)
-            if self.folder != (chosen_data_dir() or data_dir()):
-                choose_data_dir(self.folder)
         except OSError as exc:
             prompts.show_error(self, tr("Preferences"), tr("The preferences could not be saved: {error}")
                                .format(error=exc))
             return
+        if self.folder != (chosen_data_dir() or data_dir()):
+            try:
+                # The preferences go with the data: the next start reads them from the new folder.
+                save_preferences(prefs, self.folder)
+                choose_data_dir(self.folder)
+            except OSError as exc:
+                prompts.show_error(self, tr("Preferences"), tr(
+                    "The preferences were saved, but the data folder could not be changed to {folder}: {error}")
+                    .format(folder=self.folder, error=exc))
+                return
         self.original = prefs
         super().accept()
         self.saved.emit(prefs)
