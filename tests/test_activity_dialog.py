@@ -138,7 +138,7 @@ def test_the_message_is_next_to_the_field_as_typed(qtbot: QtBot, window: MainWin
     QTest.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # Enter does not save an invalid record
     assert dialog.isVisible() and load_activities() == []
     assert QApplication.focusWidget() is dialog.hours_spin  # it goes to the field to correct
-    assert "correct the field marked in red" in dialog.save_problem.text()
+    assert "correct the 1 problem marked in red" in dialog.save_problem.text()
 
     dialog.end_edit.setDate(dialog.start_edit.date().addDays(1))  # over two days, 30 h is possible
     assert not hours_error.isVisible() and dialog.save_problem.text() == ""

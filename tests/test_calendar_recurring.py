@@ -101,7 +101,7 @@ def test_an_override_moves_one_occurrence_and_a_cancelled_one_is_left_out(db: ob
     ]
     # Known by the date the rule gives it, so an invitation moving it again does not add it twice.
     assert items[2].ics_uid == "coach@icma.org#2026-03-19"
-    assert result.warnings == ["'Coaching call' is cancelled on 2026-03-26; skipped"]
+    assert result.warnings == ["'Coaching call' is cancelled on Mar 26, 2026; skipped"]
 
 
 def test_an_endless_rule_is_planned_through_the_end_of_this_year(
@@ -204,7 +204,7 @@ def test_at_most_400_occurrences_of_one_event(frozen_today: Callable[[date], Non
     assert len(parsed.events) == REPEAT_LIMIT == 400
     assert parsed.events[-1].start_date == date(2027, 4, 8)
     assert parsed.warnings == ("'Daily stand-up' repeats more than 400 times: only its first 400 dates "
-                               "(through 2027-04-08) were imported",)
+                               "(through Apr 8, 2027) were imported",)
 
 
 def test_occurrences_outside_the_plan_years_are_left_out() -> None:
@@ -273,5 +273,5 @@ def test_the_planner_tells_how_many_dates_it_planned(window: MainWindow, qtbot: 
     assert page.message.text() == (
         "Added 43 planned items (2026: 43), all dates of repeating events. "
         "Note: 'Coaching call' repeats without end: planned through 2026. "
-        "Note: 'Coaching call' is cancelled on 2026-03-26; skipped.")
+        "Note: 'Coaching call' is cancelled on March 26, 2026; skipped.")
     assert len(page.items_model.records) == 43

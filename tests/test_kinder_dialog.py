@@ -82,7 +82,7 @@ def test_save_on_an_empty_dialog_shows_every_message_and_focuses_the_first(qtbot
     assert dialog.isVisible() and load_activities() == [] and questions.asked == []
     assert shown_messages(dialog) == {"titleError": "Title is required"}
     assert QApplication.focusWidget() is dialog.title_edit
-    assert dialog.save_problem.text() == "Not saved yet: correct the field marked in red"
+    assert dialog.save_problem.text() == "Not saved yet: correct the 1 problem marked in red"
 
 
 def test_a_save_attempt_shows_all_messages_hidden_until_then(qtbot: QtBot, window: MainWindow) -> None:
@@ -97,7 +97,7 @@ def test_a_save_attempt_shows_all_messages_hidden_until_then(qtbot: QtBot, windo
     assert QApplication.focusWidget() is dialog.title_edit  # the first field in error, in form order
     assert "2 problems" in dialog.save_problem.text()
     QTest.keyClicks(dialog.title_edit, "Regional Summit")
-    assert set(shown_messages(dialog)) == {"hoursError"} and "field marked" in dialog.save_problem.text()
+    assert set(shown_messages(dialog)) == {"hoursError"} and "1 problem marked" in dialog.save_problem.text()
     QTest.keyClick(dialog.title_edit, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is dialog.hours_spin and load_activities() == []
     QTest.keyClicks(dialog.hours_spin, "6")

@@ -274,7 +274,11 @@ def test_a_chosen_folder_not_there_at_the_start_is_told_and_the_default_used(
     unplugged = tmp_path / "usb-drive" / "WeThrive"
     paths.choose_data_dir(unplugged)
     told: list[str] = []
-    monkeypatch.setattr(prompts, "show_notice", lambda parent, title, text, *rest: told.append(text) or False)
+    def notice(parent: object, title: str, text: str, *rest: object) -> bool:
+        told.append(text)
+        return False
+
+    monkeypatch.setattr(prompts, "show_notice", notice)
     assert paths.data_dir() == paths.default_data_dir() and paths.missing_chosen_folder() == unplugged
     assert app.tell_missing_data_folder(None) == unplugged
     assert len(told) == 1 and str(unplugged) in told[0] and str(paths.default_data_dir()) in told[0]

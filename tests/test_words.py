@@ -8,22 +8,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 import wethrive_desktop
 from wethrive_desktop.models.activities import ActivityData, save_activity
 from wethrive_desktop.models.db import close_database, open_database
-from wethrive_desktop.models.wording import count
 from wethrive_desktop.ui.activities.page import ActivityLogPage
 from wethrive_desktop.ui.main_window import MainWindow
 
 SOURCE = Path(wethrive_desktop.__file__).parent
-
-
-@pytest.mark.parametrize("n,text", [(0, "0 activities"), (1, "1 activity"), (2, "2 activities"),
-                                    (21, "21 activities")])
-def test_count_agrees_with_its_noun(n: int, text: str) -> None:
-    assert count(n, "activity", "activities") == text
 
 
 def test_no_month_name_comes_from_the_system_locale() -> None:

@@ -45,7 +45,7 @@ import recurring_ical_events
 from icalendar.error import GloballyUniqueTZIDGuessed
 
 from wethrive_desktop.files import InputFileError, read_input_file
-from wethrive_desktop.i18n import tr, trn
+from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ROWS_PER_STATEMENT
 from wethrive_desktop.models.backups import backup_before
@@ -422,7 +422,7 @@ def _check_kind(start: date, end: date, where: str) -> None:
     for day in (start, end):  # far outside the plan years: refused before any arithmetic could overflow on it
         if not MIN_YEAR - 1 <= day.year <= MAX_YEAR + 1:
             raise CalendarError(tr("{event} is dated {date}, outside any plan year").format(
-                event=where, date=day.isoformat()[:10]))
+                event=where, date=format_date(day)))
 
 
 def _cancelled(component: Any) -> bool:
@@ -452,7 +452,7 @@ def _dates(start: date, end: date, in_utc: bool, zone: tzinfo, where: str) -> _D
     for day in (start_date, end_date):
         if not valid_year(day.year):
             raise _OutsidePlanYears(tr("{event} is dated {date}, outside any plan year").format(
-                event=where, date=day.isoformat()))
+                event=where, date=format_date(day)))
     if timed is not None:
         hours = timed_hours(*timed)  # a day at a time: only once the dates are known to be plan years
     all_day = timed is None
@@ -463,7 +463,7 @@ def _calendar_event(component: Any, title: str, dates: _Dates, uid: str, series:
                     aliases: tuple[str, ...] = ()) -> CalendarEvent:
     description = _text(component, "DESCRIPTION")
     location = _text(component, "LOCATION")
-    notes = description + ("\n" + tr("Location: {location}").format(location=location) if location else "")
+    notes = description + ("\nLocation: " + location if location else "")  # stored in the item's notes: English
     return CalendarEvent(
         uid=uid,
         title=title,
@@ -540,7 +540,7 @@ def _extra_dates(component: Any) -> list[date]:
 
 
 def _listed(days: list[date], shown: int = 5) -> str:
-    text = ", ".join(day.isoformat() for day in days[:shown])
+    text = "; ".join(format_date(day) for day in days[:shown])  # "Mar 26, 2026" has a comma of its own
     if len(days) <= shown:
         return text
     return trn("{dates} and %n more", "{dates} and %n more", len(days) - shown).format(dates=text)
@@ -660,7 +660,8 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
                 break
             if count == REPEAT_LIMIT:
                 notes.append(tr("'{title}' repeats more than {limit} times: only its first {limit} dates (through "
-                                "{last}) were imported").format(title=title, limit=REPEAT_LIMIT, last=last))
+                                "{last}) were imported").format(
+                    title=title, limit=REPEAT_LIMIT, last=format_date(last) if last else ""))
                 break
             count, last = count + 1, day
             recurrence = _recurrence_id(occurrence) or moment  # the library gives every occurrence one
@@ -671,7 +672,7 @@ def _series(master: Any, overrides: list[tuple[int, Any]], zone: tzinfo, positio
             occurrence_title, _ = _title_and_where(occurrence, position)
             try:
                 dates = _dates(moment, occurrence["DTEND"].dt, in_utc_by_override.get(recurrence, in_utc), zone,
-                               tr("{event} on {date}").format(event=where, date=day.isoformat()))
+                               tr("{event} on {date}").format(event=where, date=format_date(day)))
             except _OutsidePlanYears:
                 outside = True
                 continue
@@ -853,7 +854,7 @@ def _planned(event: CalendarEvent, plan_ids: dict[int, int]) -> tuple[int, PlanI
             message = tr("'{title}' on {date} cannot be planned: {problem}")
         else:
             message = tr("'{title}' cannot be planned: {problem}")
-        raise CalendarError(message.format(title=_shown(event.title), date=event.start_date.isoformat(),
+        raise CalendarError(message.format(title=_shown(event.title), date=format_date(event.start_date),
                                            problem=exc)) from exc
     return plan_id, item
 

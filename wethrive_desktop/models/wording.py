@@ -1,5 +1,5 @@
-"""Small shared wording for the app's texts: a count with its noun in the right number ("1 activity",
-"3 activities"), and the hours against the commitment ("39 of 40 h", "85 h (40 required)"). Plain text, no Qt, so
+"""Small shared wording for the app's texts: the hours against the commitment ("39 of 40 h", "85 h (40 required)").
+A count with its noun is `i18n.trn("%n activity", "%n activities", n)` at its call site. Plain text, no Qt, so
 models, reports and the GUI can all use it. What the GUI shows goes through `i18n` (so a translation reaches it);
 `hours_with_required` is the reports' English wording and stays as written."""
 
@@ -7,15 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wethrive_desktop.i18n import tr, trn
+from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.rules import commitment_met, format_hours
-
-
-def count(n: int, singular: str, plural: str) -> str:
-    """"1 activity", "0 activities", "3 activities": `n` with the noun that agrees with it, through `trn` (a call
-    site with a fixed noun is better off calling `trn("%n activity", "%n activities", n)` itself, which a
-    translation tool can extract)."""
-    return trn(f"%n {singular}", f"%n {plural}", n)
 
 
 def hours_with_required(total: Decimal, required: Decimal) -> str:

@@ -1,18 +1,25 @@
 """Qt's side of `wethrive_desktop.i18n`: `install_qt()` routes `tr`/`trn` through QCoreApplication.translate (so a
 QTranslator installed on the application translates every string, models' included) and `format_date` through
-QLocale (the user's locale). `PseudoTranslator` is the translation the tests install to find a string that does
-not go through `tr`: it wraps every text it is asked for in PSEUDO_OPEN/PSEUDO_CLOSE."""
+QLocale (the user's locale), and loads the translation of the user's language when the package has one
+(resources/i18n/wethrive_<language>.qm: see the README.txt there). `PseudoTranslator` is the translation the tests
+install to find a string that does not go through `tr`: it wraps every text it is asked for in
+PSEUDO_OPEN/PSEUDO_CLOSE."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
-from wethrive_desktop import i18n
+from wethrive_desktop import i18n, resources_path
 
 PSEUDO_OPEN = "\u27e6"  # ⟦
 PSEUDO_CLOSE = "\u27e7"  # ⟧
+TRANSLATIONS_FOLDER = "i18n"  # resources/i18n/: wethrive_de.qm, wethrive_fr_CA.qm...
+
+# The translation installed on the application: kept here, or Python would collect it while Qt still uses it.
+_translator: QTranslator | None = None
 
 
 def _qt_translate(context: str, source: str, n: int) -> str:
@@ -39,11 +46,38 @@ def locale_date(day: date, short: bool) -> str:
     return locale.toString(qdate, pattern.strip(" ,"))
 
 
-def install_qt() -> None:
-    """From now on `i18n.tr`, `i18n.trn` and `i18n.format_date` go through Qt (call once a QApplication exists).
+def load_translation(folder: Path | None = None) -> bool:
+    """Install the translation of the user's locale (the default QLocale) from `folder` (the package's
+    resources/i18n/), the file Qt picks for it among wethrive_<locale>.qm ("wethrive_de_DE.qm", then
+    "wethrive_de.qm"...). Nothing happens when there is none, or when one is installed already. True when one is
+    installed."""
+    global _translator
+    if _translator is not None:
+        return True
+    translator = QTranslator()
+    where = folder if folder is not None else resources_path(TRANSLATIONS_FOLDER)
+    if not translator.load(QLocale(), "wethrive", "_", str(where)):
+        return False
+    QCoreApplication.installTranslator(translator)
+    _translator = translator
+    return True
+
+
+def unload_translation() -> None:
+    """Take back the translation `load_translation` installed (tests; a change of language)."""
+    global _translator
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None
+
+
+def install_qt(folder: Path | None = None) -> None:
+    """From now on `i18n.tr`, `i18n.trn` and `i18n.format_date` go through Qt (call once a QApplication exists),
+    with the translation of the user's language when `folder` (the package's resources/i18n/) has one.
     A system without a locale (LANG unset: the "C" locale, whose dates read "16 11 2026") gets US English."""
     if QLocale().language() == QLocale.Language.C:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    load_translation(folder)
     i18n.install(_qt_translate, locale_date)
 
 

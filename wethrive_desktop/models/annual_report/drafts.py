@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from types import EllipsisType
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, get_activity, save_activity
 from wethrive_desktop.models.annual_report.assemble import get_draft
@@ -34,7 +34,7 @@ def save_draft(year: int, *, summary_reflection: str | None = None, attestation_
     today = today or clock.today()
     if isinstance(attestation_date, date) and attestation_date > today:
         raise ValidationError([FieldError("attestation_date", tr("{date} is in the future").format(
-            date=attestation_date.isoformat()))])
+            date=format_date(attestation_date)))])
     with database_proxy.atomic():
         row = ensure_report_row(year)
         if summary_reflection is not None:

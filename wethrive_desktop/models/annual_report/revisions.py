@@ -15,7 +15,7 @@ from datetime import date
 
 import peewee
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report.assemble import build_report_data
 from wethrive_desktop.models.annual_report.codec import canonical_json
@@ -77,11 +77,11 @@ def submit_report(year: int, submitted_on: date, *, renderer: PdfRenderer, today
     today = today or clock.today()
     if submitted_on > today:
         raise ValidationError([FieldError("submitted_date", tr("{date} is in the future").format(
-            date=submitted_on.isoformat()))])
+            date=format_date(submitted_on)))])
     if submitted_on.year <= year - 1:
         raise ValidationError([FieldError("submitted_date",
                                           tr("{date} is before the {year} reporting year").format(
-                                              date=submitted_on.isoformat(), year=year))])
+                                              date=format_date(submitted_on), year=year))])
     with database_proxy.atomic():
         row = ensure_report_row(year)
         previous = AnnualReportRevision.select(peewee.fn.MAX(AnnualReportRevision.revision)).where(

@@ -43,7 +43,7 @@ class ChallengePicker(QWidget):
         combo.clear()
         combo.addItem(tr("None"), None)
         for item in self.items_for(year):
-            combo.addItem(trn("{name} (%n point)", "{name} (%n points)", item.points).format(name=tr(item.name)),
+            combo.addItem(trn("{name} (%n point)", "{name} (%n points)", item.points).format(name=item.name),
                           item.key)
         if key is not None and combo.findData(key) < 0:
             # A key not in this year's catalogue stays visible, so validation can say what is wrong with it.

@@ -438,7 +438,7 @@ class ActivityDialog(QDialog):
 
     @staticmethod
     def _summary(count: int) -> str:
-        return trn("Not saved yet: correct the field marked in red",
+        return trn("Not saved yet: correct the %n problem marked in red",
                    "Not saved yet: correct the %n problems marked in red", count)
 
     def _focus_first_error(self) -> None:
@@ -457,11 +457,10 @@ class ActivityDialog(QDialog):
                  "hours": tr("Hours"), "type": tr("Type"), "practices": tr("Practices"), "status": tr("Status"),
                  "challenge_key": tr("Challenge item")}
         name = names.get(error.field, error.field)
-        # The models' messages read after the field's name ("is required"; "30 h is more than 24 h, ..."): the
-        # templates let a translation place the name where its language wants it (a translated message is put
-        # after a colon).
-        if error.message.startswith("is "):
-            return tr("{field} {problem}").format(field=name, problem=error.message)
+        # The commonest message is a whole sentence of its own ("Title is required"); any other follows the
+        # field's name and a colon, in one template a translation can reorder.
+        if error.message == tr("is required"):
+            return tr("{field} is required").format(field=name)
         return tr("{field}: {problem}").format(field=name, problem=error.message)
 
     # --- closing -----------------------------------------------------------------------------------------

@@ -378,7 +378,7 @@ class ActivityTableModel(QAbstractTableModel):
         if column == Column.TYPE:
             return type_tip(d.type)
         if column == Column.POINTS and d.challenge_key:
-            name = tr(self._item_names.get(d.challenge_key, d.challenge_key))
+            name = self._item_names.get(d.challenge_key, d.challenge_key)
             return trn("{item}: %n point", "{item}: %n points", self._points.get(record.id, 0)).format(item=name)
         if column == Column.ATTACHMENTS and record.attachments:
             return "\n".join(a.original_name for a in record.attachments)

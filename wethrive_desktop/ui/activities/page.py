@@ -282,7 +282,7 @@ class ActivityLogPage(Page):
                  if self.model.is_filtered() else trn("%n activity", "%n activities", total),
                  tr("{hours} h completed").format(hours=format_hours(Decimal(done_cents) / 100))]
         if planned:
-            parts.append(trn("%n planned ({hours} h)", "%n planned ({hours} h)", planned).format(
+            parts.append(trn("%n planned activity ({hours} h)", "%n planned activities ({hours} h)", planned).format(
                 hours=format_hours(Decimal(planned_cents) / 100)))
         self.shown_label.setText(" · ".join(parts))
 

@@ -53,6 +53,14 @@ CHART_HEIGHT, STACKED_CHART_HEIGHT = 300, 460  # px: the chart's least height be
 STACKED_HISTORY_HEIGHT = 140
 
 
+def kind_in_sentence(kind: str) -> str:
+    """An assessment's kind inside a sentence ("the self-assessment of ..."): lower-case source strings of their
+    own, since a translation may not lower-case a name (German keeps "Selbsteinschätzung")."""
+    names = {"self": tr("self-assessment"), "management": tr("management assessment results"),
+             "multirater": tr("multi-rater (360) summary")}
+    return names.get(kind, kind)
+
+
 class AssessmentPage(Page):
     title = "Self-assessment"
     object_name = "assessmentPage"
@@ -226,7 +234,7 @@ class AssessmentPage(Page):
             self.needs_label.setText(tr("Add an assessment; the practices you rate lowest are suggested as needs."))
             return
         suggestion = suggest_needs(data)
-        lines = [html.escape(tr("From the {kind} of {date}:").format(kind=kind_name(data.kind).lower(),
+        lines = [html.escape(tr("From the {kind} of {date}:").format(kind=kind_in_sentence(data.kind),
                                                                      date=format_date(data.date)))]
         if data.needs:
             lines += ["&nbsp;&nbsp;<b>{}</b>".format(html.escape(tr("{number}. {name}").format(
@@ -298,11 +306,11 @@ class AssessmentPage(Page):
         data, assessment_id = chosen[0], chosen[0].id
         if not prompts.confirm(self, tr("Delete assessment"),
                                tr("Delete the {kind} of {date}? (Edit > Undo brings it back.)").format(
-                                   kind=kind_name(data.kind).lower(), date=format_date(data.date)), tr("Delete")):
+                                   kind=kind_in_sentence(data.kind), date=format_date(data.date)), tr("Delete")):
             return
         before = delete_assessment(assessment_id)
         self.shell.undo_stack.push(FunctionCommand(
-            self.shell, tr("Delete {kind} of {date}").format(kind=kind_name(before.kind).lower(),
+            self.shell, tr("Delete {kind} of {date}").format(kind=kind_in_sentence(before.kind),
                                                              date=format_date(before.date)),
             redo=lambda: delete_assessment(assessment_id), undo=lambda: restore_assessment(before)))
         self.changed()

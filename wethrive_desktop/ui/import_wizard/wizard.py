@@ -73,7 +73,7 @@ def describe_table(table: tabular.Table) -> str:
     name = DELIMITER_NAMES.get(table.delimiter or ",")
     delimiter = tr(name) if name is not None else repr(table.delimiter)
     return tr("{encoding} text, {delimiter}-separated, header on line {line}, {rows}.").format(
-        encoding=tr(table.encoding or "UTF-8"), delimiter=delimiter, line=table.header_line, rows=rows)
+        encoding=table.encoding or "UTF-8", delimiter=delimiter, line=table.header_line, rows=rows)
 
 
 def sentence(exc: BaseException) -> str:

@@ -346,7 +346,7 @@ class ProfileDialog(QDialog):
         problems = [p for tab in self.extra_tabs for p in tab.errors()]
         lines = [p for p in problems if self.save_attempted or p not in self._opened_problems]
         if self.save_attempted and errors:
-            lines.append(trn("Not saved yet: correct the field marked in red",
+            lines.append(trn("Not saved yet: correct the %n problem marked in red",
                              "Not saved yet: correct the %n problems marked in red", len(errors)))
         self.problem_label.setText("\n".join(lines))
         return not errors and not problems
