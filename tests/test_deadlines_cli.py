@@ -110,3 +110,27 @@ def test_bad_input_is_told_in_a_line(member: Path, tmp_path: Path, capsys: pytes
     assert "is not a date (use YYYY-MM-DD)" in capsys.readouterr().err
     assert run("deadlines", "--db", tmp_path / "missing.sqlite3") == 1
     assert "there is no database" in capsys.readouterr().err
+
+
+def test_the_calendar_has_every_known_due_date_in_advance(member: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The report's due date months ahead is in the calendar, though not yet among the reminders listed."""
+    from wethrive_desktop.preferences import Preferences, save_preferences
+
+    save_preferences(Preferences(report_due="10-15"))
+    out = tmp_path / "deadlines.ics"
+    assert run("deadlines", "--db", member, "--date", DAY, "--ics", out, "--json") == 0
+    captured = capsys.readouterr()
+    assert [i["key"] for i in json.loads(captured.out)] == ["multirater-due", "pace-2026", "eligibility-cm"]
+    assert "3 events" in captured.err
+    events = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert [(str(e["UID"]), e.decoded("DTSTART")) for e in events] == [
+        ("multirater-due@wethrive", date(2026, 9, 1)), ("report-due-2025@wethrive", date(2026, 10, 15)),
+        ("pace-2026@wethrive", date(2026, 12, 31))]
+
+
+def test_help_tells_where_the_preferences_come_from(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run("deadlines", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    assert "from the preferences of the data folder, also with --db" in text

@@ -321,3 +321,48 @@ def test_a_page_chosen_from_the_keyboard_takes_the_focus(active: Callable[..., M
     window.nav.setFocus()
     window.nav.setCurrentRow(0)
     assert QApplication.focusWidget() is window.nav
+
+
+def test_zoom_leaves_an_unreadable_preferences_file_as_it_is(make_window: Callable[..., MainWindow],
+                                                             qapp: QApplication, system_look: None) -> None:
+    """A file that cannot be read (half written by another copy, hand-edited) is not overwritten with defaults:
+    the new size applies, but is not remembered, and the user is told."""
+    from wethrive_desktop.preferences import preferences_path
+
+    window = make_window()
+    base = qapp.font().pointSizeF()
+    preferences_path().parent.mkdir(parents=True, exist_ok=True)
+    preferences_path().write_text('{"theme": "dark", "recent_files": [', encoding="utf-8")
+    changed: list[object] = []
+    window.preferences_changed.connect(changed.append)
+    assert window.zoom(1) == 110
+    assert preferences_path().read_text(encoding="utf-8") == '{"theme": "dark", "recent_files": ['
+    assert qapp.font().pointSizeF() == pytest.approx(base * 1.1)
+    assert window.statusBar().currentMessage() == ("Text size 110 %, not remembered: the preferences file could "
+                                                   "not be read")
+    assert changed == []
+
+
+def test_zoom_tells_when_the_size_cannot_be_saved(make_window: Callable[..., MainWindow],
+                                                 monkeypatch: pytest.MonkeyPatch, system_look: None) -> None:
+    from wethrive_desktop import preferences
+
+    window = make_window()
+    save_preferences(Preferences(text_size=110))
+
+    def refuse(prefs: Preferences, folder: Path | None = None) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(preferences, "save_preferences", refuse)
+    assert window.zoom(1) == 125  # applied all the same
+    assert window.statusBar().currentMessage() == "The text size could not be saved: read-only"
+    assert load_preferences().text_size == 110
+
+
+def test_saved_preferences_refresh_the_pages(make_window: Callable[..., MainWindow],
+                                             monkeypatch: pytest.MonkeyPatch, system_look: None) -> None:
+    window = make_window()
+    refreshed: list[bool] = []
+    monkeypatch.setattr(window, "refresh_pages", lambda: refreshed.append(True))
+    window.zoom(1)  # saved, so preferences_changed
+    assert refreshed == [True]

@@ -3,19 +3,23 @@ turned off; in the status bar where there is no system tray (offscreen), as tray
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+import peewee
 import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
+from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.preferences import load_preferences, save_preferences
 from wethrive_desktop.ui import notifier as notifier_module
+from wethrive_desktop.ui.dashboard.page import DashboardPage
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.notifier import ReminderNotifier, ms_to_next_midnight
 
@@ -127,8 +131,9 @@ class FakeTray:
         self.messages.append((title, text, icon))
 
 
-def test_with_a_tray_each_reminder_is_a_notification_that_leads_to_the_dashboard(
+def test_with_a_tray_several_reminders_are_one_notification_that_leads_to_the_dashboard(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One message for them all: on Windows each balloon replaces the last, so one each would show only one."""
     FakeTray.made = []
     monkeypatch.setattr(notifier_module, "QSystemTrayIcon", FakeTray)
     save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2020, 2, 1)), today=DAY)
@@ -136,11 +141,9 @@ def test_with_a_tray_each_reminder_is_a_notification_that_leads_to_the_dashboard
     assert len(notifier.check(DAY)) == 3
     (tray,) = FakeTray.made
     assert tray.shown
-    assert [(title, icon) for title, _, icon in tray.messages] == [
-        ("The 360-degree assessment is overdue", QSystemTrayIcon.MessageIcon.Warning),
-        ("Behind pace for 40 h in 2026", QSystemTrayIcon.MessageIcon.Information),
-        ("The 2025 annual report is not submitted yet", QSystemTrayIcon.MessageIcon.Information)]
-    assert tray.messages[0][1].startswith("Due February 1, 2025. It is due within five years")
+    assert tray.messages == [
+        ("3 reminders", "The 360-degree assessment is overdue\nBehind pace for 40 h in 2026\n"
+                        "The 2025 annual report is not submitted yet", QSystemTrayIcon.MessageIcon.Warning)]
     assert status(window) == ""  # not in the status bar as well
     window.show_page("challengePage")
     raised: list[bool] = []
@@ -163,6 +166,105 @@ def test_the_running_app_starts_its_notifier_once_the_window_is_up(qtbot: QtBot,
         qtbot.waitUntil(lambda: isinstance(window.notifier, ReminderNotifier))
         # A new, empty database: far behind the 40 hours in March is a reminder, told in the status bar offscreen.
         qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Reminder: "))
+    finally:
+        window.close()
+        close_database()
+
+
+def test_with_a_tray_one_reminder_is_told_with_its_due_date(window: MainWindow,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    FakeTray.made = []
+    monkeypatch.setattr(notifier_module, "QSystemTrayIcon", FakeTray)
+    ReminderNotifier(window).check(DAY)
+    (tray,) = FakeTray.made
+    ((title, text, icon),) = tray.messages
+    assert (title, icon) == ("Behind pace for 40 h in 2026", QSystemTrayIcon.MessageIcon.Information)
+    assert text.startswith("Due December 31, 2026. 0 h done")
+
+
+def test_the_count_has_a_singular_form() -> None:
+    from wethrive_desktop.i18n import trn
+
+    assert trn("%n reminder: {titles}", "%n reminders: {titles}", 1) == "1 reminder: {titles}"
+    assert trn("%n reminder", "%n reminders", 1) == "1 reminder"
+
+
+@pytest.mark.parametrize("error", [peewee.OperationalError("database is locked"), StoreError("unreadable"),
+                                   OSError("disk gone")])
+def test_a_check_that_fails_is_logged_and_the_timer_set_again(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        error: Exception) -> None:
+    notifier = ReminderNotifier(window)
+
+    def fail(today: date) -> list[object]:
+        raise error
+
+    monkeypatch.setattr(notifier_module, "reminders", fail)
+    notifier.midnight.stop()
+    with caplog.at_level(logging.WARNING, logger=notifier_module.__name__):
+        assert notifier.check_now() == []  # no crash dialog
+    assert notifier.midnight.isActive()  # the next midnight tries again
+    assert "The reminders were not checked" in caplog.text and str(error) in caplog.text
+
+
+def test_an_information_is_notified_once_ever_a_warning_each_day(
+        window: MainWindow, frozen_today: Callable[[date], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2021, 4, 1)), today=DAY)
+    notifier = ReminderNotifier(window)
+    # The 360 due April 1 (a warning), behind pace (a warning), the undated 2025 report (information).
+    assert [r.key for r in notifier.check(DAY)] == ["multirater-due", "pace-2026", "report-due-2025"]
+    for day in (date(2026, 3, 16), date(2026, 3, 17)):
+        frozen_today(day)
+        assert [r.key for r in notifier.check(day)] == ["multirater-due", "pace-2026"]  # not the report again
+        assert [r.key for r in ReminderNotifier(window).check(day)] == []  # a restart the same day
+    page = window.page(DashboardPage)
+    page.refresh()
+    assert "report-due-2025" in page.reminder_list.texts()  # the dashboard still shows it
+    monkeypatch.setattr(window, "db_path", Path(window.db_path.parent / "other.sqlite3"))
+    assert "report-due-2025" in [r.key for r in ReminderNotifier(window).check(date(2026, 3, 17))]  # per database
+
+
+def test_leaving_stops_the_notifier(window: MainWindow, qtbot: QtBot) -> None:
+    notifier = ReminderNotifier(window)  # its first check is queued: it must not run after leaving either
+    window.notifier = notifier
+    window.prepare_to_leave()
+    assert not notifier.midnight.isActive()
+    qtbot.wait(20)
+    assert status(window) == "" and notifier.check_now() == [] and not notifier.midnight.isActive()
+
+
+def test_leaving_without_a_notifier(window: MainWindow) -> None:
+    assert window.notifier is None
+    window.prepare_to_leave()
+
+
+def test_new_preferences_check_the_reminders_and_refresh_the_dashboard(window: MainWindow, qtbot: QtBot) -> None:
+    save_preferences(replace(load_preferences(), reminders_enabled=False))
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2021, 4, 1)), today=DAY)
+    page = window.page(DashboardPage)
+    page.refresh()
+    assert "Due" not in page.reminder_list.texts()["report-due-2025"]
+    window.notifier = ReminderNotifier(window)
+    qtbot.wait(20)  # the check at start: reminders are off
+    assert status(window) == ""
+    prefs = replace(load_preferences(), reminders_enabled=True, report_due="04-01")
+    save_preferences(prefs)
+    window.preferences_changed.emit(prefs)  # what Edit > Preferences... and View > Zoom do once saved
+    assert "Due" in page.reminder_list.texts()["report-due-2025"]  # the dashboard follows the due date
+    assert status(window).startswith("3 reminders: ")  # notified at once, not at the next start
+
+
+def test_the_demo_data_notifies_nothing(qtbot: QtBot, db_path: Path, frozen_today: Callable[[date], None]) -> None:
+    from wethrive_desktop.app import open_window, start_notifier
+    from wethrive_desktop.models.db import close_database
+
+    frozen_today(DAY)
+    window = open_window(db_path, demo=True)
+    try:
+        qtbot.wait(50)
+        start_notifier(window)
+        assert window.notifier is None
+        assert not window.statusBar().currentMessage().startswith("Reminder: ")
     finally:
         window.close()
         close_database()

@@ -22,7 +22,9 @@ from wethrive_desktop.models.reminders import (
     WARNING,
     Reminder,
     ReminderFacts,
+    build_deadlines,
     build_reminders,
+    deadlines,
     eligibility_reminder,
     months_later,
     multirater_reminder,
@@ -171,6 +173,30 @@ def test_dated_reminders_come_first_soonest_first() -> None:
     assert [r.due for r in found] == [date(2026, 4, 10), date(2026, 12, 31), None, None]
 
 
+def test_every_dated_deadline_whatever_the_windows() -> None:
+    """What a calendar gets: the report's due date and the 360's months ahead, not only inside the windows; no
+    undated note (eligibility, a report without a due date)."""
+    met = assess(ExperienceData("mpa", Decimal(8), Decimal(0), TODAY, "senior"), TODAY)
+    due = date(2026, 6, 30)  # 107 days ahead: no reminder yet
+    facts = ReminderFacts(TODAY, entered(date(2022, 1, 10)), pace([], 2026, TODAY), "draft", met, WINDOWS, due)
+    assert [r.key for r in build_reminders(facts)] == ["pace-2026", "eligibility-cm"]
+    found = build_deadlines(facts)
+    assert [(r.key, r.due, r.severity) for r in found] == [
+        ("report-due-2025", due, INFO), ("pace-2026", date(2026, 12, 31), WARNING),
+        ("multirater-due", date(2027, 1, 10), INFO)]  # the 360: ten months ahead
+    assert found[0].title == "The 2025 annual report is due"
+
+
+def test_no_deadline_for_what_is_done_or_undated() -> None:
+    done = ReminderFacts(TODAY, entered(date(2022, 1, 10), multirater_completed_date=date(2025, 5, 1)),
+                         pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "submitted", None, WINDOWS,
+                         date(2026, 6, 30))
+    assert build_deadlines(done) == []
+    undated = ReminderFacts(TODAY, entered(date(2022, 1, 10), multirater_completed_date=date(2025, 5, 1)),
+                            pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "not started", None, WINDOWS)
+    assert [r.key for r in build_reminders(undated)] == ["report-due-2025"] and build_deadlines(undated) == []
+
+
 def test_nothing_is_reminded_when_nothing_holds() -> None:
     facts = ReminderFacts(TODAY, ProfileData(), pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "not started",
                           None, WINDOWS)
@@ -232,3 +258,13 @@ def test_a_due_date_is_read_as_month_and_day(text: str, stored: str) -> None:
 def test_a_due_date_that_is_not_a_month_and_day_is_refused_with_a_sentence(text: str) -> None:
     with pytest.raises(ValueError, match="is not a month and day: write them as MM-DD"):
         parse_report_due(text)
+
+
+def test_deadlines_from_the_database_use_the_due_date_of_the_preferences(db: object) -> None:
+    save_profile(ProfileData(credential_status="candidate", program_entry_date=date(2022, 1, 10)), today=TODAY)
+    save_activity(ActivityData(date(2026, 2, 1), "Institute", Decimal(20), "leadership institute"))
+    assert [(r.key, r.due) for r in deadlines(TODAY)] == [("multirater-due", date(2027, 1, 10))]
+    save_preferences(Preferences(report_due="09-30"))
+    assert [(r.key, r.due) for r in deadlines(TODAY)] == [("report-due-2025", date(2026, 9, 30)),
+                                                         ("multirater-due", date(2027, 1, 10))]
+    assert [r.key for r in reminders(TODAY)] == []  # neither is inside a window yet

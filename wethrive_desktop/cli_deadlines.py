@@ -1,5 +1,6 @@
 """`wethrive deadlines`: the reminders of the dashboard (models.reminders) on the command line, as text, as JSON,
-or as an iCalendar file whose events (each with an alarm the day before) put the due dates in a phone's calendar."""
+and an iCalendar file whose events (each with an alarm the day before) put every known due date in a phone's
+calendar, however far ahead (models.reminders.build_deadlines), not only today's reminders."""
 
 from __future__ import annotations
 
@@ -72,13 +73,14 @@ def calendar_file(items: Sequence[Reminder], stamp: datetime) -> bytes:
 def cmd_deadlines(args: argparse.Namespace) -> int:
     from wethrive_desktop.files import write_atomically
     from wethrive_desktop.models import clock
-    from wethrive_desktop.models.reminders import reminders
+    from wethrive_desktop.models.reminders import build_deadlines, build_reminders, load_facts
 
     out = Path(args.ics).expanduser() if args.ics else None
     if out is not None and out.suffix.lower() != ".ics":
         raise CommandError(f"--ics: {out} should end in .ics")
     open_db(args, readonly=True)
-    items = reminders(args.date or clock.today())
+    facts = load_facts(args.date or clock.today())
+    items = build_reminders(facts)
     if args.json:
         print(json.dumps([r.to_json() for r in items], indent=2, ensure_ascii=False))
     elif items:
@@ -86,8 +88,9 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     else:
         print(tr("Nothing due."))
     if out is not None:
-        write_atomically(out, calendar_file(items, clock.now().astimezone(UTC)), make_parents=True)
-        dated = sum(1 for r in items if r.due is not None)
+        events = build_deadlines(facts)  # every dated deadline, so the calendar has them in advance
+        write_atomically(out, calendar_file(events, clock.now().astimezone(UTC)), make_parents=True)
+        dated = sum(1 for r in events if r.due is not None)
         message = trn("Wrote {path}: %n event", "Wrote {path}: %n events", dated).format(path=out)
         print(message, file=sys.stderr if args.json else sys.stdout)  # the JSON on stdout stays parseable
     return 0
@@ -95,8 +98,10 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
 def register(command: CommandAdder) -> None:
     p = command("deadlines", cmd_deadlines, "what is due soon (pace, annual report, 360 assessment, eligibility), "
-                                            "as the dashboard's reminders show it")
+                                            "as the dashboard's reminders show it. The reminder days and the "
+                                            "report's due date come from the preferences of the data folder, "
+                                            "also with --db.")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="as seen on this day (default: today)")
     p.add_argument("--json", action="store_true", help="print JSON instead of lines")
-    p.add_argument("--ics", metavar="OUT.ics", help="also write the dated ones as calendar events, each with an "
-                                                    "alarm the day before")
+    p.add_argument("--ics", metavar="OUT.ics", help="also write every known due date (however far ahead) as "
+                                                    "calendar events, each with an alarm the day before")

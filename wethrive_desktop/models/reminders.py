@@ -15,7 +15,9 @@ calendar file) all show this one list, so they never disagree. Four kinds, each 
   Credentialed Manager requirement (models.eligibility) may apply to become one.
 
 The rules are plain functions on plain data (`ReminderFacts`), so tests use known data sets; `reminders(today)`
-loads the facts from the store.
+loads the facts from the store. `deadlines(today)` (`build_deadlines(facts)`) is every dated deadline known, whatever
+the reminder windows (the report's due date and the 360's months ahead): what `wethrive deadlines --ics` puts in a
+calendar, so a phone knows them in advance.
 """
 
 from __future__ import annotations
@@ -118,9 +120,9 @@ def report_required(profile: ProfileData, year: int) -> bool:
 
 
 def report_reminder(profile: ProfileData, year: int, status: str, due: date | None, today: date,
-                    windows: tuple[int, ...]) -> Reminder | None:
-    """Last year's (`year`'s) report while it is not submitted: within the windows before `due` and once overdue;
-    an undated note when the due date is not known."""
+                    windows: tuple[int, ...], ahead: bool = False) -> Reminder | None:
+    """Last year's (`year`'s) report while it is not submitted: within the windows before `due` (`ahead`: any
+    time before it) and once overdue; an undated note when the due date is not known."""
     if status == "submitted" or not report_required(profile, year) or today.year <= year:
         return None
     detail = (tr("A draft is saved: finish and submit it on the Annual report page.") if status == "draft"
@@ -131,7 +133,7 @@ def report_reminder(profile: ProfileData, year: int, status: str, due: date | No
                         detail, INFO, year)
     days = days_left(due, today)
     level = severity(days, windows)
-    if level == INFO:
+    if level == INFO and not ahead:
         return None
     if days < 0:
         title = tr("The {year} annual report is overdue")
@@ -142,12 +144,13 @@ def report_reminder(profile: ProfileData, year: int, status: str, due: date | No
     return Reminder(key, REPORT, due, title.format(year=year), detail, level, year)
 
 
-def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, ...]) -> Reminder | None:
-    """The 360 assessment not yet done, due within six months or overdue."""
+def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, ...],
+                        ahead: bool = False) -> Reminder | None:
+    """The 360 assessment not yet done, due within six months (`ahead`: any time) or overdue."""
     due = profile.multirater_due()
     entry = profile.program_entry_date
     if (not in_program(profile) or profile.multirater_completed_date is not None or due is None or entry is None
-            or due > months_later(today, MULTIRATER_NOTICE_MONTHS)):
+            or (not ahead and due > months_later(today, MULTIRATER_NOTICE_MONTHS))):
         return None
     days = days_left(due, today)
     title = (tr("The 360-degree assessment is overdue") if days < 0
@@ -179,6 +182,23 @@ def build_reminders(facts: ReminderFacts) -> list[Reminder]:
         multirater_reminder(facts.profile, facts.today, facts.windows),
         eligibility_reminder(facts.profile, facts.eligibility),
     ]
+    return _in_order(found)
+
+
+def build_deadlines(facts: ReminderFacts) -> list[Reminder]:
+    """Every dated deadline known on `facts.today`, soonest first, whatever the reminder windows: the pace's year
+    end when behind pace, last year's report when its due date is set and it is not submitted, and the 360
+    assessment not yet done, however far ahead each is (a calendar needs them in advance)."""
+    found = [
+        pace_reminder(facts.pace),
+        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.report_due, facts.today,
+                        facts.windows, ahead=True),
+        multirater_reminder(facts.profile, facts.today, facts.windows, ahead=True),
+    ]
+    return [r for r in _in_order(found) if r.due is not None]
+
+
+def _in_order(found: list[Reminder | None]) -> list[Reminder]:
     return sorted((r for r in found if r is not None),
                   key=lambda r: (r.due is None, r.due or date.max, SEVERITY_RANK[r.severity], r.key))
 
@@ -210,3 +230,8 @@ def load_facts(today: date) -> ReminderFacts:
 def reminders(today: date) -> list[Reminder]:
     """The reminders on `today` for the open database."""
     return build_reminders(load_facts(today))
+
+
+def deadlines(today: date) -> list[Reminder]:
+    """Every dated deadline known on `today` for the open database, whatever the reminder windows."""
+    return build_deadlines(load_facts(today))

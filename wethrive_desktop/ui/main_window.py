@@ -13,7 +13,8 @@ are the `Page` classes listed (and loaded when first built) in `ui.pages.PAGES`.
   Pages are built after the menus, so a page may add its actions in its constructor.
 - The window fits the screen it opens on (`fit_to_screen`): never larger than its available area, and on it,
   also when the remembered geometry was on a screen that is gone.
-- `preferences_changed` carries the preferences whenever Edit > Preferences... or View > Zoom saved them.
+- `preferences_changed` carries the preferences whenever Edit > Preferences... or View > Zoom saved them; the
+  window then refreshes its pages (the dashboard's Reminders follow new reminder days) and checks the reminders.
 
 Why one module of about 850 lines: it is the window's jobs that every page relies on (navigation with deferred
 and stale pages, the Shell the pages call, the four menus with Open recent, remembered settings and fitting the
@@ -28,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -58,7 +59,13 @@ from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
-from wethrive_desktop.preferences import Preferences, load_preferences, next_text_size, save_preferences
+from wethrive_desktop.preferences import (
+    Preferences,
+    load_preferences,
+    next_text_size,
+    save_preferences,
+    update_preferences,
+)
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.help.shortcuts import SHORTCUT_HELP
@@ -74,6 +81,7 @@ if TYPE_CHECKING:
     from wethrive_desktop.ui.exports import ExportJob
     from wethrive_desktop.ui.help.places import DataPlacesDialog
     from wethrive_desktop.ui.help.window import HelpWindow
+    from wethrive_desktop.ui.notifier import ReminderNotifier
     from wethrive_desktop.ui.preferences import PreferencesDialog
 
 DEFAULT_SIZE = (1280, 720)  # a first start on a large screen; a smaller one gets its available area
@@ -107,7 +115,7 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.demo = demo
         self._leaving = False
-        self.notifier: QObject | None = None  # the running app's desktop reminders (app.open_window)
+        self.notifier: ReminderNotifier | None = None  # the running app's desktop reminders (app.open_window)
         self.help_window: HelpWindow | None = None
         self.undo_stack = QUndoStack(self)
         names = {"database": db_path.name, "app": APP_NAME}
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([self.nav.minimumWidth(), DEFAULT_SIZE[0] - self.nav.minimumWidth()])
         self.setCentralWidget(self.splitter)
         self.data_changed.connect(self.refresh_pages)
+        self.preferences_changed.connect(self._preferences_changed)
         self.nav.setCurrentRow(first)
         self.resize(*DEFAULT_SIZE)
         self.fit_to_screen()
@@ -593,21 +602,39 @@ class MainWindow(QMainWindow):
         self.show_message(tr("Preferences saved"))
         self.preferences_changed.emit(prefs)
 
+    def _preferences_changed(self, prefs: Preferences) -> None:
+        """New preferences saved: the pages follow them (the dashboard's Reminders card: new reminder days, a
+        report due date), and so do the desktop notifications."""
+        if self._leaving:
+            return
+        self.refresh_pages()
+        if self.notifier is not None:
+            self.notifier.check_now()
+
     def zoom(self, step: int) -> int:
-        """View > Zoom in (+1), Zoom out (-1), Actual size (0): the text size, applied at once and remembered."""
-        prefs = load_preferences()
-        size = next_text_size(prefs.text_size, step) if step else 100
+        """View > Zoom in (+1), Zoom out (-1), Actual size (0): the text size, applied at once and remembered
+        (only changed in the preferences file: one that cannot be read is left as it is, not overwritten)."""
+
+        def change(prefs: Preferences) -> Preferences:
+            return replace(prefs, text_size=next_text_size(prefs.text_size, step) if step else 100)
+
+        error: str | None = None
+        try:
+            saved = update_preferences(change)
+        except OSError as exc:
+            saved, error = None, str(exc)
+        size = (saved or change(load_preferences())).text_size
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_text_size(app, size)
-        prefs = replace(prefs, text_size=size)
-        try:
-            save_preferences(prefs)
-        except OSError as exc:
-            self.show_message(tr("The text size could not be saved: {error}").format(error=exc), 8000)
-        else:
+        if saved is not None:
             self.show_message(tr("Text size {percent} %").format(percent=size))
-            self.preferences_changed.emit(prefs)
+            self.preferences_changed.emit(saved)
+        elif error is not None:
+            self.show_message(tr("The text size could not be saved: {error}").format(error=error), 8000)
+        else:
+            self.show_message(tr("Text size {percent} %, not remembered: the preferences file could not be "
+                                 "read").format(percent=size), 8000)
         return size
 
     def import_spreadsheet(self) -> QWidget | None:
@@ -830,6 +857,8 @@ class MainWindow(QMainWindow):
         not saved yet (`Page.commit_pending()`), remember the layout, build no more
         deferred pages, and let running jobs finish. Nothing may reach the database after this."""
         self._leaving = True
+        if self.notifier is not None:
+            self.notifier.stop()  # its midnight timer and a check still queued at start
         for page in self.pages.values():
             page.commit_pending()
         self.save_settings()

@@ -4,23 +4,29 @@
 the next midnight of models.clock), and shows each reminder not yet notified that day: as a system notification
 (QSystemTrayIcon.showMessage) where the desktop has a tray, else in the window's status bar. Which reminders were
 notified on which day is kept in the window's settings (settings.ini in the data folder), per database, so a
-restart the same day does not repeat them and the next day does. Nothing is shown when the member turned reminders
-off (Preferences: `reminders_enabled`); the dashboard's Reminders card shows them all the same.
+restart the same day does not repeat them and the next day does. A warning or an urgent reminder is notified each
+day it holds; a mere information (eligibility, an undated report note) only once ever, its key kept there too.
+Several new reminders make one notification (each tray message would replace the last on Windows). Nothing is shown
+when the member turned reminders off (Preferences: `reminders_enabled`); the dashboard's Reminders card shows them
+all the same. A check that cannot read the database (locked, unreadable) is logged and tried again next midnight.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+import peewee
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.reminders import URGENT, Reminder, reminders
+from wethrive_desktop.models.db import StoreError
+from wethrive_desktop.models.reminders import INFO, URGENT, Reminder, reminders
 from wethrive_desktop.preferences import load_preferences
 
 if TYPE_CHECKING:
@@ -29,8 +35,11 @@ if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
 NOTIFIED_KEY = "reminders/notified"  # {"day": ISO date, "keys": ["<database>|<reminder key>", ...]} as JSON
+INFORMED_KEY = "reminders/informed"  # ["<database>|<reminder key>", ...] as JSON: the INFO ones, notified once ever
 MESSAGE_MS = 15_000  # how long a notification (or the status bar message) stays
 PAST_MIDNIGHT_MS = 1_000  # the timer fires a second after midnight, so the clock's day has surely turned
+
+log = logging.getLogger(__name__)
 
 
 def ms_to_next_midnight(now: datetime) -> int:
@@ -53,6 +62,7 @@ class ReminderNotifier(QObject):
         super().__init__(window)
         self.window = window
         self.tray: QSystemTrayIcon | None = None
+        self.stopped = False
         self.midnight = QTimer(self)
         self.midnight.setSingleShot(True)
         self.midnight.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire half an hour early
@@ -60,10 +70,22 @@ class ReminderNotifier(QObject):
         QTimer.singleShot(0, self, self.check_now)  # once the window is up: it shows before anything is checked
 
     def check_now(self) -> list[Reminder]:
-        """Check today (the app started, or midnight passed), and set the timer for the next midnight."""
-        notified = self.check(clock.today())
+        """Check today (the app started, midnight passed, or the preferences changed), the timer set for the next
+        midnight first. A database that cannot be read now (locked, gone) is logged, not shown: a notification is
+        no reason for a crash dialog, and the next midnight tries again."""
+        if self.stopped:
+            return []
         self.midnight.start(ms_to_next_midnight(clock.now()))
-        return notified
+        try:
+            return self.check(clock.today())
+        except (StoreError, peewee.DatabaseError, OSError) as exc:
+            log.warning("The reminders were not checked: %s", exc)
+            return []
+
+    def stop(self) -> None:
+        """The window is leaving: no more checks (nothing may reach its database after that)."""
+        self.stopped = True
+        self.midnight.stop()
 
     def check(self, today: date) -> list[Reminder]:
         """Notify the reminders of `today` not yet notified that day; what was notified."""
@@ -71,11 +93,16 @@ class ReminderNotifier(QObject):
             return []
         store = self._settings()
         done = self._notified_on(store, today)
-        new = [r for r in reminders(today) if self._key(r) not in done]
+        informed = self._informed(store)
+        new = [r for r in reminders(today)
+               if self._key(r) not in done and not (r.severity == INFO and self._key(r) in informed)]
         if new:
             self._show(new)
             store.setValue(NOTIFIED_KEY, json.dumps({"day": today.isoformat(),
                                                      "keys": sorted(done | {self._key(r) for r in new})}))
+            info = {self._key(r) for r in new if r.severity == INFO}
+            if info:
+                store.setValue(INFORMED_KEY, json.dumps(sorted(informed | info)))
         return new
 
     # --- what was notified -----------------------------------------------------------------------------------
@@ -101,20 +128,33 @@ class ReminderNotifier(QObject):
         keys = stored.get("keys")
         return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
 
+    @staticmethod
+    def _informed(store: QSettings) -> set[str]:
+        """The keys of the information reminders ever notified (none when what is stored is unreadable)."""
+        try:
+            stored = json.loads(str(store.value(INFORMED_KEY, "[]")))
+        except ValueError:
+            return set()
+        return {k for k in stored if isinstance(k, str)} if isinstance(stored, list) else set()
+
     # --- showing ---------------------------------------------------------------------------------------------
 
     def _show(self, new: list[Reminder]) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
-            tray = self._tray()
-            for r in new:
-                icon = (QSystemTrayIcon.MessageIcon.Warning if r.severity == URGENT
-                        else QSystemTrayIcon.MessageIcon.Information)
-                tray.showMessage(r.title, notification_text(r), icon, MESSAGE_MS)
+            # One message, however many: on Windows each balloon replaces the last, so only one would be seen.
+            icon = (QSystemTrayIcon.MessageIcon.Warning if any(r.severity == URGENT for r in new)
+                    else QSystemTrayIcon.MessageIcon.Information)
+            if len(new) == 1:
+                title, text = new[0].title, notification_text(new[0])
+            else:
+                title = trn("%n reminder", "%n reminders", len(new))
+                text = "\n".join(r.title for r in new)
+            self._tray().showMessage(title, text, icon, MESSAGE_MS)
             return
         if len(new) == 1:
             text = tr("Reminder: {title}").format(title=new[0].title)
         else:
-            text = trn("%n reminders: {titles}", "%n reminders: {titles}", len(new)).format(
+            text = trn("%n reminder: {titles}", "%n reminders: {titles}", len(new)).format(
                 titles="; ".join(r.title for r in new))
         self.window.show_message(text, MESSAGE_MS)
 
