@@ -13,17 +13,25 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from wethrive_desktop import i18n, resources_path
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.ui import i18n as qt_i18n
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>WeThrive</name>
+    <name></name>
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity</source>
+        <comment>%n activities</comment>
+        <translation>
+            <numerusform>%n Aktivität</numerusform>
+            <numerusform>%n Aktivitäten</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
@@ -59,7 +67,9 @@ def test_a_german_locale_gets_the_german_translation(german: None, tmp_path: Pat
 
     qt_i18n.install_qt(folder)
     assert tr("Save") == "Speichern"
+    assert [trn("%n activity", "%n activities", n) for n in (1, 3)] == ["1 Aktivität", "3 Aktivitäten"]
     assert tr("Cancel") == "Cancel"  # a text the file does not have stays as written
+    assert trn("%n plan", "%n plans", 2) == "2 plans"  # in English, with its English plural
     qt_i18n.install_qt(folder)  # a second call installs nothing more
     assert tr("Save") == "Speichern"
     qt_i18n.unload_translation()

@@ -25,7 +25,9 @@ def test_import_summary_and_progress_are_translated(db: object, tmp_path: Path) 
     path = tmp_path / "registrations.ics"
     path.write_text(CALENDAR, newline="")
     zone = ZoneInfo("America/Chicago")
-    i18n.install(lambda context, source, n: "<<" + source.replace("%n", str(n)) + ">>")
+    # A count's source is its singular, with its English plural as the disambiguation (i18n.trn).
+    i18n.install(lambda context, source, plural, n: "<<" + (plural if plural and n != 1 else source).replace(
+        "%n", str(n)) + ">>")
     try:
         assert import_ics(path, zone=zone).describe() == "<<<<Added 2 planned items (<<2026: 2>>)>>.>>"
         assert import_ics(path, zone=zone).describe() == "<<<<No new events>>; <<2 already imported, skipped>>.>>"

@@ -21,10 +21,13 @@ from datetime import date
 
 from wethrive_desktop.models.dates import short_date
 
-CONTEXT = "WeThrive"
+# The context Qt's tools give a plain `tr("...")` call (pyside6-lupdate names no class for it): the translation
+# files made from this package (resources/i18n/README.txt) hold every text under it.
+CONTEXT = ""
 
-# (context, source, n) -> the translation; n is -1 for a text without a count, and Qt's translate replaces %n.
-Translate = Callable[[str, str, int], str]
+# (context, source, disambiguation, n) -> the translation; n is -1 for a text without a count, and Qt's translate
+# replaces %n. A count's disambiguation is its English plural (what pyside6-lupdate, told `tr+=trn`, records).
+Translate = Callable[[str, str, str | None, int], str]
 DateFormat = Callable[[date, bool], str]
 
 _translate: Translate | None = None
@@ -42,17 +45,24 @@ def tr(source: str) -> str:
     """`source` in the user's language (as written when no translation is installed or known)."""
     if _translate is None:
         return source
-    return _translate(CONTEXT, source, -1)
+    return _translate(CONTEXT, source, None, -1)
 
 
 def trn(singular: str, plural: str, n: int) -> str:
     """A count with its words in the right form: `trn("%n activity", "%n activities", 3)` -> "3 activities".
-    The plural is the source a translation file knows; English picks `singular` for exactly 1."""
+    A translation file knows it by its singular, with the plural as its comment, and gives as many forms as its
+    language has; without one, English picks `singular` for exactly 1."""
     english = (singular if n == 1 else plural).replace("%n", str(n))
     if _translate is None:
         return english
-    translated = _translate(CONTEXT, plural, n)
-    return english if translated == plural.replace("%n", str(n)) else translated
+    translated = _translate(CONTEXT, singular, plural, n)
+    return english if translated == singular.replace("%n", str(n)) else translated
+
+
+def noop(source: str) -> str:
+    """Marks a text kept in a constant (a type's label, a status) for the translation tools, which find it here
+    (pyside6-lupdate told `QT_TR_NOOP+=noop`); it is translated where it is shown, with `tr(label)`."""
+    return source
 
 
 def format_date(day: date, short: bool = False) -> str:

@@ -22,8 +22,8 @@ TRANSLATIONS_FOLDER = "i18n"  # resources/i18n/: wethrive_de.qm, wethrive_fr_CA.
 _translator: QTranslator | None = None
 
 
-def _qt_translate(context: str, source: str, n: int) -> str:
-    return QCoreApplication.translate(context, source, None, n)
+def _qt_translate(context: str, source: str, disambiguation: str | None, n: int) -> str:
+    return QCoreApplication.translate(context, source, disambiguation, n)
 
 
 def short_date_pattern() -> str:
