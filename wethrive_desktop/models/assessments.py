@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import peewee
 
-from wethrive_desktop.i18n import format_date, tr
+from wethrive_desktop.i18n import format_date, noop, tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import PRACTICES
@@ -24,11 +24,11 @@ from wethrive_desktop.models.tables import Assessment, AssessmentRating, utc_now
 from wethrive_desktop.models.validation import FieldError, ValidationError, practice_numbers_problem
 
 RATING_LABELS: dict[int, str] = {
-    1: "Needs significant development",
-    2: "Needs development",
-    3: "Adequate",
-    4: "Proficient",
-    5: "A strength",
+    1: noop("Needs significant development"),
+    2: noop("Needs development"),
+    3: noop("Adequate"),
+    4: noop("Proficient"),
+    5: noop("A strength"),
 }
 MAX_SCORE = Decimal(1000)
 HUNDREDTH = Decimal("0.01")
@@ -36,20 +36,20 @@ SUGGESTED_NEEDS = 3
 
 # Short names for charts and narrow tables.
 PRACTICE_SHORT: dict[int, str] = {
-    1: "Integrity",
-    2: "Community engagement",
-    3: "Equity and inclusion",
-    4: "Staff effectiveness",
-    5: "Resiliency and development",
-    6: "Strategic leadership",
-    7: "Strategic planning",
-    8: "Policy facilitation",
-    9: "Community service",
-    10: "Service delivery",
-    11: "Technological literacy",
-    12: "Financial management",
-    13: "HR and workforce",
-    14: "Communication",
+    1: noop("Integrity"),
+    2: noop("Community engagement"),
+    3: noop("Equity and inclusion"),
+    4: noop("Staff effectiveness"),
+    5: noop("Resiliency and development"),
+    6: noop("Strategic leadership"),
+    7: noop("Strategic planning"),
+    8: noop("Policy facilitation"),
+    9: noop("Community service"),
+    10: noop("Service delivery"),
+    11: noop("Technological literacy"),
+    12: noop("Financial management"),
+    13: noop("HR and workforce"),
+    14: noop("Communication"),
 }
 
 
@@ -64,9 +64,9 @@ class Kind(StrEnum):
 
 
 KIND_LABELS = {
-    "self": "Self-assessment",
-    "management": "Management Assessment results",
-    "multirater": "Multi-rater (360) summary",
+    "self": noop("Self-assessment"),
+    "management": noop("Management Assessment results"),
+    "multirater": noop("Multi-rater (360) summary"),
 }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
+from wethrive_desktop.i18n import noop
+
 REQUIRED_HOURS = Decimal(40)
 
 # Dates outside these years are typing mistakes (0001-01-01, 9999-12-31), not professional development. The one
@@ -17,35 +19,35 @@ def valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 PRACTICES: dict[int, str] = {
-    1: "Personal and Professional Integrity",
-    2: "Community Engagement",
-    3: "Equity and Inclusion",
-    4: "Staff Effectiveness",
-    5: "Personal Resiliency and Development",
-    6: "Strategic Leadership",
-    7: "Strategic Planning",
-    8: "Policy Facilitation and Implementation",
-    9: "Community and Resident Service",
-    10: "Service Delivery",
-    11: "Technological Literacy",
-    12: "Financial Management and Budgeting",
-    13: "Human Resources Management and Workforce Engagement",
-    14: "Communication and Information Sharing",
+    1: noop("Personal and Professional Integrity"),
+    2: noop("Community Engagement"),
+    3: noop("Equity and Inclusion"),
+    4: noop("Staff Effectiveness"),
+    5: noop("Personal Resiliency and Development"),
+    6: noop("Strategic Leadership"),
+    7: noop("Strategic Planning"),
+    8: noop("Policy Facilitation and Implementation"),
+    9: noop("Community and Resident Service"),
+    10: noop("Service Delivery"),
+    11: noop("Technological Literacy"),
+    12: noop("Financial Management and Budgeting"),
+    13: noop("Human Resources Management and Workforce Engagement"),
+    14: noop("Communication and Information Sharing"),
 }
 
 ACTIVITY_TYPES: dict[str, str] = {
-    "conference": "Annual Conference, Regional Summit, state association conferences and their sessions",
-    "workshop": "workshops and seminars, in person or virtual",
-    "webinar": "live or on-demand webinars",
-    "e-course": "self-paced online courses (Ethics 101, ...)",
-    "certificate program": "Local Government 101/201 and other certificate programs",
-    "leadership institute": "Gettysburg, Williamsburg, SEI, ELDP, MCMI, Leadership ICMA and similar programs",
-    "academic course": "university or college courses",
-    "reading": "professional reading (books, articles, reports)",
-    "coaching": "coaching or mentoring, given or received",
-    "teaching": "teaching, presenting, writing for the profession",
-    "exchange": "peer exchanges and site visits (International Management Exchange, ...)",
-    "other": "anything else that qualifies",
+    "conference": noop("Annual Conference, Regional Summit, state association conferences and their sessions"),
+    "workshop": noop("workshops and seminars, in person or virtual"),
+    "webinar": noop("live or on-demand webinars"),
+    "e-course": noop("self-paced online courses (Ethics 101, ...)"),
+    "certificate program": noop("Local Government 101/201 and other certificate programs"),
+    "leadership institute": noop("Gettysburg, Williamsburg, SEI, ELDP, MCMI, Leadership ICMA and similar programs"),
+    "academic course": noop("university or college courses"),
+    "reading": noop("professional reading (books, articles, reports)"),
+    "coaching": noop("coaching or mentoring, given or received"),
+    "teaching": noop("teaching, presenting, writing for the profession"),
+    "exchange": noop("peer exchanges and site visits (International Management Exchange, ...)"),
+    "other": noop("anything else that qualifies"),
 }
 
 
@@ -61,8 +63,8 @@ class CredentialStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"none": "No designation", "candidate": "ICMA-CM Candidate",
-                "credentialed": "ICMA Credentialed Manager (ICMA-CM)"}[self.value]
+        return {"none": noop("No designation"), "candidate": noop("ICMA-CM Candidate"),
+                "credentialed": noop("ICMA Credentialed Manager (ICMA-CM)")}[self.value]
 
     @property
     def designation(self) -> str:
@@ -99,6 +101,23 @@ def practice_label(number: int) -> str:
     return f"{number} - {PRACTICES[number]}"
 
 
+# Each type's label as `type_label` writes it, written out for the translation tools (shown through tr).
+TYPE_LABELS: dict[str, str] = {
+    "conference": noop("Conference"),
+    "workshop": noop("Workshop"),
+    "webinar": noop("Webinar"),
+    "e-course": noop("E-course"),
+    "certificate program": noop("Certificate program"),
+    "leadership institute": noop("Leadership institute"),
+    "academic course": noop("Academic course"),
+    "reading": noop("Reading"),
+    "coaching": noop("Coaching"),
+    "teaching": noop("Teaching"),
+    "exchange": noop("Exchange"),
+    "other": noop("Other"),
+}
+
+
 def type_label(key: str) -> str:
     """An activity type as a label: 'leadership institute' -> 'Leadership institute'."""
-    return key[:1].upper() + key[1:]
+    return TYPE_LABELS.get(key) or key[:1].upper() + key[1:]

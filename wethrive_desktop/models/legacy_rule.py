@@ -23,15 +23,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from wethrive_desktop.i18n import format_date, tr
+from wethrive_desktop.i18n import format_date, noop, tr
 from wethrive_desktop.models.validation import FieldError
 
 # The English labels (the source texts): `program_label`, `ActionKind.label` and the pages show them through `tr`.
 PROGRAMS: dict[str, str] = {
-    "eldp": "ELDP",
-    "mcmi": "MCMI",
-    "leadership-icma": "Leadership ICMA",
-    "state": "State program",
+    "eldp": noop("ELDP"),
+    "mcmi": noop("MCMI"),
+    "leadership-icma": noop("Leadership ICMA"),
+    "state": noop("State program"),
 }
 PROGRAM_NAMES: dict[str, str] = {
     "eldp": "Emerging Leaders Development Program",
@@ -73,14 +73,14 @@ class ActionKind(StrEnum):
 
 
 ACTION_LABELS: dict[ActionKind, str] = {
-    ActionKind.MEMBER_RECRUITED: "ICMA member recruited",
-    ActionKind.PARTICIPANT_SPONSORED: "Program participant sponsored",
-    ActionKind.PARTICIPANT_RECRUITED: "Program participant recruited",
-    ActionKind.FELLOW_SPONSORED: "Local Government Management Fellow sponsored",
-    ActionKind.INTERN_POSITION: "Intern position established",
-    ActionKind.DISCUSSION_GROUP: "ELDP or Leadership ICMA discussion group hosted",
-    ActionKind.STUDENT_OUTREACH: "Outreach to students",
-    ActionKind.OTHER_MENU: "Other menu activity",
+    ActionKind.MEMBER_RECRUITED: noop("ICMA member recruited"),
+    ActionKind.PARTICIPANT_SPONSORED: noop("Program participant sponsored"),
+    ActionKind.PARTICIPANT_RECRUITED: noop("Program participant recruited"),
+    ActionKind.FELLOW_SPONSORED: noop("Local Government Management Fellow sponsored"),
+    ActionKind.INTERN_POSITION: noop("Intern position established"),
+    ActionKind.DISCUSSION_GROUP: noop("ELDP or Leadership ICMA discussion group hosted"),
+    ActionKind.STUDENT_OUTREACH: noop("Outreach to students"),
+    ActionKind.OTHER_MENU: noop("Other menu activity"),
 }
 RECRUITMENT_KINDS = (ActionKind.MEMBER_RECRUITED, ActionKind.PARTICIPANT_SPONSORED, ActionKind.PARTICIPANT_RECRUITED,
                      ActionKind.FELLOW_SPONSORED)
@@ -187,18 +187,18 @@ class LegacyYear:
 
 
 # What a year had to achieve and what it still misses, as the source texts (LegacyYear holds them through `tr`).
-GOAL_EARN = "earn the designation"
-GOAL_YEAR_TWO = "keep it in year two"
-GOAL_MENU = "keep it with a menu activity"
+GOAL_EARN = noop("earn the designation")
+GOAL_YEAR_TWO = noop("keep it in year two")
+GOAL_MENU = noop("keep it with a menu activity")
 
-MISSING_CREDENTIAL = "hold the ICMA-CM designation (Legacy Leaders is for Credentialed Managers)"
-MISSING_COACHING = "coach a participant in ELDP, MCMI, Leadership ICMA or a comparable state program"
-MISSING_COACHING_TWO = "continue coaching for another year"
-MISSING_RECRUIT = ("recruit an ICMA member, sponsor or recruit an ELDP, MCMI or Leadership ICMA participant, "
-                   "or sponsor a Local Government Management Fellow")
-MISSING_RECRUIT_TWO = "recruit or sponsor one more member or program participant"
-MISSING_MENU = ("one activity from the menu: coaching, recruiting or sponsoring, an intern position, a discussion "
-                "group, outreach to students, ...")
+MISSING_CREDENTIAL = noop("hold the ICMA-CM designation (Legacy Leaders is for Credentialed Managers)")
+MISSING_COACHING = noop("coach a participant in ELDP, MCMI, Leadership ICMA or a comparable state program")
+MISSING_COACHING_TWO = noop("continue coaching for another year")
+MISSING_RECRUIT = noop("recruit an ICMA member, sponsor or recruit an ELDP, MCMI or Leadership ICMA participant, "
+                        "or sponsor a Local Government Management Fellow")
+MISSING_RECRUIT_TWO = noop("recruit or sponsor one more member or program participant")
+MISSING_MENU = noop("one activity from the menu: coaching, recruiting or sponsoring, an intern position, a discussion "
+                     "group, outreach to students, ...")
 
 
 def _coaching_text(c: CoachingData, year: int) -> str:

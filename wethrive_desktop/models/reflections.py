@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import re
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import noop, tr
 
 MIN_LEARNED_WORDS = 25
 
-DESCRIPTION_PROMPT = (
+DESCRIPTION_PROMPT = noop(
     "How did you take part? Name your role (attended, presented, coached, was coached), the sessions or parts "
     "you completed, and who else was involved."
 )
-LEARNED_PROMPT = (
+# (The 25 is MIN_LEARNED_WORDS, written out: the translation tools read only a literal.)
+LEARNED_PROMPT = noop(
     "What is one specific thing you learned, and how did you apply it (or how will you) in your organization? "
-    f"At least {MIN_LEARNED_WORDS} words; the reviewers read this first."
+    "At least 25 words; the reviewers read this first."
 )
-SUMMARY_PROMPT = (
+SUMMARY_PROMPT = noop(
     "Looking back on the year: how did these activities address your development needs and goals, and what will "
     "you do differently next year?"
 )
@@ -48,8 +49,8 @@ def learned_is_enough(text: str) -> bool:
     return enough_words(word_count(text))
 
 
-ATTESTATION = ("I attest that this report is a true and complete account of my professional development activities "
-               "in {year}.")
+ATTESTATION = noop("I attest that this report is a true and complete account of my professional development "
+                   "activities in {year}.")
 
 
 def attestation_text(year: int) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wethrive_desktop.i18n import noop
+
 if TYPE_CHECKING:
     from wethrive_desktop.ui.shell import Page
 
@@ -69,11 +71,11 @@ def _legacy() -> type[Page]:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("Dashboard", "dashboardPage", _dashboard, "&Dashboard", "dashboard"),
-    PageEntry("Activities", "activityLogPage", _activity_log, "&Activities", "activities"),
-    PageEntry("Self-assessment", "assessmentPage", _assessment, "&Self-assessment", "self-assessment"),
-    PageEntry("Development plan", "plannerPage", _planner, "Development &plan", "development-plan"),
-    PageEntry("Annual report", "reportPage", _report, "Annual &report", "annual-report"),
-    PageEntry("#WeThriveHere", "challengePage", _challenge, "#&WeThriveHere", "wethrivehere"),
-    PageEntry("Legacy Leaders", "legacyPage", _legacy, "&Legacy Leaders", "legacy-leaders"),
+    PageEntry(noop("Dashboard"), "dashboardPage", _dashboard, noop("&Dashboard"), "dashboard"),
+    PageEntry(noop("Activities"), "activityLogPage", _activity_log, noop("&Activities"), "activities"),
+    PageEntry(noop("Self-assessment"), "assessmentPage", _assessment, noop("&Self-assessment"), "self-assessment"),
+    PageEntry(noop("Development plan"), "plannerPage", _planner, noop("Development &plan"), "development-plan"),
+    PageEntry(noop("Annual report"), "reportPage", _report, noop("Annual &report"), "annual-report"),
+    PageEntry(noop("#WeThriveHere"), "challengePage", _challenge, noop("#&WeThriveHere"), "wethrivehere"),
+    PageEntry(noop("Legacy Leaders"), "legacyPage", _legacy, noop("&Legacy Leaders"), "legacy-leaders"),
 )

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from wethrive_desktop.i18n import format_date, tr
+from wethrive_desktop.i18n import format_date, noop, tr
 from wethrive_desktop.models.annual_report.codec import decode, encode
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
@@ -104,19 +104,19 @@ class MultiraterStatus:
         words: Callable[[str], str] = tr if translated else _as_written
         day: Callable[[date], str] = format_date if translated else long_date
         if self.completed_on is not None:
-            return words("Completed on {date}.").format(date=day(self.completed_on))
+            return words(noop("Completed on {date}.")).format(date=day(self.completed_on))
         if self.due_by is None:
-            return words("Not yet completed. No program entry date is recorded, so the due date is unknown.")
+            return words(noop("Not yet completed. No program entry date is recorded, so the due date is unknown."))
         due = day(self.due_by)
         if self.program_entry is None and translated:
-            return words("Not yet completed. Due by {due}.").format(due=due)
+            return words(noop("Not yet completed. Due by {due}.")).format(due=due)
         # (The reports keep their wording of a snapshot without an entry date: a revision reprints byte for byte.)
         entry = day(self.program_entry) if self.program_entry else "program entry"
         if self.overdue(on):
-            return words("Not yet completed. It was due by {due} (five years after entering the program on "
-                         "{entry}) and is overdue.").format(due=due, entry=entry)
-        return words("Not yet completed. Due by {due} (five years after entering the program on {entry}).").format(
-            due=due, entry=entry)
+            return words(noop("Not yet completed. It was due by {due} (five years after entering the program on "
+                              "{entry}) and is overdue.")).format(due=due, entry=entry)
+        return words(noop("Not yet completed. Due by {due} (five years after entering the program on {entry})."
+                          )).format(due=due, entry=entry)
 
 
 def _as_written(text: str) -> str:

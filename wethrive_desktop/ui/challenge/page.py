@@ -265,7 +265,8 @@ class ChallengePage(Page):
             source = trn("from %n entry", "from %n entries", entries)
         catalogue = (tr("Catalogue: {year}").format(year=points.catalogue_year) if points.catalogue_year
                      else tr("No catalogue covers this year"))
-        return f"<b>{tr('points in {year}').format(year=points.year)}</b><br>{source}<br>{catalogue}"
+        caption = tr("points in {year}").format(year=points.year)
+        return f"<b>{caption}</b><br>{source}<br>{catalogue}"
 
     def _no_entries_note(self) -> str:
         note = tr("No entries yet. Activities tagged with a challenge item in the activity log appear here, as do "

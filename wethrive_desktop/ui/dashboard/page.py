@@ -331,8 +331,9 @@ class DashboardPage(Page):
     def _pace_html(data: DashboardData) -> str:
         """The pace beside the ring: what is left and how much a month, or when the commitment was met."""
         p = data.pace
+        described = tr("{pace}.").format(pace=p.describe())
         if p.met:
-            text = f"<b>{html.escape(tr('{pace}.').format(pace=p.describe()))}</b>"
+            text = f"<b>{html.escape(described)}</b>"
             if p.total > p.required:
                 beyond = tr("{hours} h beyond the commitment.").format(hours=format_hours(p.total - p.required))
                 text += f"<br>{html.escape(beyond)}"
@@ -345,7 +346,7 @@ class DashboardPage(Page):
                        "{per_month} h a month for the %n months left, to reach {required} h by December 31.",
                        p.months_left).format(**values)
             return f"<b>{html.escape(head)}</b><br>{html.escape(rest)}"
-        return f"<b>{html.escape(tr('{pace}.').format(pace=p.describe()))}</b>"
+        return f"<b>{html.escape(described)}</b>"
 
     def _show_milestones(self, milestones: list[Milestone]) -> None:
         while self.milestones_grid.count():

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import noop, tr
 from wethrive_desktop.models.plans import GoalData, ItemStatus, PlanItemData, Term
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.colors import MUTED, OK, live_color
@@ -25,7 +25,7 @@ from wethrive_desktop.ui.widgets.labels import type_name
 from wethrive_desktop.ui.widgets.record_table import Col, RecordTableModel, record_view
 
 # The source texts of the statuses; shown through tr (status_label).
-STATUS_LABELS = {"planned": "Planned", "done": "Done", "dropped": "Dropped"}
+STATUS_LABELS = {"planned": noop("Planned"), "done": noop("Done"), "dropped": noop("Dropped")}
 # Kept at a shade readable on the palette of the moment (light, dark, high contrast): see ui/colors.py.
 DONE_COLOR = live_color(OK)
 DROPPED_COLOR = live_color(MUTED)

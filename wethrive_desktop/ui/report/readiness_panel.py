@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import noop, tr
 from wethrive_desktop.models.annual_report import Fix, ReadinessItem
 from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, WARN_COLOR, escape
 from wethrive_desktop.ui.widgets.naming import named
@@ -21,12 +21,12 @@ from wethrive_desktop.ui.widgets.naming import named
 MAX_ACTIVITY_ROWS = 30  # rows about single activities; the others are counted in one line
 
 FIX_LABELS = {  # (shown through tr)
-    Fix.ACTIVITIES: "Log activity\u2026",
-    Fix.ACTIVITY: "Edit activity\u2026",
-    Fix.REFLECTION: "Write it",
-    Fix.PLANNER: "Open plan",
-    Fix.PROFILE: "Edit profile\u2026",
-    Fix.ATTESTATION: "Sign",
+    Fix.ACTIVITIES: noop("Log activity\u2026"),
+    Fix.ACTIVITY: noop("Edit activity\u2026"),
+    Fix.REFLECTION: noop("Write it"),
+    Fix.PLANNER: noop("Open plan"),
+    Fix.PROFILE: noop("Edit profile\u2026"),
+    Fix.ATTESTATION: noop("Sign"),
 }
 
 
@@ -90,13 +90,16 @@ class ReadinessPanel(QFrame):
         todo = sum(1 for i in items if i.blocking)
         warnings = sum(1 for i in items if not i.ok and i.warning)
         if todo:
-            text = f"<b style='color:{TODO_COLOR}'>{escape(tr('{count} to fix').format(count=todo))}</b>"
+            to_fix = tr("{count} to fix").format(count=todo)
+            text = f"<b style='color:{TODO_COLOR}'>{escape(to_fix)}</b>"
         else:
-            text = f"<b style='color:{OK_COLOR}'>{escape(tr('Ready to submit'))}</b>"
+            ready = tr("Ready to submit")
+            text = f"<b style='color:{OK_COLOR}'>{escape(ready)}</b>"
         if warnings:
             check = escape(tr("{count} to check").format(count=warnings))
             text += f" \u00b7 <span style='color:{WARN_COLOR}'>{check}</span>"
-        self.heading.setText(f"<b>{escape(tr('Readiness check'))}</b><br>{text}")
+        heading = tr("Readiness check")
+        self.heading.setText(f"<b>{escape(heading)}</b><br>{text}")
 
     def _show_rows(self, shown: list[ReadinessItem | str]) -> None:
         """Lay out the rows of `shown`, keeping the widgets of rows already there."""
