@@ -266,12 +266,12 @@ class DashboardData:
 
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
     from wethrive_desktop.models.activities import load_activities
-    from wethrive_desktop.models.annual_report import report_status
     from wethrive_desktop.models.challenge import load_catalogues, load_items, points_earned
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
     from wethrive_desktop.models.reminders import build_reminders, facts_for
+    from wethrive_desktop.models.report_status import report_status
 
     today = today or clock.today()
     year = today.year

@@ -219,9 +219,9 @@ def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status:
 
 def load_facts(today: date) -> ReminderFacts:
     from wethrive_desktop.models.activities import load_activities
-    from wethrive_desktop.models.annual_report import report_status
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.profile import get_profile
+    from wethrive_desktop.models.report_status import report_status
 
     year_pace = pace(load_activities(year=today.year), today.year, today)
     return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today))

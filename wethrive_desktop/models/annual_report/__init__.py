@@ -58,11 +58,11 @@ from wethrive_desktop.models.annual_report.revisions import (
     get_revision,
     latest_revision,
     list_revisions,
-    report_status,
     reprint_revision,
     submit_report,
 )
 from wethrive_desktop.models.domain import type_label  # ui/report/ imports it from here; domain's is the one
+from wethrive_desktop.models.report_status import report_status
 
 __all__ = [
     "LEARNING_WORDS",

@@ -29,16 +29,6 @@ PdfRenderer = Callable[[ReportData], bytes]
 """Builds the PDF of a frozen report; it must be deterministic (reports.pdf.render_revision_pdf is)."""
 
 
-def report_status(year: int) -> str:
-    """"not started", "draft" or "submitted" (the dashboard shows it)."""
-    row = AnnualReport.get_or_none(AnnualReport.year == year)
-    if row is None:
-        return "not started"
-    if AnnualReportRevision.select().where(AnnualReportRevision.report == row.id).exists():
-        return "submitted"
-    return "draft"
-
-
 def list_revisions(year: int) -> list[RevisionInfo]:
     query = (AnnualReportRevision
              .select(AnnualReportRevision.revision, AnnualReportRevision.submitted_date,
