@@ -107,17 +107,18 @@ def db(db_path: Path) -> Iterator[object]:
 @pytest.fixture
 def make_window(qtbot: QtBot, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """Build main windows the way the app does, shown at the 1366x768 the app is designed for (`size=None` keeps
-    the size the window picks or remembers). After the test each is closed, its undo stack cleared first (so no
-    command outlives the database), and the database is closed. Set what the pages read at construction (the
-    date, with `frozen_today`) before calling it."""
+    the size the window picks or remembers; `defer_pages` builds each page when first shown, as the app does).
+    After the test each is closed, its undo stack cleared first (so no command outlives the database), and the
+    database is closed. Set what the pages read at construction (the date, with `frozen_today`) before calling
+    it."""
     from wethrive_desktop.app import create_main_window
     from wethrive_desktop.models.db import close_database
 
     windows: list[MainWindow] = []
 
     def make(path: Path | None = None, demo: bool | None = None,
-             size: tuple[int, int] | None = (1366, 768)) -> MainWindow:
-        window = create_main_window(path or db_path, demo)
+             size: tuple[int, int] | None = (1366, 768), defer_pages: bool = False) -> MainWindow:
+        window = create_main_window(path or db_path, demo, defer_pages=defer_pages)
         qtbot.addWidget(window)
         if size is not None:
             window.resize(*size)

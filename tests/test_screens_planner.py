@@ -57,29 +57,12 @@ DARK = {Role.Window: "#353535", Role.WindowText: "#ffffff", Role.Base: "#2a2a2a"
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, data_dir: Path, frozen_today: Callable[[date], None]) -> Iterator[
-        Callable[[], MainWindow]]:
+def open_window(make_window: Callable[..., MainWindow], data_dir: Path,
+                frozen_today: Callable[[date], None]) -> Callable[[], MainWindow]:
     """The demo data's window built as the app builds it, each page when first shown: its smallest size is then
     that of the pages a test shows (and the window's own bars), not of pages the test never opens."""
-    from wethrive_desktop.app import create_main_window
-    from wethrive_desktop.models.db import close_database
-
     frozen_today(TODAY)
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = create_main_window(ensure_demo_database(data_dir / "demo.sqlite3"), True, defer_pages=True)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.undo_stack.clear()
-        window.close()
-    close_database()
+    return lambda: make_window(ensure_demo_database(data_dir / "demo.sqlite3"), True, size=None, defer_pages=True)
 
 
 def show(window: MainWindow, name: str, size: tuple[int, int] = (1366, 768)) -> Page:
