@@ -143,9 +143,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.reminders_check)
         _add_checked_row(form, tr("&Remind me, in days before a due date"), self.days_edit, self.days_error)
         self.report_due_edit = named(QLineEdit(prefs.report_due), "reportDueEdit", tr("Annual report due"))
-        self.report_due_edit.setPlaceholderText(tr("MM-DD, such as 03-31; empty: no date"))
+        self.report_due_edit.setPlaceholderText(tr("MM-DD, e.g. 03-31"))
         self.report_due_edit.setToolTip(tr("The month and day your program wants a year's report by, in the next "
-                                           "year (ICMA publishes no date); the reminders count down to it"))
+                                           "year (ICMA publishes no date); the reminders count down to it. Empty: no "
+                                           "date"))
         self.report_due_error = error_label("report_due")
         self.report_due_edit.textChanged.connect(lambda _t: self.report_due_error.hide())
         _add_checked_row(form, tr("Annual report d&ue"), self.report_due_edit, self.report_due_error)
