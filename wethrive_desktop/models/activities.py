@@ -22,9 +22,11 @@ from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.attachment_names import valid_stored_name
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import StoreError, current_path, database_proxy
-from wethrive_desktop.models.domain import Status
-from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, utc_now
-from wethrive_desktop.models.validation import FieldError, ValidationError, validate_activity
+from wethrive_desktop.models.domain import GIVEN_TYPES, Status
+from wethrive_desktop.models.mentoring import MentoringData
+from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, Mentoring, utc_now
+from wethrive_desktop.models.topics import clean_topics, join_topics
+from wethrive_desktop.models.validation import FieldError, ValidationError, validate_activity, validate_counting
 from wethrive_desktop.paths import attachments_dir
 
 
@@ -43,6 +45,14 @@ class ActivityData:
     learned: str = ""
     status: str = Status.COMPLETED.value
     challenge_key: str | None = None
+    # migration 6: teaching's delivery hours (shown, not counted: `hours` holds the preparation), topic tags, whether
+    # a mentoring or coaching given meets ICMA's conditions (None: not said), an old "coaching" row to confirm, and
+    # the facts ICMA asks of mentoring and coaching given.
+    delivery_hours: Decimal = Decimal("0.00")
+    topics: tuple[str, ...] = ()
+    meets_conditions: bool | None = None
+    type_review: bool = False
+    mentoring: MentoringData | None = None
 
     def identity(self) -> tuple[date, str, Decimal]:
         """Two activities with the same date, title and hours are the same record (for re-imports). Worked out
@@ -98,6 +108,30 @@ class ActivityRecord:
     def challenge_key(self) -> str | None:
         return self.data.challenge_key
 
+    @property
+    def type(self) -> str:
+        return self.data.type
+
+    @property
+    def title(self) -> str:
+        return self.data.title
+
+    @property
+    def provider(self) -> str:
+        return self.data.provider
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return self.data.topics
+
+    @property
+    def meets_conditions(self) -> bool | None:
+        return self.data.meets_conditions
+
+    @property
+    def delivery_hours(self) -> Decimal:
+        return self.data.delivery_hours
+
 
 def normalized(data: ActivityData) -> ActivityData:
     return replace(
@@ -111,14 +145,28 @@ def normalized(data: ActivityData) -> ActivityData:
         hours=Decimal(data.hours).quantize(Decimal("0.01")) if Decimal(data.hours).is_finite() else data.hours,
         end_date=data.end_date if data.end_date != data.start_date else None,
         challenge_key=(data.challenge_key or "").strip() or None,
+        delivery_hours=(Decimal(data.delivery_hours).quantize(Decimal("0.01"))
+                        if Decimal(data.delivery_hours).is_finite() else data.delivery_hours),
+        topics=clean_topics(data.topics),
+        mentoring=_kept_mentoring(data),
+        meets_conditions=data.meets_conditions if data.type.strip().lower() in GIVEN_TYPES else None,
+        type_review=data.type_review and data.type.strip().lower() == "coaching",
     )
+
+
+def _kept_mentoring(data: ActivityData) -> MentoringData | None:
+    """The mentoring facts an activity keeps: only a mentoring or coaching given has them, and empty ones are none."""
+    if data.mentoring is None or data.type.strip().lower() not in GIVEN_TYPES:
+        return None
+    kept = data.mentoring.stripped()
+    return None if kept.is_empty() else kept
 
 
 def check(data: ActivityData, catalogue_keys: Iterable[str] | None = None) -> list[FieldError]:
     """Validation errors for `data` (empty when it can be saved)."""
     if catalogue_keys is None:
         catalogue_keys = load_catalogues().for_year(data.start_date.year).keys()
-    return validate_activity(
+    errors = validate_activity(
         start_date=data.start_date,
         end_date=data.end_date,
         title=data.title,
@@ -129,6 +177,7 @@ def check(data: ActivityData, catalogue_keys: Iterable[str] | None = None) -> li
         challenge_key=data.challenge_key,
         challenge_keys=set(catalogue_keys),
     )
+    return errors + validate_counting(data.delivery_hours, data.topics, data.mentoring)
 
 
 def _row_values(data: ActivityData) -> dict[str, object]:
@@ -143,6 +192,10 @@ def _row_values(data: ActivityData) -> dict[str, object]:
         "learned": data.learned,
         "status": data.status,
         "challenge_key": data.challenge_key,
+        "delivery_hours": data.delivery_hours,
+        "topics": join_topics(data.topics),
+        "meets_conditions": data.meets_conditions,
+        "type_review": data.type_review,
     }
 
 
@@ -168,12 +221,44 @@ def save_activity(data: ActivityData, activity_id: int | None = None) -> int:
             if not updated:
                 raise LookupError(tr("activity {id} no longer exists").format(id=activity_id))
         _set_practices(int(activity_id), data.practices)
+        _set_mentoring(int(activity_id), data.mentoring)
     return int(activity_id)
+
+
+_MENTORING_FIELDS = (Mentoring.activity, Mentoring.mentee, Mentoring.position, Mentoring.own_employee,
+                     Mentoring.program, Mentoring.relationship_start, Mentoring.relationship_end, Mentoring.frequency,
+                     Mentoring.subjects)
+
+
+def _mentoring_row(activity_id: int, m: MentoringData) -> tuple[object, ...]:
+    return (activity_id, m.mentee, m.position, m.own_employee, m.program, m.relationship_start, m.relationship_end,
+            m.frequency, m.subjects)
+
+
+def _set_mentoring(activity_id: int, mentoring: MentoringData | None) -> None:
+    Mentoring.delete().where(Mentoring.activity == activity_id).execute()
+    if mentoring is not None:
+        Mentoring.insert(dict(zip(_MENTORING_FIELDS, _mentoring_row(activity_id, mentoring), strict=True))).execute()
+
+
+def _load_mentoring(condition: bool, chosen: str | None) -> dict[int, MentoringData]:
+    sql = ("SELECT activity_id, mentee, position, own_employee, program, relationship_start, relationship_end, "
+           "frequency, subjects FROM mentoring")
+    if condition:
+        sql += " WHERE activity_id IN (SELECT value FROM json_each(?))"
+    found: dict[int, MentoringData] = {}
+    for row_id, mentee, position, own, program, start, end, frequency, subjects in database_proxy.execute_sql(
+            sql, [chosen] if condition else []):
+        found[row_id] = MentoringData(mentee, position, None if own is None else bool(own), program,
+                                      date.fromisoformat(str(start)) if start else None,
+                                      date.fromisoformat(str(end)) if end else None, frequency, subjects)
+    return found
 
 
 _COLUMNS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider, Activity.type,
             Activity.hours, Activity.description, Activity.learned, Activity.status, Activity.challenge_key,
-            Activity.created_at, Activity.updated_at)
+            Activity.created_at, Activity.updated_at, Activity.delivery_hours, Activity.topics,
+            Activity.meets_conditions, Activity.type_review)
 
 
 def _stored_datetime(value: str | datetime) -> datetime:
@@ -181,9 +266,11 @@ def _stored_datetime(value: str | datetime) -> datetime:
 
 
 def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
-             attachments: dict[int, list[AttachmentData]]) -> list[ActivityRecord]:
+             attachments: dict[int, list[AttachmentData]],
+             mentoring: dict[int, MentoringData]) -> list[ActivityRecord]:
     """Build records from the raw rows: peewee's per-field conversion was most of the load time for 10,000."""
     hundredth = Decimal("0.01")
+    zero = Decimal("0.00")
     return [
         ActivityRecord(
             id=row_id,
@@ -192,13 +279,17 @@ def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
                 title=title, provider=provider, type=type_, hours=(Decimal(hours) / 100).quantize(hundredth),
                 practices=tuple(sorted(practices.get(row_id, ()))), description=description, learned=learned,
                 status=status, challenge_key=challenge_key,
+                delivery_hours=(Decimal(delivery) / 100).quantize(hundredth) if delivery else zero,
+                topics=tuple(topics.split(";")) if topics else (),
+                meets_conditions=None if meets is None else bool(meets), type_review=bool(review),
+                mentoring=mentoring.get(row_id),
             ),
             created_at=_stored_datetime(created),
             updated_at=_stored_datetime(updated),
             attachments=tuple(attachments.get(row_id, ())),
         )
         for (row_id, start, end, title, provider, type_, hours, description, learned, status, challenge_key, created,
-             updated) in rows
+             updated, delivery, topics, meets, review) in rows
     ]
 
 
@@ -237,7 +328,8 @@ def load_activities(year: int | None = None, status: str | None = None,
     attachments: dict[int, list[AttachmentData]] = defaultdict(list)
     for f in files:
         attachments[f.activity_id].append(_attachment_data(f))
-    return _records(rows, practices, attachments)
+    mentoring = _load_mentoring(condition is not None, chosen if condition is not None else None)
+    return _records(rows, practices, attachments, mentoring)
 
 
 def _attachment_data(f: Attachment) -> AttachmentData:
@@ -270,6 +362,7 @@ def restore_activity(record: ActivityRecord) -> int:
         Activity.insert(id=record.id, **_row_values(record.data), created_at=record.created_at,
                         updated_at=record.updated_at).execute()
         _set_practices(record.id, record.data.practices)
+        _set_mentoring(record.id, record.data.mentoring)
         for a in record.attachments:
             Attachment.insert(id=a.id, activity=record.id, original_name=a.original_name,
                               stored_name=a.stored_name, sha256=a.sha256, size=a.size,
@@ -537,7 +630,8 @@ def plan_import(rows: Iterable[ActivityData], *, normalize: bool = True) -> Impo
 
 _IMPORTED_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
                     Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
-                    Activity.challenge_key, Activity.created_at, Activity.updated_at)
+                    Activity.challenge_key, Activity.created_at, Activity.updated_at, Activity.delivery_hours,
+                    Activity.topics, Activity.meets_conditions, Activity.type_review)
 _LINK_FIELDS = (ActivityPractice.activity, ActivityPractice.practice)
 
 
@@ -566,7 +660,8 @@ def insert_activities(rows: Sequence[ActivityData], progress: Callable[[int, int
                 batch_ids: Sequence[int] = ids[start:start + len(batch)]
                 insert_rows(Activity, _IMPORTED_FIELDS, [
                     (activity_id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.description,
-                     d.learned, d.status, d.challenge_key, now, now)
+                     d.learned, d.status, d.challenge_key, now, now, d.delivery_hours, join_topics(d.topics),
+                     d.meets_conditions, d.type_review)
                     for activity_id, d in zip(batch_ids, batch, strict=True)
                 ])
             else:  # no room left after the highest id: SQLite picks each row's id
@@ -574,6 +669,8 @@ def insert_activities(rows: Sequence[ActivityData], progress: Callable[[int, int
                              for d in batch]
             links = [(activity_id, p) for activity_id, d in zip(batch_ids, batch, strict=True) for p in d.practices]
             insert_rows(ActivityPractice, _LINK_FIELDS, links)
+            insert_rows(Mentoring, _MENTORING_FIELDS, [_mentoring_row(activity_id, d.mentoring) for activity_id, d
+                                                       in zip(batch_ids, batch, strict=True) if d.mentoring])
             added.extend(batch_ids)
             if progress is not None:
                 progress(start + len(batch), total)

@@ -44,8 +44,10 @@ ACTIVITY_TYPES: dict[str, str] = {
     "leadership institute": noop("Gettysburg, Williamsburg, SEI, ELDP, MCMI, Leadership ICMA and similar programs"),
     "academic course": noop("university or college courses"),
     "reading": noop("professional reading (books, articles, reports)"),
-    "coaching": noop("coaching or mentoring, given or received"),
-    "teaching": noop("teaching, presenting, writing for the profession"),
+    "coaching": noop("coaching or mentoring received"),
+    "mentoring": noop("mentoring given: a formal relationship of six months or more (counts up to 20 h a year)"),
+    "coaching-given": noop("coaching given in the ICMA Coaching Program (counts up to 20 h a year)"),
+    "teaching": noop("teaching, presenting, writing for the profession (the hours spent preparing count)"),
     "exchange": noop("peer exchanges and site visits (International Management Exchange, ...)"),
     "other": noop("anything else that qualifies"),
 }
@@ -56,19 +58,52 @@ class Status(StrEnum):
     PLANNED = "planned"
 
 
+# Types given to others that ICMA counts only under conditions (DOMAIN.md section 7), with their yearly caps.
+GIVEN_TYPES = ("mentoring", "coaching-given")
+
+
 class CredentialStatus(StrEnum):
     NONE = "none"
     CANDIDATE = "candidate"
     CREDENTIALED = "credentialed"
+    RETIRED = "retired"
 
     @property
     def label(self) -> str:
         return {"none": noop("No designation"), "candidate": noop("ICMA-CM Candidate"),
-                "credentialed": noop("ICMA Credentialed Manager (ICMA-CM)")}[self.value]
+                "credentialed": noop("ICMA Credentialed Manager (ICMA-CM)"),
+                "retired": noop("Retired Credentialed Manager")}[self.value]
 
     @property
     def designation(self) -> str:
-        return {"none": "", "candidate": "ICMA-CM Candidate", "credentialed": "ICMA-CM"}[self.value]
+        return {"none": "", "candidate": "ICMA-CM Candidate", "credentialed": "ICMA-CM",
+                "retired": "ICMA-CM (Retired)"}[self.value]
+
+    @property
+    def in_program(self) -> bool:
+        """A Candidate or a Credentialed Manager: owes the annual report, the plan and the 360."""
+        return self in (CredentialStatus.CANDIDATE, CredentialStatus.CREDENTIALED)
+
+
+class ServiceStatus(StrEnum):
+    """Where the member stands in local-government service (the Credentialing Advisory Board's manual)."""
+
+    SERVING = "serving"
+    TRANSITION = "transition"
+    LEFT = "left"
+
+    @property
+    def label(self) -> str:
+        return {"serving": noop("Serving in local government"), "transition": noop("Member in transition"),
+                "left": noop("No longer in local-government service")}[self.value]
+
+
+class MultiraterStatus(StrEnum):
+    """The 360's status as the member sets it; '' (AUTO) is worked out from the dates and statuses."""
+
+    AUTO = ""
+    POSTPONED = "postponed"
+    WAIVED = "waived"
 
 
 SIGNUP_KEY = "challenge-signup"
@@ -111,7 +146,9 @@ TYPE_LABELS: dict[str, str] = {
     "leadership institute": noop("Leadership institute"),
     "academic course": noop("Academic course"),
     "reading": noop("Reading"),
-    "coaching": noop("Coaching"),
+    "coaching": noop("Coaching received"),
+    "mentoring": noop("Mentoring given"),
+    "coaching-given": noop("Coaching given"),
     "teaching": noop("Teaching"),
     "exchange": noop("Exchange"),
     "other": noop("Other"),

@@ -1,5 +1,6 @@
 """The peewee models of the store, every table in one place: the foundation schema (migration 1), assessments and
-plans (migration 2), the annual report (migration 3), Legacy Leaders and eligibility (migration 4).
+plans (migration 2), the annual report (migration 3), Legacy Leaders and eligibility (migration 4),
+ICMA's counting and requirements (migration 6).
 
 The migrations define the schema in SQL; these classes only map it. The modules that work on the tables
 (activities.py, plans.py, assessments.py, legacy.py, eligibility.py, challenge.py, annual_report/) import them
@@ -33,6 +34,12 @@ class Profile(BaseModel):
     management_assessment_date = peewee.DateField(null=True)
     multirater_completed_date = peewee.DateField(null=True)
     challenge_signup = peewee.BooleanField(default=False)
+    # migration 6
+    service_status = peewee.TextField(default="serving")
+    multirater_instrument = peewee.TextField(default="")
+    multirater_preapproved = peewee.BooleanField(null=True)
+    multirater_raters = peewee.IntegerField(null=True)
+    multirater_status = peewee.TextField(default="")
 
 
 class Practice(BaseModel):
@@ -64,6 +71,34 @@ class Activity(BaseModel):
     challenge_key = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utc_now)
     updated_at = peewee.DateTimeField(default=utc_now)
+    # migration 6
+    delivery_hours = HoursField(default=Decimal(0))
+    topics = peewee.TextField(default="")
+    meets_conditions = peewee.BooleanField(null=True)
+    type_review = peewee.BooleanField(default=False)
+
+
+class Mentoring(BaseModel):
+    """What ICMA asks of a mentoring or coaching given (migration 6): one row per such activity."""
+
+    activity = peewee.ForeignKeyField(Activity, primary_key=True, backref="mentoring_rows", on_delete="CASCADE")
+    mentee = peewee.TextField(default="")
+    position = peewee.TextField(default="")
+    own_employee = peewee.BooleanField(null=True)
+    program = peewee.TextField(default="")
+    relationship_start = peewee.DateField(null=True)
+    relationship_end = peewee.DateField(null=True)
+    frequency = peewee.TextField(default="")
+    subjects = peewee.TextField(default="")
+
+
+class Requirement(BaseModel):
+    """A requirement the member tracks (migration 6): its definition is JSON (models/requirements)."""
+
+    key = peewee.TextField(unique=True)
+    definition = peewee.TextField()
+    position = peewee.IntegerField(default=0)
+    created_at = peewee.DateTimeField(default=utc_now)
 
 
 class ActivityPractice(BaseModel):
@@ -94,6 +129,10 @@ class AnnualReport(BaseModel):
     attestation_date = peewee.DateField(null=True)
     created_at = peewee.DateTimeField(default=utc_now)
     updated_at = peewee.DateTimeField(default=utc_now)
+    # migration 6
+    wholistic = peewee.BooleanField(default=False)
+    narrative = peewee.TextField(default="")
+    extension_until = peewee.DateField(null=True)
 
     class Meta:
         table_name = "annual_report"

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, valid_year
+from wethrive_desktop.models.mentoring import MentoringData
+from wethrive_desktop.models.topics import topic_problem
 
 MAX_HOURS_PER_DAY = Decimal(24)
 MAX_TITLE_LENGTH = 300
@@ -28,6 +30,9 @@ FIELD_LABELS = {
     "learned": "learned",
     "status": "status",
     "challenge_key": "challenge",
+    "delivery_hours": "delivery_hours",
+    "topics": "topics",
+    "mentoring": "mentoring",
 }
 
 
@@ -116,4 +121,37 @@ def validate_activity(
     if challenge_key is not None and challenge_key not in challenge_keys:
         errors.append(FieldError("challenge_key", tr("'{key}' is not in the challenge catalogue for {year}").format(
             key=challenge_key, year=start_date.year)))
+    return errors
+
+
+MAX_DELIVERY_HOURS = Decimal(10000)
+
+
+def validate_counting(delivery_hours: Decimal, topics: Collection[str],
+                      mentoring: MentoringData | None) -> list[FieldError]:
+    """Check what migration 6 added: teaching's delivery hours, the topic tags and a mentoring's dates."""
+    errors: list[FieldError] = []
+    delivery = Decimal(delivery_hours)
+    if not delivery.is_finite() or delivery < 0:
+        errors.append(FieldError("delivery_hours", tr("must not be negative")))
+    elif delivery != delivery.quantize(Decimal("0.01")):
+        errors.append(FieldError("delivery_hours", tr("use at most two decimals (e.g. 1.25)")))
+    elif delivery > MAX_DELIVERY_HOURS:
+        errors.append(FieldError("delivery_hours", tr("{hours} h is more than {limit} h").format(
+            hours=delivery, limit=MAX_DELIVERY_HOURS)))
+    for topic in topics:
+        problem = topic_problem(topic)
+        if problem:
+            errors.append(FieldError("topics", problem))
+            break
+    if mentoring is not None:
+        start, end = mentoring.relationship_start, mentoring.relationship_end
+        if start is not None and end is not None and end < start:
+            errors.append(FieldError("mentoring", tr("the relationship ends ({end}) before it starts ({start})").format(
+                end=format_date(end), start=format_date(start))))
+        for day in (start, end):
+            if day is not None and not valid_year(day.year):
+                errors.append(FieldError("mentoring", tr("{date} is not a date between {first} and {last}").format(
+                    date=day.isoformat(), first=MIN_YEAR, last=MAX_YEAR)))
+                break
     return errors

@@ -22,6 +22,7 @@ from wethrive_desktop.models.migrations import (
     m0003_annual_reports,
     m0004_legacy_eligibility,
     m0005_application_id,
+    m0006_icma_counting,
 )
 
 # Every step, oldest first; a new migration module is added here.
@@ -31,6 +32,7 @@ STEPS: tuple[ModuleType, ...] = (
     m0003_annual_reports,
     m0004_legacy_eligibility,
     m0005_application_id,
+    m0006_icma_counting,
 )
 
 
