@@ -71,13 +71,21 @@ def foreign_database(path: Path, version: int = 0) -> Path:
     return path
 
 
-def damage(path: Path) -> None:
-    """Overwrite a page in the middle of the file with garbage; the header (page 1) stays valid."""
-    size = path.stat().st_size
+def damage(path: Path, table: str | None = None) -> None:
+    """Overwrite a page with garbage: the root page of `table`, else one in the middle of the file. The header
+    (page 1) stays valid."""
     page = 4096
-    middle = (size // page // 2) * page
+    if table is None:
+        offset = (path.stat().st_size // page // 2) * page
+    else:
+        con = sqlite3.connect(path)
+        try:
+            root = int(con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0])
+        finally:
+            con.close()
+        offset = (root - 1) * page
     with path.open("r+b") as fh:
-        fh.seek(middle)
+        fh.seek(offset)
         fh.write(b"\xa5" * page)
 
 
@@ -388,7 +396,7 @@ def test_the_app_takes_its_daily_backup_off_the_gui_thread_and_says_when_the_fil
     window.close()
     close_database()
 
-    damage(filled)
+    damage(filled, "legacy_action")  # a table the first page does not read: the window opens, the backup refuses
     window = opened(filled)
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert "is damaged" in errors[0]

@@ -279,7 +279,7 @@ def check_integrity(db: peewee.SqliteDatabase | None = None) -> None:
     where = database_file(db)
     try:
         rows = db.execute_sql("PRAGMA quick_check(3)").fetchall()
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # a fetch raises sqlite3's own, unwrapped
         raise DamagedDatabaseError(f"{where} is damaged ({exc}); nothing was written to it. Open a backup copy "
                                    "from the backups folder beside it.") from exc
     # Each row may hold several lines; "*** in database main ***" only says which attached file they are about.
