@@ -98,14 +98,20 @@ def save_requirement(requirement: Requirement | dict[str, Any], replacing: str |
         if taken is not None and checked.key != old:
             raise RequirementError(tr("the key '{key}' is already used by another requirement").format(
                 key=checked.key))
-        if checked.key == ALWAYS_ON and checked.period.kind != "calendar":
-            raise RequirementError(tr("ICMA's Tenet 8 runs by calendar year; copy it to count another period"))
+        _check_tenet_8(checked)
         if old != checked.key:
             if old == ALWAYS_ON:
                 raise RequirementError(tr("ICMA's Tenet 8 keeps its key; copy it to make another"))
             RequirementRow.update(key=checked.key).where(RequirementRow.key == old).execute()
         _store(checked)
     return checked
+
+
+def _check_tenet_8(requirement: Requirement) -> None:
+    """Tenet 8 may be edited (its hours, caps, notes) but stays a calendar year: the dashboard, the summary and the
+    report read it year by year."""
+    if requirement.key == ALWAYS_ON and requirement.period.kind != "calendar":
+        raise RequirementError(tr("ICMA's Tenet 8 runs by calendar year; copy it to count another period"))
 
 
 def copy_key(key: str) -> str:
@@ -161,6 +167,7 @@ def read_requirements_file(path: Path) -> list[Requirement]:
     for number, item in enumerate(items, 1):
         try:
             found.append(from_json(item))
+            _check_tenet_8(found[-1])
         except RequirementError as e:
             raise RequirementError(tr("requirement {number} in {path}: {error}").format(
                 number=number, path=path.name, error=e)) from None
