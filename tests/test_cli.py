@@ -310,6 +310,8 @@ def test_summary_json_has_exactly_the_documented_keys(filled: Path, capsys: pyte
     assert summary == {
         "year": 2026,
         "total_hours": 19.75,
+        "counted_hours": 19.75,
+        "caps": {"mentoring": {"logged": 0.0, "counted": 0.0}, "coaching-given": {"logged": 0.0, "counted": 0.0}},
         "required_hours": 40,
         "remaining_hours": 20.25,
         "status": "short",
@@ -319,8 +321,8 @@ def test_summary_json_has_exactly_the_documented_keys(filled: Path, capsys: pyte
                               "untagged": 2.25},
         "challenge_points": 30,
     }
-    assert list(summary) == ["year", "total_hours", "required_hours", "remaining_hours", "status", "activities",
-                             "hours_by_practice", "challenge_points"]
+    assert list(summary) == ["year", "total_hours", "counted_hours", "caps", "required_hours", "remaining_hours",
+                             "status", "activities", "hours_by_practice", "challenge_points"]
     assert run("summary", "--year", "2025", "--json", "--db", filled) == 0
     last_year = json.loads(capsys.readouterr().out)
     assert (last_year["total_hours"], last_year["status"]) == (20.0, "short")
@@ -330,7 +332,9 @@ def test_summary_table(filled: Path, capsys: pytest.CaptureFixture[str]) -> None
     capsys.readouterr()
     assert run("--db", filled, "summary", "--year", "2026") == 0
     out = capsys.readouterr().out
-    assert out.startswith("Professional development 2026: 19.75 of 40 h\n")
+    assert out.startswith("Professional development 2026: 19.75 of 40 h\n"
+                          "Logged: 19.75 h   Counted: 19.75 h   Remaining: 20.25 h   Activities: 3   "
+                          "Challenge points: 30\n\n")
     rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[3:]}
     assert rows["14"] == "6.08" and rows["12"] == "0.75" and rows["Untagged"] == "2.25"
     assert "Communication and Information Sharing" in out

@@ -294,10 +294,12 @@ def test_export_writes_every_column_with_a_bom_oldest_first(db: object, tmp_path
     assert export_csv(out) == 2
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfdate,end_date,title,provider,type,hours,practices,description,learned,"
-                          b"status,challenge\r\n")
+                          b"status,challenge,topics,delivery_hours,meets_conditions,mentee,mentee_position,"
+                          b"own_employee,mentoring_program,relationship_start,relationship_end,frequency,subjects"
+                          b"\r\n")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[1] == ["2025-01-01", "2025-01-03", "Earlier, with comma", "", "conference", "40", "", "", "",
-                       "completed", "annual-conference"]
+                       "completed", "annual-conference"] + [""] * 11
     assert rows[2][5:7] == ["1.5", "2;14"]
     assert export_csv(out, year=2026) == 1
 
@@ -453,7 +455,9 @@ def test_messages_quote_values_shortened_and_without_control_characters(db: obje
             "x\x1b,B,1,,,\n")
     found = errors_of(csv_file(text))
     assert found[0] == ("line 1: Colour\\x1b[31m: unknown column (the columns are: date, end_date, title, provider, "
-                        "type, hours, practices, description, learned, status, challenge)")
+                        "type, hours, practices, description, learned, status, challenge, topics, delivery_hours, "
+                        "meets_conditions, mentee, mentee_position, own_employee, mentoring_program, "
+                        "relationship_start, relationship_end, frequency, subjects)")
     assert found[1].startswith("line 2: type: 'party\\x1b[2j\\x07' is not one of: conference,")  # type is lower-cased
     assert found[2] == f"line 2: status: '{'d' * 40}...' is not 'completed' or 'planned'"
     assert found[3] == "line 3: date: 'x\\x1b' is not a date (use YYYY-MM-DD or MM/DD/YYYY)"

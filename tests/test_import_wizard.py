@@ -14,9 +14,11 @@ import pytest
 from cli_helpers import run
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QTableWidget, QWizard
 from pytestqt.qtbot import QtBot
 from test_accessibility import unnamed
+from ui_checks import clipped
 
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.models.activities import ActivityData, count_activities, load_activities, save_activity
@@ -434,3 +436,40 @@ def test_a_file_whose_dates_contradict_each_other_imports_once_the_order_is_chos
     assert statuses(wizard) == {2: tabular.ERROR, 3: tabular.NEW}  # 03/25 is no date day first
     finish(qtbot, wizard)
     assert [(r.data.title, r.data.start_date) for r in load_activities()] == [("B", date(2026, 3, 25))]
+
+
+ICMA_TRACKER = ("Activity,Date,Hours,Type,Topics,Mentee,Mentee position,Own employee?,Relationship started,"
+                "Meets ICMA conditions\n"
+                "Mentoring Jo,2026-03-02,6,Mentoring given,Leadership; ethics,Jo Park,Intern,no,2025-09-01,yes\n"
+                "Coaching for me,2026-03-05,1.5,Coached by,,,,,,\n")
+
+
+def test_topics_and_the_mentoring_columns_are_recognised_and_imported(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wethrive_desktop.models.mentoring import MentoringData
+
+    path = tmp_path / "icma.csv"
+    path.write_text(ICMA_TRACKER, encoding="utf-8")
+    wizard = open_wizard(qtbot, window, path, monkeypatch)
+    next_page(qtbot, wizard)
+    page = wizard.mapping_page
+    shown = {grid_text(page.grid, i, 0): page.combos[i].currentText() for i in range(10)}
+    assert shown == {"Activity": "Title (required)", "Date": "Date (required)", "Hours": "Hours (required)",
+                     "Type": "Type", "Topics": "Topics", "Mentee": "Mentee (or person coached)",
+                     "Mentee position": "Mentee's position", "Own employee?": "Mentee is my own employee",
+                     "Relationship started": "Relationship started", "Meets ICMA conditions": "Meets ICMA's conditions"}
+    wizard.resize(800, 480)
+    QTest.qWait(10)
+    assert clipped(wizard) == []
+    shot(wizard, "icma-columns")
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.checked is not None and not wizard.busy)
+    assert statuses(wizard) == {2: tabular.NEW, 3: tabular.NEW}
+    finish(qtbot, wizard)
+    stored = {r.data.title: r.data for r in load_activities()}
+    mentoring = stored["Mentoring Jo"]
+    assert (mentoring.type, mentoring.topics, mentoring.meets_conditions) == ("mentoring", ("ethics", "leadership"),
+                                                                              True)
+    assert mentoring.mentoring == MentoringData(mentee="Jo Park", position="Intern", own_employee=False,
+                                                relationship_start=date(2025, 9, 1))
+    assert stored["Coaching for me"].type == "coaching"  # received

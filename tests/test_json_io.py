@@ -422,6 +422,8 @@ def many_activities(n: int) -> dict[str, Any]:
             "learned": "", "status": "completed", "challenge_key": None,
             "created_at": f"2026-01-05T10:{i // 60 % 60:02}:{i % 60:02}",
             "updated_at": f"2026-01-06T11:{i // 60 % 60:02}:{i % 60:02}.250000", "attachments": files,
+            "topics": ["ethics", "law"][: i % 3], "delivery_hours": "0", "meets_conditions": None,
+            "type_review": False, "mentoring": None,
         })
     data["activities"] = activities
     return data

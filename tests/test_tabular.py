@@ -192,7 +192,8 @@ def test_xlsx_with_a_title_row_and_date_cells(db_path: Path, tmp_path: Path,
             conference.learned, conference.provider) == (
         date(2026, 9, 26), date(2026, 9, 29), Decimal("16.00"), "conference", (2, 6, 14), "Met my coach", "ICMA")
     assert (budget.hours, budget.type, budget.practices) == (Decimal("1.50"), "webinar", (12,))
-    assert (coaching.start_date, coaching.hours, coaching.type) == (date(2026, 2, 10), Decimal("1.50"), "coaching")
+    # "Mentoring" as the type: the member is the mentor (mentoring given)
+    assert (coaching.start_date, coaching.hours, coaching.type) == (date(2026, 2, 10), Decimal("1.50"), "mentoring")
     assert (dare.start_date, dare.hours, dare.type, dare.practices) == (
         date(2026, 5, 8), Decimal("1.33"), "reading", (5,))
 
@@ -587,7 +588,12 @@ def test_hours_errors() -> None:
 @pytest.mark.parametrize(("cell", "expected", "warned"), [
     ("Webinar", "webinar", False), ("Online course", "e-course", False), ("E-Course", "e-course", False),
     ("Live webinar", "webinar", False), ("Leadership Institute", "leadership institute", False),
-    ("Mentoring", "coaching", False), ("Book", "reading", False), ("Site visit", "exchange", False),
+    ("Mentoring", "mentoring", False), ("Mentor", "mentoring", False), ("Mentoring given", "mentoring", False),
+    ("Coaching", "coaching", False), ("Coached by", "coaching", False), ("Mentored by", "coaching", False),
+    ("Coaching received", "coaching", False), ("Coaching program", "coaching-given", False),
+    ("Coach (given)", "coaching-given", False), ("ICMA Coaching Program session", "coaching-given", False),
+    ("coaching-given", "coaching-given", False), ("Coaching/Mentoring", "coaching", True),
+    ("Book", "reading", False), ("Site visit", "exchange", False),
     ("", "other", False), ("Lunch & learn", "other", True),
 ])
 def test_types_by_name_or_synonym(cell: str, expected: str, warned: bool) -> None:

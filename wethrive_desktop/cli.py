@@ -22,6 +22,7 @@ from wethrive_desktop import (
     cli_plans,
     cli_programs,
     cli_report,
+    cli_requirements,
 )
 from wethrive_desktop.cli_common import (
     CommandAdder,
@@ -49,10 +50,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_json(), indent=2))
         return 0
-    p = summary.progress
+    p = summary.progress  # the hours ICMA counts (caps and conditions applied)
+    logged = summary.logged if summary.logged is not None else p.total
     print(f"Professional development {summary.year}: {p.describe()}")
-    print(f"Activities: {summary.activities}   Remaining: {format_hours(p.remaining)} h   "
+    print(f"Logged: {format_hours(logged)} h   Counted: {format_hours(p.total)} h   "
+          f"Remaining: {format_hours(p.remaining)} h   Activities: {summary.activities}   "
           f"Challenge points: {summary.challenge_points}")
+    why = summary.icma.explanations() if summary.icma is not None else []
+    if why:
+        print("Not every hour logged counts:")
+        print("\n".join(f"  {line}" for line in why))
     print()
     rows = [["#", "Practice", "Hours"]]
     rows += [[str(n), name, format_hours(summary.practice_hours.by_practice[n])] for n, name in PRACTICES.items()]
@@ -91,6 +98,7 @@ COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
     cli_exports.register,
     cli_programs.register,
     cli_deadlines.register,
+    cli_requirements.register,
 )
 
 
@@ -109,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("summary", cmd_summary, "hours toward the 40-hour commitment for a year")
+    p = command("summary", cmd_summary, "hours toward the 40-hour commitment for a year: logged, and counted as ICMA "
+                                        "counts them (mentoring and coaching given at most 20 h each)")
     p.add_argument("--year", type=year_arg, required=True)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 

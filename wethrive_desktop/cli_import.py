@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from wethrive_desktop.exchange.tabular import Table
 
 
+_BASE_FIELDS = ("description",)  # the column of field names is at least this wide
+
+
 def _say(text: str) -> None:
     print(text)
 
@@ -56,7 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     origin = {"guessed": "guessed from the headers", "remembered": "remembered for these headers",
               "given": "with --map"}[mapping.source]
     _say(f"Columns ({origin}):")
-    width = max(len(f) for f in tabular.FIELDS)
+    shown = [f for f, _ in mapping.columns] + list(mapping.missing())
+    width = max(len(f) for f in (*_BASE_FIELDS, *shown))  # the long mentoring fields widen it only when shown
     for field_name, index in mapping.columns:
         _say(f"  {field_name.ljust(width)} <- {table.headers[index]}")
     for field_name in mapping.missing():
@@ -123,7 +127,8 @@ def register(command: CommandAdder) -> None:
     p.add_argument("--map", metavar="FIELD=COLUMN", action="extend", nargs="+",
                    help="read FIELD from COLUMN (its header, letter or number); FIELD= reads it from no column. "
                         "Fields: title, date, end_date, provider, hours, type, practices, description, learned, "
-                        "status, challenge")
+                        "status, challenge, topics, delivery_hours, meets_conditions, mentee, mentee_position, "
+                        "own_employee, mentoring_program, relationship_start, relationship_end, frequency, subjects")
     p.add_argument("--date-order", choices=("mdy", "dmy", "ymd"),
                    help="how to read dates like 05/03/2026 (default: as the file's own dates show, else mdy)")
     p.add_argument("--skip-invalid", action="store_true",

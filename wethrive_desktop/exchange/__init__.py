@@ -10,6 +10,7 @@ which only draws a ReportData: these modules read and write the user's own data 
     json_plans.py       the assessment and plan sections
     json_legacy.py      the Legacy Leaders and eligibility sections
     json_reports.py     the annual report section (submitted revisions as their frozen snapshots)
+    json_requirements.py  the requirement definitions the member tracks
     json_io.py          every section in order; export_json, read_export and import_json
     calendar_import.py  events of an .ics calendar as planned items of a development plan
     tabular.py          any member's spreadsheet (CSV/TSV/TXT, .xlsx): preview, apply, rejected rows, built on

@@ -104,7 +104,13 @@ TYPE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("workshop", ("workshop", "seminar", "training", "bootcamp", "boot camp")),
     ("e-course", ("e-course", "ecourse", "online course")),
     ("academic course", ("university", "college", "semester")),
-    ("coaching", ("coaching", "mentoring", "mentor")),
+    # Received is said outright ("my mentor", "coached by"); a mentor or coach otherwise is the member, giving it
+    # ("Mentoring session with Jo", "ICMA Coaching Program session"); bare "coaching" reads as received.
+    ("coaching", ("coached by", "mentored by", "my mentor", "my coach", "coaching received", "mentoring received",
+                  "executive coaching")),
+    ("coaching-given", ("coaching program", "coaching given", "as coach")),
+    ("mentoring", ("mentoring", "mentor", "mentee", "mentorship")),
+    ("coaching", ("coaching", "coached")),
     ("exchange", ("exchange", "site visit", "study tour")),
     ("teaching", ("presenting", "presentation", "keynote", "teaching", "panelist")),
     ("reading", ("book club", "reading")),

@@ -11,6 +11,11 @@ MAX_FILE_BYTES is read (not a pipe or a device), text with NUL bytes or that is 
 numbers are ASCII digits only, and every value a message quotes is shortened and shown without control characters.
 A text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is
 exported with a leading `'`, which the import removes again (see `neutralise` and `unneutralise`).
+
+The columns of ICMA's counting (migration 6) follow the others: `topics` (tags separated by ';'), `delivery_hours`
+(teaching's delivery, shown, not counted), `meets_conditions` (yes, no or empty: not said) and the mentoring columns
+(mentee, mentee_position, own_employee, mentoring_program, relationship_start, relationship_end, frequency,
+subjects), which only a mentoring or coaching given may fill. A file without them imports as before.
 """
 
 from __future__ import annotations
@@ -40,17 +45,33 @@ from wethrive_desktop.models.activities import (
 from wethrive_desktop.models.backups import backup_before
 from wethrive_desktop.models.challenge import load_catalogues
 from wethrive_desktop.models.db import StoreError, database_proxy
-from wethrive_desktop.models.domain import PRACTICES, Status
+from wethrive_desktop.models.domain import (
+    ACTIVITY_TYPES,
+    GIVEN_TYPES,
+    MAX_YEAR,
+    MIN_YEAR,
+    PRACTICES,
+    Status,
+    valid_year,
+)
+from wethrive_desktop.models.mentoring import MentoringData
 from wethrive_desktop.models.rules import Catalogues, format_hours
+from wethrive_desktop.models.topics import join_topics, parse_topics
 from wethrive_desktop.models.validation import FIELD_LABELS
 
+# The mentoring columns: what ICMA asks of a mentoring or coaching given (models/mentoring.py), one row per activity.
+MENTORING_COLUMNS = ("mentee", "mentee_position", "own_employee", "mentoring_program", "relationship_start",
+                     "relationship_end", "frequency", "subjects")
+# The columns of migration 6 come last, so a file written before them keeps its column places.
 COLUMNS = ("date", "end_date", "title", "provider", "type", "hours", "practices", "description", "learned",
-           "status", "challenge")
+           "status", "challenge", "topics", "delivery_hours", "meets_conditions", *MENTORING_COLUMNS)
 REQUIRED_COLUMNS = ("date", "title", "hours")
 ENCODING_OUT = "utf-8-sig"  # Excel needs the BOM to read UTF-8; the import accepts files with or without it
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # far more than any real activity list; read whole, so bounded before reading
-TEXT_COLUMNS = ("title", "provider", "description", "learned")  # free text: the cells a formula could hide in
+# Free text: the cells a formula could hide in.
+TEXT_COLUMNS = ("title", "provider", "description", "learned", "topics", "mentee", "mentee_position",
+                "mentoring_program", "frequency", "subjects")
 FORMULA_STARTS = frozenset("=+-@\t\r")  # OWASP "CSV injection": what makes a spreadsheet read a cell as a formula
 
 # Numbers are ASCII digits only (re.ASCII: \d would match "١٢" or "²", which int() and Decimal() read oddly or not).
@@ -67,6 +88,9 @@ _PRACTICE_BY_NAME = {name.casefold(): number for number, name in PRACTICES.items
 _ROW_DECIMALS = Context(prec=4 * _MAX_HOURS_CHARS, traps=[InvalidOperation, DivisionByZero, Overflow])
 _SHOWN_CHARS = 40  # how much of a value a message quotes
 _MAX_LISTED = 5  # how many bad practices a message lists
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_ZERO_HOURS = Decimal("0.00")
 
 
 def printable(text: str) -> str:
@@ -133,6 +157,8 @@ class CsvImportRefused(StoreError):
 
 
 _HUNDREDTH = Decimal("0.01")
+# The column a validation message about a field of migration 6 belongs to (the relationship's dates).
+_COLUMN_OF = {"mentoring": "relationship_end"}
 
 
 class _RowParser:
@@ -172,6 +198,16 @@ class _RowParser:
         practices = self.practices(text["practices"])
         if practices is None:
             failed.add("practices")
+        kind = " ".join(text["type"].lower().split()) or "other"
+        delivery = self.hours(text["delivery_hours"], "delivery_hours", required=False) if text["delivery_hours"] \
+            else _ZERO_HOURS
+        if delivery is None:
+            failed.add("delivery_hours")
+        meets = self.yes_no(text["meets_conditions"], "meets_conditions") if text["meets_conditions"] else None
+        mentoring = self.mentoring(text, kind, failed)
+        if meets is not None and kind in ACTIVITY_TYPES and kind not in GIVEN_TYPES:
+            self.error("meets_conditions", f"is only for a mentoring or coaching given (types {', '.join(GIVEN_TYPES)}"
+                                           f"), not for type {kind}; leave it empty")
         # Built as activities.normalized would leave it (cells stripped, type and keys lower-case, practices sorted
         # once each, an end date on the start day dropped; the hours below), so no row needs normalizing again.
         row: dict[str, Any] = dict(
@@ -180,13 +216,17 @@ class _RowParser:
             end_date=end if end != start else None,
             title=text["title"],
             provider=text["provider"],
-            type=" ".join(text["type"].lower().split()) or "other",
+            type=kind,
             hours=hours if hours is not None else Decimal(0),
             practices=tuple(sorted(set(practices))) if practices else (),
             description=text["description"],
             learned=text["learned"],
             status=text["status"].lower() or Status.COMPLETED.value,
             challenge_key=text["challenge"].lower() or None,
+            topics=parse_topics(text["topics"]) if text["topics"] else (),
+            delivery_hours=delivery if delivery is not None else _ZERO_HOURS,
+            meets_conditions=meets if kind in GIVEN_TYPES else None,
+            mentoring=mentoring if kind in GIVEN_TYPES else None,
         )
         data = ActivityData(**row)
         if "date" in failed:
@@ -196,7 +236,7 @@ class _RowParser:
         if keys is None:
             keys = self._keys[year] = frozenset(self.catalogues.for_year(year).keys())
         for problem in check(data, keys):
-            column = FIELD_LABELS.get(problem.field, problem.field)
+            column = _COLUMN_OF.get(problem.field) or FIELD_LABELS.get(problem.field, problem.field)
             if column not in failed:
                 message = problem.message
                 value = getattr(data, problem.field, None)
@@ -207,12 +247,48 @@ class _RowParser:
             order = {c: i for i, c in enumerate(COLUMNS)}
             self.errors.sort(key=lambda e: order.get(e.column, len(order)))
             return None
-        if data.hours.as_tuple().exponent == -2:
+        if data.hours.as_tuple().exponent == -2 and data.delivery_hours.as_tuple().exponent == -2:
             return data
         # Checked as written (a message quotes the hours as typed), stored in hundredths (1.5 -> 1.50): built
         # again from the same fields, at a fraction of what dataclasses.replace costs.
         row["hours"] = data.hours.quantize(_HUNDREDTH)
+        row["delivery_hours"] = data.delivery_hours.quantize(_HUNDREDTH)
         return ActivityData(**row)
+
+    def yes_no(self, value: str, column: str) -> bool | None:
+        """yes or no (also y/n, true/false, 1/0, any case); None, with an error, for anything else."""
+        word = value.casefold()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        self.error(column, f"'{shown(value)}' is not yes or no (leave it empty when not said)")
+        return None
+
+    def mentoring(self, text: dict[str, str], kind: str, failed: set[str]) -> MentoringData | None:
+        """The mentoring columns of a row (None when all are empty). Only a mentoring or coaching given has them:
+        for another (known) type a filled cell is an error, not silently dropped."""
+        filled = [c for c in MENTORING_COLUMNS if text[c]]
+        if not filled:
+            return None
+        if kind in ACTIVITY_TYPES and kind not in GIVEN_TYPES:
+            self.error(filled[0], f"the mentoring columns are only for a mentoring or coaching given (types "
+                                  f"{', '.join(GIVEN_TYPES)}), not for type {kind}; leave them empty")
+            return None
+        own = self.yes_no(text["own_employee"], "own_employee") if text["own_employee"] else None
+        days: list[date | None] = []
+        for column in ("relationship_start", "relationship_end"):
+            day = self.date(text[column], column, required=False)
+            if day is not None and not valid_year(day.year):
+                self.error(column, f"{day.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}")
+                day = None
+            if text[column] and day is None:
+                failed.add("mentoring")  # no second message about the relationship's dates
+            days.append(day)
+        return MentoringData(
+            mentee=text["mentee"], position=text["mentee_position"], own_employee=own,
+            program=text["mentoring_program"], relationship_start=days[0], relationship_end=days[1],
+            frequency=text["frequency"], subjects=text["subjects"])
 
     def date(self, value: str, column: str, *, required: bool) -> date | None:
         if not value:
@@ -232,14 +308,15 @@ class _RowParser:
         self.error(column, f"'{shown(value)}' is not a date (use YYYY-MM-DD or MM/DD/YYYY)")
         return None
 
-    def hours(self, value: str) -> Decimal | None:
+    def hours(self, value: str, column: str = "hours", *, required: bool = True) -> Decimal | None:
         """A plain decimal (1.5) or h:mm (1:30) in ASCII digits; the limits (not negative, two decimals, 24 h a day)
         are validation's, checked with the rest of the row."""
         if not value:
-            self.error("hours", "is required (e.g. 1.5 or 1:30)")
+            if required:
+                self.error(column, "is required (e.g. 1.5 or 1:30)")
             return None
         if len(value) > _MAX_HOURS_CHARS:
-            self.error("hours", f"'{shown(value)}' is too long for a number of hours (use e.g. 1.5 or 1:30)")
+            self.error(column, f"'{shown(value)}' is too long for a number of hours (use e.g. 1.5 or 1:30)")
             return None
         hm = _HOURS_MINUTES.match(value)
         if hm:
@@ -248,10 +325,10 @@ class _RowParser:
             return (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         number = _HOURS_DECIMAL.match(value)
         if number is None:
-            self.error("hours", f"'{shown(value)}' is not a number of hours (use e.g. 1.5 or 1:30)")
+            self.error(column, f"'{shown(value)}' is not a number of hours (use e.g. 1.5 or 1:30)")
             return None
         if number.group(1):  # a minus sign, even on zero ("-0", which Decimal would keep as a negative zero)
-            self.error("hours", "must not be negative")
+            self.error(column, "must not be negative")
             return None
         return Decimal(number.group(2))
 
@@ -454,7 +531,27 @@ def activity_row(data: ActivityData) -> list[str]:
         neutralise(data.learned),
         data.status,
         data.challenge_key or "",
+        neutralise(join_topics(data.topics)),
+        format_hours(data.delivery_hours) if data.delivery_hours else "",
+        _yes_no(data.meets_conditions),
+        *_mentoring_cells(data.mentoring),
     ]
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else "yes" if value else "no"
+
+
+_NO_MENTORING = ("",) * len(MENTORING_COLUMNS)
+
+
+def _mentoring_cells(m: MentoringData | None) -> tuple[str, ...]:
+    if m is None:
+        return _NO_MENTORING
+    return (neutralise(m.mentee), neutralise(m.position), _yes_no(m.own_employee), neutralise(m.program),
+            m.relationship_start.isoformat() if m.relationship_start else "",
+            m.relationship_end.isoformat() if m.relationship_end else "", neutralise(m.frequency),
+            neutralise(m.subjects))
 
 
 def write_csv(path: Path, records: Sequence[ActivityRecord]) -> int:

@@ -13,7 +13,10 @@ from typing import Any
 from wethrive_desktop.models.db import StoreError
 
 FORMAT = "wethrive-desktop"
-FORMAT_VERSION = 1
+# 2: ICMA's counting (migration 6): activities' topics, delivery hours, conditions and mentoring; the profile's program
+# statuses; the reports' whole-year narrative and extension; the requirement definitions. A file of format 1 still
+# imports: what it lacks takes its default.
+FORMAT_VERSION = 2
 
 # What SQLite can store in an INTEGER column: a whole number outside it is refused, not an OverflowError.
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1

@@ -1,10 +1,15 @@
-"""The foundation's JSON sections: the profile, the challenge catalogues and the activities (with their practices
-and attachments)."""
+"""The foundation's JSON sections: the profile, the challenge catalogues and the activities (with their practices,
+attachments, topics and, for a mentoring or coaching given, its mentoring facts).
+
+Format 2 added what migration 6 stores (ICMA's counting): an activity's `topics`, `delivery_hours`,
+`meets_conditions`, `type_review` and `mentoring`, and the profile's service status and 360 details. Every one is
+optional on import, so a file of format 1 reads with their defaults."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import peewee
@@ -26,11 +31,40 @@ from wethrive_desktop.exchange.json_format import (
 from wethrive_desktop.models.activities import insert_rows
 from wethrive_desktop.models.attachment_names import valid_sha256, valid_stored_name
 from wethrive_desktop.models.db import database_proxy
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, CredentialStatus, Status
+from wethrive_desktop.models.domain import (
+    ACTIVITY_TYPES,
+    GIVEN_TYPES,
+    MAX_YEAR,
+    MIN_YEAR,
+    PRACTICES,
+    CredentialStatus,
+    MultiraterStatus,
+    ServiceStatus,
+    Status,
+    valid_year,
+)
 from wethrive_desktop.models.profile import DATE_FIELDS as PROFILE_DATE_FIELDS
-from wethrive_desktop.models.profile import FIELD_NAMES as PROFILE_FIELDS
 from wethrive_desktop.models.rules import format_hours
-from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, ChallengeItem, Profile
+from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, ChallengeItem, Mentoring, Profile
+from wethrive_desktop.models.topics import SEPARATOR as TOPIC_SEPARATOR
+from wethrive_desktop.models.topics import clean_topics, join_topics, topic_problem
+
+# How each profile field reads; a field not named here is text (or a date, if in the profile's DATE_FIELDS).
+# The fields of migration 6 are optional in a file: a file of format 1 has none, and they take their defaults.
+_PROFILE_CHOICES: dict[str, tuple[str, ...]] = {
+    "credential_status": tuple(CredentialStatus),
+    "service_status": tuple(ServiceStatus),
+    "multirater_status": tuple(MultiraterStatus),
+}
+_PROFILE_DEFAULTS: dict[str, Any] = {"credential_status": CredentialStatus.NONE.value,
+                                     "service_status": ServiceStatus.SERVING.value,
+                                     "multirater_status": MultiraterStatus.AUTO.value}
+_PROFILE_FLAGS = ("challenge_signup",)  # true or false
+_PROFILE_MAYBE_FLAGS = ("multirater_preapproved",)  # true, false or null (not said)
+_PROFILE_COUNTS = ("multirater_raters",)  # a whole number from 0, or null (not said)
+MAX_RATERS = 100_000
+# Every column of the profile table: what the table holds goes out and comes back, whatever ProfileData shows.
+PROFILE_FIELDS = tuple(name for name in Profile._meta.sorted_field_names if name != "id")
 
 
 def dump_profile() -> dict[str, Any]:
@@ -38,8 +72,14 @@ def dump_profile() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in PROFILE_FIELDS:
         value = getattr(row, name)
-        out[name] = iso(value) if name in PROFILE_DATE_FIELDS else value
-    out["challenge_signup"] = bool(row.challenge_signup)
+        if name in PROFILE_DATE_FIELDS:
+            out[name] = iso(value)
+        elif name in _PROFILE_FLAGS:
+            out[name] = bool(value)
+        elif name in _PROFILE_MAYBE_FLAGS:
+            out[name] = None if value is None else bool(value)
+        else:
+            out[name] = value
     return out
 
 
@@ -49,16 +89,26 @@ def load_profile(data: Any) -> None:
     for name in PROFILE_FIELDS:
         if name in PROFILE_DATE_FIELDS:
             values[name] = read_date(record, name, "profile")
-        elif name == "challenge_signup":
+        elif name in _PROFILE_FLAGS:
             flag = record.get(name, False)
             if not isinstance(flag, bool):
-                raise where_error("profile", "'challenge_signup' must be true or false")
+                raise where_error("profile", f"'{name}' must be true or false")
             values[name] = flag
+        elif name in _PROFILE_MAYBE_FLAGS:
+            maybe = record.get(name)
+            if maybe is not None and not isinstance(maybe, bool):
+                raise where_error("profile", f"'{name}' must be true, false or null")
+            values[name] = maybe
+        elif name in _PROFILE_COUNTS:
+            values[name] = None if record.get(name) is None else read_int(record, name, "profile", minimum=0,
+                                                                          maximum=MAX_RATERS)
         else:
-            values[name] = read_str(record, name, "profile", default="")
-    if values["credential_status"] not in tuple(CredentialStatus):
-        raise where_error("profile", f"'credential_status' must be none, candidate or credentialed, not "
-                                f"{shown(values['credential_status'])}")
+            values[name] = read_str(record, name, "profile", default=_PROFILE_DEFAULTS.get(name, ""))
+        choices = _PROFILE_CHOICES.get(name)
+        if choices is not None and values[name] not in choices:
+            said = [c or '"" (not said)' for c in choices]
+            raise where_error("profile", f"'{name}' must be {', '.join(said[:-1])} or {said[-1]}, not "
+                                         f"{shown(values[name])}")
     Profile.update(**values).where(Profile.id == 1).execute()
 
 
@@ -163,12 +213,16 @@ def dump_activities() -> list[dict[str, Any]]:
             *(_as_stored(f, str) for f in (Activity.description, Activity.learned, Activity.status,
                                            Activity.challenge_key)),
             _iso_datetime(Activity.created_at), _iso_datetime(Activity.updated_at))
+    mentoring = _dump_mentoring()
+    read_delivery = _hours_text
     out = []
     for row in database_proxy.execute_sql(
             "SELECT id, start_date, end_date, title, provider, type, hours, description, learned, status, "
-            "challenge_key, created_at, updated_at FROM activity ORDER BY id"):
+            "challenge_key, created_at, updated_at, delivery_hours, topics, meets_conditions, type_review "
+            "FROM activity ORDER BY id"):
         (activity_id, start, end, title, provider, kind, hours, description, learned, status, challenge, created,
-         updated) = (to_export(value) for to_export, value in zip(read, row, strict=True))
+         updated) = (to_export(value) for to_export, value in zip(read, row[:13], strict=True))
+        delivery, topics, meets, review = row[13:]
         out.append({
             "id": activity_id,
             "start_date": start,
@@ -185,8 +239,78 @@ def dump_activities() -> list[dict[str, Any]]:
             "created_at": created,
             "updated_at": updated,
             "attachments": attachments.get(activity_id, []),
+            "topics": topics.split(TOPIC_SEPARATOR) if topics else [],
+            "delivery_hours": read_delivery(delivery),
+            "meets_conditions": None if meets is None else bool(meets),
+            "type_review": bool(review),
+            "mentoring": mentoring.get(activity_id),
         })
     return out
+
+
+_MENTORING_TEXTS = ("mentee", "position", "program", "frequency", "subjects")
+
+
+def _dump_mentoring() -> dict[int, dict[str, Any]]:
+    """The mentoring facts of each mentoring or coaching given, by activity id, as the file writes them."""
+    read_day = _iso_date(Mentoring.relationship_start)
+    found: dict[int, dict[str, Any]] = {}
+    for activity_id, mentee, position, own, program, start, end, frequency, subjects in database_proxy.execute_sql(
+            "SELECT activity_id, mentee, position, own_employee, program, relationship_start, relationship_end, "
+            "frequency, subjects FROM mentoring ORDER BY activity_id"):
+        found[activity_id] = {
+            "mentee": mentee, "position": position, "own_employee": None if own is None else bool(own),
+            "program": program, "relationship_start": read_day(start), "relationship_end": read_day(end),
+            "frequency": frequency, "subjects": subjects,
+        }
+    return found
+
+
+def _read_topics(record: Mapping[str, Any], where: str, seen: dict[tuple[str, ...], str]) -> str:
+    """The topic tags as stored (sorted, lower-case, joined by ';'); a tag that cannot be stored is refused. `seen`:
+    the lists already read in this file (a log has a few distinct ones), each cleaned and checked once."""
+    tags = record.get("topics")
+    if tags is None or tags == []:
+        return ""
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise where_error(where, f"'topics' must be a list of texts, not {shown(tags)}")
+    key = tuple(tags)
+    joined = seen.get(key)
+    if joined is None:
+        cleaned = clean_topics(tags)
+        for tag in cleaned:
+            problem = topic_problem(tag)
+            if problem:
+                raise where_error(where, f"'topics': {problem}")
+        joined = seen[key] = join_topics(cleaned)
+    return joined
+
+
+def _read_maybe(record: Mapping[str, Any], key: str, where: str) -> bool | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise where_error(where, f"'{key}' must be true, false or null, not {shown(value)}")
+    return value
+
+
+def _read_mentoring(record: Mapping[str, Any], activity_id: int, kind: str, where: str) -> tuple[Any, ...] | None:
+    """The mentoring row of a mentoring or coaching given (in the order of _MENTORING_FIELDS), or None."""
+    value = record.get("mentoring")
+    if value is None:
+        return None
+    at = f"{where}.mentoring"
+    if kind not in GIVEN_TYPES:
+        raise where_error(where, f"'mentoring' is only for the types {' and '.join(GIVEN_TYPES)}, not {shown(kind)}")
+    m = read_object(value, at)
+    texts = {key: read_str(m, key, at, default="") for key in _MENTORING_TEXTS}
+    start, end = read_date(m, "relationship_start", at), read_date(m, "relationship_end", at)
+    for day in (start, end):
+        if day is not None and not valid_year(day.year):
+            raise where_error(at, f"{day.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}")
+    if start is not None and end is not None and end < start:
+        raise where_error(at, "'relationship_end' is before 'relationship_start'")
+    return (activity_id, texts["mentee"], texts["position"], _read_maybe(m, "own_employee", at), texts["program"],
+            start, end, texts["frequency"], texts["subjects"])
 
 
 def load_activities(data: Any) -> None:
@@ -195,6 +319,8 @@ def load_activities(data: Any) -> None:
     activities: list[tuple[Any, ...]] = []
     links: list[tuple[int, int]] = []
     files: list[tuple[Any, ...]] = []
+    mentors: list[tuple[Any, ...]] = []
+    topic_lists: dict[tuple[str, ...], str] = {}
     statuses = tuple(Status)
     for record, activity_id, where in read_records(data, "activities"):
         start = read_date(record, "start_date", where, required=True)
@@ -217,11 +343,27 @@ def load_activities(data: Any) -> None:
         practices = read_list(record, "practices", where)
         if any(not isinstance(p, int) or isinstance(p, bool) or p not in PRACTICES for p in practices):
             raise where_error(where, f"'practices' must be practice numbers 1-14, not {shown(practices)}")
+        # Format 2 (migration 6): each is optional, so a file of format 1 reads with the defaults.
+        meets = _read_maybe(record, "meets_conditions", where)
+        if meets is not None and kind not in GIVEN_TYPES:
+            raise where_error(where, f"'meets_conditions' is only for the types {' and '.join(GIVEN_TYPES)}, not "
+                                     f"{shown(kind)}; use null")
+        review = record.get("type_review", False)
+        if not isinstance(review, bool):
+            raise where_error(where, "'type_review' must be true or false")
+        if review and kind != "coaching":
+            raise where_error(where, f"'type_review' is only for the type coaching, not {shown(kind)}")
+        delivery = record.get("delivery_hours", "0")
+        delivery = ZERO_HOURS if delivery == "0" else read_hours(record, "delivery_hours", where)
+        mentoring = _read_mentoring(record, activity_id, kind, where)
+        if mentoring is not None:
+            mentors.append(mentoring)
         activities.append((
             activity_id, start, end, title, read_str(record, "provider", where, default=""), kind,
             read_hours(record, "hours", where), read_str(record, "description", where, default=""),
             read_str(record, "learned", where, default=""), status, challenge,
             read_datetime(record, "created_at", where), read_datetime(record, "updated_at", where),
+            delivery, _read_topics(record, where, topic_lists), meets, review,
         ))
         links += [(activity_id, p) for p in sorted(set(practices))]
         for m, attachment in enumerate(read_list(record, "attachments", where)):
@@ -229,11 +371,17 @@ def load_activities(data: Any) -> None:
     insert_rows(Activity, _ACTIVITY_FIELDS, activities)
     insert_rows(ActivityPractice, (ActivityPractice.activity, ActivityPractice.practice), links)
     insert_rows(Attachment, _ATTACHMENT_FIELDS, files)
+    insert_rows(Mentoring, _MENTORING_FIELDS, mentors)
 
 
 _ACTIVITY_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
                     Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
-                    Activity.challenge_key, Activity.created_at, Activity.updated_at)
+                    Activity.challenge_key, Activity.created_at, Activity.updated_at, Activity.delivery_hours,
+                    Activity.topics, Activity.meets_conditions, Activity.type_review)
+_MENTORING_FIELDS = (Mentoring.activity, Mentoring.mentee, Mentoring.position, Mentoring.own_employee,
+                     Mentoring.program, Mentoring.relationship_start, Mentoring.relationship_end, Mentoring.frequency,
+                     Mentoring.subjects)
+ZERO_HOURS = Decimal("0.00")
 _ATTACHMENT_FIELDS = (Attachment.id, Attachment.activity, Attachment.original_name, Attachment.stored_name,
                       Attachment.sha256, Attachment.size, Attachment.added_at)
 
@@ -255,8 +403,8 @@ def _attachment(attachment: Any, activity_id: int, at: str) -> tuple[Any, ...]:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("profile", dump_profile, load_profile),
+    Section("profile", dump_profile, load_profile, version=2),
     Section("challenge_items", dump_challenge_items, load_challenge_items),
     Section("activities", dump_activities, load_activities,
-            has_records=lambda: Activity.select().exists() or Attachment.select().exists()),
+            has_records=lambda: Activity.select().exists() or Attachment.select().exists(), version=2),
 )

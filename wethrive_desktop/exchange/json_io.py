@@ -34,7 +34,7 @@ from typing import Any
 
 import peewee
 
-from wethrive_desktop.exchange import json_foundation, json_legacy, json_plans, json_reports
+from wethrive_desktop.exchange import json_foundation, json_legacy, json_plans, json_reports, json_requirements
 from wethrive_desktop.exchange.json_format import FORMAT, FORMAT_VERSION, JsonImportError, Section, shown
 from wethrive_desktop.files import InputFileError, read_input_file, write_atomically
 from wethrive_desktop.models.db import database_proxy
@@ -63,6 +63,7 @@ SECTIONS: tuple[Section, ...] = (
     *json_plans.SECTIONS,
     *json_legacy.SECTIONS,
     *json_reports.SECTIONS,
+    *json_requirements.SECTIONS,
 )
 
 

@@ -1,5 +1,8 @@
 """The JSON export section for annual reports and their submitted revisions (docs/data-format.md describes it).
 
+Version 2 (migration 6) adds a report's `wholistic` choice, its whole-year `narrative` and `extension_until` (an
+extension granted for the report); a file without them reads with their defaults.
+
 A revision's snapshot is written as a JSON object (readable) and stored back as the same canonical text it was
 stored as (sorted keys, compact), so a reprint after export and import builds the same PDF bytes.
 """
@@ -43,6 +46,9 @@ def dump_reports() -> list[dict[str, Any]]:
             "created_at": row.created_at.isoformat(),
             "updated_at": row.updated_at.isoformat(),
             "revisions": revisions.get(row.id, []),
+            "wholistic": bool(row.wholistic),
+            "narrative": row.narrative,
+            "extension_until": row.extension_until.isoformat() if row.extension_until else None,
         }
         for row in AnnualReport.select().order_by(AnnualReport.year)
     ]
@@ -59,6 +65,12 @@ def load_reports(data: Any) -> None:
         if not valid_year(year) or year in years:
             raise JsonImportError(f"{where}: 'year' {year} is not a reporting year or appears twice")
         years.add(year)
+        wholistic = record.get("wholistic", False)  # format 2 (migration 6): optional, as the two after it
+        if not isinstance(wholistic, bool):
+            raise JsonImportError(f"{where}: 'wholistic' must be true or false")
+        extension = read_date(record, "extension_until", where)
+        if extension is not None and not valid_year(extension.year):
+            raise JsonImportError(f"{where}: 'extension_until' {extension.isoformat()} is not a date the app takes")
         report_id = AnnualReport.insert(
             year=year,
             summary_reflection=read_str(record, "summary_reflection", where, default=""),
@@ -66,6 +78,9 @@ def load_reports(data: Any) -> None:
             attestation_date=read_date(record, "attestation_date", where),
             created_at=read_datetime(record, "created_at", where),
             updated_at=read_datetime(record, "updated_at", where),
+            wholistic=wholistic,
+            narrative=read_str(record, "narrative", where, default=""),
+            extension_until=extension,
         ).execute()
         seen: set[int] = set()
         for j, raw_revision in enumerate(read_list(record, "revisions", where), 1):
@@ -94,5 +109,5 @@ def load_reports(data: Any) -> None:
 
 SECTIONS: tuple[Section, ...] = (
     Section("annual_reports", dump_reports, load_reports,
-            has_records=lambda: AnnualReport.select().exists()),
+            has_records=lambda: AnnualReport.select().exists(), version=2),
 )

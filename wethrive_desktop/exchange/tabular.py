@@ -41,6 +41,7 @@ from wethrive_desktop.exchange.csv_io import (
 from wethrive_desktop.exchange.tabular_map import (
     CREDIT_WORDS,
     FIELDS,
+    MENTORING_FIELDS,
     REQUIRED_FIELDS,
     Mapping,
     MappingError,
@@ -71,14 +72,17 @@ from wethrive_desktop.exchange.tabular_values import (
     read_hours,
     read_practices,
     read_status,
+    read_topics,
     read_type,
+    read_yes_no,
 )
 from wethrive_desktop.files import write_atomically
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.activities import ActivityData, check, plan_import
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.db import StoreError
-from wethrive_desktop.models.domain import Status
+from wethrive_desktop.models.domain import GIVEN_TYPES, Status
+from wethrive_desktop.models.mentoring import MentoringData
 
 __all__ = [
     "DUPLICATE", "ERROR", "NEW", "SKIPPED", "FIELDS", "REQUIRED_FIELDS", "DATE_ORDER_LABELS", "DateOrder", "Mapping",
@@ -90,7 +94,9 @@ __all__ = [
 NEW, DUPLICATE, ERROR, SKIPPED = "new", "duplicate", "error", "skipped"
 REJECTED_ERRORS_COLUMN = "Import errors"  # the file's own header (English, as the file's format is)
 # ActivityData fields (as validation names them) -> the import's fields.
-_FIELD_OF = {"start_date": "date", "challenge_key": "challenge"}
+_FIELD_OF = {"start_date": "date", "challenge_key": "challenge", "mentoring": "relationship_end"}
+# The fields that hold dates: all read in the one day/month order the file's dates decide.
+_DATE_FIELDS = ("date", "end_date", "relationship_start", "relationship_end")
 _TOTAL = re.compile(r"^(?:grand\s+|sub)?totals?:?$|^sum:?$", re.IGNORECASE)
 
 
@@ -259,6 +265,24 @@ def _row(ctx: _Context, index: int, row: TableRow, dates: dict[str, DateReading]
             error(name, problem)
         if warning:
             warnings.append((name, warning))
+    topics = read_topics(ctx.cell(row, "topics"))
+    delivery = read_hours(ctx.cell(row, "delivery_hours"))
+    meets = read_yes_no(ctx.cell(row, "meets_conditions"))
+    for name, reading in (("delivery_hours", delivery), ("meets_conditions", meets)):
+        if reading.error:
+            error(name, reading.error)
+        if reading.warning:
+            warnings.append((name, reading.warning))
+    kind_value = kind.value or "other"
+    mentoring = _mentoring(ctx, row, dates, error)
+    given = kind_value in GIVEN_TYPES
+    if not given:
+        ignored = [f for f in ("meets_conditions", *MENTORING_FIELDS) if ctx.cell(row, f) is not None
+                   and _text(ctx.cell(row, f)) and f not in failed]
+        if ignored:
+            warnings.append((ignored[0], tr("ignored: only a mentoring or coaching given keeps whether it meets "
+                                            "ICMA's conditions and the mentoring details (this row's type is "
+                                            "{type})").format(type=kind_value)))
     description = _text(ctx.cell(row, "description"))
     if ctx.append_unmapped:
         extra = [f"{ctx.table.headers[i]}: {_text(row.cells[i])}" for i in ctx.mapping.unmapped()
@@ -269,16 +293,22 @@ def _row(ctx: _Context, index: int, row: TableRow, dates: dict[str, DateReading]
         end_date=end,
         title=_text(ctx.cell(row, "title")),
         provider=_text(ctx.cell(row, "provider")),
-        type=kind.value or "other",
+        type=kind_value,
         hours=hours.value if hours.value is not None else Decimal(0),
         practices=practices.value or (),
         description=description,
         learned=_text(ctx.cell(row, "learned")),
         status=status.value or Status.COMPLETED.value,
         challenge_key=challenge.value,
+        topics=topics.value or (),
+        delivery_hours=delivery.value if delivery.value is not None else Decimal(0),
+        meets_conditions=meets.value if given else None,
+        mentoring=mentoring if given else None,
     )
     if "date" in failed:
         failed |= {"end_date", "challenge"}  # both are judged against the start date
+    if failed & {"relationship_start", "relationship_end"}:
+        failed.add("mentoring")  # a date already said to be wrong: no second message about the relationship
     for found in check(data, ctx.keys(data.start_date.year)):
         name = _FIELD_OF.get(found.field, found.field)
         if name not in failed:
@@ -291,6 +321,28 @@ def _row(ctx: _Context, index: int, row: TableRow, dates: dict[str, DateReading]
     if errors:
         return RowResult(index, row.line, ERROR, None, line_errors(errors), line_errors(warnings))
     return RowResult(index, row.line, NEW, data, (), line_errors(warnings))
+
+
+def _mentoring(ctx: _Context, row: TableRow, dates: dict[str, DateReading],
+               error: Callable[[str, str], None]) -> MentoringData | None:
+    """What the mentoring columns of a row say (None when they are all empty)."""
+    if not any(ctx.cell(row, f) is not None and _text(ctx.cell(row, f)) for f in MENTORING_FIELDS):
+        return None
+    own = read_yes_no(ctx.cell(row, "own_employee"))
+    if own.error:
+        error("own_employee", own.error)
+    days: dict[str, date | None] = {}
+    for name in ("relationship_start", "relationship_end"):
+        days[name] = None
+        if ctx.cell(row, name) is not None and _text(ctx.cell(row, name)):
+            days[name], problem = _date_value(ctx, dates[name], _text(ctx.cell(row, name)))
+            if problem:
+                error(name, problem)
+    return MentoringData(
+        mentee=_text(ctx.cell(row, "mentee")), position=_text(ctx.cell(row, "mentee_position")), own_employee=own.value,
+        program=_text(ctx.cell(row, "mentoring_program")), relationship_start=days["relationship_start"],
+        relationship_end=days["relationship_end"], frequency=_text(ctx.cell(row, "frequency")),
+        subjects=_text(ctx.cell(row, "subjects")))
 
 
 def _missing_columns(table: Table, mapping: Mapping) -> LineError | None:
@@ -347,7 +399,9 @@ def preview(table: Table, mapping: Mapping, *, date_order: str | None = None, pr
     this file; None: the file's own dates decide, else `prefer`. `append_unmapped`: the unmapped columns' values are
     added to the description ("Cost ($): 120")."""
     missing = _missing_columns(table, mapping)
-    readings: dict[str, list[DateReading]] = {"date": [], "end_date": []}
+    # (The relationship's dates only when a column holds them: most files have none.)
+    readings: dict[str, list[DateReading]] = {name: [] for name in _DATE_FIELDS
+                                              if name in ("date", "end_date") or mapping.column(name) is not None}
     evidence: list[tuple[int, str, DateReading]] = []
     for name in readings:
         index = mapping.column(name)
@@ -373,7 +427,7 @@ def preview(table: Table, mapping: Mapping, *, date_order: str | None = None, pr
             dates = {name: readings[name][index] for name in readings}
             results.append(_row(ctx, index, row, dates))
     results = _mark_duplicates(results)
-    all_readings = readings["date"] + readings["end_date"]
+    all_readings = [r for found in readings.values() for r in found]
     return TabularPreview(table, mapping, order, results, file_errors, _notes(table, mapping, results, all_readings,
                                                                                ctx), append_unmapped)
 

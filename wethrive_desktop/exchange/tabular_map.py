@@ -21,9 +21,13 @@ from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
 from wethrive_desktop.paths import data_dir
 
-# The fields a column can fill, in the order they are shown; the first three are required.
+# The fields a column can fill, in the order they are shown; the first three are required. Those of ICMA's counting
+# (migration 6) come last: topics, teaching's delivery hours, whether a mentoring or coaching given meets ICMA's
+# conditions, and what ICMA asks of it (the activity CSV's columns of the same names).
+MENTORING_FIELDS = ("mentee", "mentee_position", "own_employee", "mentoring_program", "relationship_start",
+                    "relationship_end", "frequency", "subjects")
 FIELDS = ("title", "date", "end_date", "provider", "hours", "type", "practices", "description", "learned", "status",
-          "challenge")
+          "challenge", "topics", "delivery_hours", "meets_conditions", *MENTORING_FIELDS)
 REQUIRED_FIELDS = ("title", "date", "hours")
 DATE_ORDERS = ("mdy", "dmy", "ymd")
 
@@ -55,11 +59,33 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "status": ("status", "state", "completed or planned", "planned or completed"),
     "challenge": ("challenge", "challenge key", "challenge item", "wethrivehere", "we thrive here",
                   "wethrivehere challenge"),
+    # "topic" alone stays a title (a session's topic); these name tags.
+    "topics": ("topics", "topic tags", "tags", "tag", "keywords", "subject areas", "topic areas"),
+    "delivery_hours": ("delivery hours", "hours delivered", "delivered hours", "hours presenting", "presenting hours",
+                       "presentation hours", "teaching hours", "hours taught", "delivery time"),
+    "meets_conditions": ("meets conditions", "meets icma conditions", "meets icmas conditions", "conditions met",
+                         "icma conditions met", "meets icma requirements"),
+    "mentee": ("mentee", "mentee name", "mentees name", "protege", "person mentored", "person coached", "coachee",
+               "coachee name"),
+    "mentee_position": ("mentee position", "mentees position", "position of mentee", "mentee role", "mentee title",
+                        "position coached", "position of person coached", "coachee position"),
+    "own_employee": ("own employee", "my employee", "own staff", "is own employee", "mentee is my employee",
+                     "mentee is own employee"),
+    "mentoring_program": ("mentoring program", "mentoring programme", "formal program", "through program",
+                          "coaching program name"),
+    "relationship_start": ("relationship start", "relationship start date", "relationship started",
+                           "relationship began", "mentoring start", "mentoring start date", "mentoring started"),
+    "relationship_end": ("relationship end", "relationship end date", "relationship ended", "mentoring end",
+                         "mentoring end date", "mentoring ended"),
+    "frequency": ("frequency", "how often", "meeting frequency", "frequency of meetings"),
+    "subjects": ("subjects", "subjects covered", "mentoring subjects", "nature of coaching",
+                 "nature of the coaching"),
 }
 # Synonyms that match only a whole header: "Provider Name" is no title, "Time Zone" no hours.
 _WHOLE_ONLY = frozenset({"name", "time", "to", "from", "end", "start", "state", "kind", "when", "host", "role",
                          "credit", "summary", "subject", "topic", "learning", "application", "details", "format",
-                         "delivery", "training", "through", "until", "attended"})
+                         "delivery", "training", "through", "until", "attended", "tag", "tags", "subjects",
+                         "frequency"})
 # A header with one of these words holds credits, read as hours (1 credit = 1 hour): the preview says so.
 CREDIT_WORDS = frozenset({"ceu", "ceus", "credit", "credits", "pdh", "pdhs", "cpe"})
 

@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 from wethrive_desktop.exchange.csv_io import shown
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, Status
+from wethrive_desktop.models.topics import clean_topics
 
 # What a cell can hold: text (every cell of a CSV), or a number, date, time or duration from an Excel cell.
 Cell = str | int | float | date | time | timedelta | None
@@ -416,8 +417,16 @@ _TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
                         "graduate", "academic", "course for credit", "masters course"),
     "reading": ("book", "books", "article", "articles", "report", "reports", "journal", "professional reading",
                 "book club", "read"),
-    "coaching": ("mentoring", "mentorship", "coach", "mentor", "coaching session", "mentoring session",
-                 "coaching program", "coaching mentoring"),
+    # Coaching or mentoring RECEIVED is "coaching"; given, "mentoring" (the member as mentor) or "coaching-given"
+    # (the member as coach, in the ICMA Coaching Program). A bare "coaching" reads as received.
+    "coaching": ("coaching session", "coaching received", "mentoring received", "coached", "coached by",
+                 "mentored by", "being coached", "being mentored", "executive coaching", "my coach", "my mentor",
+                 "coaching mentoring", "mentoring coaching", "coaching or mentoring",
+                 "coaching or mentoring given or received"),
+    "mentoring": ("mentor", "mentorship", "mentoring given", "mentoring session", "mentoring a student",
+                  "mentoring an intern", "peer mentoring", "mentor program", "as mentor"),
+    "coaching-given": ("coach", "coach given", "coaching given", "coaching program", "icma coaching program",
+                       "coaching provided", "gave coaching", "as coach"),
     "teaching": ("presenting", "presentation", "presenter", "speaker", "speaking", "panelist", "panel", "instructor",
                  "guest lecture", "lecture", "teaching presenting", "writing"),
     "exchange": ("peer exchange", "site visit", "study tour", "international management exchange", "peer learning"),
@@ -446,7 +455,48 @@ def read_type(cell: Cell) -> Reading[str]:
     if found is None:
         return Reading("other", warning=tr("'{value}' is not a type the app knows ({types}); stored as 'other'").format(
             value=shown(raw), types=", ".join(ACTIVITY_TYPES)))
+    said = set(name.split())
+    if found == "coaching" and (name in _EITHER_WAY or said & {"mentoring", "mentor"} and not said & _SAID_RECEIVED):
+        return Reading(found, warning=tr("'{value}' read as coaching received; if you gave it, choose mentoring given "
+                                         "or coaching given").format(value=shown(raw)))
     return Reading(found)
+
+
+# The old single type, "coaching or mentoring, given or received" ("Coaching/Mentoring"), reads as received, with a
+# warning: unless the words say it was received.
+_SAID_RECEIVED = frozenset({"received", "by", "my"})
+_EITHER_WAY = frozenset({"coaching or mentoring given or received", "coaching mentoring given or received"})
+
+
+_YES = frozenset({"yes", "y", "true", "1", "x"})
+_NO = frozenset({"no", "n", "false", "0"})
+
+
+def read_yes_no(cell: Cell) -> Reading[bool]:
+    """yes or no (y/n, true/false, 1/0, an x for yes, an Excel TRUE/FALSE); None (no error) for an empty cell."""
+    if cell is None:
+        return Reading(None)
+    if isinstance(cell, bool):
+        return Reading(cell)
+    raw = cell_text(cell).strip()
+    word = _words(raw)
+    if not word:
+        return Reading(None)
+    if word in _YES:
+        return Reading(True)
+    if word in _NO:
+        return Reading(False)
+    return Reading(None, tr("'{value}' is not yes or no (leave it empty when not said)").format(value=shown(raw)))
+
+
+_TOPIC_SPLIT = re.compile(r"[;,|\n]+")
+
+
+def read_topics(cell: Cell) -> Reading[tuple[str, ...]]:
+    """Topic tags separated by ; , | or line breaks ("Ethics; Law" -> ethics, law); none for an empty cell. A tag
+    that cannot be stored (too long) is validation's to name."""
+    text = cell_text(cell)
+    return Reading(clean_topics(_TOPIC_SPLIT.split(text)) if text.strip() else ())
 
 
 _STATUS_BY_NAME = {

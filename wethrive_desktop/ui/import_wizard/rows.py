@@ -11,20 +11,28 @@ from PySide6.QtGui import QBrush, QColor
 
 from wethrive_desktop.exchange.tabular import DUPLICATE, ERROR, FIELDS, NEW, SKIPPED, RowResult, TabularPreview
 from wethrive_desktop.exchange.tabular_values import cell_text
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import noop, tr
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {NEW: "New", DUPLICATE: "Duplicate", ERROR: "Error", SKIPPED: "Skipped"}  # (shown through tr)
+STATUS_TEXT = {NEW: noop("New"), DUPLICATE: noop("Duplicate"), ERROR: noop("Error"),
+               SKIPPED: noop("Skipped")}  # (shown through tr)
 # Light tints that keep dark text readable (and a dark palette's light text on the same rows readable enough).
 _TINT = {ERROR: QColor(255, 224, 224), DUPLICATE: QColor(234, 234, 234), SKIPPED: QColor(234, 234, 234)}
 _AT_FAULT = QColor(255, 176, 176)
 FIRST_FIELD = 3  # line, status, problem, then the fields
 _DARK_TEXT = QColor(20, 20, 20)
 # The fields as the wizard names them (shown through tr).
-FIELD_LABELS = {"title": "Title", "date": "Date", "end_date": "End date", "provider": "Provider", "hours": "Hours",
-                "type": "Type", "practices": "Practices", "description": "How I took part",
-                "learned": "What I learned", "status": "Status", "challenge": "Challenge"}
+FIELD_LABELS = {"title": noop("Title"), "date": noop("Date"), "end_date": noop("End date"),
+                "provider": noop("Provider"), "hours": noop("Hours"), "type": noop("Type"),
+                "practices": noop("Practices"), "description": noop("How I took part"),
+                "learned": noop("What I learned"), "status": noop("Status"), "challenge": noop("Challenge"),
+                "topics": noop("Topics"), "delivery_hours": noop("Delivery hours (teaching)"),
+                "meets_conditions": noop("Meets ICMA's conditions"), "mentee": noop("Mentee (or person coached)"),
+                "mentee_position": noop("Mentee's position"), "own_employee": noop("Mentee is my own employee"),
+                "mentoring_program": noop("Mentoring program"),
+                "relationship_start": noop("Relationship started"), "relationship_end": noop("Relationship ended"),
+                "frequency": noop("How often we met"), "subjects": noop("Subjects covered")}
 SHOW = {"all": None, "errors": (ERROR,), "new": (NEW,), "other": (DUPLICATE, SKIPPED)}
 
 

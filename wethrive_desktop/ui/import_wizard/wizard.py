@@ -44,7 +44,7 @@ from wethrive_desktop.errors import describe
 from wethrive_desktop.exchange import tabular
 from wethrive_desktop.exchange.tabular_read import DELIMITER_NAMES
 from wethrive_desktop.exchange.tabular_values import cell_text
-from wethrive_desktop.i18n import tr, trn
+from wethrive_desktop.i18n import noop, tr, trn
 from wethrive_desktop.preferences import load_preferences
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.import_wizard.rows import FIELD_LABELS, ImportRowsModel, row_message
@@ -55,7 +55,7 @@ from wethrive_desktop.ui.workers import Worker, run_in_worker
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
-IGNORED = "(ignore this column)"  # (shown through tr)
+IGNORED = noop("(ignore this column)")  # (shown through tr)
 AUTO_ORDER = "auto"  # as the preference says it too: the file's own dates decide
 # How long the rows page waits after a correction before checking the file again (typing several fixes quickly).
 RECHECK_MS = 250
