@@ -299,10 +299,11 @@ def test_the_shell_access_keys_work(make_window: Callable[..., MainWindow], data
 
 def test_the_page_remembered_is_the_one_checked_in_view(make_window: Callable[..., MainWindow]) -> None:
     store = settings()
-    store.setValue("window/page", "legacyPage")
+    last = PAGES[-1].object_name
+    store.setValue("window/page", last)
     store.sync()
     window = make_window()
-    assert window.current_page() is window.pages["legacyPage"] and window.page_actions[-1].isChecked()
+    assert window.current_page() is window.pages[last] and window.page_actions[-1].isChecked()
 
 
 def test_a_page_chosen_from_the_keyboard_takes_the_focus(active: Callable[..., MainWindow], qtbot: QtBot) -> None:

@@ -70,6 +70,12 @@ def _legacy() -> type[Page]:
     return LegacyPage
 
 
+def _requirements() -> type[Page]:
+    from wethrive_desktop.ui.requirements.page import RequirementsPage
+
+    return RequirementsPage
+
+
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(noop("Dashboard"), "dashboardPage", _dashboard, noop("&Dashboard"), "dashboard"),
     PageEntry(noop("Activities"), "activityLogPage", _activity_log, noop("&Activities"), "activities"),
@@ -78,4 +84,5 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(noop("Annual report"), "reportPage", _report, noop("Annual &report"), "annual-report"),
     PageEntry(noop("#WeThriveHere"), "challengePage", _challenge, noop("#&WeThriveHere"), "wethrivehere"),
     PageEntry(noop("Legacy Leaders"), "legacyPage", _legacy, noop("&Legacy Leaders"), "legacy-leaders"),
+    PageEntry(noop("Requirements"), "requirementsPage", _requirements, noop("Re&quirements"), "requirements"),
 )

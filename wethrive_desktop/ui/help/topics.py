@@ -53,6 +53,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("annual-report", "Annual report"),
     Topic("wethrivehere", "#WeThriveHere"),
     Topic("legacy-leaders", "Legacy Leaders"),
+    Topic("requirements", "Requirements"),
     Topic(ICMA_HOURS, "How ICMA counts hours"),
     Topic(SHORTCUTS, "Keyboard shortcuts"),
     Topic(DATA, "Where your data lives"),
