@@ -275,7 +275,7 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     ("annual_reports.0.wholistic", "yes", "annual_reports[1]: 'wholistic' must be true or false"),
     ("annual_reports.0.extension_until", "soon", "'extension_until' must be a date as YYYY-MM-DD"),
     ("requirements.1.definition.hours", -4, "requirements[1] ('aicp-cm'): the definition cannot be used: required "
-                                            "hours must be more than 0 to 1000 hours, not -4"),
+                                            "hours must be more than 0 and at most 1000 hours, not -4"),
     ("requirements.2.key", "aicp-cm", "requirements[2] ('aicp-cm'): the key appears twice"),
     ("requirements.2.definition.key", "other", "the definition's key is 'other', not 'fccma-ethics'"),
     ("requirements.0", "tenet", "requirements[0]: must be an object"),

@@ -164,7 +164,7 @@ def test_texas_counts_two_years_of_ethics_from_approved_providers_only(
     assert run("import-csv", write(TEXAS), "--db", db_path) == 0
     assert run("requirements", "add", "tcma-ethics", "--start", "2025-01-01", "--db", db_path) == 0
     assert capsys.readouterr().out.endswith(
-        "Now tracking TCMA (Texas) ethics (tcma-ethics): 2 h every 2 years from 2025-01-01.\n")
+        "Now tracking TCMA (Texas) ethics (tcma-ethics): 2 h every 2 years from Jan 1, 2025.\n")
 
     window = by_key(capsys, db_path, "2026-06-30")["tcma-ethics"]
     assert (window["period_start"], window["period_end"]) == ("2025-01-01", "2026-12-31")
@@ -201,7 +201,7 @@ def test_add_remove_export_and_import(member: Path, tmp_path: Path, capsys: pyte
     frozen_today(date(2026, 8, 1))
     assert run("requirements", "add", "aicp-cm", "--start", "2025-07-01", "--db", member) == 0
     assert output(capsys, "requirements", "add", "ca-ab1234", "--db", member).endswith(
-        "Now tracking California AB 1234 ethics (ca-ab1234): 2 h every 2 years from 2026-01-01.\n")
+        "Now tracking California AB 1234 ethics (ca-ab1234): 2 h every 2 years from Jan 1, 2026.\n")
     keys = [r["key"] for r in as_json(capsys, "requirements", "--json", "--date", "2026-08-01", "--db", member)]
     assert keys == ["icma-tenet-8", "aicp-cm", "ca-ab1234"]
 

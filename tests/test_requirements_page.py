@@ -345,8 +345,8 @@ def test_a_bad_definitions_file_is_refused_with_its_reason(window: MainWindow, m
     errors: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda _parent, _title, text: errors.append(text))
     page.import_button.click()
-    assert errors == ["Nothing was imported. Requirement 1 in bad.json: required hours must be more than 0 to 1000 "
-                      "hours, not -2."]
+    assert errors == ["Nothing was imported. Requirement 1 in bad.json: required hours must be more than 0 and at most "
+                      "1000 hours, not -2."]
     assert [r.key for r in load_requirements()] == [ALWAYS_ON] and window.undo_stack.count() == 0
 
 

@@ -277,3 +277,16 @@ def test_a_bad_file_imports_nothing(db: object, tmp_path: Path) -> None:
     bad.write_text("{not json")
     with pytest.raises(RequirementError, match="is not JSON"):
         store.import_requirements(bad)
+
+
+def test_an_undone_removal_puts_the_requirement_back_in_its_place(db: object) -> None:
+    from wethrive_desktop.models.requirements import store
+
+    for key in ("fccma-ethics", "tcma-ethics", "ca-ab1234"):
+        store.add_template(key, TODAY)
+    position = store.position_of("tcma-ethics")
+    removed = store.remove_requirement("tcma-ethics")
+    store.save_requirement(removed, position=position)
+    assert [r.key for r in store.load_requirements()] == ["icma-tenet-8", "fccma-ethics", "tcma-ethics", "ca-ab1234"]
+    store.replace_requirements([template("aicp-cm", TODAY)], ["fccma-ethics"])
+    assert [r.key for r in store.load_requirements()] == ["icma-tenet-8", "tcma-ethics", "ca-ab1234", "aicp-cm"]

@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from wethrive_desktop.i18n import noop, tr
+from wethrive_desktop.i18n import format_date, noop, tr
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, REQUIRED_HOURS, valid_year
 from wethrive_desktop.models.topics import clean_topics, normalize_topic, topic_problem
 
@@ -62,7 +62,7 @@ class Period:
             return tr("each calendar year")
         if self.kind == PeriodKind.FISCAL:
             return tr("each year from the first of {month}").format(month=month_name(self.start_month))
-        start = self.start.isoformat() if self.start else "?"
+        start = format_date(self.start) if self.start else "?"
         if self.years == 1:
             return tr("each year from {start}").format(start=start)
         return tr("every {years} years from {start}").format(years=self.years, start=start)
@@ -149,9 +149,11 @@ def _hours(value: object, what: str, *, allow_zero: bool = False) -> Decimal:
         raise RequirementError(tr("{what} must be a number of hours, not '{value}'").format(
             what=what, value=value)) from None
     if not hours.is_finite() or hours < 0 or (hours == 0 and not allow_zero) or hours > MAX_HOURS:
-        low = 0 if allow_zero else tr("more than 0")
-        raise RequirementError(tr("{what} must be {low} to {high} hours, not {value}").format(
-            what=what, low=low, high=MAX_HOURS, value=value))
+        if allow_zero:
+            message = tr("{what} must be from 0 to {high} hours, not {value}")
+        else:
+            message = tr("{what} must be more than 0 and at most {high} hours, not {value}")
+        raise RequirementError(message.format(what=what, high=MAX_HOURS, value=value))
     if hours != hours.quantize(Decimal("0.01")):
         raise RequirementError(tr("{what}: use at most two decimals").format(what=what))
     return hours.quantize(Decimal("0.01"))

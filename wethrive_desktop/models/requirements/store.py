@@ -88,9 +88,11 @@ def add_template(key: str, today: date, start: date | None = None) -> Requiremen
     return requirement
 
 
-def save_requirement(requirement: Requirement | dict[str, Any], replacing: str | None = None) -> Requirement:
+def save_requirement(requirement: Requirement | dict[str, Any], replacing: str | None = None,
+                     position: int | None = None) -> Requirement:
     """Add or change a requirement from its definition (checked first). `replacing` is the key it had, when the
-    key itself is changed; a key already used by another requirement is refused."""
+    key itself is changed; a key already used by another requirement is refused. A requirement added goes at
+    `position` in the list (an undone removal puts it back where it was), else last."""
     checked = from_json(requirement.to_json() if isinstance(requirement, Requirement) else requirement)
     old = replacing or checked.key
     with database_proxy.atomic():
@@ -103,7 +105,7 @@ def save_requirement(requirement: Requirement | dict[str, Any], replacing: str |
             if old == ALWAYS_ON:
                 raise RequirementError(tr("ICMA's Tenet 8 keeps its key; copy it to make another"))
             RequirementRow.update(key=checked.key).where(RequirementRow.key == old).execute()
-        _store(checked)
+        _store(checked, position)
     return checked
 
 
@@ -129,6 +131,22 @@ def copy_requirement(key: str) -> Requirement:
     source = get_requirement(key)
     definition = {**source.to_json(), "key": copy_key(key), "name": tr("{name} (copy)").format(name=source.name)}
     return save_requirement(definition)
+
+
+def position_of(key: str) -> int | None:
+    """Where a tracked requirement stands in the list (None when it is not stored)."""
+    row = RequirementRow.get_or_none(RequirementRow.key == key)
+    return None if row is None else int(row.position)
+
+
+def replace_requirements(put: Sequence[Requirement], drop: Sequence[str]) -> None:
+    """Stop tracking `drop` and store `put` (added, or replacing those with their keys), in one transaction: an
+    import, its undo and its redo."""
+    with database_proxy.atomic():
+        for key in drop:
+            remove_requirement(key)
+        for requirement in put:
+            save_requirement(requirement)
 
 
 def remove_requirement(key: str) -> Requirement:

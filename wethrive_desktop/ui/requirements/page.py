@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities
-from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status
 from wethrive_desktop.models.requirements.counting import (
     ActivityCount,
@@ -67,8 +66,10 @@ from wethrive_desktop.models.requirements.store import (
     copy_requirement,
     export_requirements,
     load_requirements,
+    position_of,
     read_requirements_file,
     remove_requirement,
+    replace_requirements,
     save_requirement,
     unreadable_requirements,
 )
@@ -655,8 +656,10 @@ class RequirementsPage(Page):
         if result is None or result.requirement.always_on:
             return
         requirement = result.requirement
+        position = position_of(requirement.key)
         perform(self.shell, tr("Stop tracking “{name}”").format(name=_short(requirement.name)),
-                lambda: remove_requirement(requirement.key), undo=lambda: save_requirement(requirement))
+                lambda: remove_requirement(requirement.key),
+                undo=lambda: save_requirement(requirement, position=position))
         self.shell.show_message(tr("Stopped tracking “{name}” - Undo ({keys})").format(
             name=_short(requirement.name), keys=undo_keys()), 10000)
 
@@ -691,12 +694,12 @@ class RequirementsPage(Page):
         keys = [r.key for r in found]
 
         def undo() -> None:
-            _put_back([before[k] for k in keys if k in before], [k for k in keys if k not in before])
+            replace_requirements([before[k] for k in keys if k in before], [k for k in keys if k not in before])
 
         try:
             perform(self.shell, trn("Import of %n requirement definition", "Import of %n requirement definitions",
                                     len(found)),
-                    lambda: _put_back(found, []), undo=undo)
+                    lambda: replace_requirements(found, []), undo=undo)
         except RequirementError as error:  # e.g. a Tenet 8 on another period: nothing was written
             prompts.show_error(self, tr("Import requirement definitions"),
                                tr("Nothing was imported. {error}").format(error=_sentence(str(error))))
@@ -713,12 +716,3 @@ def _sentence(text: str) -> str:
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
-
-def _put_back(requirements: Sequence[Requirement], drop: Sequence[str]) -> None:
-    """Store `requirements` (added, or replacing those with their keys) and stop tracking `drop`, in one
-    transaction: an import, its undo and its redo."""
-    with database_proxy.atomic():
-        for key in drop:
-            remove_requirement(key)
-        for requirement in requirements:
-            save_requirement(requirement)
