@@ -36,7 +36,7 @@ RECORDS = [
     record(1, "Budgeting for Outcomes", "9", date(2025, 3, 25), provider="GFOA", type="webinar", practices=(12,),
            description="Attended the live session", learned="Priority-based budgeting"),
     record(2, "ICMA Annual Conference", "10.5", date(2025, 10, 4), end_date=date(2025, 10, 7), provider="ICMA",
-           type="conference", practices=(2, 6, 14), challenge_key="annual-conference",
+           type="conference", practices=(2, 6, 14), challenge_key="annual-conference", topics=("ethics", "zoning"),
            attachments=(AttachmentData("badge.pdf", "abc.pdf", "abc", 10, NOW, 7),)),
     record(3, "Ethics 101", "1.25", date(2025, 1, 15), provider="ICMA University", type="e-course",
            practices=(1,), challenge_key="ethics-101", status="planned"),
@@ -88,8 +88,11 @@ def test_newest_first_by_default_with_the_cells_the_user_sees(table: ActivityTab
                              "Ethics 101"]
     first = [table.index(0, c).data() for c in Column]
     # No locale installed: format_date(short=True) writes ISO dates (the GUI's are the locale's: test_screens_*).
-    assert first == ["2025-10-04 – 2025-10-07", "ICMA Annual Conference", "ICMA", "Conference", "10.5", "2, 6, 14",
-                     "20", ""]
+    assert first == ["2025-10-04 – 2025-10-07", "ICMA Annual Conference", "ICMA", "Conference", "Ethics, zoning",
+                     "10.5", "2, 6, 14", "20", ""]
+    assert table.index(0, Column.TOPICS).data(Qt.ItemDataRole.ToolTipRole).splitlines() == ["Ethics", "zoning"]
+    assert table.index(1, Column.TOPICS).data(Qt.ItemDataRole.ToolTipRole) == "No topic tagged"
+    assert table.headerData(Column.TOPICS, Qt.Orientation.Horizontal) == "Topics"
     assert table.index(0, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is not None
     assert table.index(1, Column.ATTACHMENTS).data(Qt.ItemDataRole.DecorationRole) is None
     assert table.index(0, Column.PRACTICES).data(Qt.ItemDataRole.ToolTipRole).splitlines() == [
@@ -107,7 +110,17 @@ def test_roles_give_raw_values_and_the_record(table: ActivityTableModel) -> None
     assert table.index(0, Column.DATE).data(SORT_ROLE) == (date(2025, 10, 4), date(2025, 10, 7))
     assert table.index(0, Column.PRACTICES).data(SORT_ROLE) == (2, 6, 14)
     assert table.index(0, Column.POINTS).data(SORT_ROLE) == 20
+    assert table.index(0, Column.TOPICS).data(SORT_ROLE) == ("ethics", "zoning")
     assert table.index(0, Column.TITLE).data(RECORD_ROLE) is RECORDS[1]
+
+
+def test_teaching_shows_its_preparation_and_says_its_delivery(qapp: QApplication) -> None:
+    model = ActivityTableModel()
+    model.set_records([record(1, "Taught budgeting at the state conference", "6", date(2025, 5, 1), type="teaching",
+                              delivery_hours=Decimal("1.5"))])
+    assert model.index(0, Column.HOURS).data() == "6"  # the preparation: the hours that count
+    assert model.index(0, Column.HOURS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "6 h of preparation (they count), 1.5 h of delivery (not counted)")
 
 
 def test_hours_sort_numerically_not_as_text(table: ActivityTableModel) -> None:
@@ -192,7 +205,7 @@ def test_invalid_index_and_parent_are_empty(model: ActivityTableModel) -> None:
 # --- search: fields, case, sorting, and what a keystroke costs -------------------------------------------
 
 
-def test_search_looks_in_title_provider_description_and_learned_in_any_case(table: ActivityTableModel) -> None:
+def test_search_looks_in_title_provider_description_learned_and_topics_in_any_case(table: ActivityTableModel) -> None:
     for text, expected in [("OUTCOMES", ["Budgeting for Outcomes"]),  # title
                            ("ville de", ["Équité et inclusion"]),  # provider
                            ("LiVe SeSsIoN", ["Budgeting for Outcomes"]),  # description
@@ -200,7 +213,9 @@ def test_search_looks_in_title_provider_description_and_learned_in_any_case(tabl
                            ("ÉQUITÉ", ["Équité et inclusion"]),  # beyond ASCII
                            ("webinar", []),  # the type is a filter of its own, not searched
                            ("outcomesgfoa", []),  # a word never spans two fields (title, provider)
-                           ("outcomes gfoa", ["Budgeting for Outcomes"])]:
+                           ("outcomes gfoa", ["Budgeting for Outcomes"]),
+                           ("ZONING", ["ICMA Annual Conference"]),  # a topic of the member's own
+                           ("ethics", ["ICMA Annual Conference", "Ethics 101"])]:  # a topic, and a title
         table.set_search(text)
         assert titles(table) == expected, text
 
@@ -331,9 +346,9 @@ def test_a_keystroke_makes_no_call_per_row(qtbot: QtBot) -> None:
 def test_texts_are_prepared_once_per_load(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     prepared: list[int] = []
 
-    def counting_haystack(r: ActivityRecord) -> str:
+    def counting_haystack(r: ActivityRecord, labels: dict[str, str] | None = None) -> str:
         prepared.append(r.id)
-        return haystack(r)
+        return haystack(r, labels)
 
     monkeypatch.setattr(filter_module, "haystack", counting_haystack)
     model = ActivityTableModel()

@@ -39,7 +39,7 @@ class AttachmentsEditor(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.add_button = named(QPushButton(tr("Add &files...")), "addAttachmentButton", tr("Add attachment files"))
         self.open_button = named(QPushButton(tr("Op&en")), "openAttachmentButton", tr("Open the selected attachment"))
-        self.remove_button = named(QPushButton(tr("Re&move")), "removeAttachmentButton",
+        self.remove_button = named(QPushButton(tr("Remo&ve")), "removeAttachmentButton",
                                    tr("Remove the selected attachment"))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):

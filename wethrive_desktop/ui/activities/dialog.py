@@ -13,7 +13,12 @@ When the dialog's window has an undo stack (the main window), saving goes throug
 with its attachments; otherwise it saves directly.
 
 The form's fields are in fields.py, the attachments list and its buttons in attachments.py, the challenge item
-with its suggestion in challenge.py.
+with its suggestion in challenge.py, the topics with their suggestions in topics.py, and the facts ICMA asks of
+mentoring and coaching given in given.py.
+
+ICMA's counting (issue 14): teaching records its preparation hours (which count) and, beside them, its delivery
+hours (shown, not counted); mentoring and coaching given show their section; an old "coaching" activity that reads
+as given (`type_review`) shows a banner asking the member to confirm its type, and saving confirms it.
 
 Checking is kind: the form is checked as the user types, but a field's message shows only once the user has edited
 it (or an edit elsewhere caused it, say an end date before the start), or after a save attempt, which shows every
@@ -42,6 +47,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -57,8 +63,9 @@ from wethrive_desktop.models.activities import (
     normalized,
 )
 from wethrive_desktop.models.activity_edits import save_with_attachments
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status
+from wethrive_desktop.models.domain import ACTIVITY_TYPES, GIVEN_TYPES, Status
 from wethrive_desktop.models.reflections import DESCRIPTION_PROMPT, LEARNED_PROMPT
+from wethrive_desktop.models.requirements import tenet_8
 from wethrive_desktop.models.validation import FieldError, ValidationError
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.attachments import AttachmentsEditor
@@ -73,6 +80,9 @@ from wethrive_desktop.ui.activities.fields import (
     to_date,
     to_qdate,
 )
+from wethrive_desktop.ui.activities.given import GivenSection
+from wethrive_desktop.ui.activities.topics import TopicsField
+from wethrive_desktop.ui.colors import MUTED, color_text, hint_style, themed_style_sheet
 from wethrive_desktop.ui.shell import Shell
 from wethrive_desktop.ui.widgets.fit import Reflow, vertical_scroll
 from wethrive_desktop.ui.widgets.labels import status_name, type_name, type_tip
@@ -108,6 +118,7 @@ class ActivityDialog(QDialog):
         self._save_attempted = False  # after a save attempt, every message shows
         self._zero_hours_confirmed = False  # the user said a completed activity of 0 hours is right
         self._opened_errors: set[tuple[str, str]] = set()  # (field, message) wrong as the dialog opened
+        self._caps: dict[str, Decimal] | None = None  # Tenet 8's caps per type, read when a capped type is chosen
 
         if activity_id is not None:
             record = get_activity(activity_id)
@@ -120,7 +131,10 @@ class ActivityDialog(QDialog):
             self.setWindowTitle(tr("New activity"))
         self.setAccessibleName(self.windowTitle())
         self._build(stored)
-        self._fill(initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0)))
+        data = initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0))
+        # An old "coaching" activity that reads as given: the member confirms its type (saving confirms it).
+        self.review_banner.setVisible(data.type_review and data.type == "coaching")
+        self._fill(data)
         self.challenge.touched = initial is not None and initial.challenge_key is not None
         if activity_id is None and not self.challenge.touched:
             self._suggest_challenge()
@@ -151,6 +165,25 @@ class ActivityDialog(QDialog):
             self.type_combo.setItemData(self.type_combo.count() - 1, type_tip(key), Qt.ItemDataRole.ToolTipRole)
 
         self.hours_spin = hours_spin()
+        self.hours_label = QLabel(tr("&Hours"))
+        self.hours_label.setBuddy(self.hours_spin)
+        self.delivery_spin = hours_spin("deliverySpin", tr("Delivery hours"))
+        self.delivery_spin.setToolTip(tr("The hours spent teaching or presenting: recorded, not counted (ICMA counts "
+                                         "the hours spent preparing)"))
+        self.delivery_note = named(QLabel(tr("Hours delivered: recorded, not counted (ICMA counts the "
+                                             "preparation).")), "deliveryNote")
+        self.delivery_note.setWordWrap(True)
+        # It takes the width the row leaves (wrapping), never widens the form: the practices stay beside it.
+        self.delivery_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        color_text(self.delivery_note, MUTED)
+
+        self.review_banner = named(QLabel(tr(
+            "Please confirm this activity's type: it was logged as coaching or mentoring, given or received (one "
+            "type then), and its words read as given. Choose Coaching received, Mentoring given or Coaching given "
+            "under Type; saving confirms it.")), "typeReviewBanner")
+        self.review_banner.setWordWrap(True)
+        themed_style_sheet(self.review_banner, lambda palette: hint_style(palette, "QLabel"))
+        self.review_banner.hide()
 
         self.status_combo = named(QComboBox(), "statusCombo", tr("Status"))
         for status in Status:
@@ -162,6 +195,11 @@ class ActivityDialog(QDialog):
         self.challenge_hint = self.challenge.hint
 
         self.practice_list = PracticeList()
+
+        used = [t for value in distinct_values("topics") for t in value.split(";")]
+        self.topics = TopicsField(used)
+        self.topics_edit = self.topics.edit
+        self.given = GivenSection()
 
         self.description_edit = text_edit("descriptionEdit", tr("How I took part"), tr(DESCRIPTION_PROMPT))
         self.learned_edit = text_edit("learnedEdit", tr("What I learned"), tr(LEARNED_PROMPT))
@@ -189,7 +227,8 @@ class ActivityDialog(QDialog):
         self._field_widgets: dict[str, QWidget] = {
             "title": self.title_edit, "start_date": self.start_edit, "end_date": self.end_edit,
             "type": self.type_combo, "hours": self.hours_spin, "status": self.status_combo,
-            "challenge_key": self.challenge_combo, "practices": self.practice_list}
+            "delivery_hours": self.delivery_spin, "challenge_key": self.challenge_combo, "topics": self.topics_edit,
+            "practices": self.practice_list, "mentoring": self.given.start.check}
 
         self._lay_out()
         self._connect()
@@ -214,15 +253,23 @@ class ActivityDialog(QDialog):
         kind = QHBoxLayout()
         kind.setContentsMargins(0, 0, 0, 0)
         kind.addWidget(self.type_combo, 1)
-        hours_label = QLabel(tr("&Hours"))
-        hours_label.setBuddy(self.hours_spin)
-        kind.addWidget(hours_label)
+        kind.addWidget(self.hours_label)
         kind.addWidget(self.hours_spin)
         kind_box = QWidget()
         kind_box.setLayout(kind)
         self._add_row(form, tr("T&ype"), kind_box, "type", "hours", buddy=self.type_combo)
+        delivery = QHBoxLayout()
+        delivery.setContentsMargins(0, 0, 0, 0)
+        delivery.addWidget(self.delivery_spin)
+        delivery.addWidget(self.delivery_note, 1)
+        delivery_box = QWidget()
+        delivery_box.setLayout(delivery)
+        self.delivery_row = self._add_row(form, tr("Del&ivery"), delivery_box, "delivery_hours",
+                                          buddy=self.delivery_spin)
+        self._form = form
         self._add_row(form, tr("&Status"), self.status_combo, "status")
         self._add_row(form, tr("&Challenge"), self.challenge, "challenge_key", buddy=self.challenge_combo)
+        self._add_row(form, tr("T&opics"), self.topics, "topics", buddy=self.topics_edit)
         form_box = QWidget()
         form_box.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
@@ -258,8 +305,11 @@ class ActivityDialog(QDialog):
         content.setObjectName("activityForm")
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.review_banner)
         column.addWidget(top)
+        column.addWidget(self.given)
         column.addLayout(texts, 1)
+        self._error_labels["mentoring"] = self.given.dates_error
         # The form scrolls down when the screen is short (800x480); Save and Cancel stay in view under it.
         self.form_area = vertical_scroll(content, "activityFormArea")
 
@@ -272,19 +322,22 @@ class ActivityDialog(QDialog):
         layout.addLayout(bottom)
 
         order = [self.title_edit, self.provider_edit, self.start_edit, self.end_edit, self.type_combo,
-                 self.hours_spin, self.status_combo, self.challenge_combo, self.practice_list,
+                 self.hours_spin, self.delivery_spin, self.status_combo, self.challenge_combo, self.topics_edit,
+                 self.topics.add_button, self.practice_list, *self.given.focus_order(),
                  self.description_edit, self.learned_edit, self.attachment_list, self.add_file_button,
                  self.open_file_button, self.remove_file_button, self.save_button, self.cancel_button]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _add_row(self, form: QFormLayout, text: str, widget: QWidget, *fields: str,
-                 buddy: QWidget | None = None) -> None:
+                 buddy: QWidget | None = None) -> QWidget:
         """A form row: the label `text`, whose access key goes to `buddy` (else `widget`), and `widget` with a
-        message label under it for each of `fields`."""
+        message label under it for each of `fields`. Returns the row's field (to show or hide the row by)."""
         label = QLabel(text)
         label.setBuddy(buddy or widget)
-        form.addRow(label, self._with_error(widget, *fields) if fields else widget)
+        field = self._with_error(widget, *fields) if fields else widget
+        form.addRow(label, field)
+        return field
 
     def sizeHint(self) -> QSize:
         """Room for the whole form at 1366x768; a smaller screen gets what it has (the form scrolls)."""
@@ -296,8 +349,18 @@ class ActivityDialog(QDialog):
         self.provider_edit.textChanged.connect(self._edited())
         self.title_edit.textChanged.connect(self._suggest_challenge)
         self.provider_edit.textChanged.connect(self._suggest_challenge)
+        self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.type_combo.currentIndexChanged.connect(self._edited("type"))
         self.type_combo.currentIndexChanged.connect(self._suggest_challenge)
+        self.delivery_spin.valueChanged.connect(self._edited("delivery_hours"))
+        self.topics.changed.connect(self._edited("topics"))
+        self.given.changed.connect(self._edited())
+        self.given.start.changed.connect(self._edited("mentoring"))
+        self.given.end.changed.connect(self._edited("mentoring"))
+        for changed in (self.title_edit.textChanged, self.provider_edit.textChanged,
+                        self.description_edit.textChanged):
+            changed.connect(self._suggest_topics)
+        self.type_combo.currentIndexChanged.connect(self._suggest_topics)
         self.start_edit.dateChanged.connect(self._start_changed)
         self.end_edit.dateChanged.connect(self._edited("end_date"))
         self.hours_spin.valueChanged.connect(self._edited("hours"))
@@ -347,23 +410,38 @@ class ActivityDialog(QDialog):
         index = self.type_combo.findData(data.type)
         self.type_combo.setCurrentIndex(index if index >= 0 else self.type_combo.findData("other"))
         self.hours_spin.setValue(float(data.hours))
+        self.delivery_spin.setValue(float(data.delivery_hours))
+        self.topics.set_topics(data.topics)
+        self.given.activity_start = data.start_date
+        self.given.fill(data.mentoring, data.meets_conditions)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(data.status), 0))
         self.practice_list.set_practices(data.practices)
         self.description_edit.setPlainText(data.description)
         self.learned_edit.setPlainText(data.learned)
         self.challenge.fill(data.start_date.year, data.challenge_key)
         self.attachments.fill()
+        self._type_changed()
+        self._suggest_topics()
 
     def current_data(self) -> ActivityData:
+        """What the form holds. Fields the type does not use are left out (delivery hours 0, no mentoring facts);
+        `type_review` is always False: saving confirms the type."""
         start = to_date(self.start_edit.date())
         end = to_date(self.end_edit.date())
+        kind = str(self.type_combo.currentData())
+        given = kind in GIVEN_TYPES
         return ActivityData(
             start_date=start,
             end_date=end if end != start else None,
             title=self.title_edit.text(),
             provider=self.provider_edit.text(),
-            type=str(self.type_combo.currentData()),
+            type=kind,
             hours=decimal_hours(self.hours_spin.value()),
+            delivery_hours=decimal_hours(self.delivery_spin.value()) if kind == "teaching" else Decimal("0.00"),
+            topics=self.topics.topics(),
+            meets_conditions=self.given.meets() if given else None,
+            type_review=False,
+            mentoring=self.given.data() if given else None,
             practices=self.practice_list.practices(),
             description=self.description_edit.toPlainText(),
             learned=self.learned_edit.toPlainText(),
@@ -388,11 +466,39 @@ class ActivityDialog(QDialog):
                 self._validate()
         return edited
 
+    def _type_changed(self, *_args: Any) -> None:
+        """Show what the type uses: teaching's preparation and delivery hours; the section of mentoring or coaching
+        given."""
+        kind = str(self.type_combo.currentData())
+        self.type_combo.setToolTip(type_tip(kind) or "")
+        teaching = kind == "teaching"
+        self.hours_label.setText(tr("Preparation &hours") if teaching else tr("&Hours"))
+        self.hours_spin.setAccessibleName(tr("Preparation hours") if teaching else tr("Hours"))
+        self.hours_spin.setToolTip(
+            tr("The hours spent preparing (learning in order to teach): these count toward ICMA's hours")
+            if teaching else tr("Decimal hours: a 90-minute webinar is 1.5 h. Arrow keys step by a quarter hour."))
+        self._form.setRowVisible(self.delivery_row, teaching)
+        given = kind in GIVEN_TYPES
+        if given:
+            self.given.set_type(kind, self._cap(kind))
+        self.given.setVisible(given)
+
+    def _cap(self, kind: str) -> Decimal | None:
+        """The most hours of `kind` Tenet 8 counts a year (None: no cap), as the member keeps Tenet 8."""
+        if self._caps is None:
+            self._caps = dict(tenet_8().caps)
+        return self._caps.get(kind)
+
+    def _suggest_topics(self, *_args: Any) -> None:
+        self.topics.suggest(self.title_edit.text(), str(self.type_combo.currentData()),
+                            self.description_edit.toPlainText(), self.provider_edit.text())
+
     def _start_changed(self, qdate: QDate) -> None:
         if self._filling:
             return
         self._edited_fields.add("start_date")
         start = to_date(qdate)
+        self.given.activity_start = start
         end = to_date(self.end_edit.date())
         if end == self._last_start or end < start:
             # The end date follows the start date until the user makes it a span.
@@ -450,12 +556,15 @@ class ActivityDialog(QDialog):
                     widget.selectAll()  # what is typed next replaces what is wrong
                 return
 
-    @staticmethod
-    def _message(error: FieldError) -> str:
+    def _message(self, error: FieldError) -> str:
         """'Title is required', 'Hours: 30 h is more than 24 h, the most a single day can hold'."""
         names = {"title": tr("Title"), "end_date": tr("End date"), "start_date": tr("Start date"),
-                 "hours": tr("Hours"), "type": tr("Type"), "practices": tr("Practices"), "status": tr("Status"),
-                 "challenge_key": tr("Challenge item")}
+                 "hours": tr("Preparation hours") if self.type_combo.currentData() == "teaching" else tr("Hours"),
+                 "type": tr("Type"), "practices": tr("Practices"), "status": tr("Status"),
+                 "challenge_key": tr("Challenge item"), "delivery_hours": tr("Delivery hours"),
+                 "topics": tr("Topics")}
+        if error.field == "mentoring":  # said under the relationship's dates, a sentence of its own
+            return error.message[:1].upper() + error.message[1:]
         name = names.get(error.field, error.field)
         # The commonest message is a whole sentence of its own ("Title is required"); any other follows the
         # field's name and a colon, in one template a translation can reorder.

@@ -46,8 +46,8 @@ def date_edit(name: str, accessible: str) -> DateEdit:
     return named(DateEdit(), name, accessible)
 
 
-def hours_spin() -> QDoubleSpinBox:
-    spin = named(QDoubleSpinBox(), "hoursSpin", tr("Hours"))
+def hours_spin(name: str = "hoursSpin", accessible: str = "") -> QDoubleSpinBox:
+    spin = named(QDoubleSpinBox(), name, accessible or tr("Hours"))
     spin.setDecimals(2)
     spin.setSingleStep(0.25)
     spin.setRange(0, MAX_SPIN_HOURS)

@@ -2,7 +2,8 @@
 precomputed once per row when the rows load. Nothing here calls into Qt: model.py asks `ActivityFilter.matches`
 for the rows that pass and shows those.
 
-Every word typed must appear, in any case, in the title, provider, description or what was learned. Each row's
+Every word typed must appear, in any case, in the title, provider, description, what was learned or a topic (by its
+tag or its name as shown). Each row's
 searchable text is casefolded once, when the rows load (`haystack`); a keystroke is then one pass per new word
 (itertools.compress over `word in text`: no Python function is called per row) over the rows that can still match:
 typing more narrows from the previous result, and going back (Backspace) finds the earlier result in a small cache.
@@ -15,6 +16,7 @@ from itertools import compress, repeat
 from operator import contains
 
 from wethrive_desktop.models.activities import ActivityRecord, search_text
+from wethrive_desktop.models.topics import topic_label
 
 # What a result depends on: the words searched (casefolded), the type and the practice.
 Criteria = tuple[tuple[str, ...], str | None, int | None]
@@ -22,10 +24,22 @@ NO_CRITERIA: Criteria = ((), None, None)
 CACHE_SIZE = 8  # recent results kept; each is a list of row positions, at most one per row loaded
 
 
-def haystack(record: ActivityRecord) -> str:
-    """The text a search looks in (models.activities.search_text, which the other years' count uses too)."""
+def haystack(record: ActivityRecord, labels: dict[str, str] | None = None) -> str:
+    """The text a search looks in: models.activities.search_text (which the other years' count uses too), then
+    the topics, each by its tag and by its name as shown ("ethics", "ethik"). `labels` keeps the names found,
+    casefolded, so a load asks each topic's name once."""
     d = record.data
-    return search_text(d.title, d.provider, d.description, d.learned)
+    text = search_text(d.title, d.provider, d.description, d.learned)
+    if not d.topics:
+        return text
+    labels = {} if labels is None else labels
+    parts = []
+    for topic in d.topics:
+        label = labels.get(topic)
+        if label is None:
+            label = labels[topic] = topic_label(topic).casefold()
+        parts.append(topic if label == topic else topic + "\n" + label)
+    return text + "\n" + "\n".join(parts)
 
 
 def _narrower(criteria: Criteria, than: Criteria) -> bool:
@@ -52,7 +66,8 @@ class ActivityFilter:
     def load(self, records: Sequence[ActivityRecord]) -> None:
         """Take new rows: their searchable texts are made here, once, and never again per keystroke."""
         self._positions = list(range(len(records)))
-        self._haystacks = [haystack(r) for r in records]
+        labels: dict[str, str] = {}
+        self._haystacks = [haystack(r, labels) for r in records]
         self._types = [r.data.type for r in records]
         self._practices = [r.data.practices for r in records]
         self._results.clear()

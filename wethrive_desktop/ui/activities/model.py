@@ -36,6 +36,7 @@ from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.domain import PRACTICES, Status, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
+from wethrive_desktop.models.topics import topic_label
 from wethrive_desktop.ui.activities.filter import ActivityFilter
 from wethrive_desktop.ui.colors import MUTED, application_palette, graphic_color, live_color
 from wethrive_desktop.ui.widgets.dates import short_range
@@ -58,10 +59,11 @@ class Column(IntEnum):
     TITLE = 1
     PROVIDER = 2
     TYPE = 3
-    HOURS = 4
-    PRACTICES = 5
-    POINTS = 6
-    ATTACHMENTS = 7
+    TOPICS = 4
+    HOURS = 5
+    PRACTICES = 6
+    POINTS = 7
+    ATTACHMENTS = 8
 
 
 def header_text(column: Column) -> str:
@@ -71,6 +73,7 @@ def header_text(column: Column) -> str:
         Column.TITLE: tr("Title"),
         Column.PROVIDER: tr("Provider"),
         Column.TYPE: tr("Type"),
+        Column.TOPICS: tr("Topics"),
         Column.HOURS: tr("Hours"),
         Column.PRACTICES: tr("Practices"),
         Column.POINTS: tr("Points"),
@@ -82,6 +85,8 @@ def header_tip(column: Column) -> str:
     """A column header's tooltip (and accessible text): what the column holds."""
     tips = {
         Column.DATE: tr("Start date (and end date for activities over several days)"),
+        Column.TOPICS: tr("Topic tags (ethics, law, equity, sustainability and resilience, or your own)"),
+        Column.HOURS: tr("Hours (for teaching, the preparation: the hours that count)"),
         Column.PRACTICES: tr("The practices the activity developed, by number (hover a row for their names)"),
         Column.POINTS: tr("#WeThriveHere challenge points"),
         Column.ATTACHMENTS: tr("Attachments (certificates, agendas, notes)"),
@@ -99,6 +104,7 @@ def _sort_keys() -> dict[Column, Callable[[ActivityRecord, int], Any]]:
         Column.TITLE: lambda r, p: r.data.title.casefold(),
         Column.PROVIDER: lambda r, p: r.data.provider.casefold(),
         Column.TYPE: lambda r, p: r.data.type,
+        Column.TOPICS: lambda r, p: r.data.topics,
         Column.HOURS: lambda r, p: r.data.hours,
         Column.PRACTICES: lambda r, p: r.data.practices,
         Column.POINTS: lambda r, p: p,
@@ -364,6 +370,7 @@ class ActivityTableModel(QAbstractTableModel):
             d.title,
             d.provider,
             tr(type_label(d.type)),  # the domain's one label for a type, in the user's language
+            ", ".join(map(topic_label, d.topics)),
             format_hours(d.hours),
             ", ".join(str(p) for p in d.practices),
             str(points) if points else "",
@@ -377,6 +384,13 @@ class ActivityTableModel(QAbstractTableModel):
             return "\n".join(practice_label(p) for p in d.practices if p in PRACTICES) or tr("No practice tagged")
         if column == Column.TYPE:
             return type_tip(d.type)
+        if column == Column.TOPICS:
+            return "\n".join(map(topic_label, d.topics)) or tr("No topic tagged")
+        if column == Column.HOURS and d.type == "teaching" and d.delivery_hours:
+            lines = [planned] if planned else []
+            lines.append(tr("{preparation} h of preparation (they count), {delivery} h of delivery (not counted)")
+                         .format(preparation=format_hours(d.hours), delivery=format_hours(d.delivery_hours)))
+            return "\n".join(lines)
         if column == Column.POINTS and d.challenge_key:
             name = self._item_names.get(d.challenge_key, d.challenge_key)
             return trn("{item}: %n point", "{item}: %n points", self._points.get(record.id, 0)).format(item=name)

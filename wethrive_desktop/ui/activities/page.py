@@ -34,7 +34,8 @@ from wethrive_desktop.models.activities import ActivityRecord, load_activities, 
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.profile import get_profile
-from wethrive_desktop.models.rules import Catalogues, Progress, challenge_points, format_hours, total_hours
+from wethrive_desktop.models.requirements import icma_year
+from wethrive_desktop.models.rules import Catalogues, challenge_points, format_hours
 from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
@@ -43,10 +44,14 @@ from wethrive_desktop.ui.widgets.naming import named
 
 # The columns' widths when there is room; on a narrow window they shrink in proportion, eliding their text, and
 # the title keeps a third of the table (widgets/fit.py ColumnFitter).
-DEFAULT_WIDTHS = {Column.DATE: 170, Column.PROVIDER: 170, Column.TYPE: 140, Column.HOURS: 64,
+DEFAULT_WIDTHS = {Column.DATE: 170, Column.PROVIDER: 170, Column.TYPE: 140, Column.TOPICS: 110, Column.HOURS: 64,
                   Column.PRACTICES: 90, Column.POINTS: 60, Column.ATTACHMENTS: 40}
-HEADER_KEY = "activities/header"
-WIDTHS_KEY = "activities/columnWidths"
+# Saved with the Topics column (issue 14). The keys of the versions before it hold one column fewer: their widths
+# are taken over (shifted past Topics); their header state (which also holds the sort column) is not.
+HEADER_KEY = "activities/header2"
+WIDTHS_KEY = "activities/columnWidths2"
+OLD_WIDTHS_KEY = "activities/columnWidths"
+PROGRESS_WIDTH = 200  # the progress bar's least width
 OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
 
 
@@ -73,7 +78,8 @@ class ActivityLogPage(Page):
         self.year_combo = named(QComboBox(), "yearCombo", tr("Year"))
         self.year_combo.setToolTip(tr("The reporting year (activities count in the year they start)"))
         self.search_edit = named(QLineEdit(), "activitySearchEdit", tr("Search activities"))
-        self.search_edit.setPlaceholderText(tr("Search title, provider, description, what I learned (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(tr("Search title, provider, topics, description, what I learned "
+                                               "(Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(160)
         self.type_filter = named(QComboBox(), "typeFilterCombo", tr("Filter by type"))
@@ -143,7 +149,7 @@ class ActivityLogPage(Page):
         self.shown_label = named(QLabel(), "shownLabel")
         self.progress = named(QProgressBar(), "hoursProgress", tr("Progress toward 40 hours"))
         self.progress.setRange(0, int(REQUIRED_HOURS * 100))
-        self.progress.setMinimumWidth(200)
+        self.progress.setMinimumWidth(PROGRESS_WIDTH)
         self.progress.setTextVisible(True)
         self.points_label = named(QLabel(), "pointsLabel")
         self.points_label.setToolTip(tr("#WeThriveHere challenge points earned this year"))
@@ -246,31 +252,56 @@ class ActivityLogPage(Page):
         self._signed_up = get_profile().challenge_signup
         records = load_activities(year=year)
         self.model.set_records(records, catalogues, names)  # the footer follows (filter_changed)
+        self._show_topics_column()
         self._update_year_summary()
         if selected is not None:
             self.select_activity(selected.id, switch_year=False)
         self._update_buttons()
 
+    def _show_topics_column(self) -> None:
+        """The Topics column once the activities loaded have topics: until then its room goes to the others."""
+        self.table.setColumnHidden(Column.TOPICS, not any(r.data.topics for r in self.model.records))
+        self.columns.fit()
+
     # --- footer ----------------------------------------------------------------------------------------
 
     def _update_year_summary(self) -> None:
-        """Progress toward 40 hours and the challenge points of the year shown (not affected by the filters)."""
+        """Progress toward ICMA's 40 hours and the challenge points of the year shown (not affected by the filters).
+
+        The bar follows the hours that COUNT (models.requirements.icma_year: Tenet 8 as the member keeps it, with
+        its caps and conditions), worked out once per load; when they differ from the hours logged it says both,
+        and its tooltip says why."""
         records = self.model.records
         year = self.selected_year()
         self.progress.setVisible(year is not None)
         self.points_label.setVisible(year is not None)
         if year is None:
             return
-        progress = Progress(total_hours(records, year))
-        self.progress.setValue(int(min(progress.total, REQUIRED_HOURS) * 100))
-        hours = {"total": format_hours(progress.total), "required": format_hours(progress.required)}
-        if progress.met:
-            self.progress.setFormat(tr("{total} h: commitment met").format(**hours))
-            self.progress.setToolTip(tr("{year}: {total} h, commitment met").format(year=year, **hours))
+        icma = icma_year(records, year)
+        required = icma.required
+        self.progress.setRange(0, max(int(required * 100), 1))
+        self.progress.setValue(int(min(icma.counted, required) * 100))
+        hours = {"total": format_hours(icma.counted), "required": format_hours(required),
+                 "logged": format_hours(icma.logged), "counted": format_hours(icma.counted)}
+        if icma.counted != icma.logged:
+            text = (tr("{logged} h logged · {counted} h count toward ICMA's {required}: commitment met")
+                    if icma.met else tr("{logged} h logged · {counted} h count toward ICMA's {required}"))
         else:
-            self.progress.setFormat(tr("{total} of {required} h").format(**hours))
-            self.progress.setToolTip(tr("{year}: {total} of {required} h; {missing} h to go").format(
-                year=year, missing=format_hours(progress.remaining), **hours))
+            text = tr("{total} h: commitment met") if icma.met else tr("{total} of {required} h")
+        self.progress.setFormat(text.format(**hours))
+        self.progress.setAccessibleDescription(self.progress.text())  # read out: the bar's value is only a percent
+        if icma.met:
+            tip = tr("{year}: {total} h, commitment met").format(year=year, **hours)
+        else:
+            tip = tr("{year}: {total} of {required} h; {missing} h to go").format(
+                year=year, missing=format_hours(icma.remaining), **hours)
+        why = icma.explanations()
+        if why:
+            tip += "\n\n" + tr("Why not every hour logged counts:") + "".join("\n• " + line for line in why)
+        self.progress.setToolTip(tip)
+        # Room for the whole text: on a narrow window the footer puts it on a line of its own (fit.Reflow).
+        self.progress.setMinimumWidth(max(PROGRESS_WIDTH, self.progress.fontMetrics().horizontalAdvance(
+            self.progress.text()) + 2 * self.progress.fontMetrics().averageCharWidth() + 8))
         points = challenge_points(records, self._catalogues, year, self._signed_up)
         self.points_label.setText(tr("Challenge points {year}: {points}").format(year=year, points=points))
 
@@ -409,6 +440,10 @@ class ActivityLogPage(Page):
             self.columns.take_current_widths()  # the widths the user left, fitted to the width there is now
             self.columns.use_widths(_saved_widths(settings.value(WIDTHS_KEY)))
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._show_topics_column()  # as the rows say, not as the saved header had it
+        elif settings.value(OLD_WIDTHS_KEY) is not None:  # saved before the Topics column: shift past it
+            old = _saved_widths(settings.value(OLD_WIDTHS_KEY))
+            self.columns.use_widths({c + 1 if c >= Column.TOPICS else c: w for c, w in old.items()})
 
 
 def _saved_widths(value: object) -> dict[int, int]:
