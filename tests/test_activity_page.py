@@ -368,3 +368,7 @@ def test_matches_by_year_searches_as_the_log_does(db: object) -> None:
     assert matches_by_year("parking", "webinar") == {2024: 1}
     assert matches_by_year("parking policy") == {2025: 1}  # every word
     assert matches_by_year("  ") == {}
+    save_activity(ActivityData(start_date=date(2023, 5, 6), title="Council retreat", hours=Decimal(3),
+                               type="workshop", topics=("ethics", "sustainability and resilience")))
+    assert matches_by_year("ethics") == {2023: 1}  # topics too, by tag
+    assert matches_by_year("resilience") == {2023: 1}  # and by the name shown

@@ -25,7 +25,7 @@ from wethrive_desktop.models.db import StoreError, current_path, database_proxy
 from wethrive_desktop.models.domain import GIVEN_TYPES, Status
 from wethrive_desktop.models.mentoring import MentoringData
 from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, Mentoring, utc_now
-from wethrive_desktop.models.topics import clean_topics, join_topics
+from wethrive_desktop.models.topics import clean_topics, join_topics, topic_search_text
 from wethrive_desktop.models.validation import FieldError, ValidationError, validate_activity, validate_counting
 from wethrive_desktop.paths import attachments_dir
 
@@ -383,17 +383,21 @@ def search_text(title: str, provider: str, description: str, learned: str) -> st
 
 def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:
     """How many activities of each year contain every word of `text` (any case) in their title, provider,
-    description or what was learned, as the activity log's search matches them (ui/activities/filter.py), and are
-    of type `kind` if given. Read straight from the rows: for the log's hint when the year shown has no match."""
+    description, what was learned or topics, as the activity log's search matches them (ui/activities/filter.py),
+    and are of type `kind` if given. Read straight from the rows: for the log's hint when the year shown has no
+    match."""
     words = text.casefold().split()
     found: dict[int, int] = {}
     if not words:
         return found
-    sql = "SELECT start_date, type, title, provider, description, learned FROM activity"
-    for start, type_, title, provider, description, learned in database_proxy.execute_sql(sql):
+    sql = "SELECT start_date, type, title, provider, description, learned, topics FROM activity"
+    labels: dict[str, str] = {}
+    for start, type_, title, provider, description, learned, topics in database_proxy.execute_sql(sql):
         if kind is not None and type_ != kind:
             continue
         haystack = search_text(title, provider, description, learned)
+        if topics:
+            haystack += "\n" + topic_search_text(topics.split(";"), labels)
         if all(word in haystack for word in words):
             year = int(str(start)[:4])
             found[year] = found.get(year, 0) + 1

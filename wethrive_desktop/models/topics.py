@@ -77,3 +77,16 @@ def suggest_topics(title: str, type_: str = "", description: str = "", provider:
     if "ethics 101" in text.casefold():
         found.add("ethics")
     return tuple(sorted(found))
+
+
+def topic_search_text(topics: Iterable[str], labels: dict[str, str] | None = None) -> str:
+    """What a search finds an activity's topics by: each tag and its name as shown ('ethics', 'ethik'), casefolded,
+    one per line. `labels` keeps the names found, so a search over many rows asks each topic's name once."""
+    labels = {} if labels is None else labels
+    parts = []
+    for topic in topics:
+        label = labels.get(topic)
+        if label is None:
+            label = labels[topic] = topic_label(topic).casefold()
+        parts.append(topic if label == topic else topic + "\n" + label)
+    return "\n".join(parts)

@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from operator import contains
 
 from wethrive_desktop.models.activities import ActivityRecord, search_text
-from wethrive_desktop.models.topics import topic_label
+from wethrive_desktop.models.topics import topic_search_text
 
 # What a result depends on: the words searched (casefolded), the type and the practice.
 Criteria = tuple[tuple[str, ...], str | None, int | None]
@@ -30,16 +30,7 @@ def haystack(record: ActivityRecord, labels: dict[str, str] | None = None) -> st
     casefolded, so a load asks each topic's name once."""
     d = record.data
     text = search_text(d.title, d.provider, d.description, d.learned)
-    if not d.topics:
-        return text
-    labels = {} if labels is None else labels
-    parts = []
-    for topic in d.topics:
-        label = labels.get(topic)
-        if label is None:
-            label = labels[topic] = topic_label(topic).casefold()
-        parts.append(topic if label == topic else topic + "\n" + label)
-    return text + "\n" + "\n".join(parts)
+    return text + "\n" + topic_search_text(d.topics, labels) if d.topics else text
 
 
 def _narrower(criteria: Criteria, than: Criteria) -> bool:
