@@ -6,7 +6,7 @@ Activity #n" (DOMAIN.md, section 3: name, date(s), provider, hours, practice are
 I learned); no public page describes the online form itself, so that list is the best source of its order. The
 activity type, which the report shows but ICMA's list does not name, comes after them. The report-level fields
 follow the same rule: needs and goals addressed, the 360 assessment, the plan for next year (ICMA's list), then the
-summary reflection (the report's own).
+summary reflection (the report's own) and, for a wholistic report, the narrative for the year.
 
 Text is exactly as stored: no escaping, no trimming beyond what the store did, Unicode intact. Hours read as
 models.rules.format_hours writes them, dates as the PDF prints them (models.dates.date_range), practices as
@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from wethrive_desktop.models.annual_report import ReportActivity, ReportData, ReportGoal
+from wethrive_desktop.i18n import noop
+from wethrive_desktop.models.annual_report import ReportActivity, ReportData, ReportGoal, activity_counting
+from wethrive_desktop.models.annual_report.hours import given_details
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.rules import format_hours
@@ -51,6 +53,8 @@ def portal_fields(activity: ReportActivity, data: ReportData) -> list[PortalFiel
         PortalField("How I took part", a.description, long=True),
         PortalField("What I learned", a.learned, long=True),
         PortalField("Activity type", type_label(a.type)),
+        *(PortalField(label, value) for label, value in given_details(a)),
+        *([PortalField(noop("Hours counted"), counting)] if (counting := activity_counting(a, data)) else []),
     ]
 
 
@@ -110,6 +114,8 @@ def portal_report_fields(data: ReportData) -> list[PortalField]:
         PortalField("360 (multi-rater) assessment progress", data.multirater.describe(data.generated_on), long=True),
         PortalField(f"Plan for {data.year + 1}", _next_year_text(data), long=True),
         PortalField("Summary reflection", data.summary_reflection, long=True),
+        *([PortalField(noop("Reflection on the year (wholistic report)"), data.narrative, long=True)]
+          if data.wholistic else []),
     ]
 
 

@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime, time
+from decimal import Decimal
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -27,11 +28,18 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from wethrive_desktop import APP_NAME, __version__
-from wethrive_desktop.models.annual_report import ReportActivity, ReportData, ReportGoal
+from wethrive_desktop.models.annual_report import (
+    ReportActivity,
+    ReportData,
+    ReportGoal,
+    activity_counting,
+    explanations,
+)
+from wethrive_desktop.models.annual_report.hours import given_details
 from wethrive_desktop.models.dates import date_range, long_date
 from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.reflections import attestation_text
-from wethrive_desktop.models.rules import format_hours
+from wethrive_desktop.models.rules import ZERO, format_hours
 from wethrive_desktop.models.wording import hours_with_required
 from wethrive_desktop.reports import wording as w
 
@@ -222,13 +230,37 @@ class _Writer:
     def summary(self) -> None:
         d = self.d
         self.heading("Summary", 1)
-        self.labelled("Hours reported", hours_with_required(d.total_hours, d.required_hours))
+        if w.counts_differ(d):
+            self.labelled("Hours counted", hours_with_required(d.counted_hours, d.required_hours))
+            self.labelled("Hours logged", f"{format_hours(d.total_hours)} h")
+        else:
+            self.labelled("Hours reported", hours_with_required(d.total_hours, d.required_hours))
         self.labelled(f"{format_hours(d.required_hours)}-hour commitment", w.commitment_verdict(d))
         self.labelled("Activities", str(len(d.activities)))
         self.labelled("Practices covered", w.practices_covered(d))
         self.para(w.summary_sentence(d))
+        self.counting()
         self.practice_table()
         self.type_table()
+        self.requirements_table()
+
+    def counting(self) -> None:
+        lines = explanations(self.d)
+        if not lines:
+            return
+        self.heading(w.COUNTING_HEADING, 2)
+        for line in lines:
+            self.doc.add_paragraph(clean(line), style="List Bullet")
+        self.para(w.COUNTING_NOTE, muted=True)
+
+    def requirements_table(self) -> None:
+        d = self.d
+        if not d.requirements:
+            return
+        self.heading(w.requirements_heading(d), 2)
+        self.table(["Requirement", "Period", "Required", "Counted", "Status"],
+                   [w.requirement_row(line) for line in d.requirements], [2.5, 1.9, 0.8, 0.8, 0.8],
+                   numeric=(2, 3))
 
     def practice_table(self) -> None:
         d = self.d
@@ -257,6 +289,17 @@ class _Writer:
             self.para("None recorded.", italic=True, muted=True)
             return
         total = d.total_hours
+        if w.counts_differ(d):
+            counted: dict[str, Decimal] = {}
+            for a in d.activities:
+                counted[a.type] = counted.get(a.type, ZERO) + a.counted_hours
+            rows = [[type_label(t), str(n), format_hours(h), format_hours(counted.get(t, ZERO)),
+                     w.share_text(h, total)] for t, n, h in d.type_hours]
+            rows.append(["Total", str(len(d.activities)), format_hours(total), format_hours(d.counted_hours),
+                         "100%" if total else ""])
+            self.table(["Type", "Activities", "Logged", "Counted", "Share"], rows, [3.6, 0.9, 0.8, 0.8, 0.7],
+                       numeric=(1, 2, 3, 4), total_row=True)
+            return
         rows = [[type_label(t), str(n), format_hours(h), w.share_text(h, total)] for t, n, h in d.type_hours]
         rows.append(["Total", str(len(d.activities)), format_hours(total), "100%" if total else ""])
         self.table(["Type", "Activities", "Hours", "Share"], rows, [4.4, 0.9, 0.8, 0.7], numeric=(1, 2, 3),
@@ -296,6 +339,10 @@ class _Writer:
         if self.d.summary_reflection.strip():
             self.heading("Summary reflection", 1)
             self.prose(self.d.summary_reflection, "")
+        if self.d.wholistic:
+            self.heading(w.NARRATIVE_HEADING, 1)
+            self.para(w.NARRATIVE_NOTE, muted=True)
+            self.prose(self.d.narrative, w.NOT_WRITTEN)
 
     def activity_index(self) -> None:
         d = self.d
@@ -304,6 +351,14 @@ class _Writer:
             self.para(w.no_activities(d.year), italic=True, muted=True)
             return
         self.para("Each activity is described in full in the sections that follow.", muted=True, keep_with_next=True)
+        if any(a.counted_hours != a.hours for a in d.activities):
+            rows = [[str(a.number), date_range(a.start_date, a.end_date, "short"), a.title, type_label(a.type),
+                     format_hours(a.hours), format_hours(a.counted_hours), w.practice_numbers(a.practices)]
+                    for a in d.activities]
+            rows.append(["", "", "Total", "", format_hours(d.total_hours), format_hours(d.counted_hours), ""])
+            self.table(["#", "Dates", "Activity", "Type", "Hours", "Counted", "Practices"], rows,
+                       [0.4, 1.1, 2.0, 1.1, 0.6, 0.7, 0.9], numeric=(4, 5), total_row=True)
+            return
         rows = [[str(a.number), date_range(a.start_date, a.end_date, "short"), a.title, type_label(a.type),
                  format_hours(a.hours), w.practice_numbers(a.practices)] for a in d.activities]
         rows.append(["", "", "Total", "", format_hours(d.total_hours), ""])
@@ -313,13 +368,21 @@ class _Writer:
     def activity(self, a: ReportActivity) -> None:
         self.heading(w.activity_heading(a.number), 2)
         self.heading(a.title, 3)
-        self.details([
+        rows = [
             ("Dates", date_range(a.start_date, a.end_date)),
             ("Hours", f"{format_hours(a.hours)} h"),
             ("Provider", a.provider),
             ("Type", type_label(a.type)),
             ("Practices", "\n".join(w.practice_lines(self.d, a.practices)) or w.NO_PRACTICES),
-        ])
+            *given_details(a),
+        ]
+        counting = activity_counting(a, self.d)
+        if counting:
+            rows.append(("Counting", counting))
+        self.details(rows)
+        if self.d.wholistic:
+            self.para(w.IN_THE_NARRATIVE, italic=True, muted=True)
+            return
         self.para(w.HOW_I_TOOK_PART, bold=True, keep_with_next=True)
         self.prose(a.description, w.NOT_PROVIDED)
         self.para(w.WHAT_I_LEARNED, bold=True, keep_with_next=True)

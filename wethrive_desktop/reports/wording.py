@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from wethrive_desktop import APP_NAME
-from wethrive_desktop.models.annual_report import MemberInfo, ReportData, ReportGoal
+from wethrive_desktop.models.annual_report import MemberInfo, ReportData, ReportGoal, RequirementLine
+from wethrive_desktop.models.annual_report.hours import period_text, status_word
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
 
@@ -20,6 +21,15 @@ MULTIRATER_HEADING = "Multi-rater (360-degree) assessment"
 MULTIRATER_NOTE = ("Credentialed members complete a multi-rater assessment within their first five years in the "
                    "program.")
 PRACTICE_SPLIT_NOTE = "An activity\u2019s hours are divided equally among the practices it addresses."
+COUNTING_HEADING = "How the hours count"
+COUNTING_NOTE = ("ICMA counts mentoring given and coaching given in the ICMA Coaching Program for at most 20 hours "
+                 "each a year, and only when ICMA\u2019s conditions are met; for teaching, the hours of preparation "
+                 "count.")
+NARRATIVE_HEADING = "Reflection on the year"
+NARRATIVE_NOTE = ("The member wrote the year as one narrative (a wholistic report) instead of a reflection on each "
+                  "activity.")
+IN_THE_NARRATIVE = "Reflected on in the member\u2019s narrative for the year."
+NOT_WRITTEN = "Not written yet."
 
 
 def subtitle(data: ReportData) -> str:
@@ -42,8 +52,12 @@ def organization(member: MemberInfo) -> str:
 
 def status_text(data: ReportData) -> str:
     if data.submitted_on and data.revision:
-        return f"Submitted {long_date(data.submitted_on)} (revision {data.revision})"
-    return "Draft"
+        text = f"Submitted {long_date(data.submitted_on)} (revision {data.revision})"
+    else:
+        text = "Draft"
+    if data.extension_until is not None:
+        text += f"; extension granted until {long_date(data.extension_until)}"
+    return text
 
 
 def furniture_text(data: ReportData) -> str:
@@ -56,10 +70,22 @@ def furniture_text(data: ReportData) -> str:
 
 
 def commitment_verdict(data: ReportData) -> str:
-    """"met" or "12.5 h to go"."""
-    if commitment_met(data.total_hours, data.required_hours):
+    """"met" or "12.5 h to go", by the hours that count."""
+    if commitment_met(data.counted_hours, data.required_hours):
         return "met"
-    return f"{format_hours(hours_short(data.total_hours, data.required_hours))} h to go"
+    return f"{format_hours(hours_short(data.counted_hours, data.required_hours))} h to go"
+
+
+def counts_differ(data: ReportData) -> bool:
+    """Whether the hours that count are not simply the hours logged (caps, conditions, carry-over)."""
+    return data.counting is not None and data.counted_hours != data.total_hours
+
+
+def hours_figure_label(data: ReportData) -> str:
+    """Under the first figure of the summary: what it counts."""
+    if counts_differ(data):
+        return f"hours counted \u00b7 {format_hours(data.total_hours)} logged"
+    return "hours reported"
 
 
 def practices_covered(data: ReportData) -> str:
@@ -75,10 +101,24 @@ def summary_sentence(data: ReportData) -> str:
     commitment = f"{format_hours(data.required_hours)}-hour commitment"
     opening = (f"In {data.year} the member completed {n} professional development "
                f"{'activity' if n == 1 else 'activities'} totalling {_hours(total)}, ")
-    if commitment_met(total, data.required_hours):
+    counted = data.counted_hours
+    if counts_differ(data):
+        opening += f"of which {format_hours(counted)} count toward the commitment as ICMA counts them, "
+    if commitment_met(counted, data.required_hours):
         return opening + f"meeting the {commitment} of the ICMA Code of Ethics (Tenet 8)."
-    short = hours_short(total, data.required_hours)
+    short = hours_short(counted, data.required_hours)
     return opening + f"{_hours(short)} short of the {commitment} of the ICMA Code of Ethics (Tenet 8)."
+
+
+def requirements_heading(data: ReportData) -> str:
+    on = data.requirements_on
+    return "Other requirements tracked" + (f" (as of {long_date(on)})" if on else "")
+
+
+def requirement_row(line: RequirementLine) -> list[str]:
+    """Name, period, required, counted, status: a row of the other requirements' table."""
+    return [line.name, period_text(line.period_start, line.period_end), format_hours(line.required),
+            format_hours(line.counted), status_word(line)]
 
 
 def _hours(hours: Decimal) -> str:

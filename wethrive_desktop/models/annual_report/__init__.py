@@ -9,7 +9,8 @@ it (the caller passes the renderer; models/ never imports reports/): later edits
     data.py       the frozen dataclasses (ReportData and its parts, drafts, revisions)
     codec.py      the JSON snapshot codec and its canonical text
     assemble.py   building ReportData from loaded facts or from the store
-    drafts.py     the editor's writes (per-year text, reflections)
+    drafts.py     the editor's writes (per-year text and settings, reflections)
+    hours.py      what the report says of its hours: counted and logged, why, and what ICMA asks of mentoring
     readiness.py  the ordinary-work check and the readiness list
     revisions.py  submit, reprint, list and read revisions, the report's status
     changes.py    what changed since the latest submitted revision
@@ -19,16 +20,20 @@ the hours, year and due-date rules in models.rules, dates in models.dates, type 
 """
 
 from wethrive_desktop.models.annual_report.assemble import (
+    ProgramFacts,
     assemble_report,
     build_report_data,
     get_draft,
     practice_names,
+    program_facts,
     report_activities,
 )
 from wethrive_desktop.models.annual_report.changes import changes_since_submitted
 from wethrive_desktop.models.annual_report.codec import canonical_json
 from wethrive_desktop.models.annual_report.data import (
     SNAPSHOT_FORMAT,
+    CapLine,
+    HoursCounted,
     MemberInfo,
     MultiraterStatus,
     NextYearPlan,
@@ -39,12 +44,16 @@ from wethrive_desktop.models.annual_report.data import (
     ReportGoal,
     ReportNeed,
     Reprint,
+    RequirementLine,
     RevisionInfo,
     Submission,
 )
 from wethrive_desktop.models.annual_report.drafts import save_draft, save_reflection
+from wethrive_desktop.models.annual_report.hours import activity_counting, explanations
 from wethrive_desktop.models.annual_report.readiness import (
     LEARNING_WORDS,
+    NARRATIVE_MIN_WORDS,
+    NARRATIVE_PROMPT,
     ORDINARY_WORK_PATTERNS,
     Fix,
     ReadinessItem,
@@ -66,14 +75,19 @@ from wethrive_desktop.models.report_status import report_status
 
 __all__ = [
     "LEARNING_WORDS",
+    "NARRATIVE_MIN_WORDS",
+    "NARRATIVE_PROMPT",
     "ORDINARY_WORK_PATTERNS",
     "SNAPSHOT_FORMAT",
+    "CapLine",
     "Fix",
+    "HoursCounted",
     "MemberInfo",
     "MultiraterStatus",
     "NextYearPlan",
     "PdfRenderer",
     "PlannedActivity",
+    "ProgramFacts",
     "ReadinessItem",
     "ReportActivity",
     "ReportData",
@@ -81,13 +95,16 @@ __all__ = [
     "ReportGoal",
     "ReportNeed",
     "Reprint",
+    "RequirementLine",
     "RevisionInfo",
     "Submission",
+    "activity_counting",
     "activity_problems",
     "assemble_report",
     "build_report_data",
     "canonical_json",
     "changes_since_submitted",
+    "explanations",
     "get_draft",
     "get_revision",
     "is_ready",
@@ -95,6 +112,7 @@ __all__ = [
     "list_revisions",
     "ordinary_work_match",
     "practice_names",
+    "program_facts",
     "readiness",
     "report_activities",
     "report_status",

@@ -1,16 +1,28 @@
 """Building the annual report's data: `assemble_report` from already-loaded facts (no database access), and
-`build_report_data` from the store."""
+`build_report_data` from the store.
+
+The hours that count are models.requirements' (Tenet 8 for the report's calendar year, as `wethrive summary` and
+the dashboard count them); the other requirements the member tracks are judged as they stood on the last day of the
+reporting year (or on the day the report is made, if that is earlier): their periods that hold that day, with the
+activities started by then.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities
 from wethrive_desktop.models.annual_report.data import (
+    POSTPONED,
+    WAIVED,
+    CapLine,
+    HoursCounted,
     MemberInfo,
     MultiraterStatus,
     NextYearPlan,
@@ -20,19 +32,70 @@ from wethrive_desktop.models.annual_report.data import (
     ReportDraft,
     ReportGoal,
     ReportNeed,
+    RequirementLine,
 )
-from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, CredentialStatus, Status
+from wethrive_desktop.models.annual_report.hours import CAP, CONDITIONS, PROVIDER
+from wethrive_desktop.models.domain import (
+    ACTIVITY_TYPES,
+    GIVEN_TYPES,
+    PRACTICES,
+    CredentialStatus,
+    ServiceStatus,
+    Status,
+)
+from wethrive_desktop.models.domain import (
+    MultiraterStatus as MultiraterSetting,
+)
 from wethrive_desktop.models.plans import ItemStatus, PlanData, get_plan
 from wethrive_desktop.models.profile import ProfileData, get_profile
+from wethrive_desktop.models.requirements import icma_year
+from wethrive_desktop.models.requirements.counting import (
+    ActivityCount,
+    CountedFacts,
+    RequirementProgress,
+    period_containing,
+    previous_period,
+    progress,
+    provider_accepted,
+)
+from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, Requirement, template
+from wethrive_desktop.models.requirements.store import load_requirements
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, counts_in_year, hours_by_practice
-from wethrive_desktop.models.tables import AnnualReport, Practice
+from wethrive_desktop.models.tables import AnnualReport, Practice, Profile
 
 
 def get_draft(year: int) -> ReportDraft:
     row = AnnualReport.get_or_none(AnnualReport.year == year)
     if row is None:
         return ReportDraft(year)
-    return ReportDraft(year, row.summary_reflection, row.attestation_name, row.attestation_date, True)
+    return ReportDraft(year, row.summary_reflection, row.attestation_name, row.attestation_date, True,
+                       bool(row.wholistic), row.narrative or "", row.extension_until)
+
+
+@dataclass(frozen=True)
+class ProgramFacts:
+    """The profile's program statuses the report reads (migration 6's columns): the credential and service
+    status, and the 360's instrument, pre-approval, raters and status as the member set them."""
+
+    credential_status: str = CredentialStatus.NONE.value
+    service_status: str = ServiceStatus.SERVING.value
+    multirater_instrument: str = ""
+    multirater_preapproved: bool | None = None
+    multirater_raters: int | None = None
+    multirater_status: str = MultiraterSetting.AUTO.value
+
+    @classmethod
+    def of(cls, source: Any) -> ProgramFacts:
+        """From anything with the profile's attributes (the Profile row, or a ProfileData), each one it lacks at
+        its default."""
+        defaults = cls()
+        found = {name: getattr(source, name, None) for name in cls.__dataclass_fields__}
+        return cls(**{name: getattr(defaults, name) if value is None else value for name, value in found.items()})
+
+
+def program_facts() -> ProgramFacts:
+    """The stored profile's program statuses."""
+    return ProgramFacts.of(Profile.get_by_id(1))
 
 
 def report_activities(records: Iterable[ActivityRecord], year: int) -> list[ActivityRecord]:
@@ -83,6 +146,52 @@ def practice_names() -> tuple[tuple[int, str], ...]:
     return tuple(Practice.select(Practice.number, Practice.name).order_by(Practice.number).tuples())
 
 
+def _multirater(profile: ProfileData, program: ProgramFacts) -> MultiraterStatus:
+    """The 360 as the report states it: waived for a Retired Credentialed Manager; postponed when the member says
+    so (for a member in transition, the manual's case); due five years after program entry otherwise."""
+    status = reason = ""
+    if program.credential_status == CredentialStatus.RETIRED.value:
+        status, reason = WAIVED, "retired"
+    elif program.multirater_status == MultiraterSetting.WAIVED.value:
+        status = WAIVED
+    elif program.multirater_status == MultiraterSetting.POSTPONED.value:
+        status = POSTPONED
+        reason = "transition" if program.service_status == ServiceStatus.TRANSITION.value else ""
+    raters = program.multirater_raters
+    return MultiraterStatus(profile.program_entry_date, profile.multirater_completed_date, profile.multirater_due(),
+                            status, reason, program.multirater_instrument.strip(), program.multirater_preapproved,
+                            int(raters) if raters else None)
+
+
+def _why_not_counted(requirement: Requirement, r: CountedFacts, count: ActivityCount | None) -> str:
+    """Why not all of `r`'s hours count (hours.CAP, CONDITIONS, PROVIDER), as models.requirements.counting decided
+    it (in its order: provider, conditions, cap); "" when they all do."""
+    if count is None or count.counted >= count.logged:
+        return ""
+    if not provider_accepted(r.provider, requirement.providers):
+        return PROVIDER
+    if r.type in requirement.conditions and r.meets_conditions is False:
+        return CONDITIONS
+    return CAP if r.type in requirement.caps else ""
+
+
+def _hours_counted(icma: RequirementProgress) -> HoursCounted:
+    caps = tuple(CapLine(c.type, c.cap, c.logged, c.counted) for c in icma.caps)
+    return HoursCounted(icma.logged, icma.counted, caps, icma.carried_in, icma.delivery_hours)
+
+
+def _requirement_line(p: RequirementProgress) -> RequirementLine:
+    r = p.requirement
+    return RequirementLine(r.key, r.name, p.period_start, p.period_end, r.hours.quantize(HUNDREDTH), p.logged,
+                           p.counted, p.due, p.status)
+
+
+def requirements_day(year: int, generated_on: date) -> date:
+    """The day the other requirements are judged on: the reporting year's last day, or the day the report is made
+    when that comes first (this year's report)."""
+    return min(generated_on, date(year, 12, 31))
+
+
 def assemble_report(
     year: int,
     records: Iterable[ActivityRecord],
@@ -92,14 +201,33 @@ def assemble_report(
     draft: ReportDraft,
     generated_on: date,
     names: tuple[tuple[int, str], ...] | None = None,
+    *,
+    tenet_8: Requirement | None = None,
+    earlier: Sequence[CountedFacts] = (),
+    others: Sequence[RequirementProgress] = (),
+    program: ProgramFacts | None = None,
 ) -> ReportData:
-    """The report from already-loaded facts (no database access)."""
+    """The report from already-loaded facts (no database access).
+
+    `tenet_8` is ICMA's requirement as the member tracks it (the built-in template by default); `earlier` the
+    completed activities of the year before, which only a carry-over reads; `others` the other requirements'
+    standing (`others_standing`); `program` the profile's program statuses (read from `profile` by default)."""
+    records = list(records)
+    requirement = tenet_8 or template(ALWAYS_ON, generated_on)
+    icma = icma_year([*earlier, *records], year, generated_on, requirement)
+    counts = {c.activity_id: c for c in icma.activities}
     chosen = report_activities(records, year)
     activities = tuple(
         ReportActivity(
             number=i, activity_id=r.id, title=r.data.title, start_date=r.data.start_date, end_date=r.data.end_date,
             provider=r.data.provider, type=r.data.type, hours=r.data.hours, practices=tuple(r.data.practices),
             description=r.data.description, learned=r.data.learned,
+            counted=counts[r.id].counted.quantize(HUNDREDTH) if r.id in counts else ZERO,
+            not_counted=_why_not_counted(requirement, r, counts.get(r.id)),
+            delivery_hours=r.data.delivery_hours if r.data.type == "teaching" else ZERO,
+            mentoring=r.data.mentoring if r.data.type in GIVEN_TYPES else None,
+            meets_conditions=r.data.meets_conditions if r.data.type in GIVEN_TYPES else None,
+            type_review=r.data.type_review,
         )
         for i, r in enumerate(chosen, 1)
     )
@@ -134,22 +262,63 @@ def assemble_report(
         goals=goals,
         summary_reflection=draft.summary_reflection,
         next_year=_next_year(next_plan),
-        multirater=MultiraterStatus(profile.program_entry_date, profile.multirater_completed_date,
-                                    profile.multirater_due()),
+        multirater=_multirater(profile, program or ProgramFacts.of(profile)),
         attestation_name=draft.attestation_name,
         attestation_date=draft.attestation_date,
+        required_hours=requirement.hours,
+        counting=_hours_counted(icma),
+        requirements=tuple(_requirement_line(p) for p in others),
+        requirements_on=requirements_day(year, generated_on) if others else None,
+        wholistic=draft.wholistic,
+        narrative=draft.narrative,
+        extension_until=draft.extension_until,
     )
 
 
+def _first_day(requirement: Requirement, on: date) -> date:
+    """The first day whose activities the requirement's period on `on` looks at (the period before, with a
+    carry-over)."""
+    start, _ = period_containing(requirement, on)
+    return previous_period(requirement, start)[0] if requirement.carry_over is not None else start
+
+
+def others_standing(others: Sequence[Requirement], on: date,
+                    loaded: dict[int, list[ActivityRecord]]) -> list[RequirementProgress]:
+    """The requirements `others` as they stood on `on`: counted from the completed activities started by then in
+    the periods that hold it (`loaded`: the years' activities already read; the others are read and added to it).
+    Activities after `on` are left out, so the report of a year says the same whatever is logged later."""
+    if not others:
+        return []
+    first = min(_first_day(r, on) for r in others).year
+    facts: list[CountedFacts] = []
+    for y in range(first, on.year + 1):
+        if y not in loaded:
+            loaded[y] = load_activities(year=y, status=Status.COMPLETED.value)
+        facts += (r for r in loaded[y] if r.start_date <= on)
+    return [progress(r, facts, on) for r in others]
+
+
 def build_report_data(year: int, generated_on: date | None = None) -> ReportData:
-    """The live report of `year` from the database: a constant number of queries whatever the count."""
+    """The live report of `year` from the database: a constant number of queries whatever the count (a few more
+    for each year other requirements' periods reach into)."""
+    today = generated_on or clock.today()
+    tracked = load_requirements(today)
+    tenet_8 = next((r for r in tracked if r.key == ALWAYS_ON), None) or template(ALWAYS_ON, today)
+    loaded = {year: load_activities(year=year, status=Status.COMPLETED.value)}
+    if tenet_8.carry_over is not None:
+        loaded[year - 1] = load_activities(year=year - 1, status=Status.COMPLETED.value)
+    others = others_standing([r for r in tracked if r.key != ALWAYS_ON], requirements_day(year, today), loaded)
     return assemble_report(
         year,
-        load_activities(year=year, status=Status.COMPLETED.value),
+        loaded[year],
         get_profile(),
         get_plan(year),
         get_plan(year + 1),
         get_draft(year),
-        generated_on or clock.today(),
+        today,
         practice_names(),
+        tenet_8=tenet_8,
+        earlier=loaded.get(year - 1, ()),
+        others=others,
+        program=program_facts(),
     )

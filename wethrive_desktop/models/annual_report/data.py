@@ -15,9 +15,14 @@ from wethrive_desktop.i18n import format_date, noop, tr
 from wethrive_desktop.models.annual_report.codec import decode, encode
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS
+from wethrive_desktop.models.mentoring import MentoringData
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, commitment_met, past_due
 
-SNAPSHOT_FORMAT = 1
+# Format 2 (issue 14) added ICMA's counting, the other requirements, the wholistic narrative, the extension and the
+# 360's statuses, each with a default: a format-1 snapshot still reads, and prints as it did (reports/pdf prints
+# each addition only when it is there). An older app refuses format 2 rather than print it without them.
+SNAPSHOT_FORMAT = 2
+READABLE_FORMATS = (1, 2)
 
 
 # --- the report's plain data -------------------------------------------------------------------------------
@@ -46,6 +51,19 @@ class ReportActivity:
     practices: tuple[int, ...]
     description: str
     learned: str
+    # Format 2. `counted`: the hours that count toward Tenet 8 (None in a format-1 snapshot: not worked out);
+    # `not_counted` says why not all do: "cap", "conditions" or "provider" (see models.annual_report.hours).
+    counted: Decimal | None = None
+    not_counted: str = ""
+    delivery_hours: Decimal = ZERO  # teaching's delivery, shown and not counted (`hours` is the preparation)
+    mentoring: MentoringData | None = None  # what ICMA asks of mentoring and coaching given
+    meets_conditions: bool | None = None  # mentoring and coaching given: the member's word (None: not said)
+    type_review: bool = False  # an old "coaching" entry that reads as given: the member should confirm its type
+
+    @property
+    def counted_hours(self) -> Decimal:
+        """The hours that count toward Tenet 8 (all of them in a format-1 snapshot)."""
+        return self.hours if self.counted is None else self.counted
 
 
 @dataclass(frozen=True)
@@ -88,14 +106,31 @@ class NextYearPlan:
         return sum((i.estimated_hours for i in self.items), ZERO)
 
 
+WAIVED, POSTPONED = "waived", "postponed"  # MultiraterStatus.status
+
+
 @dataclass(frozen=True)
 class MultiraterStatus:
     program_entry: date | None
     completed_on: date | None
     due_by: date | None
+    # Format 2: "waived" (a Retired Credentialed Manager) or "postponed" (as the member set it), and why
+    # ("retired", "transition" for a member in transition, or ""); the instrument, whether it is one of ICMA's
+    # pre-approved ones (None: not said) and how many raters.
+    status: str = ""
+    reason: str = ""
+    instrument: str = ""
+    preapproved: bool | None = None
+    raters: int | None = None
+
+    @property
+    def excused(self) -> bool:
+        """Waived or postponed (and not done): not due, so never overdue."""
+        return self.completed_on is None and self.status in (WAIVED, POSTPONED)
 
     def overdue(self, on: date) -> bool:
-        return self.completed_on is None and self.due_by is not None and past_due(self.due_by, on)
+        return (self.completed_on is None and not self.excused and self.due_by is not None
+                and past_due(self.due_by, on))
 
     def describe(self, on: date, translated: bool = False) -> str:
         """Where the 360 assessment stands on `on`, in a sentence: the reports' English (the PDF, Word and the portal
@@ -103,8 +138,36 @@ class MultiraterStatus:
         format (through i18n)."""
         words: Callable[[str], str] = tr if translated else _as_written
         day: Callable[[date], str] = format_date if translated else long_date
+        said = self._standing(on, words, day, translated)
+        more = self._instrument(words)
+        return f"{said} {more}" if more else said
+
+    def _instrument(self, words: Callable[[str], str]) -> str:
+        """The instrument and raters, in whole sentences ("" when neither is recorded)."""
+        sentences = []
+        if self.instrument:
+            if self.preapproved is True:
+                text = noop("Instrument: {instrument}, one of ICMA\u2019s pre-approved instruments.")
+            elif self.preapproved is False:
+                text = noop("Instrument: {instrument}, not one of ICMA\u2019s pre-approved instruments.")
+            else:
+                text = noop("Instrument: {instrument}.")
+            sentences.append(words(text).format(instrument=self.instrument))
+        if self.raters:
+            sentences.append(words(noop("Raters: {count}.")).format(count=self.raters))
+        return " ".join(sentences)
+
+    def _standing(self, on: date, words: Callable[[str], str], day: Callable[[date], str], translated: bool) -> str:
         if self.completed_on is not None:
             return words(noop("Completed on {date}.")).format(date=day(self.completed_on))
+        if self.status == WAIVED:
+            if self.reason == "retired":
+                return words(noop("Waived: the member is a Retired Credentialed Manager."))
+            return words(noop("Waived."))
+        if self.status == POSTPONED:
+            if self.reason == "transition":
+                return words(noop("Postponed while the member is in transition between positions."))
+            return words(noop("Postponed."))
         if self.due_by is None:
             return words(noop("Not yet completed. No program entry date is recorded, so the due date is unknown."))
         due = day(self.due_by)
@@ -121,6 +184,45 @@ class MultiraterStatus:
 
 def _as_written(text: str) -> str:
     return text
+
+
+@dataclass(frozen=True)
+class CapLine:
+    """A cap of Tenet 8 that the year's activities of `type` reached or passed."""
+
+    type: str
+    cap: Decimal
+    logged: Decimal
+    counted: Decimal
+
+
+@dataclass(frozen=True)
+class HoursCounted:
+    """The year's hours as ICMA counts them (Tenet 8 as the member tracks it: caps and conditions applied)."""
+
+    logged: Decimal
+    counted: Decimal
+    caps: tuple[CapLine, ...] = ()
+    carried_in: Decimal = ZERO
+    delivery_hours: Decimal = ZERO  # teaching's delivery hours: shown, never counted
+
+    def cap_of(self, type_: str) -> Decimal | None:
+        return next((c.cap for c in self.caps if c.type == type_), None)
+
+
+@dataclass(frozen=True)
+class RequirementLine:
+    """Another requirement the member tracks, as it stood on the report's `requirements_on`."""
+
+    key: str
+    name: str
+    period_start: date
+    period_end: date
+    required: Decimal
+    logged: Decimal
+    counted: Decimal
+    due: date
+    status: str  # "met", "short" or "overdue"
 
 
 @dataclass(frozen=True)
@@ -146,14 +248,29 @@ class ReportData:
     required_hours: Decimal = REQUIRED_HOURS
     revision: int | None = None
     submitted_on: date | None = None
+    # Format 2 (None or empty in a format-1 snapshot).
+    counting: HoursCounted | None = None
+    requirements: tuple[RequirementLine, ...] = ()  # the other requirements tracked (Tenet 8 is `counting`)
+    requirements_on: date | None = None  # the day they are judged on
+    wholistic: bool = False  # the year written as one narrative instead of a reflection per activity
+    narrative: str = ""
+    extension_until: date | None = None  # an extension granted for this report
 
     @property
     def total_hours(self) -> Decimal:
+        """Every hour logged (the activities' hours)."""
         return sum((a.hours for a in self.activities), ZERO).quantize(HUNDREDTH)
 
     @property
+    def counted_hours(self) -> Decimal:
+        """The hours that count toward the commitment, ICMA's caps and conditions applied (a format-1 snapshot
+        counted every hour)."""
+        return self.total_hours if self.counting is None else self.counting.counted
+
+    @property
     def commitment_met(self) -> bool:
-        return commitment_met(self.total_hours, self.required_hours)
+        """Met by the hours that count (as `wethrive summary` and the dashboard judge it)."""
+        return commitment_met(self.counted_hours, self.required_hours)
 
     def practice_name(self, number: int) -> str:
         return dict(self.practice_names).get(number) or PRACTICES[number]
@@ -164,8 +281,9 @@ class ReportData:
     @classmethod
     def from_json(cls, payload: Mapping[str, Any]) -> ReportData:
         fmt = payload.get("format")
-        if fmt != SNAPSHOT_FORMAT:
-            raise ValueError(f"report snapshot format {fmt!r} is not understood (expected {SNAPSHOT_FORMAT})")
+        if fmt not in READABLE_FORMATS:
+            raise ValueError(f"report snapshot format {fmt!r} is not understood (expected one of "
+                             f"{', '.join(map(str, READABLE_FORMATS))})")
         body = {k: v for k, v in payload.items() if k != "format"}
         result = decode(cls, body)
         assert isinstance(result, cls)
@@ -191,6 +309,9 @@ class ReportDraft:
     attestation_name: str = ""
     attestation_date: date | None = None
     exists: bool = False
+    wholistic: bool = False
+    narrative: str = ""
+    extension_until: date | None = None
 
 
 # --- submitted revisions ----------------------------------------------------------------------------------

@@ -29,12 +29,26 @@ def ensure_report_row(year: int) -> AnnualReport:
 
 
 def save_draft(year: int, *, summary_reflection: str | None = None, attestation_name: str | None = None,
-               attestation_date: date | None | EllipsisType = ..., today: date | None = None) -> ReportDraft:
-    """Update the report's own text; a field left out keeps its value. Starts the report (a draft) if needed."""
+               attestation_date: date | None | EllipsisType = ..., wholistic: bool | None = None,
+               narrative: str | None = None, extension_until: date | None | EllipsisType = ...,
+               today: date | None = None) -> ReportDraft:
+    """Update the report's own text and settings; a field left out keeps its value. Starts the report (a draft)
+    if needed.
+
+    `wholistic`: the year is written as one `narrative` instead of a reflection per activity (the activities'
+    reflections are kept either way). `extension_until`: the day an extension granted for this report runs to
+    (None clears it); it must fall after the reporting year."""
     today = today or clock.today()
+    errors = []
     if isinstance(attestation_date, date) and attestation_date > today:
-        raise ValidationError([FieldError("attestation_date", tr("{date} is in the future").format(
-            date=format_date(attestation_date)))])
+        errors.append(FieldError("attestation_date", tr("{date} is in the future").format(
+            date=format_date(attestation_date))))
+    if isinstance(extension_until, date) and (extension_until.year <= year or not valid_year(extension_until.year)):
+        errors.append(FieldError("extension_until", tr("An extension of the {year} report runs to a day after "
+                                                       "{year}, not {date}").format(
+            year=year, date=format_date(extension_until))))
+    if errors:
+        raise ValidationError(errors)
     with database_proxy.atomic():
         row = ensure_report_row(year)
         if summary_reflection is not None:
@@ -43,6 +57,12 @@ def save_draft(year: int, *, summary_reflection: str | None = None, attestation_
             row.attestation_name = attestation_name.strip()
         if not isinstance(attestation_date, EllipsisType):
             row.attestation_date = attestation_date
+        if wholistic is not None:
+            row.wholistic = wholistic
+        if narrative is not None:
+            row.narrative = narrative.strip()
+        if not isinstance(extension_until, EllipsisType):
+            row.extension_until = extension_until
         row.updated_at = utc_now()
         row.save()
     return get_draft(year)

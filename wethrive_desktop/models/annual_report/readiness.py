@@ -18,12 +18,22 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
-from wethrive_desktop.i18n import tr
+from wethrive_desktop.i18n import noop, tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.annual_report.data import ReportActivity, ReportData
+from wethrive_desktop.models.annual_report.data import POSTPONED, WAIVED, ReportActivity, ReportData
 from wethrive_desktop.models.dates import long_date
+from wethrive_desktop.models.mentoring import MentoringData, lasted_six_months
 from wethrive_desktop.models.reflections import MIN_LEARNED_WORDS, enough_words, word_count
 from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
+
+# A year written as one narrative (ICMA accepts a "wholistic" report) replaces a reflection per activity, each at
+# least MIN_LEARNED_WORDS: it must be long enough to say, for the year as a whole, what was learned and applied.
+# ICMA sets no figure; this is about a page's third, the length of eight short reflections.
+NARRATIVE_MIN_WORDS = 200
+NARRATIVE_PROMPT = noop(
+    "Write the year as a whole: what you learned across your activities, how you applied it (or will) in your "
+    "organization, and how it addressed your development needs and goals. At least 200 words."
+)
 
 # Titles that read like the job itself rather than learning (DOMAIN.md: "ordinary work ... does not count").
 ORDINARY_WORK_PATTERNS: tuple[str, ...] = (
@@ -74,6 +84,7 @@ class Fix(StrEnum):
     PLANNER = "planner"  # next year's plan
     PROFILE = "profile"  # the profile dialog
     ATTESTATION = "attestation"  # the attestation fields of the report editor
+    NARRATIVE = "narrative"  # the narrative for the year, in the report editor (a wholistic report)
 
 
 @dataclass(frozen=True)
@@ -111,22 +122,24 @@ def _problem_text(what: str, words: int) -> str:
                                                                                minimum=MIN_LEARNED_WORDS)
 
 
-def activity_problems(a: ReportActivity) -> list[tuple[str, str | None]]:
+def activity_problems(a: ReportActivity, wholistic: bool = False) -> list[tuple[str, str | None]]:
     """(problem, field) pairs for one activity, the problem in the user's language; field is the reflection field
-    that fixes it, or None."""
+    that fixes it, or None. A `wholistic` report (the year as one narrative) asks no reflection of the activity."""
     try:
-        problems = _problems(a)
+        problems = _problems(a, wholistic)
     except TypeError:  # not hashable (say, made by hand with a list of practices): checked afresh
-        problems = _problems.__wrapped__(a)
+        problems = _problems.__wrapped__(a, wholistic)
     return [(_problem_text(what, words), field) for what, field, words in problems]
 
 
 # The checks remember facts, not sentences: the sentences are made when asked, so they follow the language.
 @lru_cache(maxsize=CHECK_CACHE_SIZE)
-def _problems(a: ReportActivity) -> tuple[Problem, ...]:
+def _problems(a: ReportActivity, wholistic: bool = False) -> tuple[Problem, ...]:
     problems: list[Problem] = []
     if not a.practices:
         problems.append(("practices", None, 0))
+    if wholistic:
+        return tuple(problems)
     if not a.description.strip():
         problems.append(("description", "description", 0))
     words = word_count(a.learned)
@@ -141,18 +154,18 @@ def _missing_glyphs(a: ReportActivity, unprintable: Callable[[str], set[str]]) -
     return " ".join(sorted(unprintable(" ".join((a.title, a.provider, a.description, a.learned)))))
 
 
-def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] | None,
+def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] | None, wholistic: bool = False,
                      ) -> tuple[ReadinessItem | None, ReadinessItem | None, ReadinessItem | None]:
     """The readiness items of one activity (None where it passes): its problems, ordinary work, unprintable text."""
     problem = work = glyphs = None
-    problems = activity_problems(a)
+    problems = activity_problems(a, wholistic)
     if problems:
         text = "; ".join(p for p, _ in problems)
         needs_dialog = any(f is None for _, f in problems)
         first_field = next((f for _, f in problems if f is not None), None)
         problem = ReadinessItem(
             f"activity-{a.activity_id}", False,
-            _activity_message("Activity #{number} \u201c{title}\u201d {problems}", a, problems=text),
+            _activity_message(noop("Activity #{number} \u201c{title}\u201d {problems}"), a, problems=text),
             Fix.ACTIVITY if needs_dialog else Fix.REFLECTION, activity_id=a.activity_id,
             field=None if needs_dialog else first_field,
         )
@@ -160,8 +173,8 @@ def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] |
     if match:
         work = ReadinessItem(
             f"work-{a.activity_id}", False,
-            _activity_message("Activity #{number} \u201c{title}\u201d reads like ordinary work (\u201c{match}\u201d); "
-                              "only learning counts", a, match=match),
+            _activity_message(noop("Activity #{number} \u201c{title}\u201d reads like ordinary work "
+                                   "(\u201c{match}\u201d); only learning counts"), a, match=match),
             Fix.ACTIVITY, warning=True, activity_id=a.activity_id,
         )
     if unprintable is not None:
@@ -172,10 +185,98 @@ def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] |
         if missing:
             glyphs = ReadinessItem(
                 f"glyphs-{a.activity_id}", False,
-                _activity_message("Activity #{number} \u201c{title}\u201d has characters the PDF cannot print: "
-                                  "{characters}", a, characters=missing),
+                _activity_message(noop("Activity #{number} \u201c{title}\u201d has characters the PDF cannot "
+                                       "print: {characters}"), a, characters=missing),
                 Fix.ACTIVITY, warning=True, activity_id=a.activity_id)
     return problem, work, glyphs
+
+
+# --- mentoring and coaching given (DOMAIN.md section 7) -------------------------------------------------------
+
+# What ICMA asks that is not documented, one whole sentence each (the conditions of models.mentoring.missing).
+_UNDOCUMENTED = {
+    "mentee": noop("The mentee\u2019s name is not recorded."),
+    "position": noop("The mentee\u2019s position (student, employee or intern) is not recorded."),
+    "own_employee": noop("It does not say whether the mentee is your own employee."),
+    "program": noop("Your own employee counts only through a formal program, and none is recorded."),
+    "start": noop("When the relationship started is not recorded."),
+    "six_months": noop("The relationship has run less than six months."),
+    "frequency": noop("How often you met is not recorded."),
+    "subjects": noop("The subjects covered are not recorded."),
+    "coached_position": noop("The position of the person coached is not recorded."),
+    "nature": noop("The nature of the coaching is not recorded."),
+}
+
+
+def undocumented(type_: str, data: MentoringData | None, on: date) -> list[str]:
+    """The keys of _UNDOCUMENTED for what ICMA asks of a mentoring or coaching given that is not yet recorded
+    (models.mentoring.missing's conditions, in its order; a test holds the two together)."""
+    d = (data or MentoringData()).stripped()
+    found: list[str] = []
+    if type_ == "mentoring":
+        found += [key for key, missing in (("mentee", not d.mentee), ("position", not d.position),
+                                           ("own_employee", d.own_employee is None),
+                                           ("program", bool(d.own_employee) and not d.program)) if missing]
+    elif type_ == "coaching-given":
+        found += ["coached_position"] if not d.position else []
+    else:
+        return found
+    if d.relationship_start is None:
+        found.append("start")
+    elif type_ == "mentoring" and lasted_six_months(d, on) is False:
+        found.append("six_months")
+    if type_ == "mentoring" and not d.frequency:
+        found.append("frequency")
+    if not d.subjects:
+        found.append("subjects" if type_ == "mentoring" else "nature")
+    return found
+
+
+def _given_items(a: ReportActivity, on: date) -> list[ReadinessItem]:
+    """A mentoring or coaching given: marked as not meeting ICMA's conditions (a warning: it does not count); else
+    what ICMA asks that is not recorded, and whether it meets the conditions, still to be confirmed."""
+    if a.type not in ("mentoring", "coaching-given"):
+        return []
+    if a.meets_conditions is False:
+        return [ReadinessItem(
+            f"conditions-{a.activity_id}", False,
+            _activity_message(noop("Activity #{number} \u201c{title}\u201d is marked as not meeting "
+                                   "ICMA\u2019s conditions: its {hours} h do not count"), a,
+                              hours=format_hours(a.hours)),
+            Fix.ACTIVITY, warning=True, activity_id=a.activity_id)]
+    items = []
+    missing = undocumented(a.type, a.mentoring, on)
+    if missing:
+        heading = (_activity_message(noop("Activity #{number} \u201c{title}\u201d (mentoring given) does not yet "
+                                          "record what ICMA asks:"), a) if a.type == "mentoring" else
+                   _activity_message(noop("Activity #{number} \u201c{title}\u201d (coaching given) does not yet "
+                                          "record what ICMA asks:"), a))
+        lines = [heading, *("\u2022 " + tr(_UNDOCUMENTED[key]) for key in missing)]
+        items.append(ReadinessItem(f"mentoring-{a.activity_id}", False, "\n".join(lines), Fix.ACTIVITY,
+                                   activity_id=a.activity_id))
+    if a.meets_conditions is None:
+        text = (_activity_message(noop("Activity #{number} \u201c{title}\u201d: confirm in the activity that it "
+                                       "meets ICMA\u2019s conditions for mentoring given (a formal relationship of "
+                                       "six months or more with a student, or a local-government employee or "
+                                       "intern)"), a)
+                if a.type == "mentoring" else
+                _activity_message(noop("Activity #{number} \u201c{title}\u201d: confirm in the activity that it "
+                                       "was coaching given in the ICMA Coaching Program"), a))
+        items.append(ReadinessItem(f"confirm-{a.activity_id}", False, text, Fix.ACTIVITY,
+                                   activity_id=a.activity_id))
+    return items
+
+
+def _type_review_item(a: ReportActivity) -> ReadinessItem | None:
+    """An entry logged as "coaching" before the app told received from given, whose words read as given."""
+    if not a.type_review:
+        return None
+    return ReadinessItem(
+        f"type-{a.activity_id}", False,
+        _activity_message(noop("Activity #{number} \u201c{title}\u201d was logged as coaching and reads as "
+                               "coaching you gave: confirm its type (coaching received, mentoring given, or "
+                               "coaching given)"), a),
+        Fix.ACTIVITY, warning=True, activity_id=a.activity_id)
 
 
 def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
@@ -190,24 +291,48 @@ def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
                                    tr("Your profile has characters the PDF cannot print: {characters}").format(
                                        characters=" ".join(sorted(missing))), Fix.PROFILE, warning=True))
     items += activity_items
-    missing = unprintable(" ".join((data.summary_reflection, data.attestation_name)))
+    missing = unprintable(" ".join((data.summary_reflection, data.attestation_name, data.narrative)))
     if missing:
         items.append(ReadinessItem("glyphs-report", False,
-                                   tr("The summary or attestation has characters the PDF cannot print: "
-                                      "{characters}").format(characters=" ".join(sorted(missing))),
+                                   tr("The summary, narrative or attestation has characters the PDF cannot "
+                                      "print: {characters}").format(characters=" ".join(sorted(missing))),
                                    Fix.ATTESTATION, warning=True))
     return items
 
 
 def _hours_item(data: ReportData) -> ReadinessItem:
-    total = data.total_hours  # a sum over every activity: once
-    hours = {"total": format_hours(total), "required": format_hours(data.required_hours)}
-    if commitment_met(total, data.required_hours):
+    """The commitment, judged by the hours that count (ICMA's caps and conditions applied)."""
+    logged, counted = data.total_hours, data.counted_hours  # sums over every activity: once
+    hours = {"total": format_hours(counted), "required": format_hours(data.required_hours),
+             "logged": format_hours(logged)}
+    met = commitment_met(counted, data.required_hours)
+    if met and counted == logged:
         return ReadinessItem("hours", True, tr("{total} hours reported (at least {required})").format(**hours),
                              Fix.ACTIVITIES)
-    short = format_hours(hours_short(total, data.required_hours))
-    return ReadinessItem("hours", False, tr("{total} of {required} hours: {short} h more needed").format(
-        short=short, **hours), Fix.ACTIVITIES)
+    if met:
+        return ReadinessItem("hours", True, tr("{total} of the {logged} hours logged count (at least "
+                                               "{required})").format(**hours), Fix.ACTIVITIES)
+    short = format_hours(hours_short(counted, data.required_hours))
+    if counted == logged:
+        return ReadinessItem("hours", False, tr("{total} of {required} hours: {short} h more needed").format(
+            short=short, **hours), Fix.ACTIVITIES)
+    return ReadinessItem("hours", False, tr("{total} of {required} hours count ({logged} h logged): {short} h more "
+                                            "needed").format(short=short, **hours), Fix.ACTIVITIES)
+
+
+def _narrative_item(data: ReportData) -> ReadinessItem:
+    """A wholistic report's narrative: long enough, as a reflection must be."""
+    words = word_count(data.narrative)
+    if enough_words(words, NARRATIVE_MIN_WORDS):
+        return ReadinessItem("narrative", True, tr("The narrative for the year has {words} words (at least "
+                                                   "{minimum})").format(words=words, minimum=NARRATIVE_MIN_WORDS),
+                             Fix.NARRATIVE)
+    if words == 0:
+        return ReadinessItem("narrative", False, tr("The narrative for the year is not written yet (at least "
+                                                    "{minimum} words)").format(minimum=NARRATIVE_MIN_WORDS),
+                             Fix.NARRATIVE)
+    return ReadinessItem("narrative", False, tr("The narrative for the year has {words} of {minimum} words").format(
+        words=words, minimum=NARRATIVE_MIN_WORDS), Fix.NARRATIVE)
 
 
 def _plan_item(data: ReportData) -> ReadinessItem:
@@ -232,6 +357,14 @@ def _multirater_item(data: ReportData, today: date, day: Callable[[date], str]) 
     """The 360 assessment: ticked only when it is done or its due date is known and not past; without a program
     entry date nobody knows when it is due, which is a warning (to add the date), not a tick."""
     m = data.multirater
+    if m.completed_on is None and m.status == WAIVED:
+        text = (tr("360 assessment waived (Retired Credentialed Manager)") if m.reason == "retired"
+                else tr("360 assessment waived"))
+        return ReadinessItem("multirater", True, text, Fix.PROFILE)
+    if m.completed_on is None and m.status == POSTPONED:
+        text = (tr("360 assessment postponed (member in transition)") if m.reason == "transition"
+                else tr("360 assessment postponed"))
+        return ReadinessItem("multirater", True, text, Fix.PROFILE)
     if m.overdue(today):
         assert m.due_by is not None
         return ReadinessItem("multirater", False, tr("The 360 assessment was due by {date}").format(
@@ -246,6 +379,22 @@ def _multirater_item(data: ReportData, today: date, day: Callable[[date], str]) 
                          Fix.PROFILE, warning=True)
 
 
+def _instrument_item(data: ReportData) -> ReadinessItem | None:
+    """A 360 done with an instrument not pre-approved, or not named: a warning (ICMA asks for a pre-approved one)."""
+    m = data.multirater
+    if m.completed_on is None:
+        return None
+    if not m.instrument:
+        return ReadinessItem("multirater-instrument", False, tr("Name the instrument your 360 assessment used (ICMA "
+                                                                "asks for one of its pre-approved instruments)"),
+                             Fix.PROFILE, warning=True)
+    if m.preapproved is False:
+        return ReadinessItem("multirater-instrument", False, tr("The 360 assessment\u2019s instrument is not one of "
+                                                                "ICMA\u2019s pre-approved instruments"),
+                             Fix.PROFILE, warning=True)
+    return None
+
+
 def readiness(data: ReportData, today: date | None = None,
               unprintable: Callable[[str], set[str]] | None = None,
               day: Callable[[date], str] = long_date) -> list[ReadinessItem]:
@@ -258,15 +407,24 @@ def readiness(data: ReportData, today: date | None = None,
     """
     today = today or clock.today()
     items: list[ReadinessItem] = [_hours_item(data)]
-    checks = [_activity_checks(a, unprintable) for a in data.activities]
+    if data.wholistic:
+        items.append(_narrative_item(data))
+    checks = [_activity_checks(a, unprintable, data.wholistic) for a in data.activities]
     problems = [p for p, _, _ in checks if p is not None]
     items += problems
     if not problems and data.activities:  # with none, the hours item already says what to do
         items.append(ReadinessItem(
             "activities", True,
+            tr("Every activity has practices") if data.wholistic else
             tr("Every activity has practices, a description and at least {minimum} words learned").format(
                 minimum=MIN_LEARNED_WORDS),
             Fix.ACTIVITIES))
+    for a in data.activities:
+        if a.type_review or a.type in ("mentoring", "coaching-given"):  # (few activities: the others cost a test)
+            items += _given_items(a, today)
+            review = _type_review_item(a)
+            if review is not None:
+                items.append(review)
 
     flagged = [w for _, w, _ in checks if w is not None]
     items += flagged
@@ -276,6 +434,9 @@ def readiness(data: ReportData, today: date | None = None,
     items.append(_plan_item(data))
     items.append(_profile_item(data))
     items.append(_multirater_item(data, today, day))
+    instrument = _instrument_item(data)
+    if instrument is not None:
+        items.append(instrument)
     if unprintable is not None:
         items += _unprintable_items(data, unprintable, [g for _, _, g in checks if g is not None])
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import peewee
 
@@ -44,6 +45,12 @@ def latest_revision(year: int) -> RevisionInfo | None:
 
 def get_revision(year: int, revision: int | None = None) -> tuple[RevisionInfo, ReportData]:
     """A submitted revision (the latest by default) and its frozen content."""
+    info, payload = get_revision_payload(year, revision)
+    return info, ReportData.from_json(payload)
+
+
+def get_revision_payload(year: int, revision: int | None = None) -> tuple[RevisionInfo, dict[str, Any]]:
+    """A submitted revision (the latest by default) and its snapshot as stored (JSON): what its format knew."""
     query = AnnualReportRevision.select().join(AnnualReport).where(AnnualReport.year == year)
     if revision is None:
         query = query.order_by(AnnualReportRevision.revision.desc())
@@ -55,7 +62,10 @@ def get_revision(year: int, revision: int | None = None) -> tuple[RevisionInfo, 
             raise LookupError(tr("the {year} report has not been submitted").format(year=year))
         raise LookupError(tr("the {year} report has no revision {revision}").format(year=year, revision=revision))
     info = RevisionInfo(year, row.revision, row.submitted_date, row.pdf_sha256)
-    return info, ReportData.from_json(json.loads(row.snapshot))
+    payload = json.loads(row.snapshot)
+    if not isinstance(payload, dict):
+        raise ValueError(f"the {year} report's revision {row.revision} is not a snapshot")
+    return info, payload
 
 
 def submit_report(year: int, submitted_on: date, *, renderer: PdfRenderer, today: date | None = None) -> Submission:

@@ -4,16 +4,25 @@ ReportData; blocks.py has the paragraphs and tables they are made of)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from wethrive_desktop.models.annual_report import NextYearPlan, ReportActivity, ReportGoal
+from wethrive_desktop.models.annual_report import (
+    NextYearPlan,
+    ReportActivity,
+    ReportGoal,
+    activity_counting,
+    explanations,
+)
+from wethrive_desktop.models.annual_report.hours import given_details
 from wethrive_desktop.models.dates import date_range, long_date
 from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.reflections import attestation_text
-from wethrive_desktop.models.rules import commitment_met, format_hours
+from wethrive_desktop.models.rules import ZERO, commitment_met, format_hours
 from wethrive_desktop.reports import wording as w
 from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, fits_plain, share_text
 from wethrive_desktop.reports.pdf.flowables import Rule, practice_chart, progress_bar
@@ -67,14 +76,14 @@ class Story(StoryBlocks):
 
     def summary(self) -> list[Flowable]:
         d, s = self.d, self.s
-        total = d.total_hours
-        met = commitment_met(total, d.required_hours)
+        counted = d.counted_hours  # the hours logged, in a snapshot from before ICMA's counting
+        met = commitment_met(counted, d.required_hours)
         out = self.section("Summary")
         verdict = f'<font color="{(GOOD if met else SHORT).hexval()}"><b>{w.commitment_verdict(d)}</b></font>'
         figures = [
-            [self.p(format_hours(total), s.figure_value), self.p(format_hours(d.required_hours), s.figure_value),
+            [self.p(format_hours(counted), s.figure_value), self.p(format_hours(d.required_hours), s.figure_value),
              self.p(str(len(d.activities)), s.figure_value), self.p(w.practices_covered(d), s.figure_value)],
-            [self.p("hours reported", s.figure_label),
+            [self.p(w.hours_figure_label(d), s.figure_label),
              self.p(f"hour commitment \u00b7 {verdict}", s.figure_label),
              self.p("activities", s.figure_label), self.p("practices covered", s.figure_label)],
         ]
@@ -83,10 +92,37 @@ class Story(StoryBlocks):
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]))
-        out += [t, Spacer(1, 8), progress_bar(total, d.required_hours, FRAME_WIDTH, self.f.base, self.f.bold)]
+        out += [t, Spacer(1, 8), progress_bar(counted, d.required_hours, FRAME_WIDTH, self.f.base, self.f.bold)]
         out += [Spacer(1, 8), self.p(w.summary_sentence(d), s.body)]
+        out += self.counting()
         out += self.practice_table()
         out += self.type_table()
+        out += self.requirements_table()
+        return out
+
+    def counting(self) -> list[Flowable]:
+        """Why the hours that count are not all the hours logged (nothing when they are, or in a snapshot from
+        before ICMA's counting)."""
+        lines = explanations(self.d)
+        if not lines:
+            return []
+        out = self.subheading(w.COUNTING_HEADING)
+        out += [self.p(f"\u2022 {markup(line)}", self.s.body) for line in lines]
+        out.append(self.p(w.COUNTING_NOTE, self.s.small))
+        return out
+
+    def requirements_table(self) -> list[Flowable]:
+        """The other requirements the member tracks, each on the day the report judges them."""
+        d = self.d
+        if not d.requirements:
+            return []
+        rows: list[list[Any]] = [["Requirement", "Period", "Required", "Counted", "Status"]]
+        widths = [FRAME_WIDTH - 4.35 * inch, 1.9 * inch, 0.8 * inch, 0.8 * inch, 0.85 * inch]
+        for line in d.requirements:
+            name, period, required, counted, status = w.requirement_row(line)
+            rows.append([self.cell(name, widths[0]), self.cell(period, widths[1]), required, counted, status])
+        out = self.subheading(w.requirements_heading(d))
+        out.append(self.table(rows, widths, decimal_cols=(2, 3)))
         return out
 
     def practice_table(self) -> list[Flowable]:
@@ -125,12 +161,28 @@ class Story(StoryBlocks):
         if not d.type_hours:
             return out + [self.p("None recorded.", s.body_muted)]
         total = d.total_hours
+        if w.counts_differ(d):
+            return out + [self.counted_type_table()]
         rows: list[list[Any]] = [["Type", "Activities", "Hours", "Share"]]
         rows += [[type_label(t), str(n), format_hours(h), share_text(h, total)] for t, n, h in d.type_hours]
         rows.append(["Total", str(len(d.activities)), format_hours(total), "100%" if total else ""])
         widths = [FRAME_WIDTH - 2.3 * inch, 0.85 * inch, 0.75 * inch, 0.7 * inch]
         out.append(self.table(rows, widths, numeric_cols=(1, 3), decimal_cols=(2,), total_row=True))
         return out
+
+    def counted_type_table(self) -> Flowable:
+        """Hours by type, logged and counted (where a cap or a condition keeps some from counting)."""
+        d = self.d
+        counted: dict[str, Decimal] = {}
+        for a in d.activities:
+            counted[a.type] = counted.get(a.type, ZERO) + a.counted_hours
+        rows: list[list[Any]] = [["Type", "Activities", "Logged", "Counted", "Share"]]
+        rows += [[type_label(t), str(n), format_hours(h), format_hours(counted.get(t, ZERO)),
+                  share_text(h, d.total_hours)] for t, n, h in d.type_hours]
+        rows.append(["Total", str(len(d.activities)), format_hours(d.total_hours), format_hours(d.counted_hours),
+                     "100%" if d.total_hours else ""])
+        widths = [FRAME_WIDTH - 3.05 * inch, 0.85 * inch, 0.75 * inch, 0.75 * inch, 0.7 * inch]
+        return self.table(rows, widths, numeric_cols=(1, 4), decimal_cols=(2, 3), total_row=True)
 
     def goal_block(self, g: ReportGoal, addressed: bool) -> list[Flowable]:
         s = self.s
@@ -171,9 +223,15 @@ class Story(StoryBlocks):
         return out
 
     def reflection(self) -> list[Flowable]:
-        if not self.d.summary_reflection.strip():
-            return []
-        return self.section("Summary reflection") + self.prose(self.d.summary_reflection, "")
+        out: list[Flowable] = []
+        if self.d.summary_reflection.strip():
+            out += self.section("Summary reflection") + self.prose(self.d.summary_reflection, "")
+        if self.d.wholistic:
+            out += self.section(w.NARRATIVE_HEADING)
+            out.append(self.kept(self.p(w.NARRATIVE_NOTE, self.s.small)))
+            out.append(self.kept(Spacer(1, 4)))
+            out += self.prose(self.d.narrative, w.NOT_WRITTEN)
+        return out
 
     def activity_index(self) -> list[Flowable]:
         d, s = self.d, self.s
@@ -182,6 +240,9 @@ class Story(StoryBlocks):
             return out + [self.p(w.no_activities(d.year), s.body_muted)]
         out.append(self.kept(self.p("Each activity is described in full on the pages that follow.", s.small)))
         out.append(self.kept(Spacer(1, 4)))
+        if any(a.counted_hours != a.hours for a in d.activities):
+            out.append(self.counted_index())
+            return out
         rows: list[list[Any]] = [["#", "Dates", "Activity", "Type", "Hours", "Practices"]]
         widths = [0.35 * inch, 1.3 * inch, FRAME_WIDTH - 4.25 * inch, 1.25 * inch, 0.6 * inch, 0.75 * inch]
         for a in d.activities:
@@ -192,26 +253,49 @@ class Story(StoryBlocks):
         out.append(self.table(rows, widths, decimal_cols=(4,), total_row=True))
         return out
 
+    def counted_index(self) -> Flowable:
+        """The index with the hours that count beside the hours logged (some do not all count)."""
+        d = self.d
+        rows: list[list[Any]] = [["#", "Dates", "Activity", "Type", "Hours", "Counted", "Practices"]]
+        widths = [0.35 * inch, 1.2 * inch, FRAME_WIDTH - 4.8 * inch, 1.15 * inch, 0.55 * inch, 0.7 * inch,
+                  0.85 * inch]
+        for a in d.activities:
+            rows.append([str(a.number), self.cell(date_range(a.start_date, a.end_date, "short"), widths[1]),
+                         self.cell(a.title, widths[2]), self.cell(type_label(a.type), widths[3]),
+                         format_hours(a.hours), format_hours(a.counted_hours),
+                         self.numbers_cell(a.practices, widths[6])])
+        rows.append(["", "", "Total", "", format_hours(d.total_hours), format_hours(d.counted_hours), ""])
+        return self.table(rows, widths, decimal_cols=(4, 5), total_row=True)
+
     def activity(self, a: ReportActivity) -> list[Flowable]:
         s = self.s
         kicker = self.p(w.activity_heading(a.number), s.activity_kicker)
         title = Paragraph(markup(a.title), s.activity_title)
-        value_width = FRAME_WIDTH - 2.85 * inch
-        practices_width = FRAME_WIDTH - 0.8 * inch
+        # What ICMA asks of a mentoring or coaching given, and what the hours count (each on a row of its own); the
+        # labels' column grows to their longest ("Nature of the coaching") when there are any.
+        extra = given_details(a)
+        counting = activity_counting(a, self.d)
+        if counting:
+            extra.append(("Counting", counting))
+        label_width = max([0.8 * inch, *(stringWidth(label, self.f.base, 7.5) + 16 for label, _ in extra)])
+        value_width = FRAME_WIDTH - 2.05 * inch - label_width
+        practices_width = FRAME_WIDTH - label_width
         lines = w.practice_lines(self.d, a.practices) or [w.NO_PRACTICES]
         practices: Any = "\n".join(lines)
         if not all(fits_plain(line, practices_width - 12, self.f.base, 8.5) for line in lines):
             practices = Paragraph(self.practices_text(a.practices), s.cell)  # wraps within the column
-        details = Table(
-            [
-                ["Dates", date_range(a.start_date, a.end_date), "Hours", f"{format_hours(a.hours)} h"],
-                ["Provider", self.cell(a.provider or "not given", value_width), "Type", type_label(a.type)],
-                ["Practices", practices, "", ""],
-            ],
-            colWidths=[0.8 * inch, value_width, 0.55 * inch, 1.5 * inch],
-            hAlign="LEFT",
-        )
+        rows: list[list[Any]] = [
+            ["Dates", date_range(a.start_date, a.end_date), "Hours", f"{format_hours(a.hours)} h"],
+            ["Provider", self.cell(a.provider or "not given", value_width), "Type", type_label(a.type)],
+            ["Practices", practices, "", ""],
+        ]
+        for label, value in extra:
+            rows.append([label, Paragraph(markup(value), s.cell) if value else self.p("<i>not given</i>", s.cell),
+                         "", ""])
+        details = Table(rows, colWidths=[label_width, value_width, 0.55 * inch, 1.5 * inch], hAlign="LEFT")
+        spans = [("SPAN", (1, row), (3, row)) for row in range(3, len(rows))]
         details.setStyle(TableStyle([
+            *spans,
             ("SPAN", (1, 2), (3, 2)),
             ("FONT", (0, 0), (-1, -1), self.f.base, 8.5, 11),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -229,15 +313,18 @@ class Story(StoryBlocks):
             ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
             ("LEFTPADDING", (0, 0), (-1, -1), 7),
         ]))
-        took_part_label = self.p(w.HOW_I_TOOK_PART, s.label)
-        learned_label = self.p(w.WHAT_I_LEARNED, s.label)
-        took_part = self.prose(a.description, w.NOT_PROVIDED)
-        learned = self.prose(a.learned, w.NOT_PROVIDED)
         # The heading, the details and the first lines of "How I took part" share a page: all but the last are
         # keepWithNext, and the document keeps them with the first part of the reflection only
         # (flowables.KeepWithFirstPart), so a long reflection splits rather than moving whole and leaving a gap.
         for f in (kicker, title, details):
             self.kept(f)
+        if self.d.wholistic:  # the narrative for the year reflects on it
+            return [kicker, title, details, Spacer(1, 3), self.p(w.IN_THE_NARRATIVE, s.small),
+                    Spacer(1, 8), Rule(thickness=0.4, space_after=4, keep_with_next=False)]
+        took_part_label = self.p(w.HOW_I_TOOK_PART, s.label)
+        learned_label = self.p(w.WHAT_I_LEARNED, s.label)
+        took_part = self.prose(a.description, w.NOT_PROVIDED)
+        learned = self.prose(a.learned, w.NOT_PROVIDED)
         return [
             kicker, title, details,
             took_part_label, *took_part,

@@ -2,9 +2,12 @@
 
 - page.py: `ReportPage`, the coordinator: the year, the status line, the tabs and the readiness panel (beside the
   tabs, or a tab of its own on a narrow page), the fixes, Ctrl+S and File > Print.
-- reflections.py: the Reflections tab, the activities' "How I took part" / "What I learned" (autosaved, undoable).
+- narrative.py: the Reflections tab: the choice "Reflect on each activity" / "Write the year as one narrative" (a
+  wholistic report) over the reflections or the narrative (autosaved, with its word count).
+- reflections.py: the activities' "How I took part" / "What I learned" (autosaved, undoable).
 - activity_list.py: the Reflections tab's list of activities: a list model and its view (no widget an activity).
-- summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, attestation.
+- summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, the hours that
+  count and why, an extension granted, attestation.
 - fields.py: the text field with its word count and prompt both tabs use, and the autosave delay.
 - readiness_panel.py: the readiness check beside the tabs, each open item with a button to its fix.
 - preview.py: the Preview tab: the PDF built on a worker and shown with QtPdf; Save as PDF.

@@ -38,8 +38,13 @@ _CHANGING_ROLES = [_DISPLAY, _DECORATION, _TOOLTIP]
 
 
 def list_text(a: ReportActivity) -> str:
-    """A row's two lines: the number and title, then the dates (in the user's figures) and hours."""
-    hours = tr("{hours} h").format(hours=format_hours(a.hours))
+    """A row's two lines: the number and title, then the dates (in the user's figures) and hours (and those that
+    count, where not all of them do)."""
+    if a.counted_hours != a.hours:
+        hours = tr("{hours} h, {counted} h count").format(hours=format_hours(a.hours),
+                                                          counted=format_hours(a.counted_hours))
+    else:
+        hours = tr("{hours} h").format(hours=format_hours(a.hours))
     return f"#{a.number}  {a.title}\n{date_span(a.start_date, a.end_date, short=True)} \u00b7 {hours}"
 
 

@@ -1,8 +1,10 @@
 """The annual report page: write the reflections, watch the readiness check, preview, save, print and submit.
 
 `ReportPage` coordinates: the year, the status line and the buttons above the tabs (Reflections, Summary & plan,
-Preview: reflections.py, summary.py, preview.py), the readiness panel beside them, which it keeps current as the
-member types, and the fixes the panel's buttons ask for. The package's __init__ lists every module.
+Preview: narrative.py over reflections.py, summary.py, preview.py), the readiness panel beside them, which it keeps
+current as the member types, and the fixes the panel's buttons ask for. The package's __init__ lists every module.
+The status line gives the hours that count toward the commitment (ICMA's caps and conditions applied), with those
+logged when they differ, and an extension granted for the report.
 
 Typing is as quick at 5,000 activities as at 5: a key updates the word count beside its field at once, while the
 readiness check (of the whole report) runs once typing pauses for READINESS_DELAY_MS (`readiness_timer`, started
@@ -58,11 +60,13 @@ from wethrive_desktop.models.annual_report import (
     report_status,
 )
 from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.reports.pdf.builder import RenderedReport
 from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
+from wethrive_desktop.ui.report.narrative import ReflectionsArea
 from wethrive_desktop.ui.report.portal import PortalCopyDialog
 from wethrive_desktop.ui.report.preview import PreviewTab
 from wethrive_desktop.ui.report.printing import PrintJob, start_printing
@@ -84,6 +88,19 @@ STATUS_MIN_WIDTH = 220  # the status line keeps at least this beside the buttons
 PAGE_MIN_WIDTH = 560
 
 StoreState = tuple[sqlite3.Connection, int, int]
+
+
+def hours_text(data: ReportData) -> str:
+    """The hours against the commitment, for the status line: those that count, and those logged when they
+    differ (a cap or a condition)."""
+    counted, logged = data.counted_hours, data.total_hours
+    if counted == logged:
+        return hours_against(counted, data.required_hours)
+    hours = {"counted": format_hours(counted), "logged": format_hours(logged),
+             "required": format_hours(data.required_hours)}
+    if data.commitment_met:
+        return tr("{counted} h count ({required} required; {logged} h logged)").format(**hours)
+    return tr("{counted} of {required} h count ({logged} h logged)").format(**hours)
 
 
 def _store_state() -> StoreState:
@@ -194,7 +211,13 @@ class ReportPage(Page):
         self.reflections.edit_activity_requested.connect(self.open_activity)
         self.reflections.saving.connect(self._saving)
         self.reflections.saved.connect(self._reflections_saved)
-        self.tabs.addTab(self.reflections, tr("&Reflections"))
+        # The tab holds the choice of how to write the year, over the reflections or the narrative.
+        self.reflections_area = ReflectionsArea(self.shell, self.reflections)
+        self.reflections_area.changed.connect(self.readiness_timer.start)
+        self.reflections_area.saving.connect(self._saving)
+        self.reflections_area.saved.connect(self._draft_saved)
+        self.reflections_area.commit_reflections_requested.connect(self.commit_reflections)
+        self.tabs.addTab(self.reflections_area, tr("&Reflections"))
         self.summary = SummaryTab(self.shell)
         self.summary.changed.connect(self.readiness_timer.start)
         self.summary.saving.connect(self._saving)
@@ -226,6 +249,10 @@ class ReportPage(Page):
         self.attestation_name, self.attestation_signed = s.attestation_name, s.attestation_signed
         self.attestation_date = s.attestation_date
         self.source_combo, self.progress, self.preview_info = p.source_combo, p.progress, p.preview_info
+        a = self.reflections_area
+        self.wholistic_radio, self.per_activity_radio, self.narrative_field = (
+            a.wholistic_radio, a.per_activity_radio, a.narrative_field)
+        self.extension_granted, self.extension_date = s.extension_granted, s.extension_date
         self.pdf_view, self.pdf_document = p.pdf_view, p.pdf_document
 
     def _arrange(self, width: int) -> None:
@@ -253,7 +280,7 @@ class ReportPage(Page):
         else:
             self.tabs.addTab(self.readiness_panel, tr("Rea&diness check"))
         self.readiness_panel.setFrameShape(ReadinessPanel.Shape.StyledPanel if beside else ReadinessPanel.Shape.NoFrame)
-        self.tabs.setCurrentWidget(current if current is not self.readiness_panel else self.reflections)
+        self.tabs.setCurrentWidget(current if current is not self.readiness_panel else self.reflections_area)
         if beside:
             self.readiness_panel.show()  # (a tab page leaves the tab widget hidden)
 
@@ -320,6 +347,7 @@ class ReportPage(Page):
             if self.data is not shown:  # choosing the activity saved the text typed (into `data`): show it so
                 self.reflections.fill(self.data)
             self.summary.fill(self.data, draft)
+            self.reflections_area.fill(draft)
             self.preview.show_report(self.data)
             self._update_readiness()
             self._update_status()
@@ -362,13 +390,17 @@ class ReportPage(Page):
         data = self.data
         ok = data is not None and data.year == draft.year
         self._saved(replace(data, summary_reflection=draft.summary_reflection, attestation_name=draft.attestation_name,
-                            attestation_date=draft.attestation_date) if data is not None and ok else None)
+                            attestation_date=draft.attestation_date, wholistic=draft.wholistic,
+                            narrative=draft.narrative, extension_until=draft.extension_until)
+                    if data is not None and ok else None)
 
     def _live_data(self) -> ReportData | None:
         """The report with the text still being typed, so the readiness check follows every keystroke."""
         if self.data is None:
             return None
-        data = replace(self.data, activities=self.reflections.live_activities(self.data.activities))
+        area = self.reflections_area
+        data = replace(self.data, activities=self.reflections.live_activities(self.data.activities),
+                       wholistic=area.wholistic, narrative=area.narrative())
         return self.summary.live(data)
 
     @property
@@ -413,14 +445,19 @@ class ReportPage(Page):
             self.submit_button.setText(tr("&Mark submitted\u2026"))
             self.changed_label.setVisible(False)
         if self.data is not None:
-            activities = trn("%n activity", "%n activities", len(self.data.activities))
-            text += (f" \u00b7 {escape(hours_against(self.data.total_hours, self.data.required_hours))} "
-                     f"\u00b7 {escape(activities)}")
+            d = self.data
+            if d.extension_until is not None:
+                extension = tr("extension granted until {date}").format(date=format_date(d.extension_until))
+                text += f" \u00b7 {escape(extension)}"
+            activities = trn("%n activity", "%n activities", len(d.activities))
+            text += f" \u00b7 {escape(hours_text(d))} \u00b7 {escape(activities)}"
         self.status_label.setText(text)
 
     def first_field(self) -> QWidget:
-        """Where the keyboard starts on this page (its focus proxy): the first reflection of the year, or the year
-        when it has no activity to reflect on."""
+        """Where the keyboard starts on this page (its focus proxy): the narrative of a year written as one, the
+        first reflection of the year, or the year when it has no activity to reflect on."""
+        if self.reflections_area.wholistic:
+            return self.narrative_field.edit
         if self.data is not None and self.data.activities:
             return self.description_field.edit
         return self.year_combo
@@ -437,6 +474,7 @@ class ReportPage(Page):
 
     def commit_pending(self) -> None:
         self.commit_reflections()
+        self.reflections_area.commit_narrative()
         self.commit_draft()
 
     def save_now(self) -> None:
@@ -464,6 +502,9 @@ class ReportPage(Page):
         elif item.fix == Fix.ATTESTATION:
             self.tabs.setCurrentIndex(SUMMARY_TAB)
             self.attestation_name.setFocus()
+        elif item.fix == Fix.NARRATIVE:
+            self.tabs.setCurrentIndex(REFLECTIONS_TAB)
+            self.reflections_area.focus_narrative()
 
     def select_activity(self, activity_id: int) -> None:
         self.reflections.select_activity(activity_id)

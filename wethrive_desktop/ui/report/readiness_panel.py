@@ -27,6 +27,7 @@ FIX_LABELS = {  # (shown through tr)
     Fix.PLANNER: noop("Open plan"),
     Fix.PROFILE: noop("Edit profile\u2026"),
     Fix.ATTESTATION: noop("Sign"),
+    Fix.NARRATIVE: noop("Write it"),
 }
 
 

@@ -34,6 +34,7 @@ from wethrive_desktop.models.activities import ActivityRecord, get_activity
 from wethrive_desktop.models.annual_report import (
     ReportActivity,
     ReportData,
+    activity_counting,
     save_reflection,
     type_label,
 )
@@ -254,8 +255,10 @@ class ReflectionsTab(QSplitter):
                      else f"<span style='color:{TODO_COLOR}'>{escape(tr('no practices'))}</span>")
         facts = [date_span(a.start_date, a.end_date), a.provider or tr("no provider"), tr(type_label(a.type)),
                  tr("{hours} h").format(hours=format_hours(a.hours))]
+        counting = activity_counting(a, data, translated=True)  # what counts, where not simply the hours
         self.activity_details.setText(escape(" \u00b7 ".join(facts)) + "<br>"
-                                      + escape(tr("Practices: {practices}")).format(practices=practices))
+                                      + escape(tr("Practices: {practices}")).format(practices=practices)
+                                      + (f"<br>{escape(counting)}" if counting else ""))
         for field, widget in (("description", self.description_field), ("learned", self.learned_field)):
             pending = self._pending.get(field)
             if pending is not None and pending[0] == activity_id:

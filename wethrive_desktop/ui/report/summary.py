@@ -1,9 +1,10 @@
 """The "Summary & plan" tab: the summary reflection, the needs and goals the year addressed, next year's plan, the
-360 assessment, and the attestation (name and date).
+360 assessment, the hours that count (and why not all do), an extension granted for the report, and the attestation
+(name and date).
 
-The summary and the attestation are the report's own text (models.annual_report.save_draft). Like a reflection,
-text typed is saved after a pause in typing (`draft_timer`, COMMIT_DELAY_MS), at once when focus leaves the field,
-and whenever the page asks (`commit_draft`); the readiness check follows every key through `changed`.
+The summary, the extension and the attestation are the report's own text (models.annual_report.save_draft). Like a
+reflection, text typed is saved after a pause in typing (`draft_timer`, COMMIT_DELAY_MS), at once when focus leaves
+the field, and whenever the page asks (`commit_draft`); the readiness check follows every key through `changed`.
 
 It scrolls vertically where the page is short; its lines wrap, so it never scrolls sideways.
 """
@@ -33,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.annual_report import ReportData, ReportDraft, save_draft
+from wethrive_desktop.models.annual_report import ReportData, ReportDraft, explanations, save_draft
+from wethrive_desktop.models.domain import MAX_YEAR
 from wethrive_desktop.models.reflections import SUMMARY_PROMPT, attestation_shown
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.validation import ValidationError
@@ -89,6 +91,31 @@ class SummaryTab(QScrollArea):
         self.multirater_label = self._section(grid, tr("360 (multi-rater) assessment"), "multiraterLabel",
                                               tr("Ed&it profile\u2026"), "multiraterProfileButton",
                                               lambda: self.shell.open_profile())
+
+        grid.addSpacing(6)
+        grid.addWidget(bold_label(tr("Hours that count")))
+        self.counting_label = named(QLabel(), "hoursCountedLabel")
+        self.counting_label.setWordWrap(True)
+        self.counting_label.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(self.counting_label)
+
+        grid.addSpacing(6)
+        grid.addWidget(bold_label(tr("Extension")))
+        extension = QHBoxLayout()
+        self.extension_granted = named(QCheckBox(tr("Extension granted un&til")), "extensionGrantedCheck")
+        self.extension_granted.setAccessibleName(tr("Extension granted"))
+        self.extension_granted.setToolTip(tr("The day an extension ICMA granted for this year\u2019s report runs to; "
+                                             "clear the box when there is none"))
+        self.extension_granted.toggled.connect(self._extension_changed)
+        self.extension_date = named(QDateEdit(), "extensionDateEdit")
+        self.extension_date.setAccessibleName(tr("Extension granted until"))
+        self.extension_date.setCalendarPopup(True)
+        self.extension_date.setDisplayFormat(date_edit_format())
+        self.extension_date.dateChanged.connect(self._extension_changed)
+        extension.addWidget(self.extension_granted)
+        extension.addWidget(self.extension_date)
+        extension.addStretch(1)
+        grid.addLayout(extension)
 
         grid.addSpacing(6)
         grid.addWidget(bold_label(tr("Attestation")))
@@ -165,7 +192,9 @@ class SummaryTab(QScrollArea):
             self.attestation_date.setEnabled(draft.attestation_date is not None)
             self.attestation_signed.blockSignals(False)
             self.attestation_date.blockSignals(False)
+        self._fill_extension(draft)
         self.attestation_text.setText(attestation_shown(d.year))
+        self.counting_label.setText(self._counting_text(d))
         self.goals_label.setText(self._goals_text(d))
         nxt = d.next_year
         if nxt is None:
@@ -180,6 +209,33 @@ class SummaryTab(QScrollArea):
         said = m.describe(today, translated=True)
         # (Only an overdue one is coloured: a span "inherit"ing its colour drew black text on a dark palette.)
         self.multirater_label.setText(colored(said, TODO_COLOR) if m.overdue(today) else escape(said))
+
+    def _fill_extension(self, draft: ReportDraft) -> None:
+        """The extension as stored; its date can only fall after the reporting year."""
+        self.extension_granted.blockSignals(True)
+        self.extension_date.blockSignals(True)
+        first = date(draft.year + 1, 1, 1)
+        self.extension_date.setMinimumDate(QDate(first.year, first.month, first.day))
+        self.extension_date.setMaximumDate(QDate(MAX_YEAR, 12, 31))
+        self.extension_granted.setChecked(draft.extension_until is not None)
+        when = draft.extension_until or date(draft.year + 1, 6, 30)
+        self.extension_date.setDate(QDate(when.year, when.month, when.day))
+        self.extension_date.setEnabled(draft.extension_until is not None)
+        self.extension_granted.blockSignals(False)
+        self.extension_date.blockSignals(False)
+
+    @staticmethod
+    def _counting_text(d: ReportData) -> str:
+        """The hours that count toward the commitment and why not all of them do, as rich text."""
+        logged, counted = d.total_hours, d.counted_hours
+        hours = {"counted": format_hours(counted), "logged": format_hours(logged),
+                 "required": format_hours(d.required_hours)}
+        if counted == logged:
+            head = tr("All {logged} h logged count toward the {required} h commitment.").format(**hours)
+        else:
+            head = tr("{counted} of the {logged} h logged count toward the {required} h commitment.").format(**hours)
+        lines = [escape(head)] + [f"\u2022 {escape(line)}" for line in explanations(d, translated=True)]
+        return "<br>".join(lines)
 
     @staticmethod
     def _goals_text(d: ReportData) -> str:
@@ -202,7 +258,13 @@ class SummaryTab(QScrollArea):
         """`data` with the summary and the attestation as typed, not yet saved."""
         return replace(data, summary_reflection=self.summary_field.text().strip(),
                        attestation_name=self.attestation_name.text().strip(),
-                       attestation_date=self.attestation_value())
+                       attestation_date=self.attestation_value(), extension_until=self.extension_value())
+
+    def extension_value(self) -> date | None:
+        if not self.extension_granted.isChecked():
+            return None
+        d = self.extension_date.date()
+        return date(d.year(), d.month(), d.day())
 
     def attestation_value(self) -> date | None:
         if not self.attestation_signed.isChecked():
@@ -216,13 +278,15 @@ class SummaryTab(QScrollArea):
         summary = self.summary_field.text().strip()
         name = self.attestation_name.text().strip()
         when = self.attestation_value()
+        extension = self.extension_value()
         d = self.draft
-        if (summary, name, when) == (d.summary_reflection, d.attestation_name, d.attestation_date):
+        if (summary, name, when, extension) == (d.summary_reflection, d.attestation_name, d.attestation_date,
+                                                d.extension_until):
             return
         self.saving.emit()
         try:
             self.draft = save_draft(d.year, summary_reflection=summary, attestation_name=name,
-                                    attestation_date=when, today=clock.today())
+                                    attestation_date=when, extension_until=extension, today=clock.today())
         except ValidationError as exc:
             prompts.show_error(self, tr("Save report"), str(exc))
             return
@@ -237,6 +301,10 @@ class SummaryTab(QScrollArea):
 
     def _attestation_date_changed(self, *_args: Any) -> None:
         self.attestation_date.setEnabled(self.attestation_signed.isChecked())
+        self.commit_draft()
+
+    def _extension_changed(self, *_args: Any) -> None:
+        self.extension_date.setEnabled(self.extension_granted.isChecked())
         self.commit_draft()
 
     def _use_profile_name(self) -> None:
