@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from wethrive_desktop.models.dashboard import (
     months_left,
     pace,
     recent_activities,
+    requirement_status_text,
 )
 from wethrive_desktop.models.eligibility import ExperienceData, assess
 from wethrive_desktop.models.profile import ProfileData
@@ -202,3 +204,107 @@ def test_dashboard_data_from_the_store(db: object) -> None:
     assert [i.title for i in data.upcoming] == ["Regional Summit"]
     assert data.challenge.total == 10
     assert data.milestones[0].key == "designation"
+
+
+# --- the hours that count (issue 14) ----------------------------------------------------------------------------
+
+def typed(start: date, hours: str, type_: str, meets: bool | None = None, delivery: str = "0",
+          end: date | None = None) -> ActivityRecord:
+    data = ActivityData(start, f"{type_} activity", Decimal(hours), type_, end_date=end, meets_conditions=meets,
+                        delivery_hours=Decimal(delivery))
+    now = datetime(2026, 1, 1)
+    return ActivityRecord(next(_ids), data, now, now)
+
+
+def test_the_pace_counts_mentoring_given_up_to_its_cap() -> None:
+    records = [typed(date(2026, 1, 12), "14", "mentoring"), typed(date(2026, 2, 9), "12", "mentoring"),
+               typed(date(2026, 3, 2), "15", "workshop"), typed(date(2026, 4, 6), "15", "workshop")]
+    p = pace(records, 2026, date(2026, 6, 1))
+    assert (p.total, p.hours_logged, p.required) == (Decimal("50.00"), Decimal("56.00"), Decimal(40))
+    # 41 h logged by March 2, but 35 count: the commitment is met in April, with the second workshop
+    assert p.met and p.met_on == date(2026, 4, 6)
+    assert p.counting() == "56 h logged, 50 h count"
+    assert p.explanations == ("Mentoring given: 26 h logged, 20 h count (at most 20 h a period)",)
+
+
+def test_what_does_not_count_is_explained_and_the_pace_follows_what_does() -> None:
+    records = [typed(date(2026, 1, 12), "10", "mentoring", meets=False), typed(date(2026, 2, 2), "4", "teaching",
+                                                                               delivery="2"),
+               typed(date(2026, 2, 20), "6", "coaching-given", meets=True)]
+    p = pace(records, 2026, date(2026, 3, 15))
+    assert (p.total, p.hours_logged) == (Decimal("10.00"), Decimal("20.00"))
+    assert p.remaining == Decimal("30.00") and p.per_month == Decimal("3.00")
+    assert p.explanations == (
+        "mentoring activity (10 h): marked as not meeting ICMA's conditions for Mentoring given",
+        "Teaching: 2 h of delivery shown, not counted (the preparation counts)")
+
+
+def test_when_every_hour_counts_nothing_is_said_about_counting() -> None:
+    p = pace([typed(date(2026, 1, 12), "5", "workshop")], 2026, date(2026, 3, 15))
+    assert (p.total, p.hours_logged, p.counted_differs, p.counting()) == (Decimal("5.00"), Decimal("5.00"), False,
+                                                                         "")
+
+
+# --- program statuses in the milestones --------------------------------------------------------------------
+
+def test_a_retired_credentialed_manager_has_the_360_waived_and_no_report_asked() -> None:
+    profile = ProfileData(credential_status="retired", program_entry_date=date(2015, 3, 1),
+                          credentialed_date=date(2016, 6, 1))
+    ms = by_key(milestones(profile, "not started", None, TODAY))
+    assert list(ms) == ["designation", "multirater", "annual-report"]
+    assert (ms["designation"].text, ms["designation"].state) == ("Retired Credentialed Manager since Jun 1, 2016",
+                                                                 DONE)
+    assert (ms["multirater"].text, ms["multirater"].state) == ("Waived for Retired Credentialed Managers", INFO)
+    assert (ms["annual-report"].text, ms["annual-report"].state) == ("Not asked of Retired Credentialed Managers",
+                                                                     INFO)
+    submitted = by_key(milestones(profile, "submitted", None, TODAY))["annual-report"]
+    assert (submitted.text, submitted.state) == ("Submitted", DONE)  # one written anyway is shown as it is
+
+
+def test_a_member_in_transition_or_out_of_local_government() -> None:
+    base = ProfileData(credential_status="credentialed", program_entry_date=date(2022, 3, 14),
+                       service_status="transition", multirater_status="postponed")
+    ms = by_key(milestones(base, "draft", None, TODAY))
+    assert list(ms) == ["designation", "service", "multirater", "annual-report"]
+    assert ms["service"].text == "Member in transition"
+    assert ms["multirater"].text == "Postponed while you are in transition (it was due by Mar 14, 2027)"
+    assert (ms["annual-report"].text, ms["annual-report"].state) == ("Draft", DUE)  # still asked in transition
+    left = by_key(milestones(ProfileData(**{**base.__dict__, "service_status": "left"}), "draft", None, TODAY))
+    assert left["service"].text == "No longer in local-government service"
+    assert left["multirater"].state == INFO and left["annual-report"].state == INFO
+    assert left["annual-report"].text == "Not asked while you are no longer in local-government service"
+
+
+def test_an_extension_shows_with_the_reports_status() -> None:
+    profile = ProfileData(credential_status="credentialed", program_entry_date=date(2022, 3, 14))
+    m = by_key(milestones(profile, "draft", None, TODAY, date(2026, 6, 30)))["annual-report"]
+    assert (m.text, m.state) == ("Draft, extended to Jun 30, 2026", DUE)
+    done = by_key(milestones(profile, "submitted", None, TODAY, date(2026, 6, 30)))["annual-report"]
+    assert done.text == "Submitted"
+
+
+def test_the_dashboard_lists_every_tracked_requirement_tenet_8_first(db: object) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+
+    save_activity(ActivityData(date(2026, 2, 1), "Ethics in the council chamber", Decimal(2), "webinar",
+                               topics=("ethics",)))
+    add_template("fccma-ethics", date(2026, 3, 1))
+    data = dashboard_data(date(2026, 3, 1))
+    assert [(r.requirement.key, r.counted, r.status) for r in data.requirements] == [
+        ("icma-tenet-8", Decimal("2.00"), "short"), ("fccma-ethics", Decimal("2.00"), "short")]
+    assert [requirement_status_text(r) for r in data.requirements] == ["Due Dec 31, 2026", "Due Sep 30, 2026"]
+
+
+def test_a_requirement_is_marked_due_only_when_its_date_is_near() -> None:
+    from wethrive_desktop.models.dashboard import requirement_state
+    from wethrive_desktop.models.requirements.counting import progress
+    from wethrive_desktop.models.requirements.definitions import template
+
+    florida = template("fccma-ethics", TODAY)
+    assert requirement_state(progress(florida, [], date(2026, 3, 15))) == TODO  # due September 30
+    assert requirement_state(progress(florida, [], date(2026, 8, 31))) == DUE
+    untagged = typed(date(2026, 8, 3), "4", "webinar")
+    assert requirement_state(progress(florida, [untagged], date(2026, 8, 31))) == DUE  # not ethics: it counts nothing
+    tagged = ActivityRecord(untagged.id, replace(untagged.data, topics=("ethics",)), untagged.created_at,
+                            untagged.updated_at)
+    assert requirement_state(progress(florida, [tagged], date(2026, 8, 31))) == DONE

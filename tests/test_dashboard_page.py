@@ -419,7 +419,7 @@ def test_access_keys_are_unique_and_work_and_leave_the_menus_theirs(demo_window:
 
     page = page_of(demo_window)
     letters = [mnemonic(b.text()) for b in page.findChildren(QPushButton) if b.isVisibleTo(page)]
-    assert sorted(letter for letter in letters if letter) == ["A", "C", "I", "O", "P", "R"]
+    assert sorted(letter for letter in letters if letter) == ["A", "C", "I", "O", "P", "Q", "R"]
     assert mnemonic_problems(demo_window) == []
 
 
@@ -441,3 +441,130 @@ def test_dates_follow_the_locale_and_sort_by_date(demo_window: MainWindow) -> No
     assert days == sorted(days, reverse=True)  # newest first, by the date, not its text ("11/6" < "9/23")
     assert model.index(0, 0).data(SORT_ROLE) == date(2026, 11, 16)  # a sort goes by the date itself
     assert page.milestone_texts()["designation"] == "ICMA-CM Candidate since December 1, 2021"
+
+
+# --- the hours that count and the other requirements (issue 14) ----------------------------------------------
+
+def counting_data() -> None:
+    """26 h of mentoring given and 30 h of workshops: 56 h logged, 50 h count (mentoring is capped at 20)."""
+    save_activity(ActivityData(date(2026, 1, 12), "Mentoring an MPA intern", Decimal(14), "mentoring"))
+    save_activity(ActivityData(date(2026, 2, 9), "Mentoring an MPA intern (spring)", Decimal(12), "mentoring"))
+    save_activity(ActivityData(date(2026, 2, 16), "Budget workshop", Decimal(15), "workshop",
+                               end_date=date(2026, 2, 17)))
+    save_activity(ActivityData(date(2026, 3, 2), "Leadership workshop", Decimal(15), "workshop",
+                               end_date=date(2026, 3, 3)))
+
+
+def requirements_page_exists() -> bool:
+    return any(entry.object_name == "requirementsPage" for entry in PAGES)
+
+
+def test_the_hours_that_count_are_shown_with_the_hours_logged_and_why(window: MainWindow) -> None:
+    counting_data()
+    window.data_changed.emit()
+    page = page_of(window)
+    assert (page.ring.big, page.ring.small) == ("50", "h (40 required)") and page.ring.met
+    assert "Commitment met on March 3, 2026" in page.pace_label.text()
+    assert page.counting_label.isVisibleTo(page)
+    assert page.counting_label.text() == ("<b>56 h logged, 50 h count</b><br>Mentoring given: 26 h logged, 20 h "
+                                          "count (at most 20 h a period)")
+    assert page.requirement_texts()["icma-tenet-8"] == ("<b>ICMA Code of Ethics, Tenet 8</b><br>50 h (40 required) "
+                                                        "· Met")
+
+
+def test_every_hour_counting_says_nothing_more(window: MainWindow) -> None:
+    add(date(2026, 1, 10), "Budget webinar", "1.5")
+    window.data_changed.emit()
+    page = page_of(window)
+    assert page.ring.big == "1.5" and not page.counting_label.isVisibleTo(page)
+
+
+def test_the_requirements_card_lists_each_requirement_and_leads_to_its_page(window: MainWindow) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+
+    save_activity(ActivityData(date(2026, 2, 3), "Ethics refresher", Decimal(1), "webinar", topics=("ethics",)))
+    add_template("fccma-ethics", TODAY)
+    window.data_changed.emit()
+    page = page_of(window)
+    texts = page.requirement_texts()
+    assert list(texts) == ["icma-tenet-8", "fccma-ethics"]
+    assert texts["fccma-ethics"] == "<b>FCCMA (Florida) ethics</b><br>1 of 4 h · Due September 30, 2026"
+    assert texts["icma-tenet-8"].endswith("1 of 40 h · Due December 31, 2026")
+    button = page.open_requirements_button
+    if not requirements_page_exists():
+        pytest.skip("ui/pages.py has no 'requirementsPage' yet: the card's button is hidden until it does")
+    assert button.isVisibleTo(page) and button.text() == "Open re&quirements"
+    button.click()
+    current = window.stack.currentWidget()
+    assert current is not None and current.objectName() == "requirementsPage"
+
+
+def test_a_requirement_due_soon_is_reminded_with_a_way_to_its_page(make_window: Callable[..., MainWindow],
+                                                                  frozen_today: Callable[[date], None]) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+
+    frozen_today(date(2026, 9, 10))
+    window = make_window()
+    save_activity(ActivityData(date(2026, 1, 20), "Institute", Decimal(24), "leadership institute",
+                               end_date=date(2026, 1, 22)))
+    save_activity(ActivityData(date(2026, 2, 20), "Institute", Decimal(16), "leadership institute",
+                               end_date=date(2026, 2, 22)))
+    save_activity(ActivityData(date(2026, 2, 3), "Ethics refresher", Decimal(1), "webinar", topics=("ethics",)))
+    add_template("fccma-ethics", date(2026, 9, 10))
+    window.data_changed.emit()
+    page = page_of(window)
+    texts = page.reminder_list.texts()
+    assert list(texts) == ["requirement-fccma-ethics-2026-09-30"]
+    assert "FCCMA (Florida) ethics: 3 h to go</b> · Due September 30, 2026 — 1 of 4 h count" in \
+        texts["requirement-fccma-ethics-2026-09-30"]
+    if not requirements_page_exists():
+        pytest.skip("ui/pages.py has no 'requirementsPage' yet: a requirement's reminder has no button until then")
+    button = page.reminder_list.buttons["requirement-fccma-ethics-2026-09-30"]
+    assert button.text() == "Open requirements"  # several can show: the card's button has the access key
+    button.click()
+    current = window.stack.currentWidget()
+    assert current is not None and current.objectName() == "requirementsPage"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)])
+def test_the_counting_and_the_requirements_fit(make_window: Callable[..., MainWindow], qtbot: QtBot,
+                                               frozen_today: Callable[[date], None], size: tuple[int, int]) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+
+    frozen_today(date(2026, 9, 10))
+    window = make_window()
+    counting_data()
+    for key in ("fccma-ethics", "tcma-ethics", "aicp-cm"):
+        add_template(key, date(2026, 9, 10))
+    save_profile(ProfileData(credential_status="credentialed", program_entry_date=date(2021, 12, 1),
+                             service_status="transition", multirater_status="postponed"), today=date(2026, 9, 10))
+    window.data_changed.emit()
+    page = page_of(window)
+    assert len(page.requirement_texts()) == 4 and page.counting_label.isVisibleTo(page)
+    window.resize(*size)
+
+    def settled() -> bool:  # the new lines shown (on the next turn of the event loop) and the page laid out
+        content = page.scroll_area.widget()
+        return (content is not None and content.width() <= page.scroll_area.viewport().width()
+                and content.height() >= content.minimumSizeHint().height()
+                and all(label.isVisible() for label in page.requirement_labels.values()))
+
+    qtbot.waitUntil(settled)
+    assert clipped(window) == []
+    assert mnemonic_problems(window) == []
+
+
+def test_the_counting_and_the_requirements_are_translated(make_window: Callable[..., MainWindow], qtbot: QtBot,
+                                                          frozen_today: Callable[[date], None],
+                                                          pseudo_translation: None) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+
+    frozen_today(date(2026, 9, 10))
+    window = make_window()
+    counting_data()
+    add_template("fccma-ethics", date(2026, 9, 10))
+    save_profile(ProfileData(credential_status="retired", credentialed_date=date(2015, 1, 5),
+                             service_status="left"), today=date(2026, 9, 10))
+    page = standalone_page(window, qtbot, (1202, 716))
+    assert page.counting_label.isVisibleTo(page) and page.reminder_list.texts()
+    assert untranslated(page) == []

@@ -111,3 +111,54 @@ def test_a_failing_extension_leaves_the_database_empty(db: object, monkeypatch: 
         demo.populate_demo(TODAY)
     assert load_activities() == []
     assert get_profile().name == ""
+
+
+# --- ICMA's counting (issue 14) ------------------------------------------------------------------------------
+
+def test_mentoring_and_coaching_given_are_typed_and_documented_as_icma_asks(demo_db: Path) -> None:
+    from wethrive_desktop.models.mentoring import missing
+
+    records = [r for r in load_activities() if r.status == Status.COMPLETED]
+    given = [r for r in records if r.data.type in ("mentoring", "coaching-given")]
+    coaching_given = {r.data.title for r in given if r.data.type == "coaching-given"}
+    assert coaching_given == {"Coaching a new assistant city manager",
+                              "Coaching a new assistant city manager (follow-up)"}  # the year-end one is planned
+    mentees = {r.data.mentoring.mentee for r in given if r.data.type == "mentoring" and r.data.mentoring}
+    assert mentees == {"Maya Okafor", "Jordan Ellis"}  # an ELDP participant and an MPA intern
+    for r in given:
+        assert r.data.meets_conditions is True, r.data.title
+        assert r.data.mentoring is not None and missing(r.data.type, r.data.mentoring, TODAY) == [], r.data.title
+    intern = next(r.data.mentoring for r in given if r.data.mentoring and r.data.mentoring.mentee == "Jordan Ellis")
+    assert intern.own_employee and intern.program == "College internship"  # the member's own intern: a program
+    received = {r.data.title for r in records if r.data.type == "coaching"}
+    assert received == {"Executive coaching: leading through a council transition"}
+    assert not any(r.data.type_review for r in records)
+
+
+def test_a_relationship_still_going_on_has_no_end_yet(db: object) -> None:
+    spring = date(2026, 4, 1)  # the intern's relationship ends May 15
+    rows = [d for d in demo.demo_activities(spring) if d.mentoring and d.mentoring.mentee == "Jordan Ellis"]
+    assert rows and all(d.mentoring is not None and d.mentoring.relationship_end is None for d in rows)
+
+
+def test_topics_teaching_and_a_second_requirement(demo_db: Path) -> None:
+    from wethrive_desktop.models.requirements import icma_year, standing
+    from wethrive_desktop.models.requirements.store import load_requirements
+    from wethrive_desktop.models.topics import suggest_topics
+
+    records = load_activities()
+    ethics = {r.data.title for r in records if "ethics" in r.data.topics}
+    assert {"Ethics 101 e-course", "Ethics in the Age of Social Media",
+            "ICMA Code of Ethics with Guidelines (annual review)"} <= ethics
+    assert any("equity" in r.data.topics for r in records)
+    for r in records:  # the tags are the ones the titles suggest
+        assert set(r.data.topics) == set(suggest_topics(r.data.title)), r.data.title
+    teaching = [r for r in records if r.data.type == "teaching"]
+    assert teaching and all(r.data.delivery_hours > 0 for r in teaching)
+
+    assert [r.key for r in load_requirements(TODAY)] == ["icma-tenet-8", "fccma-ethics"]
+    florida = standing(records, date(TODAY.year, 9, 1))[1]
+    assert florida.counted == Decimal("2.25") and florida.status == "short"  # 0.5 + 1 + 0.75 h of ethics
+    last_year = icma_year(records, TODAY.year - 1, TODAY)
+    assert last_year.counted == last_year.logged >= REQUIRED_HOURS  # the caps are not reached: every hour counts
+    assert last_year.delivery_hours == Decimal("1.50")

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import peewee
@@ -93,6 +94,18 @@ def test_several_reminders_share_one_status_bar_message(window: MainWindow) -> N
     assert len(ReminderNotifier(window).check(DAY)) == 3
     assert status(window) == ("3 reminders: The 360-degree assessment is due; Behind pace for 40 h in 2026; "
                               "The 2025 annual report is not submitted yet")
+
+
+def test_another_requirement_due_soon_is_notified_and_a_waived_360_is_not(window: MainWindow) -> None:
+    from wethrive_desktop.models.activities import ActivityData, save_activity
+    from wethrive_desktop.models.requirements.store import add_template
+
+    save_activity(ActivityData(date(2026, 1, 12), "Institute", Decimal(24), "leadership institute",
+                               end_date=date(2026, 1, 14)))  # on pace
+    add_template("ca-ab1234", DAY, start=date(2024, 4, 1))  # two years from April 1, 2024: due March 31
+    save_profile(ProfileData(credential_status="retired", program_entry_date=date(2019, 4, 1)), today=DAY)
+    assert [r.key for r in ReminderNotifier(window).check(DAY)] == ["requirement-ca-ab1234-2026-03-31"]
+    assert status(window) == "Reminder: California AB 1234 ethics: 2 h to go"
 
 
 def test_each_database_is_notified_for_itself(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

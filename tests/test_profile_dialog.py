@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
+from ui_checks import clipped, mnemonic_problems, untranslated
 
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.ui.main_window import MainWindow
@@ -125,3 +126,119 @@ def test_other_features_add_tabs(qtbot: QtBot, window: MainWindow, monkeypatch: 
     assert dialog.validate()
     dialog.accept()
     assert ExtraTab.applied == [True]
+
+
+# --- the program statuses and the 360 (issue 14) -------------------------------------------------------------
+
+def combo(dialog: QWidget, name: str) -> QComboBox:
+    widget = dialog.findChild(QComboBox, name)
+    assert widget is not None, name
+    return widget
+
+
+def choose(box: QComboBox, value: object) -> None:
+    index = box.findData(value)
+    assert index >= 0, value
+    box.setCurrentIndex(index)
+
+
+def test_every_program_field_is_saved_and_shown_again(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_profile_dialog(window, window)
+    assert [combo(dialog, "credentialCombo").itemData(i) for i in range(4)] == ["none", "candidate", "credentialed",
+                                                                                "retired"]
+    field(dialog, "nameEdit").setText("Ana")
+    choose(combo(dialog, "credentialCombo"), "retired")
+    QTest.keyClicks(field(dialog, "credentialedDateEdit"), "2012-06-01")
+    choose(combo(dialog, "serviceCombo"), "transition")
+    QTest.keyClicks(field(dialog, "multiraterInstrumentEdit"), "Leadership 360")
+    choose(combo(dialog, "multiraterPreapprovedCombo"), True)
+    raters = dialog.findChild(QSpinBox, "multiraterRatersSpin")
+    assert raters is not None and raters.text() == "Not said"
+    raters.setValue(9)
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    assert message(dialog, "multiraterDue") == "Waived for Retired Credentialed Managers"
+    assert message(dialog, "multiraterStatusError") == ""
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+
+    saved = get_profile()
+    assert (saved.credential_status, saved.service_status, saved.multirater_instrument) == (
+        "retired", "transition", "Leadership 360")
+    assert (saved.multirater_preapproved, saved.multirater_raters, saved.multirater_status) == (True, 9, "waived")
+    label = window.findChild(QLabel, "profileStatus")
+    assert label is not None and label.text() == "Ana · ICMA-CM (Retired)"
+
+    again = open_profile_dialog(window, window)
+    assert combo(again, "credentialCombo").currentData() == "retired"
+    assert combo(again, "serviceCombo").currentData() == "transition"
+    assert field(again, "multiraterInstrumentEdit").text() == "Leadership 360"
+    assert combo(again, "multiraterPreapprovedCombo").currentData() is True
+    spin = again.findChild(QSpinBox, "multiraterRatersSpin")
+    assert spin is not None and spin.value() == 9
+    assert combo(again, "multiraterStatusCombo").currentData() == "waived"
+    choose(combo(again, "multiraterPreapprovedCombo"), None)  # back to "not said", and no raters
+    assert spin is not None
+    spin.setValue(0)
+    again.save_button.click()
+    assert (get_profile().multirater_preapproved, get_profile().multirater_raters) == (None, None)
+
+
+def test_a_waiver_for_a_manager_not_retired_is_refused_at_its_field(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_profile_dialog(window, window)
+    choose(combo(dialog, "credentialCombo"), "credentialed")
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    assert "waived only for Retired Credentialed Managers" in message(dialog, "multiraterStatusError")
+    dialog.accept()
+    assert dialog.isVisible() and get_profile().multirater_status == ""
+    assert "correct the 1 problem" in dialog.problem_label.text()
+    assert dialog.focusWidget() is combo(dialog, "multiraterStatusCombo")  # the field in error
+    choose(combo(dialog, "credentialCombo"), "retired")  # a Retired Credentialed Manager: fine
+    assert message(dialog, "multiraterStatusError") == ""
+
+
+def test_another_instrument_few_raters_and_a_postponement_while_serving_only_warn(qtbot: QtBot,
+                                                                                 window: MainWindow) -> None:
+    dialog = open_profile_dialog(window, window)
+    choose(combo(dialog, "credentialCombo"), "candidate")
+    QTest.keyClicks(field(dialog, "programEntryDateEdit"), "2022-01-10")
+    choose(combo(dialog, "multiraterPreapprovedCombo"), False)
+    assert "pre-approved instruments" in message(dialog, "multiraterPreapprovedWarning")
+    spin = dialog.findChild(QSpinBox, "multiraterRatersSpin")
+    assert spin is not None
+    spin.setValue(2)
+    assert message(dialog, "multiraterRatersWarning") == "2 raters are few: a 360 gathers the views of several"
+    choose(combo(dialog, "multiraterStatusCombo"), "postponed")
+    assert "for members in transition" in message(dialog, "multiraterStatusWarning")
+    assert message(dialog, "multiraterDue") == "Postponed (it was due by January 10, 2027)"
+    choose(combo(dialog, "serviceCombo"), "transition")
+    assert message(dialog, "multiraterStatusWarning") == ""
+    assert message(dialog, "multiraterDue") == "Postponed while you are in transition (it was due by January 10, " \
+                                               "2027)"
+    dialog.save_button.click()  # warnings never stop a save
+    saved = get_profile()
+    assert (saved.multirater_preapproved, saved.multirater_raters, saved.multirater_status) == (False, 2, "postponed")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)])
+def test_the_dialog_fits_with_every_message_and_its_keys_work(qtbot: QtBot, window: MainWindow,
+                                                              size: tuple[int, int]) -> None:
+    dialog = open_profile_dialog(window, window)
+    dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1] - 32))  # less the title bar
+    choose(combo(dialog, "multiraterPreapprovedCombo"), False)
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    dialog.accept()  # every message shows
+    QApplication.processEvents()
+    assert dialog.isVisible()
+    assert clipped(dialog) == []
+    dialog.profile_page.ensureWidgetVisible(combo(dialog, "multiraterStatusCombo"))
+    QApplication.processEvents()
+    assert clipped(dialog) == []
+    assert mnemonic_problems(dialog) == []
+
+
+def test_every_text_of_the_dialog_is_translated(qtbot: QtBot, window: MainWindow, pseudo_translation: None) -> None:
+    dialog = open_profile_dialog(window, window)
+    choose(combo(dialog, "multiraterPreapprovedCombo"), False)
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    dialog.accept()
+    assert untranslated(dialog) == []

@@ -3,6 +3,7 @@ Credentialed Manager), their order, and the same list loaded from a database wit
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from wethrive_desktop.models.reminders import (
     MULTIRATER,
     PACE,
     REPORT,
+    REQUIREMENT,
     URGENT,
     WARNING,
     Reminder,
@@ -31,8 +33,12 @@ from wethrive_desktop.models.reminders import (
     pace_reminder,
     reminders,
     report_reminder,
+    report_required,
+    requirement_reminder,
     severity,
 )
+from wethrive_desktop.models.requirements.counting import progress
+from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, from_json, template
 from wethrive_desktop.preferences import Preferences, parse_report_due, report_due_date, save_preferences
 
 TODAY = date(2026, 3, 15)
@@ -160,6 +166,7 @@ def test_no_eligibility_reminder_short_of_the_requirement_or_once_credentialed()
     assert eligibility_reminder(CANDIDATE, short) is None
     met = assess(ExperienceData("mpa", Decimal(9), Decimal(0), TODAY, "senior"), TODAY)
     assert eligibility_reminder(ProfileData(credential_status="credentialed"), met) is None
+    assert eligibility_reminder(ProfileData(credential_status="retired"), met) is None
     assert eligibility_reminder(CANDIDATE, None) is None
 
 
@@ -268,3 +275,156 @@ def test_deadlines_from_the_database_use_the_due_date_of_the_preferences(db: obj
     assert [(r.key, r.due) for r in deadlines(TODAY)] == [("report-due-2025", date(2026, 9, 30)),
                                                          ("multirater-due", date(2027, 1, 10))]
     assert [r.key for r in reminders(TODAY)] == []  # neither is inside a window yet
+
+
+# --- the program statuses (issue 14) ----------------------------------------------------------------------------
+
+def test_the_360_is_not_reminded_when_waived_postponed_or_not_asked() -> None:
+    due_soon = entered(date(2021, 4, 10))  # due in 26 days
+    assert multirater_reminder(due_soon, TODAY, WINDOWS) is not None
+    for profile in (replace(due_soon, credential_status="retired"),
+                    replace(due_soon, service_status="transition", multirater_status="postponed"),
+                    replace(due_soon, service_status="left")):
+        assert multirater_reminder(profile, TODAY, WINDOWS) is None, profile
+        assert multirater_reminder(profile, TODAY, WINDOWS, ahead=True) is None, profile
+    in_transition = replace(due_soon, service_status="transition")  # not postponed: still reminded
+    assert multirater_reminder(in_transition, TODAY, WINDOWS) is not None
+
+
+def test_retired_managers_and_members_out_of_local_government_are_not_asked_for_the_report() -> None:
+    for profile in (replace(CANDIDATE, credential_status="retired"), replace(CANDIDATE, service_status="left")):
+        assert not report_required(profile, 2025)
+        assert report_reminder(profile, 2025, "not started", DUE, DUE, WINDOWS) is None
+    assert report_required(replace(CANDIDATE, service_status="transition"), 2025)
+
+
+def test_an_extension_moves_the_reports_reminder_to_its_date() -> None:
+    extension = date(2026, 6, 30)
+    base = ReminderFacts(TODAY, CANDIDATE, pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "draft", None,
+                         WINDOWS, date(2026, 3, 1))
+    assert {r.key: r for r in build_reminders(base)}["report-due-2025"].title == "The 2025 annual report is overdue"
+    extended = replace(base, report_extension=extension)
+    assert "report-due-2025" not in {r.key for r in build_reminders(extended)}  # 107 days ahead: not yet
+    [deadline] = [r for r in build_deadlines(extended) if r.key == "report-due-2025"]
+    assert deadline.due == extension and deadline.detail.endswith("An extension was granted to Jun 30, 2026.")
+    near = replace(extended, today=date(2026, 6, 10))
+    reminder = {r.key: r for r in build_reminders(near)}["report-due-2025"]
+    assert (reminder.due, reminder.severity, reminder.title) == (extension, WARNING, "The 2025 annual report is due")
+    without_date = replace(base, report_due=None, report_extension=extension)  # the extension alone dates it
+    assert [r.due for r in build_deadlines(without_date) if r.key == "report-due-2025"] == [extension]
+
+
+def test_the_pace_reminder_speaks_of_the_hours_that_count() -> None:
+    def given(start: date, hours: str) -> ActivityRecord:
+        stamp = datetime(2026, 1, 1)
+        return ActivityRecord(next(_ids), ActivityData(start, "Mentoring", Decimal(hours), "mentoring"), stamp, stamp)
+
+    records = [given(date(2026, 1, 10), "12"), given(date(2026, 2, 10), "12")]  # 24 h logged, 20 count
+    r = pace_reminder(pace(records, 2026, date(2026, 9, 1)))
+    assert r is not None and r.detail == ("20 h count (24 h logged): 5 h a month for the 4 months left reaches "
+                                          "40 h (an even pace is 3.34 h a month).")
+
+
+# --- other requirements ---------------------------------------------------------------------------------------
+
+def ethics(start: date, hours: str, provider: str = "ICMA") -> ActivityRecord:
+    stamp = datetime(2026, 1, 1)
+    data = ActivityData(start, "Ethics webinar", Decimal(hours), "webinar", provider=provider, topics=("ethics",))
+    return ActivityRecord(next(_ids), data, stamp, stamp)
+
+
+FLORIDA = from_json({"key": "fl", "name": "Florida ethics", "hours": 4, "period": {"kind": "fiscal",
+                                                                                     "start_month": 10},
+                     "topics": ["ethics"]})
+WITH_GRACE = from_json({**FLORIDA.to_json(), "key": "late", "name": "Late ethics", "due_days": 30,
+                        "grace_days": 60})
+
+
+@pytest.mark.parametrize("on,level,title", [
+    (date(2026, 8, 30), None, None),  # 31 days before September 30
+    (date(2026, 8, 31), WARNING, "Florida ethics: 3 h to go"),
+    (date(2026, 9, 23), URGENT, "Florida ethics: 3 h to go"),
+    (date(2026, 9, 30), URGENT, "Florida ethics is due today"),
+])
+def test_another_requirement_short_of_its_hours_is_reminded_within_the_windows(on: date, level: str | None,
+                                                                               title: str | None) -> None:
+    r = requirement_reminder(progress(FLORIDA, [ethics(date(2025, 11, 5), "1")], on), on, WINDOWS)
+    if level is None:
+        assert r is None
+        return
+    assert r is not None
+    assert (r.kind, r.due, r.severity, r.title) == (REQUIREMENT, date(2026, 9, 30), level, title)
+    assert r.key == "requirement-fl-2026-09-30"
+    assert r.detail == "1 of 4 h count for Oct 1, 2025 to Sep 30, 2026."
+
+
+def test_an_overdue_requirement_is_urgent_with_its_grace_period() -> None:
+    facts = [ethics(date(2025, 11, 5), "1")]
+    on = date(2026, 10, 10)  # the period ended September 30 and is due 30 days later
+    result = progress(WITH_GRACE, facts, on, period_of=date(2026, 9, 30))
+    r = requirement_reminder(result, on, WINDOWS)
+    assert r is not None and (r.severity, r.due, r.title) == (WARNING, date(2026, 10, 30), "Late ethics: 3 h to go")
+    late = progress(WITH_GRACE, facts, date(2026, 11, 5), period_of=date(2026, 9, 30))
+    assert late.status == "overdue"
+    r = requirement_reminder(late, date(2026, 11, 5), WINDOWS)
+    assert r is not None and (r.severity, r.title) == (URGENT, "Late ethics is overdue")
+    assert r.detail.endswith("Grace period until Dec 29, 2026.")
+
+
+def test_a_met_requirement_or_tenet_8_is_not_reminded() -> None:
+    on = date(2026, 9, 20)
+    met = progress(FLORIDA, [ethics(date(2025, 11, 5), "4")], on)
+    assert met.status == "met" and requirement_reminder(met, on, WINDOWS) is None
+    assert requirement_reminder(met, on, WINDOWS, ahead=True) is None
+    tenet = progress(template(ALWAYS_ON, on), [], on)  # short, but the pace reminds of it
+    assert requirement_reminder(tenet, on, WINDOWS, ahead=True) is None
+
+
+def test_a_requirement_far_ahead_is_a_deadline_not_a_reminder() -> None:
+    result = progress(FLORIDA, [], TODAY)
+    facts = ReminderFacts(TODAY, ProfileData(), pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "not started",
+                          None, WINDOWS, requirements=(result,))
+    assert build_reminders(facts) == []
+    assert [(r.key, r.due, r.severity) for r in build_deadlines(facts)] == [
+        ("requirement-fl-2026-09-30", date(2026, 9, 30), INFO)]
+
+
+def test_requirement_reminders_from_the_database(db: object) -> None:
+    from wethrive_desktop.models.requirements.store import add_template
+    from wethrive_desktop.models.tables import AnnualReport
+
+    on = date(2026, 9, 10)
+    save_activity(ActivityData(date(2026, 1, 20), "Institute", Decimal(40), "leadership institute",
+                               end_date=date(2026, 1, 22)))
+    save_activity(ActivityData(date(2025, 11, 3), "Ethics in local government", Decimal(1), "webinar",
+                               topics=("ethics",)))
+    assert reminders(on) == []  # Tenet 8 is met; nothing else is tracked
+    add_template("fccma-ethics", on)
+    [florida] = reminders(on)
+    assert (florida.key, florida.severity, florida.title) == ("requirement-fccma-ethics-2026-09-30", WARNING,
+                                                              "FCCMA (Florida) ethics: 3 h to go")
+    save_activity(ActivityData(date(2026, 9, 1), "Ethics refresher", Decimal(3), "e-course", topics=("ethics",)))
+    assert reminders(on) == []  # met: no reminder
+
+    save_profile(ProfileData(credential_status="credentialed", program_entry_date=date(2024, 1, 5)), today=on)
+    save_preferences(Preferences(report_due="03-31"))
+    assert [r.key for r in reminders(date(2026, 3, 20))] == ["report-due-2025"]
+    AnnualReport.insert(year=2025, extension_until=date(2026, 5, 31), created_at=datetime(2026, 1, 1),
+                        updated_at=datetime(2026, 1, 1)).execute()
+    assert reminders(date(2026, 3, 20)) == []  # moved to May 31: not inside a window yet
+    [moved] = [r for r in deadlines(date(2026, 3, 20)) if r.kind == REPORT]
+    assert moved.due == date(2026, 5, 31)
+
+
+def test_a_period_due_after_it_ends_is_reminded_from_the_database_until_its_grace_ends(db: object) -> None:
+    from wethrive_desktop.models.requirements.store import save_requirement
+
+    save_activity(ActivityData(date(2026, 1, 20), "Institute", Decimal(40), "leadership institute",
+                               end_date=date(2026, 1, 22)))
+    save_activity(ActivityData(date(2025, 11, 3), "Ethics in local government", Decimal(1), "webinar",
+                               topics=("ethics",)))
+    save_requirement(WITH_GRACE)
+    assert {r.key: r.severity for r in reminders(date(2026, 10, 10))} == {"requirement-late-2026-09-30": WARNING}
+    overdue = {r.key: r for r in reminders(date(2026, 11, 5))}["requirement-late-2026-09-30"]
+    assert (overdue.severity, overdue.title) == (URGENT, "Late ethics is overdue")
+    assert reminders(date(2026, 12, 30)) == []  # the grace period ended December 29

@@ -1,4 +1,11 @@
-"""What the dashboard shows: the pace toward 40 hours, hours by month, recent activities and credential milestones.
+"""What the dashboard shows: the pace toward 40 hours, hours by month, recent activities, credential milestones
+and the tracked requirements.
+
+The pace counts the hours ICMA counts toward Tenet 8 (models.requirements: mentoring and coaching given capped, an
+activity marked as not meeting ICMA's conditions left out, teaching's delivery shown but not counted), and keeps the
+hours logged beside them with the reasons they differ. The milestones follow the program statuses of the profile:
+a Retired Credentialed Manager has the 360 waived and is not asked for the yearly report; a member no longer in
+local-government service is asked for neither; a member in transition may have the 360 postponed.
 
 The rules are plain functions on plain data that take `today`, so tests can pin the date; `dashboard_data` loads
 the facts from the store and passes them in. Every text goes through i18n (tr/trn, dates with format_date): the
@@ -15,9 +22,14 @@ from typing import TYPE_CHECKING
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus
+from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, ServiceStatus
 from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
+from wethrive_desktop.models.multirater import DONE as MR_DONE
+from wethrive_desktop.models.multirater import DUE as MR_DUE
+from wethrive_desktop.models.multirater import credential, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
+from wethrive_desktop.models.requirements.counting import RequirementProgress, progress
+from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, Requirement, template
 from wethrive_desktop.models.rules import (
     HUNDREDTH,
     ZERO,
@@ -27,7 +39,6 @@ from wethrive_desktop.models.rules import (
     format_hours,
     hours_by_practice,
     hours_short,
-    past_due,
 )
 
 if TYPE_CHECKING:
@@ -45,12 +56,30 @@ def finished_on(record: ActivityRecord) -> date:
 @dataclass(frozen=True)
 class Pace:
     year: int
-    total: Decimal
+    total: Decimal  # the hours that count toward Tenet 8
     required: Decimal
-    met_on: date | None  # the day the completed hours reached the commitment
+    met_on: date | None  # the day the hours that count reached the commitment
     months_left: int  # whole months left to plan with (see months_left); 0 in late December and once the year is over
     per_month: Decimal | None  # hours needed per month left (all of them when under a month is left); None when met
     # or when the year is over
+    logged: Decimal | None = None  # every completed hour of the year, counted or not (None: as `total`)
+    explanations: tuple[str, ...] = ()  # why the hours logged and the hours that count differ, one sentence each
+
+    @property
+    def hours_logged(self) -> Decimal:
+        return self.total if self.logged is None else self.logged
+
+    @property
+    def counted_differs(self) -> bool:
+        """Some hours logged do not count (a cap, a condition): the dashboard says how many and why."""
+        return self.hours_logged != self.total
+
+    def counting(self) -> str:
+        """"56 h logged, 50 h count" (empty when every hour logged counts)."""
+        if not self.counted_differs:
+            return ""
+        return tr("{logged} h logged, {counted} h count").format(logged=format_hours(self.hours_logged),
+                                                                 counted=format_hours(self.total))
 
     @property
     def met(self) -> bool:
@@ -106,22 +135,33 @@ def months_left(year: int, today: date) -> int:
     return 12 - today.month + int(this_month)
 
 
-def pace(records: Iterable[ActivityRecord], year: int, today: date,
-         required: Decimal = REQUIRED_HOURS) -> Pace:
-    """Progress of `year` seen on `today`: when the commitment was met, or the hours needed per month left."""
-    done = sorted((r for r in records if counts_in_year(r, year)), key=lambda r: (finished_on(r), r.id))
-    running = ZERO
-    met_on = None
+def pace(records: Iterable[ActivityRecord], year: int, today: date, requirement: Requirement | None = None) -> Pace:
+    """Progress of `year` seen on `today` in the hours ICMA counts toward Tenet 8 (`requirement`, as the member keeps
+    it; its built-in template by default): when the commitment was met, or the hours needed per month left."""
+    records = list(records)
+    icma = tenet_8_progress(records, year, today, requirement)
+    required = icma.required
+    counted = {c.activity_id: c.counted for c in icma.activities}
+    done = sorted((r for r in records if r.id in counted and counts_in_year(r, year)),
+                  key=lambda r: (finished_on(r), r.id))
+    running = icma.carried_in
+    met_on = date(year, 1, 1) if running and commitment_met(running, required) else None
     for r in done:
-        running += r.hours
+        running += counted[r.id]
         if met_on is None and commitment_met(running, required):
             met_on = finished_on(r)
-    total = running.quantize(HUNDREDTH)
+    total = icma.counted
     left = months_left(year, today)
     per_month = None
     if not commitment_met(total, required) and year >= today.year:
         per_month = (hours_short(total, required) / max(left, 1)).quantize(HUNDREDTH, rounding=ROUND_CEILING)
-    return Pace(year, total, required, met_on, left, per_month)
+    return Pace(year, total, required, met_on, left, per_month, icma.logged, tuple(icma.explanations()))
+
+
+def tenet_8_progress(records: list[ActivityRecord], year: int, today: date,
+                     requirement: Requirement | None = None) -> RequirementProgress:
+    """Tenet 8 for calendar year `year` on `today`: the hours logged and those that count, with the caps."""
+    return progress(requirement or template(ALWAYS_ON, today), records, today, period_of=date(year, 1, 1))
 
 
 def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, Decimal]:
@@ -151,43 +191,55 @@ INFO = "info"
 
 @dataclass(frozen=True)
 class Milestone:
-    key: str  # designation, multirater, annual-report, experience, eligibility
+    key: str  # designation, service, multirater, annual-report, experience, eligibility
     label: str
     text: str
     state: str  # DONE, DUE, OVERDUE, TODO or INFO
 
 
 def in_program(profile: ProfileData) -> bool:
-    return profile.credential_status in (CredentialStatus.CANDIDATE, CredentialStatus.CREDENTIALED)
+    """A Candidate or a Credentialed Manager (not a Retired Credentialed Manager)."""
+    return credential(profile).in_program
+
+
+def reports_yearly(profile: ProfileData) -> bool:
+    """Whether the program asks this member for an annual report (DOMAIN.md sections 3 and 7): Candidates and
+    Credentialed Managers, also while in transition; not a Retired Credentialed Manager (who keeps the designation
+    and may still write one) nor a member no longer in local-government service."""
+    return in_program(profile) and profile.service_status != ServiceStatus.LEFT
 
 
 def designation_milestone(profile: ProfileData) -> Milestone:
-    status = CredentialStatus(profile.credential_status)
+    status = credential(profile)
     label = tr(status.label)
-    if status == CredentialStatus.CREDENTIALED and profile.credentialed_date:
+    if status in (CredentialStatus.CREDENTIALED, CredentialStatus.RETIRED) and profile.credentialed_date:
         text = tr("{designation} since {date}").format(designation=label, date=format_date(profile.credentialed_date))
     elif status == CredentialStatus.CANDIDATE and profile.program_entry_date:
         text = tr("{designation} since {date}").format(designation=label,
                                                        date=format_date(profile.program_entry_date))
     else:
         text = label
-    return Milestone("designation", tr("Designation"), text, DONE if in_program(profile) else INFO)
+    held = in_program(profile) or status == CredentialStatus.RETIRED
+    return Milestone("designation", tr("Designation"), text, DONE if held else INFO)
+
+
+def service_milestone(profile: ProfileData) -> Milestone | None:
+    """The service status, when it is not the usual one (serving in local government)."""
+    if profile.service_status == ServiceStatus.SERVING or profile.service_status not in tuple(ServiceStatus):
+        return None
+    return Milestone("service", tr("Service"), tr(ServiceStatus(profile.service_status).label), INFO)
 
 
 def multirater_milestone(profile: ProfileData, today: date) -> Milestone:
-    label = tr("360 assessment")
-    if profile.multirater_completed_date:
-        return Milestone("multirater", label,
-                         tr("Done on {date}").format(date=format_date(profile.multirater_completed_date)), DONE)
-    due = profile.multirater_due()
-    if due is None:
-        return Milestone("multirater", label, tr("Due within five years of entering the program: enter your "
-                                                 "program entry date in the profile"), TODO)
-    if past_due(due, today):
-        return Milestone("multirater", label, tr("Overdue: was due by {date}").format(date=format_date(due)),
-                         OVERDUE)
-    return Milestone("multirater", label,
-                     tr("Due by {date} (five years after program entry)").format(date=format_date(due)), DUE)
+    """The 360 as models.multirater says it stands: done, due (or overdue), waived, postponed or not asked."""
+    standing = multirater_standing(profile, today)
+    if standing.status == MR_DONE:
+        state = DONE
+    elif standing.status == MR_DUE:
+        state = OVERDUE if standing.overdue else DUE if standing.due is not None else TODO
+    else:
+        state = INFO
+    return Milestone("multirater", tr("360 assessment"), standing.sentence, state)
 
 
 REPORT_STATES = {"submitted": DONE, "draft": DUE, "not started": TODO}
@@ -199,13 +251,23 @@ def report_status_text(status: str) -> str:
     return texts.get(status, status)
 
 
-def report_milestone(profile: ProfileData, year: int, status: str) -> Milestone:
+def report_milestone(profile: ProfileData, year: int, status: str, extension: date | None = None) -> Milestone:
+    """`year`'s report: its status, the extension granted for it (while not submitted), or why it is not asked."""
     label = tr("{year} annual report").format(year=year)
     entry = profile.program_entry_date
+    if status != "submitted":
+        if credential(profile) == CredentialStatus.RETIRED:
+            return Milestone("annual-report", label, tr("Not asked of Retired Credentialed Managers"), INFO)
+        if profile.service_status == ServiceStatus.LEFT:
+            return Milestone("annual-report", label,
+                             tr("Not asked while you are no longer in local-government service"), INFO)
     if entry is not None and entry.year > year:
         return Milestone("annual-report", label,
                          tr("Not required (you entered the program in {year})").format(year=entry.year), INFO)
-    return Milestone("annual-report", label, report_status_text(status), REPORT_STATES.get(status, INFO))
+    text = report_status_text(status)
+    if extension is not None and status != "submitted":
+        text = tr("{status}, extended to {date}").format(status=text, date=format_date(extension))
+    return Milestone("annual-report", label, text, REPORT_STATES.get(status, INFO))
 
 
 def experience_milestone(eligibility: EligibilityResult | None, today: date) -> Milestone:
@@ -234,16 +296,21 @@ def eligibility_milestone(eligibility: EligibilityResult | None) -> Milestone:
 
 
 def milestones(profile: ProfileData, last_report_status: str, eligibility: EligibilityResult | None,
-               today: date) -> list[Milestone]:
-    """The credential milestones: designation, 360 assessment, last year's annual report and, for Candidates,
-    the experience requirement. A member outside the program sees eligibility instead."""
+               today: date, report_extension: date | None = None) -> list[Milestone]:
+    """The credential milestones: designation, the service status when not serving, 360 assessment, last year's
+    annual report and, for Candidates, the experience requirement. A member outside the program sees eligibility
+    instead."""
     result = [designation_milestone(profile)]
-    if not in_program(profile):
+    status = credential(profile)
+    if not in_program(profile) and status != CredentialStatus.RETIRED:
         result.append(eligibility_milestone(eligibility))
         return result
+    service = service_milestone(profile)
+    if service is not None:
+        result.append(service)
     result.append(multirater_milestone(profile, today))
-    result.append(report_milestone(profile, today.year - 1, last_report_status))
-    if profile.credential_status == CredentialStatus.CANDIDATE:
+    result.append(report_milestone(profile, today.year - 1, last_report_status, report_extension))
+    if status == CredentialStatus.CANDIDATE:
         result.append(experience_milestone(eligibility, today))
     return result
 
@@ -262,6 +329,37 @@ class DashboardData:
     milestones: list[Milestone]
     challenge: ChallengePoints
     reminders: list[Reminder]
+    requirements: tuple[RequirementProgress, ...] = ()  # every tracked requirement's current period, Tenet 8 first
+
+
+SOON_DAYS = 30  # a requirement short of its hours and due within this many days is marked as due, else as to do
+
+
+def requirement_state(result: RequirementProgress) -> str:
+    """How the dashboard marks a requirement: DONE when met, OVERDUE, DUE when short and due soon, else TODO."""
+    if result.status == "met":
+        return DONE
+    if result.status == "overdue":
+        return OVERDUE
+    return DUE if (result.due - result.on).days <= SOON_DAYS else TODO
+
+
+def requirement_status_text(result: RequirementProgress) -> str:
+    """A requirement's status in words: "Met", "Short: due September 30, 2026", "Overdue since ..."."""
+    if result.status == "met":
+        return tr("Met")
+    if result.status == "overdue":
+        if result.grace_until is not None and result.on <= result.grace_until:
+            return tr("Overdue: grace period until {date}").format(date=format_date(result.grace_until))
+        return tr("Overdue: was due {date}").format(date=format_date(result.due))
+    return tr("Due {date}").format(date=format_date(result.due))
+
+
+def requirement_line(result: RequirementProgress) -> str:
+    """"FCCMA (Florida) ethics: 2 of 4 h" (the hours that count against the hours required)."""
+    return tr("{name}: {counted} of {required} h").format(name=result.requirement.name,
+                                                          counted=format_hours(result.counted),
+                                                          required=format_hours(result.required))
 
 
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
@@ -270,8 +368,9 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
-    from wethrive_desktop.models.reminders import build_reminders, facts_for
+    from wethrive_desktop.models.reminders import build_reminders, facts_for, report_extension
     from wethrive_desktop.models.report_status import report_status
+    from wethrive_desktop.models.requirement_standing import load_standing
 
     today = today or clock.today()
     year = today.year
@@ -280,8 +379,10 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     if len(recent) < recent_limit:  # early in the year, last year's latest fill the list
         recent = recent_activities([*records, *load_activities(year=year - 1)], today, recent_limit)
     profile = get_profile()
-    year_pace = pace(records, year, today)
+    standing = load_standing(today, records)
+    year_pace = pace(records, year, today, standing.current[0].requirement)  # Tenet 8, as the member keeps it
     last_report = report_status(year - 1)
+    extension = report_extension(year - 1)
     eligibility = current_eligibility(today)
     return DashboardData(
         today=today,
@@ -291,7 +392,9 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
         by_month=hours_by_month(records, year),
         recent=recent,
         upcoming=upcoming_items(today, upcoming_limit),
-        milestones=milestones(profile, last_report, eligibility, today),
+        milestones=milestones(profile, last_report, eligibility, today, extension),
         challenge=points_earned(records, load_items(), load_catalogues(), year, profile.challenge_signup),
-        reminders=build_reminders(facts_for(today, profile, year_pace, last_report, eligibility)),
+        reminders=build_reminders(facts_for(today, profile, year_pace, last_report, eligibility,
+                                            [*standing.owed, *standing.current], extension)),
+        requirements=tuple(standing.current),
     )

@@ -1,4 +1,5 @@
-"""The demo data: two years of a city manager's professional-development records, relative to today.
+"""The demo data: two years of a city manager's professional-development records, relative to today, and a
+requirement she tracks besides ICMA's Tenet 8 (Florida's ethics hours).
 
 `ensure_demo_database` creates the demo file on first use; `populate_demo` fills whatever database is open. Other
 features add their own demo records (assessments, plans, reports, Legacy Leaders) as a function of `today`, listed
@@ -26,6 +27,7 @@ from wethrive_desktop.models.db import close_database, database_proxy, open_data
 from wethrive_desktop.models.demo_records import LAST_YEAR, NEXT_YEAR_PLANNED, THIS_YEAR
 from wethrive_desktop.models.domain import CredentialStatus, Status
 from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.models.requirements.store import add_template
 from wethrive_desktop.models.tables import Activity
 from wethrive_desktop.models.validation import ValidationError
 
@@ -36,6 +38,8 @@ DEMO_EXTENSIONS: tuple[DemoExtension, ...] = (
     demo_plans.add_demo,
     legacy_demo.add_demo_legacy,
 )
+
+DEMO_REQUIREMENT = "fccma-ethics"
 
 # Planned activities of this year further ahead than this are left out (the member has not registered yet).
 PLANNING_HORIZON = timedelta(days=90)
@@ -64,15 +68,15 @@ def demo_profile(today: date) -> ProfileData:
 
 def demo_activities(today: date) -> list[ActivityData]:
     """Last year's records, this year's up to today (later ones planned, if soon), and a few planned next year."""
-    rows = [item.data(today.year - 1, Status.COMPLETED.value) for item in LAST_YEAR]
+    rows = [item.data(today.year - 1, Status.COMPLETED.value, today) for item in LAST_YEAR]
     for item in THIS_YEAR:
-        completed = item.data(today.year, Status.COMPLETED.value)
+        completed = item.data(today.year, Status.COMPLETED.value, today)
         last_day = completed.end_date or completed.start_date
         if last_day <= today:
             rows.append(completed)
         elif completed.start_date - today <= PLANNING_HORIZON:
-            rows.append(item.data(today.year, Status.PLANNED.value))
-    rows += [item.data(today.year + 1, Status.PLANNED.value) for item in NEXT_YEAR_PLANNED]
+            rows.append(item.data(today.year, Status.PLANNED.value, today))
+    rows += [item.data(today.year + 1, Status.PLANNED.value, today) for item in NEXT_YEAR_PLANNED]
     return rows
 
 
@@ -119,6 +123,9 @@ def populate_demo(today: date | None = None) -> None:
         save_profile(demo_profile(today), today)
         import_activities(rows)
         _attach_certificates(today)
+        # A requirement besides ICMA's Tenet 8, so the Requirements page and the dashboard's card show how one log
+        # counts toward both: the manager kept her Florida association membership from an earlier post there.
+        add_template(DEMO_REQUIREMENT, today)
         for extend in DEMO_EXTENSIONS:
             extend(today)
 

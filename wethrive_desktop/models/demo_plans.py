@@ -112,7 +112,7 @@ def add_demo_plans(today: date) -> None:
     _item(last, long_last, "ICMA Annual Conference", "ICMA", "conference", 9, 27, "16", (6, 2, 13, 14),
           end=(9, 30))
     _item(last, long_last, "Mentoring an ELDP participant (sessions 1-3)",
-          "ICMA Emerging Leaders Development Program", "coaching", 2, 24, "3", (4, 13))
+          "ICMA Emerging Leaders Development Program", "mentoring", 2, 24, "3", (4, 13))
     _item(last, long_last, "Dare to Lead (Brené Brown)", "Random House", "reading", 11, 21, "3", (5, 4))
     _item(last, finance, "GFOA Advanced Budgeting Academy", "Government Finance Officers Association (GFOA)",
           "workshop", 10, 20, "12", (12,), end=(10, 22), status="dropped",
@@ -125,8 +125,8 @@ def add_demo_plans(today: date) -> None:
     people = save_goal(this, GoalData(None, "Develop my two new assistant city managers", "short", (4, 13)))
     data = save_goal(this, GoalData(None, "Use performance data in budget decisions", "short", (11, 10, 7)))
     GFOA = "Government Finance Officers Association (GFOA)"
-    _item(this, people, "Coaching a new assistant city manager", "ICMA Coaching Program", "coaching", 2, 12, "1",
-          (4, 13))
+    _item(this, people, "Coaching a new assistant city manager", "ICMA Coaching Program", "coaching-given", 2, 12,
+          "1", (4, 13))
     _item(this, data, "Data-Driven Decision Making for Local Government", ICMAU, "e-course", 2, 26, "2", (11, 10))
     _item(this, long_this, "Thinking in Systems (Donella Meadows)", "Chelsea Green", "reading", 1, 29, "1.5",
           (6, 7))
@@ -145,7 +145,7 @@ def add_demo_plans(today: date) -> None:
           16, "2", (8, 14))
     _item(this, shortfall, "Pension Funding Strategies", GFOA, "webinar", 12, 3, "1.5", (12,))
     _item(this, people, "Coaching a new assistant city manager (year-end session)", "ICMA Coaching Program",
-          "coaching", 12, 10, "1", (4, 13))
+          "coaching-given", 12, 10, "1", (4, 13))
     _item(this, data, "Performance Management Academy (online)", ICMAU, "e-course", 12, 14, "7", (10, 11, 7),
           end=(12, 18))
 

@@ -1,17 +1,50 @@
 """The demo's activity records as text: what the demo city manager did last year and this year, and plans next year
 (demo.py dates them relative to today and stores them). Data only, no database access.
 
-Why about 400 lines: nearly all of it is the prose of some fifty records (how the member took part, what they
+The records show how ICMA counts (DOMAIN.md section 7): the member mentors an ELDP participant and an MPA intern
+(mentoring given, each relationship documented as ICMA asks), coaches an assistant city manager in the ICMA Coaching
+Program (coaching given), receives executive coaching (coaching received), teaches (the preparation counts, the
+delivery is recorded beside it), and tags the activities whose titles name ethics, equity or resilience.
+
+Why about 450 lines: nearly all of it is the prose of some fifty records (how the member took part, what they
 learned), which the demo needs to look real; there is no logic here to split by topic."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.domain import Status
+from wethrive_desktop.models.mentoring import MentoringData
+
+Day = tuple[int, int, int]  # (years after the activity's year, month, day)
+
+
+@dataclass(frozen=True)
+class DemoMentoring:
+    """A mentoring or coaching relationship, its dates relative to the year of the activity that logs it."""
+
+    mentee: str
+    position: str
+    own_employee: bool | None
+    program: str
+    start: Day
+    end: Day | None
+    frequency: str
+    subjects: str
+
+    def data(self, year: int, today: date | None = None) -> MentoringData:
+        """The facts as of `today`: a relationship that ends after it is still going on (no end yet)."""
+        def day(d: Day) -> date:
+            return date(year + d[0], d[1], d[2])
+
+        end = day(self.end) if self.end else None
+        if end is not None and today is not None and end > today:
+            end = None
+        return MentoringData(self.mentee, self.position, self.own_employee, self.program, day(self.start), end,
+                             self.frequency, self.subjects)
 
 
 @dataclass(frozen=True)
@@ -28,9 +61,11 @@ class DemoItem:
     days: int = 1
     challenge: str | None = None
     plan: str = ""  # the description while the activity is still planned
+    topics: tuple[str, ...] = ()
+    delivery: str = "0"  # teaching: the hours delivering it (`hours` are the preparation, which counts)
+    mentoring: DemoMentoring | None = None  # mentoring and coaching given: what ICMA asks, all documented
 
-
-    def data(self, year: int, status: str) -> ActivityData:
+    def data(self, year: int, status: str, today: date | None = None) -> ActivityData:
         start = date(year, self.month, self.day)
         return ActivityData(
             start_date=start,
@@ -44,11 +79,36 @@ class DemoItem:
             learned=self.learned if status == Status.COMPLETED else "",
             status=status,
             challenge_key=self.challenge,
+            delivery_hours=Decimal(self.delivery),
+            topics=self.topics,
+            meets_conditions=True if self.mentoring is not None else None,
+            mentoring=self.mentoring.data(year, today) if self.mentoring is not None else None,
         )
+
+
+ELDP_MENTEE = DemoMentoring(
+    "Maya Okafor", "Assistant to the county manager in a neighbouring county (ELDP participant)", False,
+    "Emerging Leaders Development Program (ELDP)", (-1, 9, 15), (0, 12, 15), "Monthly video calls of about forty "
+    "minutes, with written comments on her drafts between calls",
+    "Her ELDP assignments and capstone project on volunteer recruitment for the library district, council "
+    "relations, and her next career steps")
+
+MPA_INTERN = DemoMentoring(
+    "Jordan Ellis", "MPA student at the University of Colorado Denver, intern in the city manager's office", True,
+    "College internship", (0, 6, 2), (1, 5, 15), "An hour every two weeks",
+    "Budget analysis, preparing council agenda items, public engagement, and a career in local-government "
+    "management")
+MPA_INTERN_THIS_YEAR = replace(MPA_INTERN, start=(-1, 6, 2), end=(0, 5, 15))  # the same dates, seen a year on
+
+COACHED_MANAGER = DemoMentoring(
+    "", "Assistant city manager in another Colorado town, in her first year", None, "ICMA Coaching Program",
+    (0, 2, 12), None, "A video call every two to four months",
+    "Preparing her first council budget presentation and labour negotiation, and her own development plan")
 
 
 ICMAU = "ICMA University"
 CCCMA = "Colorado City & County Management Association (CCCMA)"
+INTERNSHIP = "City of Alamosa Springs internship program"
 
 LAST_YEAR: list[DemoItem] = [
     DemoItem(1, 13, "Ethics 101 e-course", ICMAU, "e-course", "2", (1,),
@@ -56,7 +116,8 @@ LAST_YEAR: list[DemoItem] = [
           "including the one on gifts from vendors. I kept notes on the tenets I had not reread since joining.",
           "The guidelines under Tenet 12 on gifts and personal relationships are stricter than I remembered. I "
           "rewrote our department-head orientation so it covers gifts explicitly, and I now review it yearly.",
-          challenge="ethics-101"),
+          challenge="ethics-101",
+          topics=("ethics",)),
     DemoItem(1, 27, "The Fearless Organization (Amy Edmondson)", "Wiley", "reading", "3", (4, 13),
           "I read the book with my leadership team; each of the six department heads led the discussion of one "
           "chapter at our biweekly staff meetings, and I wrote a one-page summary for the council. "
@@ -70,12 +131,13 @@ LAST_YEAR: list[DemoItem] = [
           "status-quo scenario to our forecast, and it reframed the debate about the fire station bond.",
           challenge="icmau-webinar"),
     DemoItem(2, 24, "Mentoring an ELDP participant (sessions 1-3)", "ICMA Emerging Leaders Development Program",
-          "coaching", "2", (4, 13),
-          "I met monthly with my mentee, an assistant to the city manager in a neighbouring county, to review her "
+          "mentoring", "2", (4, 13),
+          "I met monthly with my mentee, an assistant to the county manager in a neighbouring county, to review her "
           "ELDP assignments and her capstone project on volunteer recruitment for the library district. "
           "Between calls I read her drafts and sent short written comments.",
           "Coaching means asking better questions rather than giving answers. I practised open questions with my "
-          "mentee and began using the same approach in one-on-ones with my own department heads."),
+          "mentee and began using the same approach in one-on-ones with my own department heads.",
+          mentoring=ELDP_MENTEE),
     DemoItem(3, 11, "CCCMA Winter Conference", CCCMA, "conference", "9", (2, 6, 14),
           "I attended three days of sessions in Vail, including the tracks on rural broadband and on council "
           "relations, and moderated a roundtable of small-city managers on recruitment and retention. "
@@ -115,7 +177,8 @@ LAST_YEAR: list[DemoItem] = [
           "against two of our capital projects during the breakout, then presented our findings to the director. "
           "We repeated the exercise with the transportation director a week later.",
           "An equity lens is most useful before the budget is drafted, not after. We added three equity "
-          "questions to department budget requests for next year, starting with parks and transportation."),
+          "questions to department budget requests for next year, starting with parks and transportation.",
+          topics=("equity",)),
     DemoItem(6, 9, "Executive coaching: leading through a council transition", "Summit Leadership Partners",
           "coaching", "3", (5, 6),
           "I took part in three one-hour sessions with an executive coach, each preceded by a short reflection "
@@ -129,7 +192,8 @@ LAST_YEAR: list[DemoItem] = [
           "management, using our own council's budget retreat as a case study, and answered students' questions. "
           "The professor has invited me back for next year's class.",
           "Explaining our work to students forced me to state plainly why the council-manager form works. Their "
-          "questions about transparency led me to publish our council-manager protocol on the city website."),
+          "questions about transparency led me to publish our council-manager protocol on the city website.",
+          delivery="1.5"),
     DemoItem(7, 14, "Local Government 201 certificate program", ICMAU, "certificate program", "6", (10, 12, 8),
           "I completed the online certificate program over four weeks, including the modules on service "
           "delivery models and intergovernmental agreements, and passed each module quiz on the first attempt. "
@@ -143,7 +207,8 @@ LAST_YEAR: list[DemoItem] = [
           "the recommended practices with our evacuation annex. "
           "We agreed on three changes to present to the council.",
           "Our evacuation plan assumed residents would receive text alerts, but a fifth of our households have "
-          "not registered. We launched a door-to-door registration drive in the foothill neighbourhoods."),
+          "not registered. We launched a door-to-door registration drive in the foothill neighbourhoods.",
+          topics=("sustainability and resilience",)),
     DemoItem(8, 11, "Managing Local Government Cybersecurity (ICMA report)", "ICMA", "reading", "1.5", (11,),
           "I read the report and its survey results, marked the practices we lacked, and shared an annotated "
           "copy with the IT manager and the finance director before our technology budget meeting. "
@@ -172,12 +237,13 @@ LAST_YEAR: list[DemoItem] = [
           "listening sessions with each affected team before announcing any structure, and resistance dropped.",
           challenge="icmau-workshop"),
     DemoItem(10, 12, "Mentoring an ELDP participant (sessions 4-6)", "ICMA Emerging Leaders Development Program",
-          "coaching", "2", (4, 13),
+          "mentoring", "2", (4, 13),
           "I continued monthly mentoring calls with my ELDP mentee, reviewed the draft of her capstone report, "
           "and introduced her to the library director who had run a similar volunteer programme. "
           "Each call lasted about forty minutes.",
           "Connecting a mentee to the right person is often worth more than my own advice. I now keep a short "
-          "list of peers I can introduce, and I used it with two of my own staff this year."),
+          "list of peers I can introduce, and I used it with two of my own staff this year.",
+          mentoring=ELDP_MENTEE),
     DemoItem(10, 26, "Housing Affordability Tools for Local Governments", "Lincoln Institute of Land Policy",
           "webinar", "1.5", (8, 9),
           "I attended the live webinar and its question period, then circulated the slides with a short note to "
@@ -204,6 +270,13 @@ LAST_YEAR: list[DemoItem] = [
           "The director and I used them to prepare our bargaining ground rules.",
           "Interest-based bargaining depends on sharing the same financial data with the union early. We gave the "
           "union our five-year forecast before the first session, and talks opened on a more cooperative footing."),
+    DemoItem(12, 5, "Mentoring an MPA intern (fall semester)", INTERNSHIP, "mentoring", "4", (4, 13),
+          "I met my intern, an MPA student who joined the city manager's office in June and stayed on through her "
+          "last academic year, every two weeks to review her assignments and the council agenda items she drafted. "
+          "Between meetings she shadowed me at two council work sessions.",
+          "An intern learns most from explaining her own recommendation to a decision maker. I now ask her to brief "
+          "me on each agenda item she drafts, and I do the same with our junior analysts.",
+          mentoring=MPA_INTERN),
     DemoItem(12, 10, "AI Tools in Local Government: Opportunities and Risks", ICMAU, "webinar", "1", (11, 14, 1),
           "I joined the live webinar and its discussion of city policies on generative AI, and afterwards asked "
           "our IT manager and city attorney to review two sample policies with me. "
@@ -211,12 +284,13 @@ LAST_YEAR: list[DemoItem] = [
           "Staff are already using AI tools whether or not we have a policy. We adopted an interim policy on "
           "what data may never be entered into public AI tools, and trained department heads on it."),
     DemoItem(12, 15, "Mentoring an ELDP participant (final session)", "ICMA Emerging Leaders Development Program",
-          "coaching", "1.5", (4, 13),
+          "mentoring", "1.5", (4, 13),
           "I attended my mentee's capstone presentation online, gave written feedback on her recommendations, "
           "and held a closing conversation with her about her next career steps and applications. "
           "This closed a year of monthly mentoring.",
           "Watching her present showed how much confidence grows from owning a real project. I now give each "
-          "of our management fellows a project of their own from the start of their fellowship."),
+          "of our management fellows a project of their own from the start of their fellowship.",
+          mentoring=ELDP_MENTEE),
 ]
 
 THIS_YEAR: list[DemoItem] = [
@@ -233,12 +307,14 @@ THIS_YEAR: list[DemoItem] = [
           "I prepared three questions for the discussion in advance.",
           "Delays in feedback loops explain many of our recurring crises, such as staffing shortages that appear "
           "years after a hiring freeze. We now show five-year staffing trends alongside each budget request."),
-    DemoItem(2, 12, "Coaching a new assistant city manager", "ICMA Coaching Program", "coaching", "1", (4, 13),
+    DemoItem(2, 12, "Coaching a new assistant city manager", "ICMA Coaching Program", "coaching-given", "1",
+          (4, 13),
           "I coached an assistant city manager from another Colorado town through the ICMA Coaching Program, in "
           "two video calls focused on her first council budget presentation. "
           "Before each call she sent me her draft slides.",
           "Good coaching starts from the other person's goal, not mine. I kept a short agenda she set herself, "
-          "and I now use the same approach in my own one-on-ones with department heads."),
+          "and I now use the same approach in my own one-on-ones with department heads.",
+          mentoring=COACHED_MANAGER),
     DemoItem(2, 26, "Data-Driven Decision Making for Local Government", ICMAU, "e-course", "2", (11, 10),
           "I completed the self-paced course over three weeks, including the exercises on building simple "
           "dashboards from service request data, and shared my practice dashboard with our analyst. "
@@ -250,7 +326,8 @@ THIS_YEAR: list[DemoItem] = [
           "bear on this year's issues: our election, a land sale, and a departing department head. "
           "I shared my notes with the assistant city manager.",
           "The guideline on public confidence covers appearances as well as facts. Before the land sale reached "
-          "the council I disclosed that a former colleague works for the buyer's firm and stepped back from it."),
+          "the council I disclosed that a former colleague works for the buyer's firm and stepped back from it.",
+          topics=("ethics",)),
     DemoItem(3, 11, "CCCMA Winter Conference", CCCMA, "conference", "4", (2, 14, 1),
           "I attended two days of the state association conference in Colorado Springs and served on the panel "
           "on ethics in a small town, where I spoke about managing conflicts of interest on volunteer boards. "
@@ -265,31 +342,48 @@ THIS_YEAR: list[DemoItem] = [
           "The analyst turned the map into a draft for the budget book.",
           "Outcome budgeting asks what residents receive, not what departments spend. We piloted outcome "
           "categories for parks and recreation in this year's budget book, and the council asked for more."),
+    DemoItem(3, 27, "Mentoring an MPA intern (January to March)", INTERNSHIP, "mentoring", "4.5", (4, 13, 12),
+          "I continued the meetings every two weeks with our MPA intern, coaching her through her first budget "
+          "analysis for the parks department and her presentation of it to the finance committee. "
+          "We also mapped out the courses for her last semester.",
+          "Letting her present to the committee herself built more confidence than any advice of mine. I now give "
+          "each intern one piece of work that carries their own name to the council or a committee.",
+          mentoring=MPA_INTERN_THIS_YEAR),
     DemoItem(4, 15, "Inclusive Hiring Practices", "Colorado Municipal League", "workshop", "2.5", (3, 13),
           "I took part in the workshop with our human resources director and two hiring managers, reviewing our "
           "own job postings against the checklist during the exercise portion. "
           "We left with a list of postings to revise.",
           "Requirements we thought were essential, such as a degree for maintenance supervisors, were excluding "
-          "strong candidates. We rewrote six job descriptions around skills, and applications doubled."),
+          "strong candidates. We rewrote six job descriptions around skills, and applications doubled.",
+          topics=("equity",)),
     DemoItem(4, 29, "Panelist: Emerging Leaders career panel", CCCMA, "teaching", "1.5", (4, 14),
           "I prepared remarks and served on a panel for early-career staff from member cities, speaking about "
           "the path from budget analyst to city manager and answering questions for forty minutes. "
           "Afterwards I met three participants who asked for follow-up conversations.",
           "The questions showed that young professionals rarely see how managers spend their day. I started "
-          "inviting one of our analysts to shadow me for a day each quarter."),
+          "inviting one of our analysts to shadow me for a day each quarter.",
+          delivery="1.5"),
     DemoItem(5, 13, "Broadband Deployment Models (Governing)", "Governing", "reading", "1", (11, 9),
           "I read a series of four Governing articles on municipal broadband partnerships and summarised the "
           "three main options in a memo for our council's technology subcommittee. "
           "The memo went to the subcommittee in May.",
           "Open-access networks let a city own the fibre without becoming an internet provider. The subcommittee "
           "asked for a cost estimate of an open-access model for our downtown district."),
+    DemoItem(5, 15, "Mentoring an MPA intern (closing meetings)", INTERNSHIP, "mentoring", "3", (4, 13),
+          "In our last meetings before her graduation we reviewed her capstone on public engagement, practised "
+          "interviews for assistant-to-the-manager posts, and wrote down what the internship had taught her. "
+          "She has since accepted a management fellowship.",
+          "A mentoring relationship should end with a clear look back as well as forward. We closed with a written "
+          "summary of her progress, which she used in her applications and I used to improve our internship.",
+          mentoring=MPA_INTERN_THIS_YEAR),
     DemoItem(5, 27, "Ethics in the Age of Social Media", ICMAU, "webinar", "1", (1, 14),
           "I attended the live webinar and took part in the discussion of case studies on staff commenting on "
           "local issues in their personal social media accounts, taking notes for our policy review. "
           "I brought two of the cases to our department-head meeting.",
           "Our social media policy did not distinguish personal from official accounts. I worked with the city "
           "attorney on a revision that gives staff clear examples of what is and is not allowed.",
-          challenge="icmau-webinar"),
+          challenge="icmau-webinar",
+          topics=("ethics",)),
     DemoItem(6, 3, "The Manager as Convener (PM Magazine)", "ICMA Public Management (PM) Magazine", "reading",
           "0.75", (2, 14),
           "I read the PM Magazine feature and the two case studies that accompanied it, and shared them with our "
@@ -297,13 +391,14 @@ THIS_YEAR: list[DemoItem] = [
           "We used its checklist to plan the tour.",
           "A manager's convening power is strongest before positions harden. We scheduled the listening tour "
           "before the parks bond was drafted, so residents shaped the list of projects instead of reacting to it."),
-    DemoItem(6, 24, "Coaching a new assistant city manager (follow-up)", "ICMA Coaching Program", "coaching", "1",
-          (4, 13),
+    DemoItem(6, 24, "Coaching a new assistant city manager (follow-up)", "ICMA Coaching Program",
+          "coaching-given", "1", (4, 13),
           "I held a follow-up coaching call to review how her budget presentation went and to plan for her "
           "first labour negotiation, sharing our own bargaining timeline as an example. "
           "She had sent me the council's feedback in advance.",
           "Reflecting on a success is as useful as reviewing a failure. We ended the call with three things she "
-          "would repeat, a habit I now also use in our own after-action reviews."),
+          "would repeat, a habit I now also use in our own after-action reviews.",
+          mentoring=COACHED_MANAGER),
     DemoItem(7, 15, "Asset Management for Water Utilities", "Rural Community Assistance Partnership (RCAP)",
           "workshop", "1.5", (10, 12),
           "I attended the online workshop with our utilities superintendent and worked on a risk matrix for our "
@@ -337,7 +432,8 @@ THIS_YEAR: list[DemoItem] = [
           "studies, lightly adapted, in the session I led for purchasing staff and department heads. "
           "About thirty staff attended the session.",
           "Small favours from vendors create obligations long before anyone notices. We added a simple rule to our "
-          "purchasing manual: no meals or gifts of any value from a vendor with an open solicitation."),
+          "purchasing manual: no meals or gifts of any value from a vendor with an open solicitation.",
+          topics=("ethics",)),
     DemoItem(10, 4, "ICMA Annual Conference", "ICMA", "conference", "8", (6, 2, 13, 14),
           "I attended the Annual Conference, including six educational sessions, the Legacy Leaders breakfast "
           "and the state association luncheon, and I volunteered at the Coaching Program corner for an hour. "
@@ -380,13 +476,14 @@ THIS_YEAR: list[DemoItem] = [
           "actuary to model a fifteen-year schedule for the pension board's January meeting.",
           plan="Registered for the live webinar with our finance director ahead of the pension board meeting."),
     DemoItem(12, 10, "Coaching a new assistant city manager (year-end session)", "ICMA Coaching Program",
-          "coaching", "1.5", (4, 13),
+          "coaching-given", "1.5", (4, 13),
           "I held a year-end coaching session with the assistant city manager I coach, reviewing her goals for "
           "the year and helping her draft her own professional development plan for next year. "
           "We met in person for the first time.",
           "Writing goals down with a date makes them real. She left with three dated goals, and I realised my "
           "own plan needed the same discipline, so I set dates for each of my short-term goals.",
-          plan="A year-end session with the assistant city manager I coach, to review her goals for next year."),
+          plan="A year-end session with the assistant city manager I coach, to review her goals for next year.",
+          mentoring=COACHED_MANAGER),
 ]
 
 NEXT_YEAR_PLANNED: list[DemoItem] = [

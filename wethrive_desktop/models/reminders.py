@@ -18,25 +18,39 @@ The rules are plain functions on plain data (`ReminderFacts`), so tests use know
 loads the facts from the store. `deadlines(today)` (`build_deadlines(facts)`) is every dated deadline known, whatever
 the reminder windows (the report's due date and the 360's months ahead): what `wethrive deadlines --ics` puts in a
 calendar, so a phone knows them in advance.
+
+Issue 14 adds the program statuses and the other requirements:
+- the 360 follows models.multirater: no reminder once it is done, waived (Retired Credentialed Managers), postponed
+  (members in transition) or not asked (outside the program, or no longer in local-government service);
+- the yearly report is asked of Candidates and Credentialed Managers, also in transition, but not of a Retired
+  Credentialed Manager nor of a member no longer in local-government service (models.dashboard.reports_yearly);
+- an extension granted for last year's report (`annual_report.extension_until`) moves its due date there;
+- "requirement": each other tracked requirement (models.requirements, Florida's ethics hours, ...) not met yet and
+  due within the reminder windows (warning, urgent inside the last one), or overdue (urgent: a period ended and
+  due some days later is still reminded through its grace period). ICMA's Tenet 8 is the pace's.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from wethrive_desktop.i18n import format_date, tr, trn
-from wethrive_desktop.models.dashboard import Pace, even_pace, in_program, pace
+from wethrive_desktop.models.dashboard import Pace, even_pace, pace, reports_yearly
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.eligibility import CREDENTIALED_MANAGER, EligibilityResult
+from wethrive_desktop.models.multirater import DUE, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
+from wethrive_desktop.models.requirements.counting import RequirementProgress, topic_shortfalls
 from wethrive_desktop.models.rules import format_hours
 
 PACE = "pace"
 REPORT = "report"
 MULTIRATER = "multirater"
 ELIGIBILITY = "eligibility"
+REQUIREMENT = "requirement"
 
 INFO = "info"
 WARNING = "warning"
@@ -49,7 +63,7 @@ MULTIRATER_NOTICE_MONTHS = 6  # the 360 assessment is reminded from six months b
 @dataclass(frozen=True)
 class Reminder:
     key: str  # stable across days and runs ("report-due-2025"): a calendar event's UID, what was notified
-    kind: str  # PACE, REPORT, MULTIRATER or ELIGIBILITY
+    kind: str  # PACE, REPORT, MULTIRATER, ELIGIBILITY or REQUIREMENT
     due: date | None
     title: str
     detail: str
@@ -72,6 +86,14 @@ class ReminderFacts:
     eligibility: EligibilityResult | None
     windows: tuple[int, ...] = (30, 7)  # days before a due date from which it is reminded (preferences)
     report_due: date | None = None  # when last year's report is due, if the member's program says
+    # every tracked requirement's current period, and the ended periods still owed (models.requirement_standing)
+    requirements: tuple[RequirementProgress, ...] = ()
+    report_extension: date | None = None  # an extension granted for last year's report: its new due date
+
+    @property
+    def last_report_due(self) -> date | None:
+        """Last year's report is due on its extension when one was granted, else on the date the member set."""
+        return self.report_extension or self.report_due
 
 
 def days_left(due: date, today: date) -> int:
@@ -101,32 +123,41 @@ def pace_reminder(p: Pace) -> Reminder | None:
     values = {"done": format_hours(p.total), "required": format_hours(p.required), "year": p.year,
               "per_month": format_hours(p.per_month), "even": format_hours(even_pace(p.required)),
               "remaining": format_hours(p.remaining)}
+    if p.counted_differs:  # the hours that count, not those logged, are what the pace is about
+        values["done"] = tr("{counted} h count ({logged} h logged)").format(
+            counted=format_hours(p.total), logged=format_hours(p.hours_logged))
+    else:
+        values["done"] = tr("{hours} h done").format(hours=format_hours(p.total))
     if p.months_left >= 2:
-        detail = trn("{done} h done: {per_month} h a month for the %n month left reaches {required} h "
+        detail = trn("{done}: {per_month} h a month for the %n month left reaches {required} h "
                      "(an even pace is {even} h a month).",
-                     "{done} h done: {per_month} h a month for the %n months left reaches {required} h "
+                     "{done}: {per_month} h a month for the %n months left reaches {required} h "
                      "(an even pace is {even} h a month).", p.months_left).format(**values)
     else:
-        detail = tr("{done} h done: {remaining} h to go by December 31.").format(**values)
+        detail = tr("{done}: {remaining} h to go by December 31.").format(**values)
     return Reminder(f"pace-{p.year}", PACE, date(p.year, 12, 31),
                     tr("Behind pace for {required} h in {year}").format(**values), detail,
                     URGENT if p.months_left < 2 else WARNING, p.year)
 
 
 def report_required(profile: ProfileData, year: int) -> bool:
-    """Candidates and Credentialed Managers report every year from the year they entered the program."""
+    """Candidates and Credentialed Managers report every year from the year they entered the program, also while in
+    transition; Retired Credentialed Managers and members no longer in local-government service are not asked."""
     entry = profile.program_entry_date
-    return in_program(profile) and (entry is None or entry.year <= year)
+    return reports_yearly(profile) and (entry is None or entry.year <= year)
 
 
 def report_reminder(profile: ProfileData, year: int, status: str, due: date | None, today: date,
-                    windows: tuple[int, ...], ahead: bool = False) -> Reminder | None:
+                    windows: tuple[int, ...], ahead: bool = False, extended: bool = False) -> Reminder | None:
     """Last year's (`year`'s) report while it is not submitted: within the windows before `due` (`ahead`: any
-    time before it) and once overdue; an undated note when the due date is not known."""
+    time before it) and once overdue; an undated note when the due date is not known. `extended`: `due` is the
+    date of an extension granted for it."""
     if status == "submitted" or not report_required(profile, year) or today.year <= year:
         return None
     detail = (tr("A draft is saved: finish and submit it on the Annual report page.") if status == "draft"
               else tr("Not started: the Annual report page builds it from your activities."))
+    if extended and due is not None:
+        detail = tr("{detail} An extension was granted to {date}.").format(detail=detail, date=format_date(due))
     key = f"report-due-{year}"
     if due is None:
         return Reminder(key, REPORT, None, tr("The {year} annual report is not submitted yet").format(year=year),
@@ -146,10 +177,12 @@ def report_reminder(profile: ProfileData, year: int, status: str, due: date | No
 
 def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, ...],
                         ahead: bool = False) -> Reminder | None:
-    """The 360 assessment not yet done, due within six months (`ahead`: any time) or overdue."""
-    due = profile.multirater_due()
+    """The 360 assessment still to do (not done, waived, postponed or outside the program: models.multirater), due
+    within six months (`ahead`: any time) or overdue."""
+    standing = multirater_standing(profile, today)
+    due = standing.due
     entry = profile.program_entry_date
-    if (not in_program(profile) or profile.multirater_completed_date is not None or due is None or entry is None
+    if (standing.status != DUE or due is None or entry is None
             or (not ahead and due > months_later(today, MULTIRATER_NOTICE_MONTHS))):
         return None
     days = days_left(due, today)
@@ -161,9 +194,10 @@ def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, .
 
 
 def eligibility_reminder(profile: ProfileData, eligibility: EligibilityResult | None) -> Reminder | None:
-    """A member not yet credentialed whose credited experience meets the Credentialed Manager requirement."""
+    """A member not yet credentialed (nor retired from it) whose credited experience meets the Credentialed Manager
+    requirement."""
     if (eligibility is None or eligibility.eligible_as != CREDENTIALED_MANAGER
-            or profile.credential_status == CredentialStatus.CREDENTIALED):
+            or profile.credential_status in (CredentialStatus.CREDENTIALED, CredentialStatus.RETIRED)):
         return None
     detail = tr("Your {credited} credited years of experience meet the {required} years your education "
                 "requires.").format(credited=format_hours(eligibility.credited_years),
@@ -172,28 +206,64 @@ def eligibility_reminder(profile: ProfileData, eligibility: EligibilityResult | 
                     detail, INFO)
 
 
+def requirement_reminder(result: RequirementProgress, today: date, windows: tuple[int, ...],
+                         ahead: bool = False) -> Reminder | None:
+    """Another tracked requirement (not Tenet 8: the pace is its reminder) not met in its current period: within
+    the windows before its due date (`ahead`: any time before it), and once overdue (urgent, with its grace period
+    if it has one)."""
+    if result.requirement.always_on or result.status == "met":
+        return None
+    days = days_left(result.due, today)
+    level = URGENT if result.status == "overdue" else severity(days, windows)
+    if level == INFO and not ahead:
+        return None
+    name = result.requirement.name
+    detail = tr("{counted} of {required} h count for {start} to {end}.").format(
+        counted=format_hours(result.counted), required=format_hours(result.required),
+        start=format_date(result.period_start), end=format_date(result.period_end))
+    missing = topic_shortfalls(result)
+    if missing:
+        detail = tr("{detail} Still needed: {topics}.").format(detail=detail, topics="; ".join(missing))
+    if result.status == "overdue":
+        title = tr("{name} is overdue").format(name=name)
+        if result.grace_until is not None and today <= result.grace_until:
+            detail = tr("{detail} Grace period until {date}.").format(detail=detail,
+                                                                     date=format_date(result.grace_until))
+    elif days == 0:
+        title = tr("{name} is due today").format(name=name)
+    elif result.remaining:
+        title = tr("{name}: {hours} h to go").format(name=name, hours=format_hours(result.remaining))
+    else:  # the hours are there, a topic minimum is not
+        title = tr("{name} is not met yet").format(name=name)
+    key = f"requirement-{result.requirement.key}-{result.period_end.isoformat()}"
+    return Reminder(key, REQUIREMENT, result.due, title, detail, level)
+
+
 def build_reminders(facts: ReminderFacts) -> list[Reminder]:
     """The reminders that hold on `facts.today`: dated ones first, soonest (so the overdue) first, then the rest
     by severity."""
     found = [
         pace_reminder(facts.pace),
-        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.report_due, facts.today,
-                        facts.windows),
+        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.last_report_due,
+                        facts.today, facts.windows, extended=facts.report_extension is not None),
         multirater_reminder(facts.profile, facts.today, facts.windows),
         eligibility_reminder(facts.profile, facts.eligibility),
+        *(requirement_reminder(r, facts.today, facts.windows) for r in facts.requirements),
     ]
     return _in_order(found)
 
 
 def build_deadlines(facts: ReminderFacts) -> list[Reminder]:
     """Every dated deadline known on `facts.today`, soonest first, whatever the reminder windows: the pace's year
-    end when behind pace, last year's report when its due date is set and it is not submitted, and the 360
-    assessment not yet done, however far ahead each is (a calendar needs them in advance)."""
+    end when behind pace, last year's report when its due date is set (or extended) and it is not submitted, the
+    360 assessment not yet done and the other requirements not met yet, however far ahead each is (a calendar needs
+    them in advance)."""
     found = [
         pace_reminder(facts.pace),
-        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.report_due, facts.today,
-                        facts.windows, ahead=True),
+        report_reminder(facts.profile, facts.today.year - 1, facts.report_status, facts.last_report_due,
+                        facts.today, facts.windows, ahead=True, extended=facts.report_extension is not None),
         multirater_reminder(facts.profile, facts.today, facts.windows, ahead=True),
+        *(requirement_reminder(r, facts.today, facts.windows, ahead=True) for r in facts.requirements),
     ]
     return [r for r in _in_order(found) if r.due is not None]
 
@@ -205,8 +275,18 @@ def _in_order(found: list[Reminder | None]) -> list[Reminder]:
 
 # --- loading -----------------------------------------------------------------------------------------------
 
+def report_extension(year: int) -> date | None:
+    """The extension granted for `year`'s annual report, if any (read here, not through the report package, which
+    the dashboard does not load before the first paint)."""
+    from wethrive_desktop.models.tables import AnnualReport
+
+    row = AnnualReport.select(AnnualReport.extension_until).where(AnnualReport.year == year).first()
+    return None if row is None else row.extension_until
+
+
 def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status: str,
-              eligibility: EligibilityResult | None) -> ReminderFacts:
+              eligibility: EligibilityResult | None, requirements: Sequence[RequirementProgress] = (),
+              extension: date | None = None) -> ReminderFacts:
     """The facts with the member's reminder windows (the dashboard passes what it loaded already)."""
     from wethrive_desktop.preferences import load_preferences, report_due_date
 
@@ -214,7 +294,7 @@ def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status:
     # report is reminded undated.
     prefs = load_preferences()
     return ReminderFacts(today, profile, year_pace, report_status, eligibility, prefs.reminder_days,
-                         report_due_date(prefs, today.year - 1))
+                         report_due_date(prefs, today.year - 1), tuple(requirements), extension)
 
 
 def load_facts(today: date) -> ReminderFacts:
@@ -222,9 +302,13 @@ def load_facts(today: date) -> ReminderFacts:
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.profile import get_profile
     from wethrive_desktop.models.report_status import report_status
+    from wethrive_desktop.models.requirement_standing import load_standing
 
-    year_pace = pace(load_activities(year=today.year), today.year, today)
-    return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today))
+    records = load_activities(year=today.year)
+    standing = load_standing(today, records)
+    year_pace = pace(records, today.year, today, standing.current[0].requirement)
+    return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today),
+                     [*standing.owed, *standing.current], report_extension(today.year - 1))
 
 
 def reminders(today: date) -> list[Reminder]:

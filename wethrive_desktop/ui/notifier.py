@@ -1,4 +1,5 @@
-"""Desktop notifications of the reminders (models.reminders: pace, annual report, 360 assessment, eligibility).
+"""Desktop notifications of the reminders (models.reminders: pace, annual report, 360 assessment, eligibility, the
+other tracked requirements).
 
 `ReminderNotifier(window)` checks when the app starts and again each time the app runs past midnight (a timer to
 the next midnight of models.clock), and shows each reminder not yet notified that day: as a system notification

@@ -14,6 +14,7 @@ from typing import Any
 
 from wethrive_desktop.files import atomic_path
 from wethrive_desktop.i18n import tr
+from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.requirements.definitions import (
     ALWAYS_ON,
@@ -40,7 +41,7 @@ def load_requirements(today: date | None = None) -> list[Requirement]:
         except (ValueError, RequirementError):
             continue
     if not any(r.key == ALWAYS_ON for r in found):
-        found.insert(0, template(ALWAYS_ON, today or date.today()))
+        found.insert(0, template(ALWAYS_ON, today or clock.today()))
     found.sort(key=lambda r: not r.always_on)  # stable: Tenet 8 first, the others in their order
     return found
 

@@ -1,8 +1,10 @@
 """The dashboard: where the member stands this year, at a glance.
 
-Reminders (what is due soon, reminders.py), hours against 40 (a progress ring, ring.py) and the pace, challenge
-points, credential milestones, hours by practice and by month, recent activities (double-click to edit) and
-upcoming planned items (double-click to open the plan). Everything shown comes from models.dashboard.dashboard_data.
+Reminders (what is due soon, reminders.py), the hours that count toward Tenet 8 against 40 (a progress ring,
+ring.py) with the pace and, when some hours logged do not count, how many and why (the caps), challenge points,
+credential milestones, the tracked requirements (with a button to the Requirements page), hours by practice and by
+month, recent activities (double-click to edit) and upcoming planned items (double-click to open the plan).
+Everything shown comes from models.dashboard.dashboard_data.
 
 The cards reflow with the page's width (`columns_for`): three abreast on a wide window, two on a small laptop
 screen, one above the other below that; the page then scrolls vertically, never sideways.
@@ -30,13 +32,25 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord
-from wethrive_desktop.models.dashboard import DONE, DUE, INFO, OVERDUE, TODO, DashboardData, Milestone, dashboard_data
+from wethrive_desktop.models.dashboard import (
+    DONE,
+    DUE,
+    INFO,
+    OVERDUE,
+    TODO,
+    DashboardData,
+    Milestone,
+    dashboard_data,
+    requirement_state,
+    requirement_status_text,
+)
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
+from wethrive_desktop.models.requirements.counting import RequirementProgress
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_text
-from wethrive_desktop.ui.dashboard.reminders import ReminderList
+from wethrive_desktop.ui.dashboard.reminders import REQUIREMENTS_PAGE, ReminderList, page_opener
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets import form_dialog
@@ -48,6 +62,7 @@ STATE_MARKS = {DONE: "✔", DUE: "●", OVERDUE: "▲", TODO: "○"}
 
 THREE_COLUMNS_FROM = 980  # page widths (px) from which the cards sit three abreast
 TWO_COLUMNS_FROM = 560  # ... two abreast; below, one above the other
+COUNTING_LINES = 3  # the reasons shown under the ring when hours logged do not all count; all of them in its tip
 
 
 def state_name(state: str) -> str:
@@ -93,14 +108,15 @@ def card(title: str, name: str, button: QPushButton | None = None) -> tuple[QFra
 
 # Where each part sits for 3, 2 and 1 columns: (row, column, row span, column span), and which rows take the height
 # left over (the charts and the lists).
+# "standing" is the challenge points above the tracked requirements (one column, beside the hours).
 LAYOUTS: dict[int, tuple[dict[str, tuple[int, int, int, int]], tuple[int, ...], tuple[int, ...]]] = {
-    3: ({"reminders": (0, 0, 1, 3), "hours": (1, 0, 1, 1), "points": (1, 1, 1, 1), "milestones": (1, 2, 1, 1),
+    3: ({"reminders": (0, 0, 1, 3), "hours": (1, 0, 1, 1), "standing": (1, 1, 1, 1), "milestones": (1, 2, 1, 1),
          "practices": (2, 0, 1, 2), "months": (2, 2, 1, 1), "recent": (3, 0, 1, 2), "upcoming": (3, 2, 1, 1)},
         (2, 3), (3, 2, 4)),
-    2: ({"reminders": (0, 0, 1, 2), "hours": (1, 0, 1, 1), "points": (1, 1, 1, 1), "milestones": (2, 0, 1, 2),
+    2: ({"reminders": (0, 0, 1, 2), "hours": (1, 0, 1, 1), "standing": (1, 1, 1, 1), "milestones": (2, 0, 1, 2),
          "practices": (3, 0, 1, 1), "months": (3, 1, 1, 1), "recent": (4, 0, 1, 2), "upcoming": (5, 0, 1, 2)},
         (3, 4, 5), (1, 1)),
-    1: ({"reminders": (0, 0, 1, 1), "hours": (1, 0, 1, 1), "points": (2, 0, 1, 1), "milestones": (3, 0, 1, 1),
+    1: ({"reminders": (0, 0, 1, 1), "hours": (1, 0, 1, 1), "standing": (2, 0, 1, 1), "milestones": (3, 0, 1, 1),
          "practices": (4, 0, 1, 1), "months": (5, 0, 1, 1), "recent": (6, 0, 1, 1), "upcoming": (7, 0, 1, 1)},
         (4, 5, 6, 7), (1,)),
 }
@@ -145,6 +161,13 @@ class DashboardPage(Page):
         self.pace_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.pace_label, 1)
         hours_layout.addLayout(row)
+        # Why the hours logged and the hours that count differ (the caps, an activity that does not count).
+        self.counting_label = QLabel()
+        self.counting_label.setObjectName("countingLabel")
+        self.counting_label.setWordWrap(True)
+        self.counting_label.setTextFormat(Qt.TextFormat.RichText)
+        hours_layout.addWidget(self.counting_label)
+        hours_layout.addStretch(1)  # beside the points and the requirements, often taller: keep to the top
 
         open_challenge = QPushButton(tr("Open &challenge"))
         open_challenge.setObjectName("openChallengeButton")
@@ -173,6 +196,24 @@ class DashboardPage(Page):
         self.milestones_grid.setColumnStretch(2, 1)
         milestones_layout.addLayout(self.milestones_grid)
         milestones_layout.addStretch(1)
+
+        # The tracked requirements, Tenet 8 first (so a member sees the page exists), with a way to that page when
+        # the window has it.
+        self.open_requirements_button = QPushButton(tr("Open re&quirements"))
+        self.open_requirements_button.setObjectName("openRequirementsButton")
+        opener = page_opener(shell, REQUIREMENTS_PAGE)
+        if opener is not None:
+            self.open_requirements_button.clicked.connect(opener)
+        self.open_requirements_button.setVisible(opener is not None)
+        requirements_card, requirements_layout = card(tr("Requirements"), "requirementsCard",
+                                                      self.open_requirements_button)
+        self.requirements_grid = QGridLayout()
+        self.requirements_grid.setHorizontalSpacing(8)
+        self.requirements_grid.setVerticalSpacing(6)
+        self.requirements_grid.setColumnStretch(1, 1)
+        requirements_layout.addLayout(self.requirements_grid)
+        requirements_layout.addStretch(1)
+        self.requirement_labels: dict[str, QLabel] = {}
 
         self.practice_chart = BarChart(tr("Hours by practice"), [str(n) for n in PRACTICES], tr("h"),
                                        name="practiceChart")
@@ -226,8 +267,15 @@ class DashboardPage(Page):
         # preferred height (what its scroll area gives it) is then the least that shows everything.
         for widget in (self.recent_view, self.upcoming_view, self.practice_chart, self.month_chart):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        standing = QWidget()
+        standing.setObjectName("standingColumn")
+        column = QVBoxLayout(standing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(self.grid.verticalSpacing())
+        column.addWidget(points_card)
+        column.addWidget(requirements_card, 1)
         self.parts: dict[str, QWidget] = {
-            "reminders": reminders_card, "hours": hours_card, "points": points_card, "milestones": milestones_card,
+            "reminders": reminders_card, "hours": hours_card, "standing": standing, "milestones": milestones_card,
             "practices": self.practice_chart, "months": self.month_chart, "recent": recent_card,
             "upcoming": upcoming_card}
         self.arrange(columns_for(self.width()))
@@ -288,6 +336,8 @@ class DashboardPage(Page):
                                p.met, hours_against(p.total, p.required))
         self.pace_label.setText(self._pace_html(data))
         self.pace_label.setToolTip(p.describe())
+        self._show_counting(data)
+        self._show_requirements(data.requirements)
 
         challenge = data.challenge
         self.points_label.setText(str(challenge.total))
@@ -348,12 +398,52 @@ class DashboardPage(Page):
             return f"<b>{html.escape(head)}</b><br>{html.escape(rest)}"
         return f"<b>{html.escape(described)}</b>"
 
+    def _show_counting(self, data: DashboardData) -> None:
+        """Under the ring: "56 h logged, 50 h count" and why (the caps first), when not every hour logged counts
+        or a teaching's delivery hours were left out; hidden otherwise."""
+        p = data.pace
+        lines = list(p.explanations)
+        head = p.counting()
+        shown = [html.escape(line) for line in lines[:COUNTING_LINES]]
+        if len(lines) > COUNTING_LINES:
+            shown.append(html.escape(trn("and %n more reason (hover for all)", "and %n more reasons (hover for all)",
+                                         len(lines) - COUNTING_LINES)))
+        if head:
+            shown.insert(0, f"<b>{html.escape(head)}</b>")
+            lines.insert(0, head)
+        self.counting_label.setText("<br>".join(shown))
+        self.counting_label.setToolTip("\n".join(lines))
+        self.counting_label.setVisible(bool(shown))
+
+    def _show_requirements(self, requirements: tuple[RequirementProgress, ...]) -> None:
+        """One line per tracked requirement: a mark for its status, its name and hours, and its status."""
+        _clear_grid(self.requirements_grid)
+        self.requirement_labels = {}
+        for row, result in enumerate(requirements):
+            state = requirement_state(result)
+            mark = QLabel(STATE_MARKS.get(state, "•"))
+            color_text(mark, STATE_COLORS.get(state, ACCENT))
+            mark.setToolTip(requirement_status_text(result))
+            detail = tr("{hours} · {status}").format(hours=hours_against(result.counted, result.required),
+                                                     status=requirement_status_text(result))
+            text = QLabel(f"<b>{html.escape(result.requirement.name)}</b><br>{html.escape(detail)}")
+            text.setObjectName(f"requirement-{result.requirement.key}")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setToolTip(tr("{name}: {period}, {start} to {end}").format(
+                name=result.requirement.name, period=result.requirement.period.describe(),
+                start=format_date(result.period_start), end=format_date(result.period_end)))
+            self.requirement_labels[result.requirement.key] = text
+            self.requirements_grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.requirements_grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
+
+    def requirement_texts(self) -> dict[str, str]:
+        """What each requirement's line says (its label's rich text), by key."""
+        return {key: label.text() for key, label in self.requirement_labels.items()}
+
     def _show_milestones(self, milestones: list[Milestone]) -> None:
-        while self.milestones_grid.count():
-            item = self.milestones_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)  # gone at once (no label of a past refresh lingers among the children)
+        _clear_grid(self.milestones_grid)
         self.milestone_labels = {}
         for row, m in enumerate(milestones):
             mark = QLabel(STATE_MARKS.get(m.state, "•"))
@@ -383,3 +473,11 @@ class DashboardPage(Page):
 
     def _open_upcoming(self, index: Any) -> None:
         self.open_planner()
+
+
+def _clear_grid(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)  # gone at once (no label of a past refresh lingers among the children)

@@ -1,6 +1,11 @@
 """The body of the dashboard's Reminders card: each reminder of models.reminders (behind pace, the annual report,
-the 360 assessment, eligibility) with its due date and, where one helps, a button to the place that acts on it
-(the plan, the report page, the profile). "Nothing due" when there is none.
+the 360 assessment, eligibility, another tracked requirement) with its due date and, where one helps, a button to
+the place that acts on it (the plan, the report page, the profile, the Requirements page). "Nothing due" when there
+is none.
+
+The Requirements page is reached by its object name among the window's pages (ui.pages.PAGES), so the dashboard
+does not import it (nor need it to exist: without it, no button). Several requirement reminders can show at once,
+so their buttons carry no access key; the Requirements card's button (Alt+Q) leads to the same page.
 
 The page places it in a card and hands it the reminders of its DashboardData at each refresh, so it shows the same
 list as the desktop notifications and `wethrive deadlines`.
@@ -16,12 +21,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from wethrive_desktop.i18n import format_date, tr
-from wethrive_desktop.models.reminders import ELIGIBILITY, MULTIRATER, PACE, REPORT, URGENT, WARNING, Reminder
+from wethrive_desktop.models.reminders import (
+    ELIGIBILITY,
+    MULTIRATER,
+    PACE,
+    REPORT,
+    REQUIREMENT,
+    URGENT,
+    WARNING,
+    Reminder,
+)
 from wethrive_desktop.ui.colors import ACCENT, ERROR, WARN, color_text
+from wethrive_desktop.ui.pages import PAGES
 from wethrive_desktop.ui.shell import Shell
 
 SEVERITY_MARKS = {URGENT: ("▲", ERROR), WARNING: ("●", WARN)}
 INFO_MARK = ("ℹ", ACCENT)
+REQUIREMENTS_PAGE = "requirementsPage"
+
+
+def page_opener(shell: Shell, object_name: str) -> Callable[[], None] | None:
+    """What switches `shell` to its page called `object_name` (built first if need be), or None when the window
+    has no such page."""
+    entry = next((e for e in PAGES if e.object_name == object_name), None)
+    if entry is None:
+        return None
+    load = entry.load
+
+    def open_page() -> None:
+        shell.page(load())
+
+    return open_page
 
 
 def severity_name(severity: str) -> str:
@@ -106,6 +136,10 @@ class ReminderList(QWidget):
             action = (tr("Open pr&ofile"), self.shell.open_profile)
         elif r.kind == ELIGIBILITY:
             action = (tr("Check el&igibility"), self.open_eligibility)
+        elif r.kind == REQUIREMENT:
+            opener = page_opener(self.shell, REQUIREMENTS_PAGE)
+            if opener is not None:
+                action = (tr("Open requirements"), opener)
         if action is None:
             return None
         text, slot = action

@@ -4,7 +4,14 @@ Open it with `open_profile_dialog(parent, shell)` (not blocking; returns the dia
 it is saved). It is a QTabWidget (`dialog.tabs`) whose first tab is the profile; the other tabs are the
 `ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility.py says what such a tab does).
 Fields are checked as the user types (models.profile.validate_profile), each message next to its field, and kindly
-(see ProfileDialog). Dates show in the locale's short format and may be typed in it or as YYYY-MM-DD.
+(see ProfileDialog); what ICMA would question but the member may mean (models.profile.profile_warnings: another
+instrument than ICMA's pre-approved ones, few raters, a postponement while serving) shows beside its field as a
+warning that never stops a save. Dates show in the locale's short format and may be typed in it or as YYYY-MM-DD.
+
+The program statuses: the credential status (with Retired Credentialed Manager), the service status (serving, in
+transition, no longer in local-government service) and the 360: when it was completed, its instrument, whether that
+is one of ICMA's pre-approved ones, the number of raters and its status (worked out from the dates, postponed,
+waived). Under the 360's date, where it stands (models.multirater) as the fields say now.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSpinBox,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,11 +40,21 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from wethrive_desktop.i18n import format_date, tr, trn
+from wethrive_desktop.i18n import format_date, noop, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import CredentialStatus, valid_year
-from wethrive_desktop.models.profile import ProfileData, get_profile, save_profile, validate_profile
+from wethrive_desktop.models.domain import CredentialStatus, MultiraterStatus, ServiceStatus, valid_year
+from wethrive_desktop.models.multirater import DONE, multirater_standing
+from wethrive_desktop.models.profile import (
+    MAX_INSTRUMENT_LENGTH,
+    MAX_RATERS,
+    ProfileData,
+    get_profile,
+    profile_warnings,
+    save_profile,
+    validate_profile,
+)
 from wethrive_desktop.models.validation import FieldError, ValidationError
+from wethrive_desktop.ui.colors import WARN, color_text
 from wethrive_desktop.ui.i18n import short_date_pattern
 from wethrive_desktop.ui.profile.eligibility import EligibilityWidget, ProfileExtraTab
 from wethrive_desktop.ui.shell import Shell
@@ -46,6 +64,19 @@ from wethrive_desktop.ui.widgets.naming import error_label, named, show_as_error
 # Extra tabs: (title, tab class), added after the Profile tab in this order; the title goes through `tr` when shown.
 PROFILE_TABS: tuple[tuple[str, type[ProfileExtraTab]], ...] = (
     ("E&ligibility", EligibilityWidget),
+)
+
+# The 360's status as the member may set it (models.domain.MultiraterStatus), shown through tr.
+MULTIRATER_STATUS_LABELS: dict[MultiraterStatus, str] = {
+    MultiraterStatus.AUTO: noop("Worked out from the dates"),
+    MultiraterStatus.POSTPONED: noop("Postponed (member in transition)"),
+    MultiraterStatus.WAIVED: noop("Waived (Retired Credentialed Manager)"),
+}
+# Whether the 360's instrument is one of ICMA's pre-approved ones: not said, yes, no.
+PREAPPROVED_LABELS: tuple[tuple[bool | None, str], ...] = (
+    (None, noop("Not said")),
+    (True, noop("Yes: one of ICMA's pre-approved instruments")),
+    (False, noop("No: another instrument")),
 )
 
 
@@ -129,6 +160,7 @@ class ProfileTab(QWidget):
         super().__init__()
         self.setObjectName("profileTab")
         self.error_labels: dict[str, QLabel] = {}
+        self.warning_labels: dict[str, QLabel] = {}
         self.edited: set[str] = set()
         self.name_edit = self._line("name", "nameEdit", tr("Name"), profile.name, tr("as on ICMA records"))
         self.member_edit = self._line("member_number", "memberNumberEdit", tr("ICMA member number"),
@@ -144,6 +176,12 @@ class ProfileTab(QWidget):
         for status in CredentialStatus:
             self.credential_combo.addItem(tr(status.label), status.value)
         self.credential_combo.setCurrentIndex(max(self.credential_combo.findData(profile.credential_status), 0))
+        self.service_combo = named(QComboBox(), "serviceCombo", tr("Service status"))
+        for service in ServiceStatus:
+            self.service_combo.addItem(tr(service.label), service.value)
+        self.service_combo.setCurrentIndex(max(self.service_combo.findData(profile.service_status), 0))
+        self.service_combo.setToolTip(tr("A member in transition is between local-government posts; the program's "
+                                         "requirements wait for one no longer in local-government service"))
         self.dates = {
             "program_entry_date": OptionalDateEdit("programEntryDateEdit", tr("Entered the credentialing program")),
             "credentialed_date": OptionalDateEdit("credentialedDateEdit", tr("Credentialed since")),
@@ -155,15 +193,40 @@ class ProfileTab(QWidget):
             edit.changed.connect(self._edited(name))
         self.multirater_due = named(QLabel(), "multiraterDue")
         self.multirater_due.setWordWrap(True)
-        self.signup_check = named(QCheckBox(tr("Signed &up for the #WeThriveHere challenge")),
+        self.instrument_edit = self._line("multirater_instrument", "multiraterInstrumentEdit", tr("360 instrument"),
+                                          profile.multirater_instrument, tr("the name of the 360 you used"))
+        self.instrument_edit.setMaxLength(MAX_INSTRUMENT_LENGTH)
+        self.preapproved_combo = named(QComboBox(), "multiraterPreapprovedCombo",
+                                       tr("One of ICMA's pre-approved instruments"))
+        for value, label in PREAPPROVED_LABELS:
+            self.preapproved_combo.addItem(tr(label), value)
+        self.preapproved_combo.setCurrentIndex(
+            next(i for i, (value, _) in enumerate(PREAPPROVED_LABELS) if value is profile.multirater_preapproved))
+        self.raters_spin = named(QSpinBox(), "multiraterRatersSpin", tr("Number of raters"))
+        self.raters_spin.setRange(0, MAX_RATERS)
+        self.raters_spin.setSpecialValueText(tr("Not said"))  # 0: not said
+        self.raters_spin.setValue(profile.multirater_raters or 0)
+        self.raters_spin.setToolTip(tr("How many people rated you (colleagues, staff, elected officials)"))
+        self.multirater_status_combo = named(QComboBox(), "multiraterStatusCombo", tr("360 status"))
+        for mr_status, label in MULTIRATER_STATUS_LABELS.items():
+            self.multirater_status_combo.addItem(tr(label), mr_status.value)
+        self.multirater_status_combo.setCurrentIndex(
+            max(self.multirater_status_combo.findData(profile.multirater_status), 0))
+        self.multirater_status_combo.setToolTip(tr("The 360 is waived for Retired Credentialed Managers and can be "
+                                                   "postponed for members in transition"))
+        self.signup_check = named(QCheckBox(tr("Si&gned up for the #WeThriveHere challenge")),
                                   "challengeSignupCheck", tr("Signed up for the #WeThriveHere challenge"))
         self.signup_check.setChecked(profile.challenge_signup)
         self.signup_check.setToolTip(tr("Signing up earns the challenge's sign-up points each year"))
         self.credential_combo.currentIndexChanged.connect(self._edited("credential_status"))
+        self.service_combo.currentIndexChanged.connect(self._edited("service_status"))
+        self.preapproved_combo.currentIndexChanged.connect(self._edited("multirater_preapproved"))
+        self.raters_spin.valueChanged.connect(self._edited("multirater_raters"))
+        self.multirater_status_combo.currentIndexChanged.connect(self._edited("multirater_status"))
         self.signup_check.toggled.connect(self._edited("challenge_signup"))
 
         # Each label's buddy is its field (not the box with the field and its message), so Alt+letter reaches it.
-        # The tab bar has Alt+P (Profile) and Alt+L (Eligibility).
+        # The tab bar has Alt+P (Profile) and Alt+L (Eligibility); Alt+S is the State/country's, not Save's.
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -174,6 +237,7 @@ class ProfileTab(QWidget):
         self._row(form, tr("&State/country"), self.location_edit, "location")
         self._row(form, tr("&Email"), self.email_edit, "email")
         self._row(form, tr("&Credential status"), self.credential_combo, "credential_status")
+        self._row(form, tr("Ser&vice status"), self.service_combo, "service_status")
         self._row(form, tr("En&tered the program"), self.dates["program_entry_date"], "program_entry_date",
                   self.dates["program_entry_date"].edit)
         self._row(form, tr("Credentialed s&ince"), self.dates["credentialed_date"], "credentialed_date",
@@ -188,13 +252,19 @@ class ProfileTab(QWidget):
         column.addWidget(self.multirater_due)
         self._row(form, tr("&360 assessment done"), multirater, "multirater_completed_date",
                   self.dates["multirater_completed_date"].edit)
+        self._row(form, tr("360 inst&rument"), self.instrument_edit, "multirater_instrument")
+        self._row(form, tr("Pre-approve&d by ICMA"), self.preapproved_combo, "multirater_preapproved")
+        self._row(form, tr("Num&ber of raters"), self.raters_spin, "multirater_raters")
+        self._row(form, tr("360 stat&us"), self.multirater_status_combo, "multirater_status")
         form.addRow("", self.signup_check)
         # Each field with a message, in form order: a save attempt focuses the first in error.
         self.field_widgets: dict[str, QWidget] = {
             "name": self.name_edit, "member_number": self.member_edit, "title": self.title_edit,
             "organization": self.organization_edit, "location": self.location_edit, "email": self.email_edit,
-            "credential_status": self.credential_combo,
-            **{name: edit.edit for name, edit in self.dates.items()}}
+            "credential_status": self.credential_combo, "service_status": self.service_combo,
+            **{name: edit.edit for name, edit in self.dates.items()},
+            "multirater_instrument": self.instrument_edit, "multirater_preapproved": self.preapproved_combo,
+            "multirater_raters": self.raters_spin, "multirater_status": self.multirater_status_combo}
         self._update_due()
 
     def _line(self, field: str, name: str, accessible: str, value: str, placeholder: str) -> QLineEdit:
@@ -217,6 +287,13 @@ class ProfileTab(QWidget):
         label = error_label(field)
         layout.addWidget(label)
         self.error_labels[field] = label
+        warning = QLabel()
+        warning.setObjectName(label.objectName().removesuffix("Error") + "Warning")
+        warning.setWordWrap(True)
+        color_text(warning, WARN)
+        warning.hide()
+        layout.addWidget(warning)
+        self.warning_labels[field] = warning
         return box
 
     def _edited(self, field: str) -> Callable[..., None]:
@@ -227,15 +304,20 @@ class ProfileTab(QWidget):
         return edited
 
     def _update_due(self) -> None:
-        entry = self.dates["program_entry_date"].value()
-        done = self.dates["multirater_completed_date"].value()
-        due = ProfileData(program_entry_date=entry).multirater_due() if isinstance(entry, date) else None
-        if due is not None and not isinstance(done, date):
-            self.multirater_due.setText(tr("Due by {date} (within five years of entering the program)").format(
-                date=format_date(due)))
-        else:
-            self.multirater_due.setText("")
+        """Where the 360 stands as the fields say now (not shown once its date says it is done), and the warnings."""
+        profile, _ = self.data()
+        standing = multirater_standing(profile, clock.today())
+        self.multirater_due.setText("" if standing.status == DONE else standing.sentence)
         self.multirater_due.setVisible(bool(self.multirater_due.text()))
+        self.show_warnings(profile_warnings(profile))
+
+    def show_warnings(self, warnings: list[FieldError]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for warning in warnings:
+            by_field.setdefault(warning.field, []).append(warning.message)
+        for field, label in self.warning_labels.items():
+            label.setText("\n".join(by_field.get(field, [])))
+            label.setVisible(field in by_field)
 
     def data(self) -> tuple[ProfileData, list[FieldError]]:
         """The profile as typed, and the dates that could not be read (validate_profile checks the rest)."""
@@ -258,7 +340,15 @@ class ProfileTab(QWidget):
             email=self.email_edit.text().strip(),
             credential_status=str(self.credential_combo.currentData()),
             challenge_signup=self.signup_check.isChecked(),
-            **dates,
+            program_entry_date=dates["program_entry_date"],
+            credentialed_date=dates["credentialed_date"],
+            management_assessment_date=dates["management_assessment_date"],
+            multirater_completed_date=dates["multirater_completed_date"],
+            service_status=str(self.service_combo.currentData()),
+            multirater_instrument=self.instrument_edit.text(),
+            multirater_preapproved=self.preapproved_combo.currentData(),
+            multirater_raters=self.raters_spin.value() or None,
+            multirater_status=str(self.multirater_status_combo.currentData()),
         )
         return profile, unreadable
 
@@ -274,8 +364,10 @@ class ProfileTab(QWidget):
             label.setText("\n".join(by_field.get(field, [])))
             label.setVisible(field in by_field)
             widget = self.field_widgets.get(field)
-            if widget is not None:  # read out by screen readers with the field
-                widget.setAccessibleDescription(label.text())
+            if widget is not None:  # read out by screen readers with the field, with its warning
+                warning = self.warning_labels[field]
+                words = [t for t in (label.text(), warning.text() if warning.isVisibleTo(self) else "") if t]
+                widget.setAccessibleDescription("\n".join(words))
 
     def focus_first(self, errors: list[FieldError]) -> None:
         """Put the focus on the first field (in form order) with one of `errors`, its text selected."""
