@@ -368,8 +368,8 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
-    from wethrive_desktop.models.reminders import build_reminders, facts_for, report_extension
-    from wethrive_desktop.models.report_status import report_status
+    from wethrive_desktop.models.reminders import build_reminders, facts_for
+    from wethrive_desktop.models.report_status import extension_until, report_status
     from wethrive_desktop.models.requirement_standing import load_standing
 
     today = today or clock.today()
@@ -382,7 +382,7 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     standing = load_standing(today, records)
     year_pace = pace(records, year, today, standing.current[0].requirement)  # Tenet 8, as the member keeps it
     last_report = report_status(year - 1)
-    extension = report_extension(year - 1)
+    extension = extension_until(year - 1)
     eligibility = current_eligibility(today)
     return DashboardData(
         today=today,

@@ -43,6 +43,7 @@ from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.eligibility import CREDENTIALED_MANAGER, EligibilityResult
 from wethrive_desktop.models.multirater import DUE, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
+from wethrive_desktop.models.report_status import due_with_extension
 from wethrive_desktop.models.requirements.counting import RequirementProgress, topic_shortfalls
 from wethrive_desktop.models.rules import format_hours
 
@@ -93,7 +94,7 @@ class ReminderFacts:
     @property
     def last_report_due(self) -> date | None:
         """Last year's report is due on its extension when one was granted, else on the date the member set."""
-        return self.report_extension or self.report_due
+        return due_with_extension(self.report_due, self.report_extension)
 
 
 def days_left(due: date, today: date) -> int:
@@ -275,15 +276,6 @@ def _in_order(found: list[Reminder | None]) -> list[Reminder]:
 
 # --- loading -----------------------------------------------------------------------------------------------
 
-def report_extension(year: int) -> date | None:
-    """The extension granted for `year`'s annual report, if any (read here, not through the report package, which
-    the dashboard does not load before the first paint)."""
-    from wethrive_desktop.models.tables import AnnualReport
-
-    row = AnnualReport.select(AnnualReport.extension_until).where(AnnualReport.year == year).first()
-    return None if row is None else row.extension_until
-
-
 def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status: str,
               eligibility: EligibilityResult | None, requirements: Sequence[RequirementProgress] = (),
               extension: date | None = None) -> ReminderFacts:
@@ -301,14 +293,14 @@ def load_facts(today: date) -> ReminderFacts:
     from wethrive_desktop.models.activities import load_activities
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.profile import get_profile
-    from wethrive_desktop.models.report_status import report_status
+    from wethrive_desktop.models.report_status import extension_until, report_status
     from wethrive_desktop.models.requirement_standing import load_standing
 
     records = load_activities(year=today.year)
     standing = load_standing(today, records)
     year_pace = pace(records, today.year, today, standing.current[0].requirement)
     return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today),
-                     [*standing.owed, *standing.current], report_extension(today.year - 1))
+                     [*standing.owed, *standing.current], extension_until(today.year - 1))
 
 
 def reminders(today: date) -> list[Reminder]:
