@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from wethrive_desktop.models import clock
+from wethrive_desktop.models import multirater as standing_statuses
 from wethrive_desktop.models.activities import ActivityRecord, load_activities
 from wethrive_desktop.models.annual_report.data import (
     POSTPONED,
@@ -46,6 +47,7 @@ from wethrive_desktop.models.domain import (
 from wethrive_desktop.models.domain import (
     MultiraterStatus as MultiraterSetting,
 )
+from wethrive_desktop.models.multirater import multirater_standing
 from wethrive_desktop.models.plans import ItemStatus, PlanData, get_plan
 from wethrive_desktop.models.profile import ProfileData, get_profile
 from wethrive_desktop.models.requirements import icma_year
@@ -146,15 +148,18 @@ def practice_names() -> tuple[tuple[int, str], ...]:
     return tuple(Practice.select(Practice.number, Practice.name).order_by(Practice.number).tuples())
 
 
-def _multirater(profile: ProfileData, program: ProgramFacts) -> MultiraterStatus:
-    """The 360 as the report states it: waived for a Retired Credentialed Manager; postponed when the member says
-    so (for a member in transition, the manual's case); due five years after program entry otherwise."""
+def _multirater(profile: ProfileData, program: ProgramFacts, on: date) -> MultiraterStatus:
+    """The 360 as the report states it, by the one rule the dashboard and the reminders follow too
+    (models.multirater): waived for a Retired Credentialed Manager, postponed when the member says so (the case of
+    a member in transition), done once completed, due five years after program entry otherwise."""
+    standing = multirater_standing(replace(profile, credential_status=program.credential_status,
+                                           service_status=program.service_status,
+                                           multirater_status=program.multirater_status), on)
     status = reason = ""
-    if program.credential_status == CredentialStatus.RETIRED.value:
-        status, reason = WAIVED, "retired"
-    elif program.multirater_status == MultiraterSetting.WAIVED.value:
+    if standing.status == standing_statuses.WAIVED:
         status = WAIVED
-    elif program.multirater_status == MultiraterSetting.POSTPONED.value:
+        reason = "retired" if program.credential_status == CredentialStatus.RETIRED.value else ""
+    elif standing.status == standing_statuses.POSTPONED:
         status = POSTPONED
         reason = "transition" if program.service_status == ServiceStatus.TRANSITION.value else ""
     raters = program.multirater_raters
@@ -262,7 +267,7 @@ def assemble_report(
         goals=goals,
         summary_reflection=draft.summary_reflection,
         next_year=_next_year(next_plan),
-        multirater=_multirater(profile, program or ProgramFacts.of(profile)),
+        multirater=_multirater(profile, program or ProgramFacts.of(profile), generated_on),
         attestation_name=draft.attestation_name,
         attestation_date=draft.attestation_date,
         required_hours=requirement.hours,
