@@ -380,3 +380,25 @@ def test_a_revision_submitted_before_the_counting_shows_no_change_that_was_not_m
     assert changes_since_submitted(YEAR) == []
     save_activity(replace(get_activity(ids["budget"]).data, hours=D(15)), ids["budget"])
     assert changes_since_submitted(YEAR) == ["activity \u201cBudgeting workshop\u201d: hours changed"]
+
+
+def test_the_command_line_reports_counted_hours_and_lists_what_icma_asks_under_its_item(
+        db: object, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from wethrive_desktop.cli import main
+    from wethrive_desktop.models.db import close_database
+
+    done_when()
+    save_activity(ActivityData(date(YEAR, 2, 1), "Mentoring Sam", D(2), "mentoring", practices=(4,),
+                               description="Met.", learned=LEARNED, meets_conditions=True,
+                               mentoring=MentoringData(mentee="Sam Park")))
+    close_database()
+    capsys.readouterr()
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--year", str(YEAR), "--out", str(out), "--db", str(db_path)]) == 0
+    assert "58 h logged, 50 h count, in 4 activities for 2024" in capsys.readouterr().out
+    assert main(["report-check", "--year", str(YEAR), "--db", str(db_path)]) == 3
+    lines = capsys.readouterr().out.splitlines()
+    first = next(n for n, line in enumerate(lines) if "“Mentoring Sam” (mentoring given) does not yet" in line)
+    assert lines[first].startswith("  [todo] Activity #")
+    assert lines[first + 1] == ("         \u2022 The mentee\u2019s position (student, employee or intern) is not "
+                                "recorded.")

@@ -97,7 +97,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
 
 
 def register(command: CommandAdder) -> None:
-    p = command("deadlines", cmd_deadlines, "what is due soon (pace, annual report, 360 assessment, eligibility), "
+    p = command("deadlines", cmd_deadlines, "what is due soon (pace, annual report, 360 assessment, eligibility, "
+                                            "the other requirements tracked), "
                                             "as the dashboard's reminders show it. The reminder days and the "
                                             "report's due date come from the preferences of the data folder, "
                                             "also with --db.")

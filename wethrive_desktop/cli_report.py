@@ -6,11 +6,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wethrive_desktop.cli_common import CommandAdder, CommandError, open_db, year_arg
 from wethrive_desktop.files import write_atomically
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.rules import format_hours
+
+if TYPE_CHECKING:
+    from wethrive_desktop.models.annual_report.data import ReportData
 
 
 def _date(text: str) -> date:
@@ -61,8 +65,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     data = build_report_data(args.year)
     rendered = render_report(data, invariant=args.invariant)
     _write(out, rendered.pdf)
-    print(f"Wrote {out}: {rendered.pages} pages, {format_hours(data.total_hours)} h in "
-          f"{len(data.activities)} activities for {args.year}")
+    print(f"Wrote {out}: {rendered.pages} pages, {_hours(data)} in {len(data.activities)} activities for "
+          f"{args.year}")
     return 0
 
 
@@ -73,9 +77,16 @@ def _report_docx(args: argparse.Namespace, out: Path) -> int:
     open_db(args, readonly=True)
     data = build_report_data(args.year)
     _write(out, render_report_docx(data), "docx")
-    print(f"Wrote {out}: the {args.year} report as a Word document, {format_hours(data.total_hours)} h in "
+    print(f"Wrote {out}: the {args.year} report as a Word document, {_hours(data)} in "
           f"{len(data.activities)} activities")
     return 0
+
+
+def _hours(data: ReportData) -> str:
+    """'56 h logged, 50 h count' when ICMA's counting leaves some out, else '40 h'."""
+    if data.counted_hours != data.total_hours:
+        return f"{format_hours(data.total_hours)} h logged, {format_hours(data.counted_hours)} h count,"
+    return f"{format_hours(data.total_hours)} h"
 
 
 def cmd_report_check(args: argparse.Namespace) -> int:
@@ -87,7 +98,10 @@ def cmd_report_check(args: argparse.Namespace) -> int:
     print(f"Annual report {args.year}: {report_status(args.year)}")
     for item in items:
         mark = "ok  " if item.ok else ("warn" if item.warning else "todo")
-        print(f"  [{mark}] {item.message}")
+        first, *rest = item.message.splitlines() or [""]
+        print(f"  [{mark}] {first}")
+        for line in rest:  # a list inside the item (e.g. what ICMA asks of a mentoring), under its first line
+            print(f"         {line.strip()}")
     ready = is_ready(items)
     print("Ready to submit." if ready else "Not ready yet.")
     return 0 if ready else 3
