@@ -632,10 +632,25 @@ def plan_import(rows: Iterable[ActivityData], *, normalize: bool = True) -> Impo
     return ImportPlan(to_add, duplicates)
 
 
-_IMPORTED_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
-                    Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
-                    Activity.challenge_key, Activity.created_at, Activity.updated_at, Activity.delivery_hours,
-                    Activity.topics, Activity.meets_conditions, Activity.type_review)
+# Every column of an activity row, in the order stored_row gives them: a bulk insert (import) or a bulk restore
+# (an import's redo, models/activity_batches.py) writes them all.
+STORED_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider,
+                 Activity.type, Activity.hours, Activity.description, Activity.learned, Activity.status,
+                 Activity.challenge_key, Activity.created_at, Activity.updated_at, Activity.delivery_hours,
+                 Activity.topics, Activity.meets_conditions, Activity.type_review)
+
+
+def stored_row(activity_id: int, d: ActivityData, created: datetime, updated: datetime) -> tuple[object, ...]:
+    """The values of STORED_FIELDS for one activity."""
+    return (activity_id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.description, d.learned,
+            d.status, d.challenge_key, created, updated, d.delivery_hours, join_topics(d.topics), d.meets_conditions,
+            d.type_review)
+
+
+def insert_mentoring(rows: Iterable[tuple[int, ActivityData]]) -> None:
+    """The mentoring facts of (id, data) pairs whose data has them, in the caller's transaction."""
+    insert_rows(Mentoring, _MENTORING_FIELDS, [_mentoring_row(activity_id, d.mentoring) for activity_id, d in rows
+                                               if d.mentoring is not None])
 _LINK_FIELDS = (ActivityPractice.activity, ActivityPractice.practice)
 
 
@@ -662,19 +677,14 @@ def insert_activities(rows: Sequence[ActivityData], progress: Callable[[int, int
             batch = rows[start:start + ROWS_PER_STATEMENT]
             if ids is not None:
                 batch_ids: Sequence[int] = ids[start:start + len(batch)]
-                insert_rows(Activity, _IMPORTED_FIELDS, [
-                    (activity_id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.description,
-                     d.learned, d.status, d.challenge_key, now, now, d.delivery_hours, join_topics(d.topics),
-                     d.meets_conditions, d.type_review)
-                    for activity_id, d in zip(batch_ids, batch, strict=True)
-                ])
+                insert_rows(Activity, STORED_FIELDS, [stored_row(activity_id, d, now, now)
+                                                      for activity_id, d in zip(batch_ids, batch, strict=True)])
             else:  # no room left after the highest id: SQLite picks each row's id
                 batch_ids = [int(Activity.insert(**_row_values(d), created_at=now, updated_at=now).execute())
                              for d in batch]
             links = [(activity_id, p) for activity_id, d in zip(batch_ids, batch, strict=True) for p in d.practices]
             insert_rows(ActivityPractice, _LINK_FIELDS, links)
-            insert_rows(Mentoring, _MENTORING_FIELDS, [_mentoring_row(activity_id, d.mentoring) for activity_id, d
-                                                       in zip(batch_ids, batch, strict=True) if d.mentoring])
+            insert_mentoring(zip(batch_ids, batch, strict=True))
             added.extend(batch_ids)
             if progress is not None:
                 progress(start + len(batch), total)

@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from wethrive_desktop.models.activities import (
+    STORED_FIELDS,
     ActivityRecord,
+    insert_mentoring,
     insert_rows,
     load_activities,
     restore_attachment,
+    stored_row,
 )
 from wethrive_desktop.models.db import StoreError, database_proxy
 from wethrive_desktop.models.tables import Activity, ActivityPractice
@@ -24,9 +27,6 @@ from wethrive_desktop.models.tables import Activity, ActivityPractice
 # Ids per statement: well under SQLite's smallest limit on a statement's variables (999 before 3.32).
 CHUNK = 900
 
-_FIELDS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider, Activity.type,
-           Activity.hours, Activity.description, Activity.learned, Activity.status, Activity.challenge_key,
-           Activity.created_at, Activity.updated_at)
 _LINK_FIELDS = (ActivityPractice.activity, ActivityPractice.practice)
 
 
@@ -85,12 +85,9 @@ def restore_activities(records: Sequence[ActivityRecord]) -> None:
             if taken:
                 raise BatchChangedError(f"{_count(int(taken))} of these {len(ids)} were replaced by others since; "
                                         "nothing was changed")
-        insert_rows(Activity, _FIELDS, [
-            (r.id, r.data.start_date, r.data.end_date, r.data.title, r.data.provider, r.data.type, r.data.hours,
-             r.data.description, r.data.learned, r.data.status, r.data.challenge_key, r.created_at, r.updated_at)
-            for r in records
-        ])
+        insert_rows(Activity, STORED_FIELDS, [stored_row(r.id, r.data, r.created_at, r.updated_at) for r in records])
         insert_rows(ActivityPractice, _LINK_FIELDS, [(r.id, p) for r in records for p in r.data.practices])
+        insert_mentoring((r.id, r.data) for r in records)
         for record in records:
             for attachment in record.attachments:
                 restore_attachment(record.id, attachment)

@@ -15,6 +15,7 @@ from wethrive_desktop.models.activities import (
     ActivityData,
     ActivityRecord,
     _row_values,
+    _set_mentoring,
     _set_practices,
     add_attachment,
     get_activity,
@@ -54,6 +55,7 @@ def restore_state(record: ActivityRecord) -> None:
         Activity.update(**_row_values(record.data), created_at=record.created_at,
                         updated_at=record.updated_at).where(Activity.id == record.id).execute()
         _set_practices(record.id, record.data.practices)
+        _set_mentoring(record.id, record.data.mentoring)
         wanted = {a.id for a in record.attachments}
         Attachment.delete().where((Attachment.activity == record.id)
                                   & Attachment.id.not_in([i for i in wanted if i is not None])).execute()
