@@ -529,3 +529,18 @@ def test_the_new_texts_read_on_a_dark_palette(qtbot: QtBot, make_window: Window,
     finally:
         qapp.setPalette(old)
         settle()
+
+
+def test_editing_a_coaching_given_keeps_the_facts_it_does_not_show(qtbot: QtBot, make_window: Window,
+                                                                   db_path: Path, today: date) -> None:
+    facts = MentoringData(mentee="Bob Smith", position="Assistant city manager", own_employee=True,
+                          program="ICMA Coaching Program", relationship_start=date(2026, 1, 5),
+                          subjects="First budget")
+    window, (activity_id,) = seeded(make_window, db_path, ActivityData(
+        date(2026, 2, 1), "Coaching sessions", Decimal(3), "coaching-given", mentoring=facts, meets_conditions=True))
+    dialog = window.open_activity_dialog(activity_id=activity_id)
+    settle()
+    assert not dialog.given.mentee_edit.isVisibleTo(dialog)
+    dialog.title_edit.setText("Coaching sessions (spring)")
+    dialog.accept()
+    assert get_activity(activity_id).data.mentoring == facts

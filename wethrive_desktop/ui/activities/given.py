@@ -290,13 +290,15 @@ class GivenSection(QGroupBox):
         return text
 
     def data(self) -> MentoringData:
+        """The facts as filled in. The fields a coaching given hides (the person's name, own employee, program)
+        keep what was stored or typed: an import or an earlier mentoring may have filled them, and an edit that
+        does not show them must not drop them."""
         own = self.own_combo.currentData()
-        mentoring = self._type == "mentoring"
         return MentoringData(
-            mentee=self.mentee_edit.text() if mentoring else "",
+            mentee=self.mentee_edit.text(),
             position=self.position_edit.text(),
-            own_employee=own if isinstance(own, bool) and mentoring else None,
-            program=self.program() if mentoring else "",
+            own_employee=own if isinstance(own, bool) else None,
+            program=self.program(),
             relationship_start=self.start.value(),
             relationship_end=self.end.value(),
             frequency=self.frequency_edit.text(),
