@@ -241,6 +241,8 @@ def test_tenet_8_keeps_its_key_and_calendar_year_in_the_editor(window: MainWindo
     dialog = RequirementDialog(page, get_requirement(ALWAYS_ON), page._taken(but=ALWAYS_ON), TODAY)
     qtbot.addWidget(dialog)
     assert dialog.key_edit.isReadOnly() and not dialog.kind_combo.isEnabled()
+    assert not any(field.isEnabled() for field in (dialog.topics_edit, dialog.minimums_edit, dialog.providers_edit,
+                                                  dialog.carry_box))
     caps = {cell(dialog, r, 0).text(): cell(dialog, r, 1).text() for r in range(dialog.caps_table.rowCount())}
     assert caps["Mentoring given"] == "20" and caps["Coaching given"] == "20" and caps["Workshop"] == ""
 

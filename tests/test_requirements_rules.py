@@ -231,6 +231,10 @@ def test_every_template_survives_a_json_round_trip(key: str) -> None:
     ({"caps": {"golf": 5}}, "not an activity type"),
     ({"topics": ["a;b"]}, "cannot contain ';'"),
     ({"name": " "}, "needs a name"),
+    ({"period": {"kind": ["fiscal"]}}, "calendar, fiscal or years"),  # shapes a hand edit may leave
+    ({"caps": ["mentoring"]}, "must map names to hours"),
+    ({"topics": "ethics"}, "must be a list of texts"),
+    ({"providers": [1, 2]}, "must be a list of texts"),
 ])
 def test_a_bad_definition_is_refused_with_a_reason(change: dict[str, Any], message: str) -> None:
     with pytest.raises(RequirementError, match=message):
@@ -249,6 +253,12 @@ def test_the_store_keeps_tenet_8_and_refuses_what_would_break_it(db: object, tmp
     with pytest.raises(RequirementError, match="calendar year"):
         store.save_requirement({**store.get_requirement("icma-tenet-8").to_json(),
                                 "period": {"kind": "fiscal", "start_month": 7}})
+    # Read year by year from that year's activities everywhere: no topic, provider or carry-over rule either.
+    for rule in ({"topics": ["ethics"]}, {"topic_minimums": {"ethics": 1}}, {"providers": ["ICMA"]},
+                 {"carry_over": {"max_hours": 10}}):
+        with pytest.raises(RequirementError, match="no topic, provider or carry-over rule"):
+            store.save_requirement({**store.get_requirement("icma-tenet-8").to_json(), **rule})
+    assert store.save_requirement({**store.get_requirement("icma-tenet-8").to_json(), "hours": 45}).hours == 45
     store.add_template("fccma-ethics", TODAY)
     with pytest.raises(RequirementError, match="already tracked"):
         store.add_template("fccma-ethics", TODAY)

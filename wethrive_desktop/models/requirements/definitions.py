@@ -204,7 +204,7 @@ def _period(value: object) -> Period:
     if not isinstance(value, dict):
         raise RequirementError(tr("period must be an object such as {example}").format(example='{"kind": "calendar"}'))
     kind = value.get("kind", "calendar")
-    if kind not in set(PeriodKind):
+    if not isinstance(kind, str) or kind not in {k.value for k in PeriodKind}:
         raise RequirementError(tr("period kind must be calendar, fiscal or years, not '{kind}'").format(kind=kind))
     if kind == PeriodKind.CALENDAR:
         return Period()
@@ -224,7 +224,18 @@ def _period(value: object) -> Period:
 
 
 def from_json(value: object) -> Requirement:
-    """A requirement read from its JSON definition; RequirementError says what is wrong."""
+    """A requirement read from its JSON definition; RequirementError says what is wrong. A definition edited by
+    hand into shapes no check foresaw (a list where a text belongs) is refused the same way, never raised as a
+    crash."""
+    try:
+        return _from_json(value)
+    except RequirementError:
+        raise
+    except (TypeError, AttributeError, ValueError, KeyError) as error:
+        raise RequirementError(tr("the definition cannot be read ({error})").format(error=error)) from None
+
+
+def _from_json(value: object) -> Requirement:
     if not isinstance(value, dict):
         raise RequirementError(tr("a requirement must be a JSON object"))
     key = str(value.get("key", "")).strip()

@@ -111,10 +111,16 @@ def save_requirement(requirement: Requirement | dict[str, Any], replacing: str |
 
 
 def _check_tenet_8(requirement: Requirement) -> None:
-    """Tenet 8 may be edited (its hours, caps, notes) but stays a calendar year: the dashboard, the summary and the
-    report read it year by year."""
-    if requirement.key == ALWAYS_ON and requirement.period.kind != "calendar":
+    """Tenet 8 may be edited (its hours, caps, conditions, notes) but stays a calendar year with no topic, provider
+    or carry-over rule: the dashboard, the summary, the log and the report read it year by year, from that year's
+    activities."""
+    if requirement.key != ALWAYS_ON:
+        return
+    if requirement.period.kind != "calendar":
         raise RequirementError(tr("ICMA's Tenet 8 runs by calendar year; copy it to count another period"))
+    if requirement.topics or requirement.topic_minimums or requirement.providers or requirement.carry_over:
+        raise RequirementError(tr("ICMA's Tenet 8 counts every activity of each calendar year, with no topic, "
+                                  "provider or carry-over rule; copy it to count otherwise"))
 
 
 def copy_key(key: str) -> str:

@@ -227,9 +227,17 @@ class RequirementDialog(QDialog):
         self.name_edit.textEdited.connect(self._name_edited)
         self.key_edit.textEdited.connect(self._key_edited)
         if always_on:
-            period_label = self.form.labelForField(self.rows[self.kind_combo])
-            if period_label is not None:
-                period_label.setEnabled(False)  # its access key is off, as its field is
+            # Tenet 8 counts every activity of a calendar year, year by year (the dashboard, the summary and the
+            # report read it so): its period, topics, providers and carry-over stay as they are.
+            locked = tr("ICMA's Tenet 8 counts every activity of each calendar year; copy it to count otherwise.")
+            for field in (self.kind_combo, self.topics_edit, self.minimums_edit, self.providers_edit,
+                          self.carry_box, self.carry_hours_edit, self.general_only_edit):
+                field.setEnabled(False)
+                if field is not self.kind_combo:
+                    field.setToolTip(locked)
+                label = self.form.labelForField(self.rows[field]) if field in self.rows else None
+                if label is not None:
+                    label.setEnabled(False)  # its access key is off, as its field is
         self._update_period()
         self._update_carry()
         self._fit_to_screen()
