@@ -274,8 +274,9 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     ("profile.multirater_preapproved", 1, "profile: 'multirater_preapproved' must be true, false or null"),
     ("annual_reports.0.wholistic", "yes", "annual_reports[1]: 'wholistic' must be true or false"),
     ("annual_reports.0.extension_until", "soon", "'extension_until' must be a date as YYYY-MM-DD"),
-    ("requirements.1.definition.hours", -4, "requirements[1] ('aicp-cm'): the definition cannot be used: required "
-                                            "hours must be more than 0 and at most 1000 hours, not -4"),
+    ("requirements.0.definition.hours", -4, "requirements[0] ('icma-tenet-8'): the definition cannot be used: "
+                                            "required hours must be more than 0 and at most 1000 hours, not -4"),
+    ("requirements.1.key", "AICP CM", "requirements[1] ('AICP CM'): the key must be 1 to 60 lower-case letters"),
     ("requirements.2.key", "aicp-cm", "requirements[2] ('aicp-cm'): the key appears twice"),
     ("requirements.2.definition.key", "other", "the definition's key is 'other', not 'fccma-ethics'"),
     ("requirements.0", "tenet", "requirements[0]: must be an object"),
@@ -357,3 +358,26 @@ def test_cell_readers_for_topics_and_yes_or_no() -> None:
 def test_calendar_events_guess_coaching_and_mentoring_given_or_received(summary: str, expected: str) -> None:
     assert guess_type(summary) == expected
 
+
+
+def test_a_definition_that_no_longer_reads_is_kept_and_the_rest_restored(db_path: Path, tmp_path: Path) -> None:
+    """A newer WeThrive's rule (or a hand edit) in one definition does not make a whole backup unrestorable: it is
+    kept as written, listed as unreadable, and removable."""
+    from wethrive_desktop.models.requirements.store import remove_requirement, unreadable_requirements
+
+    open_database(db_path)
+    fill_everything()
+    data = _set(json_io.export_data(), "requirements.1.definition.period", {"kind": "months", "months": 18})
+    close_database()
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "target.sqlite3"
+    open_database(target)
+    import_json(backup)
+    assert len(load_activities()) == len(data["activities"])
+    assert unreadable_requirements() == ["aicp-cm"]
+    assert [r.key for r in load_requirements()] == ["icma-tenet-8", "fccma-ethics"]
+    again = json_io.export_data()
+    assert again["requirements"][1]["definition"]["period"] == {"kind": "months", "months": 18}
+    assert remove_requirement("aicp-cm") is None and unreadable_requirements() == []
+    close_database()

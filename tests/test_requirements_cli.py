@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -288,3 +289,16 @@ def test_a_date_far_from_today_is_still_read(member: Path, capsys: pytest.Captur
     (tenet,) = as_json(capsys, "requirements", "--json", "--date", "2031-02-03", "--db", member)
     assert (tenet["period_start"], tenet["logged"], tenet["status"]) == ("2031-01-01", 0.0, "short")
     assert date.fromisoformat(tenet["due"]) == date(2031, 12, 31)
+
+
+def test_as_of_a_past_date_the_command_line_counts_what_the_page_counts(db: object) -> None:
+    """`requirements --date` and the Requirements page's As of leave out what was started after that day."""
+    from wethrive_desktop.models.activities import ActivityData, load_activities, save_activity
+    from wethrive_desktop.models.requirements import standing
+
+    for month in (2, 5, 9):
+        save_activity(ActivityData(date(2025, month, 1), f"Workshop {month}", Decimal(10), "workshop"))
+    (tenet,) = standing(load_activities(), date(2025, 3, 1))
+    assert (tenet.logged, tenet.counted) == (Decimal(10), Decimal(10))
+    (now,) = standing(load_activities(), date(2025, 12, 31))
+    assert now.counted == Decimal(30)

@@ -127,7 +127,10 @@ def cmd_requirements_remove(args: argparse.Namespace) -> int:
         removed = remove_requirement(args.key)
     except (RequirementError, LookupError) as exc:
         raise _requirement_error(exc) from None
-    print(f"No longer tracking {removed.name} ({removed.key}); your activities are unchanged.")
+    if removed is None:
+        print(f"Removed the unreadable definition '{args.key}'; your activities are unchanged.")
+    else:
+        print(f"No longer tracking {removed.name} ({removed.key}); your activities are unchanged.")
     return 0
 
 

@@ -13,9 +13,18 @@ from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, Requirem
 from wethrive_desktop.models.requirements.store import get_requirement, load_requirements
 
 
+def known_by(activities: Sequence[CountedFacts], on: date) -> Sequence[CountedFacts]:
+    """The activities as they stood on `on`: a day in the past is seen without the activities started after it
+    (the Requirements page's "As of" and `wethrive requirements --date` show the same); today, all of them."""
+    if on >= clock.today():
+        return activities
+    return [a for a in activities if a.start_date <= on]
+
+
 def standing(activities: Sequence[CountedFacts], on: date) -> list[RequirementProgress]:
-    """Every tracked requirement's current period on `on`, Tenet 8 first."""
-    return [progress(r, activities, on) for r in load_requirements(on)]
+    """Every tracked requirement's current period on `on`, Tenet 8 first, as it stood that day (known_by)."""
+    known = known_by(activities, on)
+    return [progress(r, known, on) for r in load_requirements(on)]
 
 
 def tenet_8() -> Requirement:

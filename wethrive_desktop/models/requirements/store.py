@@ -156,11 +156,19 @@ def replace_requirements(put: Sequence[Requirement], drop: Sequence[str]) -> Non
             save_requirement(requirement)
 
 
-def remove_requirement(key: str) -> Requirement:
-    """Stop tracking a requirement (activities are untouched); returns it, so it can be put back. Tenet 8 stays."""
+def remove_requirement(key: str) -> Requirement | None:
+    """Stop tracking a requirement (activities are untouched); returns it, so it can be put back, or None when its
+    stored definition no longer reads (it is removed all the same: that is how such a definition is got rid of).
+    Tenet 8 stays."""
     if key == ALWAYS_ON:
         raise RequirementError(tr("ICMA's Tenet 8 is always tracked; it cannot be removed"))
-    requirement = get_requirement(key)
+    row = RequirementRow.get_or_none(RequirementRow.key == key)
+    if row is None:
+        raise LookupError(tr("no requirement '{key}' is tracked").format(key=key))
+    try:
+        requirement: Requirement | None = from_json(json.loads(row.definition))
+    except (ValueError, RequirementError):
+        requirement = None
     with database_proxy.atomic():
         RequirementRow.delete().where(RequirementRow.key == key).execute()
     return requirement

@@ -47,6 +47,7 @@ from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import ActivityRecord, load_activities
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, Status
+from wethrive_desktop.models.requirements import known_by
 from wethrive_desktop.models.requirements.counting import (
     ActivityCount,
     RequirementProgress,
@@ -444,9 +445,7 @@ class RequirementsPage(Page):
             self.as_of_edit.blockSignals(False)
         on = self.as_of()
         requirements = load_requirements(today)
-        activities = activities_for(requirements, on)
-        if on < today:
-            activities = [a for a in activities if a.start_date <= on]
+        activities = known_by(activities_for(requirements, on), on)
         self.results = [progress(r, activities, on) for r in requirements]
         cards = [RequirementCard(result, self.cards) for result in self.results]  # never a window of its own
         for card in cards:
