@@ -270,7 +270,7 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
                                           "'retired'"),
     ("profile.multirater_status", "skipped", "profile: 'multirater_status' must be \"\" (not said), postponed or "
                                              "waived"),
-    ("profile.multirater_raters", -1, "profile: 'multirater_raters' must be from 0 to"),
+    ("profile.multirater_raters", 0, "profile: 'multirater_raters' must be from 1 to 999"),
     ("profile.multirater_preapproved", 1, "profile: 'multirater_preapproved' must be true, false or null"),
     ("annual_reports.0.wholistic", "yes", "annual_reports[1]: 'wholistic' must be true or false"),
     ("annual_reports.0.extension_until", "soon", "'extension_until' must be a date as YYYY-MM-DD"),

@@ -44,6 +44,7 @@ from wethrive_desktop.models.domain import (
     valid_year,
 )
 from wethrive_desktop.models.profile import DATE_FIELDS as PROFILE_DATE_FIELDS
+from wethrive_desktop.models.profile import MAX_RATERS
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.tables import Activity, ActivityPractice, Attachment, ChallengeItem, Mentoring, Profile
 from wethrive_desktop.models.topics import SEPARATOR as TOPIC_SEPARATOR
@@ -61,8 +62,7 @@ _PROFILE_DEFAULTS: dict[str, Any] = {"credential_status": CredentialStatus.NONE.
                                      "multirater_status": MultiraterStatus.AUTO.value}
 _PROFILE_FLAGS = ("challenge_signup",)  # true or false
 _PROFILE_MAYBE_FLAGS = ("multirater_preapproved",)  # true, false or null (not said)
-_PROFILE_COUNTS = ("multirater_raters",)  # a whole number from 0, or null (not said)
-MAX_RATERS = 100_000
+_PROFILE_COUNTS = ("multirater_raters",)  # a whole number the profile takes (1 to MAX_RATERS), or null (not said)
 # Every column of the profile table: what the table holds goes out and comes back, whatever ProfileData shows.
 PROFILE_FIELDS = tuple(name for name in Profile._meta.sorted_field_names if name != "id")
 
@@ -100,7 +100,7 @@ def load_profile(data: Any) -> None:
                 raise where_error("profile", f"'{name}' must be true, false or null")
             values[name] = maybe
         elif name in _PROFILE_COUNTS:
-            values[name] = None if record.get(name) is None else read_int(record, name, "profile", minimum=0,
+            values[name] = None if record.get(name) is None else read_int(record, name, "profile", minimum=1,
                                                                           maximum=MAX_RATERS)
         else:
             values[name] = read_str(record, name, "profile", default=_PROFILE_DEFAULTS.get(name, ""))

@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from wethrive_desktop.i18n import format_date, noop, tr
+from wethrive_desktop.i18n import format_date, noop, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, REQUIRED_HOURS, valid_year
 from wethrive_desktop.models.topics import clean_topics, normalize_topic, topic_problem
 
@@ -63,9 +63,7 @@ class Period:
         if self.kind == PeriodKind.FISCAL:
             return tr("each year from the first of {month}").format(month=month_name(self.start_month))
         start = format_date(self.start) if self.start else "?"
-        if self.years == 1:
-            return tr("each year from {start}").format(start=start)
-        return tr("every {years} years from {start}").format(years=self.years, start=start)
+        return trn("each year from {start}", "every %n years from {start}", self.years).format(start=start)
 
 
 @dataclass(frozen=True)

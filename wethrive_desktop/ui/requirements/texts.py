@@ -14,16 +14,11 @@ MET, SHORT, OVERDUE = "met", "short", "overdue"
 
 
 def period_rule(period: Period, with_start: bool = True) -> str:
-    """How the periods run, as Period.describe() says it but with the start date in words: 'each calendar year',
-    'every 2 years from January 1, 2026' (or, without `with_start`, 'every 2 years')."""
-    if period.kind != PeriodKind.YEARS or period.start is None:
-        return period.describe()
-    if not with_start:
+    """How the periods run (Period.describe): 'each calendar year', 'every 2 years from January 1, 2026'; without
+    `with_start`, a period of years says only how long it is ('every 2 years')."""
+    if period.kind == PeriodKind.YEARS and not with_start:
         return trn("each year", "every %n years", period.years)
-    start = format_date(period.start)
-    if period.years == 1:
-        return tr("each year from {start}").format(start=start)
-    return tr("every {years} years from {start}").format(years=period.years, start=start)
+    return period.describe()
 
 
 def period_text(result: RequirementProgress) -> str:
