@@ -96,7 +96,7 @@ def test_the_type_list_names_received_and_given_apart_and_says_what_each_covers(
     names = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
     assert names["coaching"] == "Coaching received"
     assert names["mentoring"] == "Mentoring given"
-    assert names["coaching-given"] == "Coaching given"
+    assert names["coaching-given"] == "Coaching given (ICMA program)"
     tip = combo.itemData(combo.findData("mentoring"), Qt.ItemDataRole.ToolTipRole)
     assert "six months" in tip and "20 h" in tip
     combo.setCurrentIndex(combo.findData("coaching"))
@@ -376,7 +376,7 @@ def test_the_log_says_hours_logged_and_the_hours_that_count(qtbot: QtBot, make_w
     progress = page.progress
     assert progress.text() == "56 h logged · 50 h count toward ICMA's 40: commitment met"
     assert progress.value() == progress.maximum()
-    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a period)" in progress.toolTip()
+    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)" in progress.toolTip()
     assert clipped(page) == []
 
     # Logged and counted the same: the wording of before.

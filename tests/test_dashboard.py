@@ -224,7 +224,7 @@ def test_the_pace_counts_mentoring_given_up_to_its_cap() -> None:
     # 41 h logged by March 2, but 35 count: the commitment is met in April, with the second workshop
     assert p.met and p.met_on == date(2026, 4, 6)
     assert p.counting() == "56 h logged, 50 h count"
-    assert p.explanations == ("Mentoring given: 26 h logged, 20 h count (at most 20 h a period)",)
+    assert p.explanations == ("Mentoring given: 26 h logged, 20 h count (at most 20 h a year)",)
 
 
 def test_what_does_not_count_is_explained_and_the_pace_follows_what_does() -> None:

@@ -467,7 +467,7 @@ def test_the_hours_that_count_are_shown_with_the_hours_logged_and_why(window: Ma
     assert "Commitment met on March 3, 2026" in page.pace_label.text()
     assert page.counting_label.isVisibleTo(page)
     assert page.counting_label.text() == ("<b>56 h logged, 50 h count</b><br>Mentoring given: 26 h logged, 20 h "
-                                          "count (at most 20 h a period)")
+                                          "count (at most 20 h a year)")
     assert page.requirement_texts()["icma-tenet-8"] == ("<b>ICMA Code of Ethics, Tenet 8</b><br>50 h (40 required) "
                                                         "· Met")
 

@@ -71,7 +71,7 @@ def test_mentoring_counts_twenty_of_its_twenty_six_hours_and_the_summary_says_wh
     assert text.startswith("Professional development 2026: 50 h: commitment met\n"
                            "Logged: 56 h   Counted: 50 h   Remaining: 0 h   Activities: 3   Challenge points: 0\n"
                            "Not every hour logged counts:\n"
-                           "  Mentoring given: 26 h logged, 20 h count (at most 20 h a period)\n\n")
+                           "  Mentoring given: 26 h logged, 20 h count (at most 20 h a year)\n\n")
 
 
 def test_requirements_json_for_tenet_8_agrees_with_the_summary(member: Path,
@@ -91,7 +91,7 @@ def test_requirements_json_for_tenet_8_agrees_with_the_summary(member: Path,
     assert lines[1].split() == ["Key", "Name", "Period", "Required", "Logged", "Counted", "Remaining", "Due", "Status"]
     assert lines[2].split() == ["icma-tenet-8", "ICMA", "Code", "of", "Ethics,", "Tenet", "8", "2026-01-01", "to",
                                 "2026-12-31", "40", "56", "50", "0", "2026-12-31", "met"]
-    assert "  Mentoring given: 26 h logged, 20 h count (at most 20 h a period)" in lines
+    assert "  Mentoring given: 26 h logged, 20 h count (at most 20 h a year)" in lines
 
 
 def test_mentoring_marked_as_not_meeting_the_conditions_does_not_count(
@@ -118,7 +118,7 @@ def test_exactly_twenty_hours_of_mentoring_count_whole_and_nothing_is_said(
                                "coaching-given": {"logged": 21.0, "counted": 20.0}}
     assert (summary["total_hours"], summary["counted_hours"], summary["status"]) == (41.0, 40.0, "met")
     out = output(capsys, "summary", "--year", "2026", "--db", db_path)
-    assert "Coaching given: 21 h logged, 20 h count (at most 20 h a period)" in out
+    assert "Coaching given (ICMA program): 21 h logged, 20 h count (at most 20 h a year)" in out
     assert "Mentoring given:" not in out  # its cap does not cut
 
 
@@ -183,7 +183,7 @@ def test_texas_counts_two_years_of_ethics_from_approved_providers_only(
 
     text = output(capsys, "requirements", "--date", "2026-12-31", "--db", db_path)
     assert "TCMA (Texas) ethics:" in text
-    assert ("  Ethics for city staff (3 h): from City of Austin; only TCMA, TML, ICMA count"
+    assert ("  Ethics for city staff (3 h): from City of Austin: only activities from TCMA, TML, ICMA count"
             in text.splitlines())
 
 

@@ -107,7 +107,7 @@ def test_tenet_8_counts_50_of_56_hours_and_says_why(window: MainWindow, qtmodelt
     assert card.hours_label.text() == "56 h logged, 50 h count"
     assert card.bar.text() == "50 of 40 h" and card.bar.value() == card.bar.maximum()
     assert card.status_label.text() == "Met for this period (due December 31, 2026)."
-    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a period)" in card.explanations_label.text()
+    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)" in card.explanations_label.text()
     assert card.explanations_label.isVisibleTo(page)
 
     # What counts: every activity of the period, the last mentoring session cut to what is left under the cap.
@@ -244,7 +244,7 @@ def test_tenet_8_keeps_its_key_and_calendar_year_in_the_editor(window: MainWindo
     assert not any(field.isEnabled() for field in (dialog.topics_edit, dialog.minimums_edit, dialog.providers_edit,
                                                   dialog.carry_box))
     caps = {cell(dialog, r, 0).text(): cell(dialog, r, 1).text() for r in range(dialog.caps_table.rowCount())}
-    assert caps["Mentoring given"] == "20" and caps["Coaching given"] == "20" and caps["Workshop"] == ""
+    assert caps["Mentoring given"] == "20" and caps["Coaching given (ICMA program)"] == "20" and caps["Workshop"] == ""
 
 
 def test_your_own_requirement_gets_a_key_from_its_name(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,7 +63,7 @@ def test_the_issue_example_26_h_mentoring_and_30_h_workshops_count_50() -> None:
     assert (result.logged, result.counted, result.status) == (Decimal(56), Decimal(50), "met")
     (cap,) = result.caps
     assert (cap.type, cap.logged, cap.counted) == ("mentoring", Decimal(26), Decimal(20))
-    assert result.explanations() == ["Mentoring given: 26 h logged, 20 h count (at most 20 h a period)"]
+    assert result.explanations() == ["Mentoring given: 26 h logged, 20 h count (at most 20 h a year)"]
     # Earliest first: January to October (20 h) count whole, November and December not at all.
     counted = {a.start_date.month: a.counted for a in result.activities if a.type == "mentoring"}
     assert counted[10] == 2 and counted[11] == 0 and counted[12] == 0
@@ -156,7 +156,8 @@ def test_only_accepted_providers_count_matched_as_whole_words() -> None:
                (date(2025, 6, 1), "0.5", {**ethics, "provider": "icma"}))
     result = progress(texas, log, date(2025, 12, 1))
     assert (result.logged, result.counted, result.status) == (Decimal("3.5"), Decimal("1.5"), "short")
-    assert "FL ethics (1 h): from Florida League of Cities; only TCMA, TML, ICMA count" in result.explanations()
+    assert ("FL ethics (1 h): from Florida League of Cities: only activities from TCMA, TML, ICMA count"
+            in result.explanations())
 
 
 def test_topic_minimums_must_each_be_met() -> None:
@@ -300,3 +301,22 @@ def test_an_undone_removal_puts_the_requirement_back_in_its_place(db: object) ->
     assert [r.key for r in store.load_requirements()] == ["icma-tenet-8", "fccma-ethics", "tcma-ethics", "ca-ab1234"]
     store.replace_requirements([template("aicp-cm", TODAY)], ["fccma-ethics"])
     assert [r.key for r in store.load_requirements()] == ["icma-tenet-8", "tcma-ethics", "ca-ab1234", "aicp-cm"]
+
+
+def test_six_months_count_both_ends() -> None:
+    from wethrive_desktop.models.mentoring import MentoringData, lasted_six_months, missing
+
+    semester = MentoringData(relationship_start=date(2026, 1, 1), relationship_end=date(2026, 6, 30))
+    assert lasted_six_months(semester, TODAY)
+    assert not lasted_six_months(replace_end(semester, date(2026, 6, 29)), TODAY)
+    assert lasted_six_months(MentoringData(relationship_start=date(2026, 4, 1), relationship_end=date(2026, 9, 30)),
+                             TODAY)
+    ongoing = MentoringData(relationship_start=date(2026, 6, 1))
+    assert lasted_six_months(ongoing, date(2026, 11, 30)) and not lasted_six_months(ongoing, date(2026, 11, 29))
+    assert "a relationship of at least six months (it has run less)" not in missing("mentoring", semester, TODAY)
+
+
+def replace_end(data: Any, end: date) -> Any:
+    from dataclasses import replace
+
+    return replace(data, relationship_end=end)

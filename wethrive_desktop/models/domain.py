@@ -148,7 +148,7 @@ TYPE_LABELS: dict[str, str] = {
     "reading": noop("Reading"),
     "coaching": noop("Coaching received"),
     "mentoring": noop("Mentoring given"),
-    "coaching-given": noop("Coaching given"),
+    "coaching-given": noop("Coaching given (ICMA program)"),
     "teaching": noop("Teaching"),
     "exchange": noop("Exchange"),
     "other": noop("Other"),

@@ -10,7 +10,7 @@ nature of the coaching.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from wethrive_desktop.i18n import noop, tr
 
@@ -68,7 +68,8 @@ def lasted_six_months(data: MentoringData, on: date) -> bool | None:
     if data.relationship_start is None:
         return None
     end = data.relationship_end or on
-    return end >= add_months(data.relationship_start, MIN_MONTHS)
+    # Both days count: January 1 to June 30 is six months.
+    return end + timedelta(days=1) >= add_months(data.relationship_start, MIN_MONTHS)
 
 
 def missing(type_: str, data: MentoringData | None, on: date) -> list[str]:

@@ -108,12 +108,13 @@ class CapUse:
     cap: Decimal
     logged: Decimal
     counted: Decimal
+    per: str = ""  # how long the requirement's period is: 'a year', 'every 2 years' (Requirement.per_period)
 
     def describe(self) -> str:
-        """'Mentoring given: 26 h logged, 20 h count (at most 20 h a period)'."""
-        return tr("{type}: {logged} h logged, {counted} h count (at most {cap} h a period)").format(
+        """'Mentoring given: 26 h logged, 20 h count (at most 20 h a year)'."""
+        return tr("{type}: {logged} h logged, {counted} h count (at most {cap} h {per})").format(
             type=tr(type_label(self.type)), logged=format_hours(self.logged), counted=format_hours(self.counted),
-            cap=format_hours(self.cap))
+            cap=format_hours(self.cap), per=self.per or tr("a year"))
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,12 @@ def _count(requirement: Requirement, chosen: Sequence[CountedFacts]) -> tuple[li
         counted, reason = hours, ""
         if not provider_accepted(a.provider, requirement.providers):
             counted = ZERO
-            reason = tr("from {provider}; only {accepted} count").format(
-                provider=a.provider or tr("no provider given"), accepted=", ".join(requirement.providers))
+            if a.provider:
+                reason = tr("from {provider}: only activities from {accepted} count").format(
+                    provider=a.provider, accepted=", ".join(requirement.providers))
+            else:
+                reason = tr("no provider given: only activities from {accepted} count").format(
+                    accepted=", ".join(requirement.providers))
         elif a.type in requirement.conditions and a.meets_conditions is False:
             counted = ZERO
             reason = tr("marked as not meeting ICMA's conditions for {type}").format(type=tr(type_label(a.type)))
@@ -258,11 +263,13 @@ def _count(requirement: Requirement, chosen: Sequence[CountedFacts]) -> tuple[li
             room = max(requirement.caps[a.type] - used[a.type], ZERO)
             if hours > room:
                 counted = room
-                reason = _CAP_PREFIX + " " + tr("{type} counts at most {cap} h a period").format(
-                    type=tr(type_label(a.type)), cap=format_hours(requirement.caps[a.type]))
+                reason = _CAP_PREFIX + " " + tr("{type} counts at most {cap} h {per}").format(
+                    type=tr(type_label(a.type)), cap=format_hours(requirement.caps[a.type]),
+                    per=requirement.per_period())
             used[a.type] += counted
         counts.append(ActivityCount(a.id, a.title, a.start_date, a.type, hours, counted, reason))
-    caps = [CapUse(t, cap, logged_by_type[t].quantize(HUNDREDTH), used[t].quantize(HUNDREDTH))
+    per = requirement.per_period()
+    caps = [CapUse(t, cap, logged_by_type[t].quantize(HUNDREDTH), used[t].quantize(HUNDREDTH), per)
             for t, cap in requirement.caps.items() if logged_by_type[t]]
     return counts, caps
 

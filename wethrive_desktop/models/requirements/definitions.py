@@ -96,6 +96,13 @@ class Requirement:
     def always_on(self) -> bool:
         return self.key == ALWAYS_ON
 
+    def per_period(self) -> str:
+        """How long one period is, said after an amount: 'a year' (calendar, fiscal or one-year periods), or
+        'every 2 years'."""
+        if self.period.kind != PeriodKind.YEARS or self.period.years == 1:
+            return tr("a year")
+        return trn("every year", "every %n years", self.period.years)
+
     def to_json(self) -> dict[str, Any]:
         period: dict[str, Any] = {"kind": self.period.kind.value}
         if self.period.kind == PeriodKind.FISCAL:
