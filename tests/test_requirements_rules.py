@@ -297,6 +297,7 @@ def test_an_undone_removal_puts_the_requirement_back_in_its_place(db: object) ->
         store.add_template(key, TODAY)
     position = store.position_of("tcma-ethics")
     removed = store.remove_requirement("tcma-ethics")
+    assert removed is not None
     store.save_requirement(removed, position=position)
     assert [r.key for r in store.load_requirements()] == ["icma-tenet-8", "fccma-ethics", "tcma-ethics", "ca-ab1234"]
     store.replace_requirements([template("aicp-cm", TODAY)], ["fccma-ethics"])
