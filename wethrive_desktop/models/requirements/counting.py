@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter
@@ -142,7 +142,6 @@ class RequirementProgress:
     caps: tuple[CapUse, ...]
     topics: tuple[TopicProgress, ...]
     delivery_hours: Decimal = ZERO
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def required(self) -> Decimal:
