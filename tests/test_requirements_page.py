@@ -6,27 +6,35 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QTableView, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from ui_checks import clipped, mnemonic_problems, untranslated
 
 from wethrive_desktop.models.activities import ActivityData, save_activity
+from wethrive_desktop.models.domain import GIVEN_TYPES
 from wethrive_desktop.models.requirements.definitions import ALWAYS_ON
-from wethrive_desktop.models.requirements.store import add_template, get_requirement, load_requirements
+from wethrive_desktop.models.requirements.store import (
+    add_template,
+    get_requirement,
+    load_requirements,
+    save_requirement,
+)
 from wethrive_desktop.models.tables import Requirement as RequirementRow
 from wethrive_desktop.models.tables import utc_now
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.requirements.dialogs import RequirementDialog
 from wethrive_desktop.ui.requirements.page import RequirementCard, RequirementsPage
+from wethrive_desktop.ui.requirements.texts import topics_named
 from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.form_dialog import to_qdate
 
@@ -82,6 +90,20 @@ def cell(dialog: RequirementDialog, row: int, column: int) -> QTableWidgetItem:
     return item
 
 
+def cap_row(dialog: RequirementDialog, type_: str) -> int:
+    """The row of the caps table that holds activity type `type_`."""
+    rows = [r for r in range(dialog.caps_table.rowCount())
+            if cell(dialog, r, 0).data(Qt.ItemDataRole.UserRole) == type_]
+    assert len(rows) == 1, type_
+    return rows[0]
+
+
+def caps_shown(dialog: RequirementDialog) -> list[tuple[str, str, bool]]:
+    """The caps table's rows as read: type, cap, whether it counts only under ICMA's conditions."""
+    return [(cell(dialog, r, 0).text(), cell(dialog, r, 1).text(),
+             cell(dialog, r, 2).checkState() == Qt.CheckState.Checked) for r in range(dialog.caps_table.rowCount())]
+
+
 def fill_dialog(monkeypatch: pytest.MonkeyPatch, fill: Callable[[RequirementDialog], None]) -> list[Any]:
     """Run the page's dialogs without blocking: `fill` types into each, then OK is pressed."""
     seen: list[Any] = []
@@ -105,7 +127,7 @@ def test_tenet_8_counts_50_of_56_hours_and_says_why(window: MainWindow, qtmodelt
     assert card.name_label.text() == "ICMA Code of Ethics, Tenet 8"
     assert card.period_label.text() == "January 1, 2026 to December 31, 2026 (each calendar year)"
     assert card.hours_label.text() == "56 h logged, 50 h count"
-    assert card.bar.text() == "50 of 40 h" and card.bar.value() == card.bar.maximum()
+    assert card.bar.text() == "50 h count of 40 h" and card.bar.value() == card.bar.maximum()
     assert card.status_label.text() == "Met for this period (due December 31, 2026)."
     assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)" in card.explanations_label.text()
     assert card.explanations_label.isVisibleTo(page)
@@ -116,7 +138,10 @@ def test_tenet_8_counts_50_of_56_hours_and_says_why(window: MainWindow, qtmodelt
     rows = {model.index(r, 1).data(): [model.index(r, c).data() for c in range(6)] for r in range(model.rowCount())}
     assert len(rows) == 6
     assert rows["Mentoring Maya Okafor, session 3"] == ["4/7/2026", "Mentoring Maya Okafor, session 3",
-                                                       "Mentoring given", "10", "4", "over the cap of 20 h a period"]
+                                                       "Mentoring given", "10", "4", "over the cap of 20 h a year"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["Date", "Title", "Type", "Logged", "Count", "Why not all"]
+    assert "Mentoring given counts at most 20 h a year." in page.definition_label.text()
     assert rows["Budget workshop 1"][3:] == ["12", "12", ""]
     qtmodeltester.check(page.counts_model)
 
@@ -155,7 +180,8 @@ def test_adding_florida_from_the_add_menu_shows_its_october_year(window: MainWin
     assert page.selected_key == "fccma-ethics" and card.selected
     assert card.period_label.text() == ("October 1, 2025 to September 30, 2026 "
                                         "(each year from the first of October)")
-    assert card.hours_label.text() == "3 h logged, 3 h count"
+    assert card.hours_label.text() == "3 h of ethics logged, 3 h count"  # only ethics is considered
+    assert card.bar.text() == "3 h count of 4 h"
     assert card.status_label.text() == "Short: 1 h to go by September 30, 2026."
     assert [r.title for r in page.counts_model.records] == ["Florida ethics update"]
     assert "add-fccma-ethics" not in [a.objectName() for a in page.add_menu.actions()]  # tracked now
@@ -207,7 +233,7 @@ def test_editing_a_requirement_saves_every_field_and_undoes(window: MainWindow,
         dialog.start_edit.setDate(to_qdate(date(2025, 7, 1)))
         dialog.minimums_edit.setText("ethics: 1")
         dialog.providers_edit.setText("FPPC; League of California Cities")
-        cell(dialog, 7, 1).setText("1")  # reading (row 7): at most 1 h
+        cell(dialog, cap_row(dialog, "reading"), 1).setText("1")  # reading: at most 1 h
         dialog.carry_box.setChecked(True)
         dialog.carry_hours_edit.setText("1")
         dialog.general_only_edit.setText("ethics")
@@ -234,6 +260,15 @@ def test_editing_a_requirement_saves_every_field_and_undoes(window: MainWindow,
     window.undo_stack.undo()
     assert [r.key for r in load_requirements()] == [ALWAYS_ON, "ca-ab1234"]
     assert get_requirement("ca-ab1234").hours == Decimal(2)
+    window.undo_stack.redo()
+    page.select("ca-ethics")
+
+    def check_again(dialog: RequirementDialog) -> None:  # the type with a cap comes first now
+        assert caps_shown(dialog)[:2] == [("Reading", "1", False), ("Conference", "", False)]
+
+    fill_dialog(monkeypatch, check_again)
+    page.edit_button.click()
+    assert get_requirement("ca-ethics").caps == {"reading": Decimal(1)}  # OK on what was read: the same caps
 
 
 def test_tenet_8_keeps_its_key_and_calendar_year_in_the_editor(window: MainWindow, qtbot: QtBot) -> None:
@@ -245,6 +280,45 @@ def test_tenet_8_keeps_its_key_and_calendar_year_in_the_editor(window: MainWindo
                                                   dialog.carry_box))
     caps = {cell(dialog, r, 0).text(): cell(dialog, r, 1).text() for r in range(dialog.caps_table.rowCount())}
     assert caps["Mentoring given"] == "20" and caps["Coaching given (ICMA program)"] == "20" and caps["Workshop"] == ""
+
+    # What cannot change looks so: the carry-over row's label is greyed with its field, and the key is drawn on
+    # the window's colour (not an input's), its text still selectable to copy.
+    labels = {dialog.form.labelForField(dialog.rows[field]) for field in (dialog.carry_field, dialog.topics_edit)}
+    assert all(label is not None and not label.isEnabled() for label in labels)
+    assert not dialog.carry_field.isEnabled()
+    window_colour = dialog.palette().color(QPalette.ColorRole.Window)
+    assert dialog.key_edit.palette().color(QPalette.ColorRole.Base) == window_colour
+    dialog.key_edit.selectAll()
+    assert dialog.key_edit.selectedText() == ALWAYS_ON
+    other = RequirementDialog(page, None, page._taken(), TODAY)  # an editable key looks like an input
+    qtbot.addWidget(other)
+    assert other.key_edit.palette().color(QPalette.ColorRole.Base) != window_colour
+    assert other.form.labelForField(other.rows[other.carry_field]).isEnabled()
+
+
+@pytest.mark.parametrize("size", [(660, 640), (800, 448)], ids=["1366x768", "800x480"])
+def test_the_editor_opens_on_the_caps_and_conditions_set(window: MainWindow, qtbot: QtBot,
+                                                         size: tuple[int, int]) -> None:
+    """Tenet 8's caps and conditions are in view when its editor opens, above the types without any."""
+    page = page_of(window)
+    dialog = RequirementDialog(page, get_requirement(ALWAYS_ON), page._taken(but=ALWAYS_ON), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(*size)
+    QApplication.processEvents()
+    shown = caps_shown(dialog)
+    assert shown[:3] == [("Mentoring given", "20", True), ("Coaching given (ICMA program)", "20", True),
+                         ("Conference", "", False)]
+    assert not any(cap or condition for _type, cap, condition in shown[2:])
+    table = dialog.caps_table
+    for row in (0, 1):
+        assert table.viewport().rect().contains(table.visualItemRect(cell(dialog, row, 1))), row
+    header = table.horizontalHeaderItem(2)
+    assert header is not None and " ".join(header.text().split()) == "Only if ICMA's conditions are met"
+    area_view = dialog.area.viewport().rect()
+    assert area_view.contains(QRect(table.mapTo(dialog.area.viewport(), QPoint(0, 0)), table.size()))
+    assert clipped(dialog) == []
 
 
 def test_your_own_requirement_gets_a_key_from_its_name(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -457,3 +531,112 @@ def test_a_date_typed_is_counted_once_the_typing_pauses(window: MainWindow, qtbo
     page.as_of_edit.setDate(to_qdate(date(2024, 5, 1)))  # as a key typed in the field makes it
     assert card_of(page, ALWAYS_ON).period_label.text().startswith("January 1, 2026")  # not yet
     qtbot.waitUntil(lambda: card_of(page, ALWAYS_ON).period_label.text().startswith("January 1, 2024"))
+
+
+def test_a_requirement_of_some_topics_says_what_was_logged(window: MainWindow) -> None:
+    """Only the activities of its topics are considered, so the card says which hours it means."""
+    save_activity(ActivityData(date(2026, 3, 10), "Ethics in local government", Decimal(6), type="webinar",
+                               provider="TML", topics=("ethics",)))
+    save_activity(ActivityData(date(2026, 4, 2), "Budget workshop", Decimal(8), type="workshop"))
+    save_requirement({"key": "gccma-ethics", "name": "Georgia (GCCMA) ethics", "hours": 3,
+                      "period": {"kind": "calendar"}, "topics": ["ethics"], "providers": ["GCCMA"]})
+    save_requirement({"key": "two-topics", "name": "Ethics or law", "hours": 2, "period": {"kind": "calendar"},
+                      "topics": ["law", "ethics"]})
+    page = page_of(window)
+    assert card_of(page, "gccma-ethics").hours_label.text() == "6 h of ethics logged, 0 h count"
+    assert card_of(page, "two-topics").hours_label.text() == "6 h of ethics or law logged, 6 h count"
+    assert card_of(page, ALWAYS_ON).hours_label.text() == "14 h logged, 14 h count"  # every activity
+    assert topics_named(("equity", "ethics", "my own topic")) == "equity, ethics or my own topic"
+    page.select("gccma-ethics")
+    model = page.counts_view.model()
+    assert [model.index(0, c).data() for c in (3, 4, 5)] == ["6", "0", "from TML: only activities from GCCMA count"]
+
+
+def test_the_page_uses_one_wording_and_the_caps_follow_the_period(window: MainWindow) -> None:
+    """'N h logged', 'N h count', 'N h count of M h', and a cap 'a year' or 'every 2 years' as the period runs."""
+    for number, day in enumerate((date(2025, 3, 1), date(2026, 2, 1)), 1):
+        save_activity(ActivityData(day, f"Planning book {number}", Decimal(3), type="reading", topics=("ethics",)))
+    save_requirement({"key": "two-years", "name": "Two-year cycle", "hours": 4,
+                      "period": {"kind": "years", "years": 2, "start": "2025-01-01"},
+                      "topic_minimums": {"ethics": 1}, "caps": {"reading": 4}})
+    page = page_of(window)
+    card = card_of(page, "two-years")
+    assert card.hours_label.text() == "6 h logged, 4 h count"
+    assert card.bar.text() == "4 h count of 4 h"
+    assert card.topics_label.text() == "Topic minimums: Ethics: 4 h count of 1 h, met"
+    assert "Reading: 6 h logged, 4 h count (at most 4 h every 2 years)" in card.explanations_label.text()
+    page.select("two-years")
+    assert "Reading counts at most 4 h every 2 years." in page.definition_label.text().splitlines()
+    model = page.counts_view.model()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Logged", "Count"]
+    assert [model.index(r, 5).data() for r in range(model.rowCount())] == ["", "over the cap of 4 h every 2 years"]
+    assert model.index(1, 5).data(Qt.ItemDataRole.ToolTipRole) == "over the cap of 4 h every 2 years"
+
+
+def log_a_busy_year(count: int) -> None:
+    """`count` activities of 2026 with long titles, types and reasons: mentoring given over its cap, coaching
+    given in the ICMA program."""
+    kinds = ["workshop", "coaching-given", "mentoring", "leadership institute"]
+    for number in range(count):
+        type_ = kinds[number % len(kinds)]
+        save_activity(ActivityData(date(2026, 1, 5) + timedelta(days=4 * number),
+                                   f"Session {number + 1} of a long-running programme for new department heads",
+                                   Decimal(8), type=type_, meets_conditions=True if type_ in GIVEN_TYPES else None))
+
+
+def cut_cells(view: QTableView, columns: tuple[int, ...]) -> list[str]:
+    """The texts of `columns` that the view cannot show whole: wrapped at the column's width, a word wider than
+    it or lines taller than the row (the delegate elides them)."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    metrics = view.fontMetrics()
+    model = view.model()
+    cut = []
+    for row in range(model.rowCount()):
+        for column in columns:
+            text = str(model.index(row, column).data() or "")
+            width = view.columnWidth(column) - 2 * margin
+            needed = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, text)
+            if text and (needed.width() > width or needed.height() > view.rowHeight(row)):
+                cut.append(f"{text!r} needs {needed.width()}x{needed.height()}, has {width}x{view.rowHeight(row)}")
+    return cut
+
+
+def settle(qtbot: QtBot, page: RequirementsPage) -> None:
+    """The page laid out and "What counts" measured (its rows and height follow the columns' widths)."""
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not page.counts_timer.isActive() and page.counts_view.isVisible())
+    QApplication.processEvents()
+    assert page.counts_view.height() == page.counts_height()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_what_counts_shows_its_rows_whole_at_any_size(window: MainWindow, qtbot: QtBot,
+                                                      size: tuple[int, int]) -> None:
+    """At least 8 rows, as tall as their wrapped texts, or all of them; at most the page's height, so that the
+    page's own scroll bar is the only one until a table outgrows the window."""
+    log_a_busy_year(12)
+    page = page_of(window)
+    window.resize(*size)
+    view = page.counts_view
+    settle(qtbot, page)
+    assert clipped(window) == []
+    assert cut_cells(view, (1, 2, 5)) == []
+    assert {view.model().index(r, 2).data(Qt.ItemDataRole.ToolTipRole) for r in range(4)} == {
+        "Workshop", "Coaching given (ICMA program)", "Mentoring given", "Leadership institute"}
+    whole = [r for r in range(view.model().rowCount())
+             if view.viewport().rect().contains(view.visualRect(view.model().index(r, 1)))]
+    room = page.area.viewport().height()
+    if size == (1366, 768):
+        assert len(whole) == 12 and view.verticalScrollBar().maximum() == 0  # all of them: no scroll in a scroll
+    else:
+        assert len(whole) >= 8 and view.height() <= room
+    reasons = {view.model().index(r, 5).data() for r in range(view.model().rowCount())}
+    assert "over the cap of 20 h a year" in reasons
+
+    # A year that outgrows the window: the table is as tall as the page shows, and scrolls itself.
+    log_a_busy_year(60)
+    page.refresh()
+    settle(qtbot, page)
+    assert room - 80 <= view.height() <= room and view.verticalScrollBar().maximum() > 0
+    assert clipped(window) == []

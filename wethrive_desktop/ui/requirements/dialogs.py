@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -92,6 +93,22 @@ def suggested_key(name: str, taken: Collection[str]) -> str:
     return candidate
 
 
+def types_in_order(caps: Collection[str], conditions: Collection[str]) -> list[str]:
+    """The activity types as the caps table lists them: those with a cap or a condition first, then the others,
+    each group in the usual order of types."""
+    return sorted(ACTIVITY_TYPES, key=lambda t: t not in caps and t not in conditions)
+
+
+def read_only(edit: QLineEdit) -> None:
+    """A line edit that shows a value which cannot be changed here: read-only (its text can still be selected and
+    copied) and drawn on the window's colour, not an input's, so it does not look as if it could be typed in."""
+    edit.setReadOnly(True)
+    palette = edit.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, palette.color(group, QPalette.ColorRole.Window))
+    edit.setPalette(palette)
+
+
 def minimums_text(requirement: Requirement) -> str:
     return "; ".join(f"{t}: {format_hours(h)}" for t, h in requirement.topic_minimums.items())
 
@@ -121,7 +138,7 @@ class RequirementDialog(QDialog):
         self.key_edit.setToolTip(tr("The short name the command line and the definition files use: lower-case "
                                     "letters, digits and dashes."))
         if always_on:
-            self.key_edit.setReadOnly(True)
+            read_only(self.key_edit)
             self.key_edit.setToolTip(tr("ICMA's Tenet 8 keeps its key; copy it to make another requirement."))
         self.hours_edit = named(QLineEdit(format_hours(requirement.hours) if requirement else ""),
                                 "requirementHours", tr("Required hours"))
@@ -198,7 +215,7 @@ class RequirementDialog(QDialog):
         carry_row.addWidget(self.carry_box)
         carry_row.addWidget(self.carry_hours_edit, 1)
         carry_row.addWidget(QLabel(tr("h")))
-        carry_field = QWidget()
+        self.carry_field = carry_field = QWidget()
         carry_field.setLayout(carry_row)
         carry_row.setContentsMargins(0, 0, 0, 0)
         self._row(tr("Surplus hours:"), carry_field, "carry_over", buddy=self.carry_box)
@@ -231,13 +248,13 @@ class RequirementDialog(QDialog):
             # report read it so): its period, topics, providers and carry-over stay as they are.
             locked = tr("ICMA's Tenet 8 counts every activity of each calendar year; copy it to count otherwise.")
             for field in (self.kind_combo, self.topics_edit, self.minimums_edit, self.providers_edit,
-                          self.carry_box, self.carry_hours_edit, self.general_only_edit):
+                          self.carry_field, self.general_only_edit):
                 field.setEnabled(False)
                 if field is not self.kind_combo:
                     field.setToolTip(locked)
-                label = self.form.labelForField(self.rows[field]) if field in self.rows else None
+                label = self.form.labelForField(self.rows[field])
                 if label is not None:
-                    label.setEnabled(False)  # its access key is off, as its field is
+                    label.setEnabled(False)  # greyed as its field is, and its access key off
         self._update_period()
         self._update_carry()
         self._fit_to_screen()
@@ -266,11 +283,13 @@ class RequirementDialog(QDialog):
         self.rows[field] = box
 
     def _caps_table(self, requirement: Requirement | None) -> QTableWidget:
-        """Every activity type with its cap (empty: none) and whether it counts only under ICMA's conditions."""
+        """Every activity type with its cap (empty: none) and whether it counts only when ICMA's conditions are met;
+        the types with a cap or a condition come first, so what is set shows when the editor opens."""
         caps = requirement.caps if requirement else {}
         conditions = requirement.conditions if requirement else ()
         table = named(QTableWidget(len(ACTIVITY_TYPES), 3), "requirementCaps", tr("Caps and conditions"))
-        table.setHorizontalHeaderLabels([tr("Activity type"), tr("At most (h)"), tr("ICMA's conditions")])
+        table.setHorizontalHeaderLabels([tr("Activity type"), tr("At most (h)"),
+                                         tr("Only if ICMA's\nconditions are met")])
         table.setToolTip(tr("The most hours of a type that count in one period (empty: no limit), and the types "
                             "that count only when the member marks them as meeting ICMA's conditions."))
         table.verticalHeader().setVisible(False)
@@ -281,7 +300,7 @@ class RequirementDialog(QDialog):
         header.setSectionResizeMode(TYPE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CAP_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CONDITIONS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        for row, key in enumerate(ACTIVITY_TYPES):
+        for row, key in enumerate(types_in_order(caps, conditions)):
             name = QTableWidgetItem(type_name(key))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setData(Qt.ItemDataRole.UserRole, key)

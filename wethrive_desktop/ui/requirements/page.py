@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +40,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +85,7 @@ from wethrive_desktop.ui.requirements.texts import (
     MET,
     OVERDUE,
     bar_text,
+    cap_text,
     definition_lines,
     hours_text,
     period_text,
@@ -102,7 +106,12 @@ STATUS_COLORS = {MET: OK, OVERDUE: ERROR}  # short: WARN
 CARD_WIDTH = 330  # a card's least comfortable width (px): the cards sit as many abreast as fit, at most three
 MAX_COLUMNS = 3
 TYPING_PAUSE_MS = 300
-CAP_MARK = "\u2264 "  # counting.py starts a reason about a cap with it; the table's column says it in words
+CAP_MARK = "\u2264"  # counting.py starts a reason about a cap with it; the table's column says it in words
+WRAP_LIMIT = 200  # up to this many activities, long texts in "What counts" wrap and rows grow; beyond, they elide
+ROW_PADDING = 6  # px above and below the lines of a row of "What counts", together
+LEAST_ROWS = 8  # "What counts" shows at least this many rows (when it has them) before it scrolls itself
+REASON_CHARS = 40  # a reason wider than this many average characters wraps
+(DATE_COLUMN, TITLE_COLUMN, TYPE_COLUMN, LOGGED_COLUMN, COUNT_COLUMN, REASON_COLUMN) = range(6)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -141,10 +150,19 @@ def activities_for(requirements: Sequence[Requirement], on: date) -> list[Activi
 
 
 def reason_text(count: ActivityCount, requirement: Requirement | None = None) -> str:
-    """Why not all of an activity's hours count; a cap in a few words (the card says it in full)."""
+    """Why not all of an activity's hours count; a cap in a few words (the card says it in full): 'over the cap of
+    20 h a year'."""
     if count.reason.startswith(CAP_MARK) and requirement is not None and count.type in requirement.caps:
-        return tr("over the cap of {cap} h a period").format(cap=format_hours(requirement.caps[count.type]))
-    return count.reason.removeprefix(CAP_MARK)
+        return cap_text(requirement, count.type)
+    return count.reason.removeprefix(CAP_MARK).strip()
+
+
+class RoomyRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped lines, with a little room above and below them."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + ROW_PADDING)
 
 
 class RequirementCard(QFrame):
@@ -373,26 +391,46 @@ class RequirementsPage(Page):
         self.counts_model: RecordTableModel[ActivityCount] = RecordTableModel([
             Col(tr("Date"), lambda a: format_date(a.start_date, short=True), sort=lambda a: a.start_date),
             Col(tr("Title"), lambda a: a.title, stretch=True, tip=lambda a: a.title),
-            Col(tr("Type"), lambda a: type_name(a.type)),
+            Col(tr("Type"), lambda a: type_name(a.type), tip=lambda a: type_name(a.type)),
             Col(tr("Logged"), lambda a: format_hours(a.logged), sort=lambda a: a.logged, right=True),
-            Col(tr("Counted"), lambda a: format_hours(a.counted), sort=lambda a: a.counted, right=True,
+            Col(tr("Count"), lambda a: format_hours(a.counted), sort=lambda a: a.counted, right=True,
                 color=self._counted_color),
-            Col(tr("Why not all"), self._reason, tip=reason_text),
+            Col(tr("Why not all"), self._reason, tip=self._reason),
         ], self)
         self._short_color = live_color(WARN)
-        self.counts_view = record_view(self.counts_model, sortable=True, name="requirementCounts", rows=6)
+        self.counts_view = record_view(self.counts_model, sortable=True, name="requirementCounts", rows=LEAST_ROWS)
         self.counts_view.setAccessibleName(tr("What counts"))
         self.counts_view.setToolTip(tr("Enter or a double-click opens the activity."))
-        self.counts_view.setMinimumHeight(self.counts_view.horizontalHeader().sizeHint().height()
-                                          + 4 * self.counts_view.verticalHeader().defaultSectionSize() + 4)
         self.counts_view.activated.connect(self._open_activity)
-        # Widths from what the columns hold at most, not measured over every row: a year can hold thousands.
+        # Long titles, types and reasons wrap (a narrow window keeps them whole) and the rows grow to hold them; the
+        # table is as tall as its rows, up to the page's height, so the page's own scroll bar is usually the only one.
+        self.counts_view.setWordWrap(True)
+        self.counts_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.counts_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.counts_view.setItemDelegate(RoomyRows(self.counts_view))
+        rows = self.counts_view.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a row of one line as roomy as in other tables
+        # Widths from what the columns hold at most, not measured over every row: a year can hold thousands. Each
+        # keeps at least its longest word, so what wraps is never cut inside a word.
         metrics = self.fontMetrics()
-        self.counts_columns = ColumnFitter(self.counts_view, 1, {
-            0: self._date_width(), 2: max(metrics.horizontalAdvance(type_name(t)) for t in ACTIVITY_TYPES) + 16,
-            3: metrics.horizontalAdvance(tr("Logged")) + 24, 4: metrics.horizontalAdvance(tr("Counted")) + 24,
-            5: metrics.averageCharWidth() * 36}, minimums={0: self._date_width()})
-        counts_label = QLabel(tr("&What counts:"))
+        words = [w for t in ACTIVITY_TYPES for w in type_name(t).split()]
+        self.counts_columns = ColumnFitter(self.counts_view, TITLE_COLUMN, {
+            DATE_COLUMN: self._date_width(),
+            TYPE_COLUMN: max(metrics.horizontalAdvance(type_name(t)) for t in ACTIVITY_TYPES) + 16,
+            LOGGED_COLUMN: metrics.horizontalAdvance(tr("Logged")) + 24,
+            COUNT_COLUMN: metrics.horizontalAdvance(tr("Count")) + 24,
+            REASON_COLUMN: metrics.averageCharWidth() * REASON_CHARS},
+            minimums={DATE_COLUMN: self._date_width(),
+                      TYPE_COLUMN: max(metrics.horizontalAdvance(w) for w in words) + 16,
+                      REASON_COLUMN: metrics.averageCharWidth() * 16})
+        # Rows and height are measured once the columns have settled (the fitter resizes them one by one).
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.setInterval(0)
+        self.counts_timer.timeout.connect(self._fit_counts)
+        self.counts_view.horizontalHeader().sectionResized.connect(lambda *_a: self.counts_timer.start())
+        self.counts_view.model().layoutChanged.connect(lambda *_a: self.counts_timer.start())  # sorted
+        self.counts_label = counts_label = QLabel(tr("&What counts:"))
         counts_label.setBuddy(self.counts_view)
         bold = counts_label.font()
         bold.setBold(True)
@@ -401,7 +439,7 @@ class RequirementsPage(Page):
         self.empty_label.hide()
 
         content = QWidget()
-        layout = QVBoxLayout(content)
+        self.content_layout = layout = QVBoxLayout(content)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(heading)
         layout.addWidget(intro)
@@ -414,12 +452,43 @@ class RequirementsPage(Page):
         layout.addWidget(self.definition_label)
         layout.addWidget(self.notes_label)
         layout.addWidget(counts_label)
-        layout.addWidget(self.counts_view, 1)
+        layout.addWidget(self.counts_view)
         layout.addWidget(self.empty_label)
+        layout.addStretch(1)
         page_layout = QVBoxLayout(self)
         page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(vertical_scroll(content, "requirementsArea"))  # scrolls down, never sideways
+        self.area = vertical_scroll(content, "requirementsArea")  # scrolls down, never sideways
+        self.area.viewport().installEventFilter(self)  # its height bounds the table's
+        page_layout.addWidget(self.area)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.area.viewport():
+            self.counts_timer.start()
+        return super().eventFilter(watched, event)
+
+    def counts_height(self) -> int:
+        """What "What counts" needs: all its rows, as tall as their wrapped texts make them, but at most what the
+        page shows at once below its label (so that, scrolled to it, it fills the page and scrolls itself only
+        then), and never fewer than LEAST_ROWS rows when it has them."""
+        view = self.counts_view
+        rows = view.verticalHeader()
+        frame = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        needed = frame + rows.length()
+        least = frame + sum(rows.sectionSize(r) for r in range(min(LEAST_ROWS, rows.count())))
+        spacing = max(self.content_layout.spacing(), 0)
+        room = self.area.viewport().height() - self.counts_label.sizeHint().height() - 2 * spacing
+        return min(needed, max(room, least))
+
+    def _fit_counts(self) -> None:
+        """Rows as tall as their wrapped texts (unless there are very many: measuring thousands of rows at each
+        resize would be slow, so each is one line then, the rest in its tooltip), then the table's height."""
+        self.counts_timer.stop()
+        if self.counts_model.rowCount() <= WRAP_LIMIT:
+            self.counts_view.resizeRowsToContents()
+        height = self.counts_height()
+        if self.counts_view.height() != height or self.counts_view.minimumHeight() != height:
+            self.counts_view.setFixedHeight(height)
 
     def _date_width(self) -> int:
         return self.fontMetrics().horizontalAdvance(format_date(date(2026, 12, 31), short=True)) + 12
@@ -493,7 +562,7 @@ class RequirementsPage(Page):
             self.detail_heading.clear()
             self.definition_label.clear()
             self.notes_label.hide()
-            self.counts_model.set_records([])
+            self._set_counts(())
             self._update_buttons()
             return
         requirement = result.requirement
@@ -502,7 +571,7 @@ class RequirementsPage(Page):
         self.definition_label.setText("\n".join(definition_lines(requirement)))
         self.notes_label.setText(requirement.notes)
         self.notes_label.setVisible(bool(requirement.notes))
-        self.counts_model.set_records(result.activities)
+        self._set_counts(result.activities)
         if result.activities:
             self.empty_label.hide()
         else:
@@ -512,6 +581,27 @@ class RequirementsPage(Page):
                 else tr("No completed activity in this period counts toward it yet."))
             self.empty_label.show()
         self._update_buttons()
+
+    def _set_counts(self, counts: Sequence[ActivityCount]) -> None:
+        self.counts_view.setWordWrap(len(counts) <= WRAP_LIMIT)  # rows of one line: texts elide, tooltips say all
+        self.counts_model.set_records(counts)
+        self._fit_counts_columns(counts)
+        self.counts_timer.start()
+
+    def _fit_counts_columns(self, counts: Sequence[ActivityCount]) -> None:
+        """The type and reason columns as wide as what they hold now (the reasons at most REASON_CHARS characters
+        before they wrap): an empty reason column leaves its width to the titles."""
+        metrics = self.counts_view.fontMetrics()
+        header = self.counts_view.horizontalHeader().fontMetrics()
+        types = {c.type for c in counts}
+        reasons = {self._reason(c) for c in counts if c.reason}
+        self.counts_columns.use_widths({
+            TYPE_COLUMN: max([header.horizontalAdvance(tr("Type")) + 8]
+                             + [metrics.horizontalAdvance(type_name(t)) for t in types]) + 16,
+            REASON_COLUMN: max([header.horizontalAdvance(tr("Why not all")) + 8]
+                               + [min(metrics.horizontalAdvance(r), metrics.averageCharWidth() * REASON_CHARS)
+                                  for r in reasons]) + 16,
+        })
 
     def _update_buttons(self) -> None:
         result = self.selected()

@@ -29,19 +29,42 @@ def period_text(result: RequirementProgress) -> str:
                                                   rule=period_rule(result.requirement.period, with_start=False))
 
 
+def topics_named(topics: tuple[str, ...] | list[str]) -> str:
+    """Topics in running text, each by its label: 'ethics', 'ethics or law', 'ethics, law or equity'."""
+    labels = [topic_label(t).lower() for t in topics]
+    if len(labels) < 2:
+        return "".join(labels)
+    return tr("{topics} or {last}").format(topics=", ".join(labels[:-1]), last=labels[-1])
+
+
 def hours_text(result: RequirementProgress) -> str:
-    """'56 h logged, 50 h count', with the hours carried over from the previous period when there are any."""
-    logged, counted = format_hours(result.logged), format_hours(result.counted)
+    """'56 h logged, 50 h count', with the hours carried over from the previous period when there are any. For a
+    requirement that counts only some topics, what was logged is said: '6 h of ethics logged, 0 h count' (only the
+    activities tagged with one of them are considered)."""
+    values = {"logged": format_hours(result.logged), "counted": format_hours(result.counted),
+              "carried": format_hours(result.carried_in)}
+    topics = result.requirement.topics
+    if topics:
+        values["topics"] = topics_named(topics)
+        if result.carried_in:
+            return tr("{logged} h of {topics} logged, {counted} h count (including {carried} h carried "
+                      "over)").format(**values)
+        return tr("{logged} h of {topics} logged, {counted} h count").format(**values)
     if result.carried_in:
-        return tr("{logged} h logged, {counted} h count (including {carried} h carried over)").format(
-            logged=logged, counted=counted, carried=format_hours(result.carried_in))
-    return tr("{logged} h logged, {counted} h count").format(logged=logged, counted=counted)
+        return tr("{logged} h logged, {counted} h count (including {carried} h carried over)").format(**values)
+    return tr("{logged} h logged, {counted} h count").format(**values)
 
 
 def bar_text(result: RequirementProgress) -> str:
-    """What the progress bar reads: '50 of 40 h'."""
-    return tr("{counted} of {required} h").format(counted=format_hours(result.counted),
-                                                  required=format_hours(result.required))
+    """What the progress bar reads: '50 h count of 40 h'."""
+    return tr("{counted} h count of {required} h").format(counted=format_hours(result.counted),
+                                                          required=format_hours(result.required))
+
+
+def cap_text(requirement: Requirement, type_: str) -> str:
+    """A type's cap in a few words, after the requirement's period: 'over the cap of 20 h a year'."""
+    return tr("over the cap of {cap} h {per}").format(cap=format_hours(requirement.caps[type_]),
+                                                      per=requirement.per_period())
 
 
 def status_name(status: str) -> str:
@@ -68,13 +91,13 @@ def status_text(result: RequirementProgress) -> str:
 
 
 def topic_lines(result: RequirementProgress) -> list[str]:
-    """Each topic minimum with its progress: 'Ethics: 1 of 1 h, met', 'Law: 0 of 1 h'."""
+    """Each topic minimum with its progress: 'Ethics: 1 h count of 1 h, met', 'Law: 0 h count of 1 h'."""
     lines = []
     for t in result.topics:
         values = {"topic": topic_label(t.topic), "counted": format_hours(t.counted + t.carried),
                   "required": format_hours(t.required)}
-        lines.append(tr("{topic}: {counted} of {required} h, met").format(**values) if t.met
-                     else tr("{topic}: {counted} of {required} h").format(**values))
+        lines.append(tr("{topic}: {counted} h count of {required} h, met").format(**values) if t.met
+                     else tr("{topic}: {counted} h count of {required} h").format(**values))
     return lines
 
 
@@ -94,8 +117,8 @@ def definition_lines(requirement: Requirement) -> list[str]:
         lines.append(tr("Only activities from these providers count: {providers}.").format(
             providers=", ".join(requirement.providers)))
     for type_, cap in requirement.caps.items():
-        lines.append(tr("{type} counts at most {cap} h a period.").format(type=type_name(type_),
-                                                                          cap=format_hours(cap)))
+        lines.append(tr("{type} counts at most {cap} h {per}.").format(type=type_name(type_), cap=format_hours(cap),
+                                                                       per=requirement.per_period()))
     if requirement.conditions:
         lines.append(tr("Counts only when ICMA's conditions are met: {types}.").format(
             types=", ".join(type_name(t) for t in requirement.conditions)))
