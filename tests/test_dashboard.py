@@ -22,6 +22,7 @@ from wethrive_desktop.models.dashboard import (
     months_left,
     pace,
     recent_activities,
+    reports_yearly,
     requirement_status_text,
 )
 from wethrive_desktop.models.eligibility import ExperienceData, assess
@@ -247,18 +248,25 @@ def test_when_every_hour_counts_nothing_is_said_about_counting() -> None:
 
 # --- program statuses in the milestones --------------------------------------------------------------------
 
-def test_a_retired_credentialed_manager_has_the_360_waived_and_no_report_asked() -> None:
+def test_a_retired_credentialed_manager_has_the_360_waived_and_still_reports_yearly() -> None:
     profile = ProfileData(credential_status="retired", program_entry_date=date(2015, 3, 1),
                           credentialed_date=date(2016, 6, 1))
+    assert reports_yearly(profile)  # DOMAIN.md section 7 waives only the 360 for Retired Credentialed Managers
     ms = by_key(milestones(profile, "not started", None, TODAY))
     assert list(ms) == ["designation", "multirater", "annual-report"]
     assert (ms["designation"].text, ms["designation"].state) == ("Retired Credentialed Manager since Jun 1, 2016",
                                                                  DONE)
     assert (ms["multirater"].text, ms["multirater"].state) == ("Waived for Retired Credentialed Managers", INFO)
-    assert (ms["annual-report"].text, ms["annual-report"].state) == ("Not asked of Retired Credentialed Managers",
-                                                                     INFO)
+    assert (ms["annual-report"].label, ms["annual-report"].text, ms["annual-report"].state) == (
+        "2025 annual report", "Not started", TODO)
+    draft = by_key(milestones(profile, "draft", None, TODAY, date(2026, 6, 30)))["annual-report"]
+    assert (draft.text, draft.state) == ("Draft, extended to Jun 30, 2026", DUE)
     submitted = by_key(milestones(profile, "submitted", None, TODAY))["annual-report"]
-    assert (submitted.text, submitted.state) == ("Submitted", DONE)  # one written anyway is shown as it is
+    assert (submitted.text, submitted.state) == ("Submitted", DONE)
+    left = replace(profile, service_status="left")  # no longer in local-government service: neither is asked
+    assert not reports_yearly(left)
+    assert by_key(milestones(left, "not started", None, TODAY))["annual-report"].text == (
+        "Not asked while you are no longer in local-government service")
 
 
 def test_a_member_in_transition_or_out_of_local_government() -> None:
@@ -292,7 +300,8 @@ def test_the_dashboard_lists_every_tracked_requirement_tenet_8_first(db: object)
     data = dashboard_data(date(2026, 3, 1))
     assert [(r.requirement.key, r.counted, r.status) for r in data.requirements] == [
         ("icma-tenet-8", Decimal("2.00"), "short"), ("fccma-ethics", Decimal("2.00"), "short")]
-    assert [requirement_status_text(r) for r in data.requirements] == ["Due Dec 31, 2026", "Due Sep 30, 2026"]
+    assert [requirement_status_text(r) for r in data.requirements] == [
+        "Period began Jan 1, 2026; due Dec 31, 2026", "Due Sep 30, 2026"]  # Tenet 8's year is two months old
 
 
 def test_a_requirement_is_marked_due_only_when_its_date_is_near() -> None:
@@ -308,3 +317,81 @@ def test_a_requirement_is_marked_due_only_when_its_date_is_near() -> None:
     tagged = ActivityRecord(untagged.id, replace(untagged.data, topics=("ethics",)), untagged.created_at,
                             untagged.updated_at)
     assert requirement_state(progress(florida, [tagged], date(2026, 8, 31))) == DONE
+
+
+def tagged(start: date, hours: str, topics: tuple[str, ...], provider: str = "") -> ActivityRecord:
+    data = ActivityData(start, "Tagged workshop", Decimal(hours), "workshop", topics=topics, provider=provider)
+    now = datetime(2026, 1, 1)
+    return ActivityRecord(next(_ids), data, now, now)
+
+
+def test_a_requirement_short_only_of_a_topic_minimum_says_which() -> None:
+    from wethrive_desktop.models.dashboard import requirement_hours_text, requirement_state, requirement_tip
+    from wethrive_desktop.models.requirements.counting import progress
+    from wethrive_desktop.models.requirements.definitions import template
+
+    aicp = template("aicp-cm", date(2025, 1, 1))  # two years, January 1, 2025 to December 31, 2026
+    records = [tagged(date(2026, 2, 1), "75", ()), tagged(date(2026, 4, 1), "4", ("ethics",))]
+    result = progress(aicp, records, date(2026, 6, 1))
+    assert (result.counted, result.remaining, result.status) == (Decimal("79.00"), Decimal("0.00"), "short")
+    assert requirement_hours_text(result) == "79 h count (32 required)"
+    assert requirement_status_text(result) == ("Law, Equity, Sustainability and resilience still short · Due Dec "
+                                               "31, 2026")
+    assert requirement_state(result) == TODO  # half a year to go: to do, not due
+    assert requirement_tip(result).splitlines()[-1] == ("Still needed: Law: 0 of 1 h; Equity: 0 of 1 h; "
+                                                        "Sustainability and resilience: 0 of 1 h.")
+    short_of_hours = progress(aicp, [tagged(date(2026, 4, 1), "4", ("ethics", "law"))], date(2026, 6, 1))
+    assert requirement_hours_text(short_of_hours) == "4 h count of 32 h"
+    assert requirement_status_text(short_of_hours) == "Equity, Sustainability and resilience still short · Due Dec " \
+                                                      "31, 2026"
+
+
+def test_a_period_just_begun_says_when_it_began_not_what_is_missing() -> None:
+    from wethrive_desktop.models.dashboard import requirement_hours_text, requirement_state
+    from wethrive_desktop.models.requirements.counting import progress
+    from wethrive_desktop.models.requirements.definitions import template
+
+    florida = template("fccma-ethics", TODAY)
+    begun = progress(florida, [], date(2026, 11, 30))  # its year began October 1
+    assert (requirement_hours_text(begun), requirement_status_text(begun), requirement_state(begun)) == (
+        "0 h count of 4 h", "Period began Oct 1, 2026; due Sep 30, 2027", TODO)
+    aicp = template("aicp-cm", date(2027, 1, 1))  # a two-year period begun in January, its topics all short
+    assert requirement_status_text(progress(aicp, [], date(2027, 2, 1))) == ("Period began Jan 1, 2027; due Dec "
+                                                                             "31, 2028")
+    later = progress(florida, [], date(2027, 1, 5))  # three months on: its due date, as any other
+    assert requirement_status_text(later) == "Due Sep 30, 2027"
+    met = progress(florida, [tagged(date(2026, 10, 20), "4", ("ethics",))], date(2026, 11, 30))
+    assert requirement_status_text(met) == "Met"
+
+
+def test_a_requirement_due_at_a_months_end_is_due_from_the_end_of_the_month_before() -> None:
+    from wethrive_desktop.models.dashboard import requirement_state
+    from wethrive_desktop.models.requirements.counting import progress
+    from wethrive_desktop.models.requirements.definitions import from_json
+
+    georgia = from_json({"key": "ga", "name": "Georgia ethics", "hours": 3, "period": {"kind": "calendar"},
+                         "topics": ["ethics"]})
+    assert requirement_state(progress(georgia, [], date(2026, 11, 29))) == TODO
+    on = date(2026, 11, 30)  # 31 days before December 31: a month ahead
+    assert (requirement_state(progress(georgia, [], on)), requirement_status_text(progress(georgia, [], on))) == (
+        DUE, "Due Dec 31, 2026")
+
+
+def test_the_hours_logged_are_said_when_not_all_of_them_count() -> None:
+    from wethrive_desktop.models.dashboard import requirement_hours_text
+    from wethrive_desktop.models.requirements.counting import progress
+    from wethrive_desktop.models.requirements.definitions import from_json, template
+
+    georgia = from_json({"key": "ga", "name": "Georgia ethics", "hours": 3, "period": {"kind": "calendar"},
+                         "topics": ["ethics"], "providers": ["GCCMA"]})
+    records = [tagged(date(2026, 10, 5), "6", ("ethics",), provider="TML")]
+    assert requirement_hours_text(progress(georgia, records, TODAY)) == "6 h logged, 0 h count of 3 h"
+    every_hour = replace(georgia, providers=())
+    assert requirement_hours_text(progress(every_hour, records, TODAY)) == "6 h count (3 required)"
+    tenet_8 = progress(template("icma-tenet-8", TODAY), [typed(date(2026, 1, 12), "26", "mentoring"),
+                                                          typed(date(2026, 2, 2), "30", "workshop")], TODAY)
+    assert requirement_hours_text(tenet_8) == "56 h logged, 50 h count (40 required)"  # mentoring: 20 h count
+    aicp = template("aicp-cm", date(2025, 1, 1))
+    carried = progress(aicp, [tagged(date(2025, 3, 1), "40", ()), tagged(date(2027, 3, 1), "10", ())],
+                       date(2027, 6, 1))
+    assert requirement_hours_text(carried) == "10 h logged, 18 h count of 32 h (including 8 h carried over)"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from ui_checks import clipped, mnemonic, mnemonic_problems, untranslated
 
@@ -392,9 +393,11 @@ def test_the_window_fits_with_the_dashboard_shown(demo_window: MainWindow, qtbot
     area = page.scroll_area
     demo_window.resize(*size)  # as near as the window allows (its minimum size is not the dashboard's to set)
 
-    def settled() -> bool:  # the scroll area fits its content to the new width on the next turn of the event loop
+    def settled() -> bool:  # the scroll area fits its content to the new width on the next turn of the event loop,
+        # and its height to what the cards need at that width (a scroll bar may come, and the width change again)
         content = area.widget()
-        return content is not None and content.width() <= area.viewport().width()
+        return (content is not None and content.width() <= area.viewport().width()
+                and content.height() >= content.heightForWidth(content.width()))
 
     qtbot.waitUntil(settled)
     assert demo_window.current_page() is page
@@ -468,8 +471,8 @@ def test_the_hours_that_count_are_shown_with_the_hours_logged_and_why(window: Ma
     assert page.counting_label.isVisibleTo(page)
     assert page.counting_label.text() == ("<b>56 h logged, 50 h count</b><br>Mentoring given: 26 h logged, 20 h "
                                           "count (at most 20 h a year)")
-    assert page.requirement_texts()["icma-tenet-8"] == ("<b>ICMA Code of Ethics, Tenet 8</b><br>50 h (40 required) "
-                                                        "· Met")
+    assert page.requirement_texts()["icma-tenet-8"] == ("<b>ICMA Code of Ethics, Tenet 8</b><br>56 h logged, 50 h "
+                                                        "count (40 required) · Met")  # the words of the counting
 
 
 def test_every_hour_counting_says_nothing_more(window: MainWindow) -> None:
@@ -488,8 +491,10 @@ def test_the_requirements_card_lists_each_requirement_and_leads_to_its_page(wind
     page = page_of(window)
     texts = page.requirement_texts()
     assert list(texts) == ["icma-tenet-8", "fccma-ethics"]
-    assert texts["fccma-ethics"] == "<b>FCCMA (Florida) ethics</b><br>1 of 4 h · Due September 30, 2026"
-    assert texts["icma-tenet-8"].endswith("1 of 40 h · Due December 31, 2026")
+    assert texts["fccma-ethics"] == "<b>FCCMA (Florida) ethics</b><br>1 h count of 4 h · Due September 30, 2026"
+    # Tenet 8's year began ten weeks ago: when, not a shortfall
+    assert texts["icma-tenet-8"].endswith("1 h count of 40 h · Period began January 1, 2026; due December 31, "
+                                          "2026")
     button = page.open_requirements_button
     if not requirements_page_exists():
         pytest.skip("ui/pages.py has no 'requirementsPage' yet: the card's button is hidden until it does")
@@ -515,7 +520,7 @@ def test_a_requirement_due_soon_is_reminded_with_a_way_to_its_page(make_window: 
     page = page_of(window)
     texts = page.reminder_list.texts()
     assert list(texts) == ["requirement-fccma-ethics-2026-09-30"]
-    assert "FCCMA (Florida) ethics: 3 h to go</b> · Due September 30, 2026 — 1 of 4 h count" in \
+    assert "FCCMA (Florida) ethics: 3 h to go</b> · Due September 30, 2026 — 1 h count of 4 h" in \
         texts["requirement-fccma-ethics-2026-09-30"]
     if not requirements_page_exists():
         pytest.skip("ui/pages.py has no 'requirementsPage' yet: a requirement's reminder has no button until then")
@@ -546,7 +551,7 @@ def test_the_counting_and_the_requirements_fit(make_window: Callable[..., MainWi
     def settled() -> bool:  # the new lines shown (on the next turn of the event loop) and the page laid out
         content = page.scroll_area.widget()
         return (content is not None and content.width() <= page.scroll_area.viewport().width()
-                and content.height() >= content.minimumSizeHint().height()
+                and content.height() >= content.heightForWidth(content.width())
                 and all(label.isVisible() for label in page.requirement_labels.values()))
 
     qtbot.waitUntil(settled)
@@ -567,4 +572,92 @@ def test_the_counting_and_the_requirements_are_translated(make_window: Callable[
                              service_status="left"), today=date(2026, 9, 10))
     page = standalone_page(window, qtbot, (1202, 716))
     assert page.counting_label.isVisibleTo(page) and page.reminder_list.texts()
+    assert untranslated(page) == []
+
+
+def short_of_topics_data(on: date) -> None:
+    """November 30, 2026: AICP has its hours but three topics short, a Georgia requirement counts only GCCMA's
+    sessions (none logged), and Florida's year began two months ago, with nothing yet."""
+    from wethrive_desktop.models.requirements.store import add_template, save_requirement
+
+    save_activity(ActivityData(date(2026, 3, 1), "Budget institute", Decimal(73), "workshop",
+                               end_date=date(2026, 3, 6)))
+    save_activity(ActivityData(date(2026, 9, 5), "Ethics in local government", Decimal(6), "webinar", provider="TML",
+                               topics=("ethics",)))
+    add_template("fccma-ethics", on)
+    add_template("aicp-cm", on, start=date(2025, 1, 1))
+    save_requirement({"key": "gccma-ethics", "name": "Georgia (GCCMA) ethics", "hours": 3,
+                      "period": {"kind": "calendar"}, "topics": ["ethics"], "providers": ["GCCMA"]})
+
+
+def test_the_card_says_why_a_requirement_is_short_and_a_new_period_is_no_failure(
+        make_window: Callable[..., MainWindow], frozen_today: Callable[[date], None]) -> None:
+    on = date(2026, 11, 30)
+    frozen_today(on)
+    window = make_window()
+    short_of_topics_data(on)
+    window.data_changed.emit()
+    page = page_of(window)
+    texts = page.requirement_texts()
+    assert texts["aicp-cm"] == ("<b>AICP Certification Maintenance</b><br>79 h count (32 required) · Law, Equity, "
+                                "Sustainability and resilience still short · Due December 31, 2026")
+    assert texts["gccma-ethics"] == ("<b>Georgia (GCCMA) ethics</b><br>6 h logged, 0 h count of 3 h · Due December "
+                                     "31, 2026")  # only GCCMA's sessions count
+    # Florida's year began October 1 (September's webinar counted toward the year before): no failure yet
+    assert texts["fccma-ethics"] == ("<b>FCCMA (Florida) ethics</b><br>0 h count of 4 h · Period began October 1, "
+                                     "2026; due September 30, 2027")
+    marks = {key: mark_of(page, key) for key in texts}
+    assert marks["aicp-cm"] == marks["gccma-ethics"] == "●"  # due within a month (December 31 from November 30)
+    assert marks["fccma-ethics"] == "○"
+    tip = page.requirement_labels["aicp-cm"].toolTip()
+    assert tip.splitlines()[-1] == ("Still needed: Law: 0 of 1 h; Equity: 0 of 1 h; Sustainability and resilience: "
+                                    "0 of 1 h.")
+    # Both are reminded a month ahead too.
+    assert {"requirement-aicp-cm-2026-12-31", "requirement-gccma-ethics-2026-12-31"} <= set(
+        page.reminder_list.texts())
+
+
+def mark_of(page: DashboardPage, key: str) -> str:
+    """The mark beside a requirement (the label left of its text in the card's grid)."""
+    grid = page.requirements_grid
+    for row in range(grid.rowCount()):
+        text, mark = grid.itemAtPosition(row, 1), grid.itemAtPosition(row, 0)
+        if text is not None and text.widget() is page.requirement_labels[key]:
+            widget = mark.widget() if mark is not None else None
+            assert isinstance(widget, QLabel)
+            return widget.text()
+    raise AssertionError(key)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)])
+def test_the_requirements_card_with_every_kind_of_line_fits(make_window: Callable[..., MainWindow], qtbot: QtBot,
+                                                            frozen_today: Callable[[date], None],
+                                                            size: tuple[int, int]) -> None:
+    on = date(2026, 11, 30)
+    frozen_today(on)
+    window = make_window()
+    short_of_topics_data(on)
+    window.data_changed.emit()
+    page = page_of(window)
+    window.resize(*size)
+
+    def settled() -> bool:
+        content = page.scroll_area.widget()
+        return (content is not None and content.width() <= page.scroll_area.viewport().width()
+                and content.height() >= content.heightForWidth(content.width())
+                and all(label.isVisible() for label in page.requirement_labels.values()))
+
+    qtbot.waitUntil(settled)
+    assert clipped(window) == []
+
+
+def test_the_requirements_card_lines_are_translated(make_window: Callable[..., MainWindow], qtbot: QtBot,
+                                                    frozen_today: Callable[[date], None],
+                                                    pseudo_translation: None) -> None:
+    on = date(2026, 11, 30)
+    frozen_today(on)
+    window = make_window()
+    short_of_topics_data(on)
+    page = standalone_page(window, qtbot, (1202, 716))
+    assert len(page.requirement_labels) == 4
     assert untranslated(page) == []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -157,8 +158,49 @@ def test_topics_teaching_and_a_second_requirement(demo_db: Path) -> None:
     assert teaching and all(r.data.delivery_hours > 0 for r in teaching)
 
     assert [r.key for r in load_requirements(TODAY)] == ["icma-tenet-8", "fccma-ethics"]
-    florida = standing(records, date(TODAY.year, 9, 1))[1]
+    # The Florida year that ended September 30, seen on its last day (standing counts what was known that day).
+    florida = standing(records, date(TODAY.year, 9, 30))[1]
     assert florida.counted == Decimal("2.25") and florida.status == "short"  # 0.5 + 1 + 0.75 h of ethics
     last_year = icma_year(records, TODAY.year - 1, TODAY)
     assert last_year.counted == last_year.logged >= REQUIRED_HOURS  # the caps are not reached: every hour counts
     assert last_year.delivery_hours == Decimal("1.50")
+
+
+def test_a_recent_ethics_webinar_counts_toward_tenet_8_and_the_florida_year_under_way(
+        demo_db: Path, frozen_today: Callable[[date], None]) -> None:
+    from wethrive_desktop.models.requirements import standing
+
+    frozen_today(TODAY)
+    records = load_activities()
+    [webinar] = [r for r in records if r.data.title == "FCCMA Ethics Webinar: Ethical Decision-Making for Managers"]
+    assert webinar.start_date == date(2026, 10, 23) and webinar.status == Status.COMPLETED  # three weeks back
+    assert webinar.data.topics == ("ethics",) and webinar.hours == Decimal(2)
+    tenet_8, florida = standing(records, TODAY)
+    assert (florida.period_start, florida.period_end) == (date(2026, 10, 1), date(2027, 9, 30))
+    assert [(a.activity_id, a.counted) for a in florida.activities] == [(webinar.id, Decimal(2))]
+    assert (florida.logged, florida.counted, florida.status) == (Decimal("2.00"), Decimal("2.00"), "short")
+    assert webinar.id in {a.activity_id for a in tenet_8.activities if a.counted == Decimal(2)}
+
+
+@pytest.mark.parametrize("today", [date(2026, 10, 1), date(2026, 10, 10), date(2026, 10, 25), date(2026, 11, 30),
+                                   date(2026, 12, 31), date(2027, 1, 5), date(2026, 9, 10), date(2026, 3, 1),
+                                   date(2028, 2, 29)])
+def test_the_recent_ethics_webinar_is_in_the_florida_year_of_today_and_never_ahead(today: date) -> None:
+    from wethrive_desktop.models.requirements.counting import period_containing
+    from wethrive_desktop.models.requirements.definitions import template
+
+    rows = demo.demo_activities(today)
+    [webinar] = [r for r in rows if r.title.startswith("FCCMA Ethics Webinar")]
+    start, end = period_containing(template(demo.DEMO_REQUIREMENT, today), today)
+    assert start <= webinar.start_date <= today <= end and webinar.status == Status.COMPLETED
+    assert (today - webinar.start_date).days <= 28  # a few weeks back, or since the Florida year began
+    others = [r for r in rows if r is not webinar]
+    assert not any(r.start_date <= webinar.start_date <= (r.end_date or r.start_date) for r in others)
+    assert check(webinar) == []
+
+
+def test_no_recent_ethics_webinar_when_its_florida_year_has_no_free_day_yet() -> None:
+    first_day = date(2026, 10, 1)
+    taken = [r for r in demo.demo_activities(first_day) if not r.title.startswith("FCCMA Ethics Webinar")]
+    busy = replace(taken[0], start_date=first_day, end_date=None)
+    assert demo.recent_ethics_day(first_day, [*taken, busy]) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -108,16 +109,46 @@ def test_bad_values_are_refused_at_their_field() -> None:
     assert errors["multirater_raters"] == "give a number from 1 to 999, or leave it empty"
 
 
-def test_another_instrument_few_raters_and_a_postponement_while_serving_are_warnings() -> None:
-    questioned = replace(CM, multirater_preapproved=False, multirater_raters=2, multirater_status="postponed")
+def test_another_instrument_and_few_raters_are_warnings_while_the_360_is_due_or_done() -> None:
+    questioned = replace(CM, multirater_preapproved=False, multirater_raters=2)
     assert validate_profile(questioned, TODAY) == []  # all of it can be saved
     warnings = fields_of(profile_warnings(questioned))
-    assert set(warnings) == {"multirater_preapproved", "multirater_raters", "multirater_status"}
+    assert set(warnings) == {"multirater_preapproved", "multirater_raters"}
     assert "pre-approved instruments" in warnings["multirater_preapproved"]
     assert warnings["multirater_raters"] == "2 raters are few: a 360 gathers the views of several"
-    assert "for members in transition" in warnings["multirater_status"]
-    fine = replace(questioned, multirater_preapproved=True, multirater_raters=8, service_status="transition")
+    done = replace(questioned, credential_status="retired", multirater_completed_date=date(2020, 5, 2))
+    assert set(fields_of(profile_warnings(done))) == {"multirater_preapproved", "multirater_raters"}
+    fine = replace(questioned, multirater_preapproved=True, multirater_raters=8)
     assert profile_warnings(fine) == []
+
+
+def test_a_postponement_while_serving_is_a_warning() -> None:
+    postponed = replace(CM, multirater_status="postponed")
+    assert validate_profile(postponed, TODAY) == []
+    assert "for members in transition" in fields_of(profile_warnings(postponed))["multirater_status"]
+    assert profile_warnings(replace(postponed, service_status="transition")) == []
+
+
+@pytest.mark.parametrize("changes", [
+    {"credential_status": "retired", "multirater_status": "waived"},  # waived, as set
+    {"credential_status": "retired"},  # waived for a Retired Credentialed Manager all the same
+    {"service_status": "transition", "multirater_status": "postponed"},
+    {"service_status": "left"},  # not asked
+    {"credential_status": "none"},  # not asked: outside the program
+])
+def test_nothing_is_said_of_the_360s_instrument_or_raters_when_waived_postponed_or_not_asked(
+        changes: dict[str, Any]) -> None:
+    profile = replace(CM, multirater_instrument="Our own survey", multirater_preapproved=False, multirater_raters=2,
+                      **changes)
+    assert validate_profile(profile, TODAY) == []
+    assert profile_warnings(profile) == []
+
+
+def test_a_postponement_is_not_questioned_once_the_360_is_waived_or_not_asked() -> None:
+    postponed = replace(CM, multirater_status="postponed")
+    for profile in (replace(postponed, credential_status="retired"), replace(postponed, service_status="left")):
+        assert multirater_standing(profile, TODAY).status in (WAIVED, NOT_APPLICABLE)
+        assert profile_warnings(profile) == [], profile
 
 
 def test_every_new_field_is_stored_and_read_back(db: object) -> None:

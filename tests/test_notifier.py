@@ -104,8 +104,28 @@ def test_another_requirement_due_soon_is_notified_and_a_waived_360_is_not(window
                                end_date=date(2026, 1, 14)))  # on pace
     add_template("ca-ab1234", DAY, start=date(2024, 4, 1))  # two years from April 1, 2024: due March 31
     save_profile(ProfileData(credential_status="retired", program_entry_date=date(2019, 4, 1)), today=DAY)
-    assert [r.key for r in ReminderNotifier(window).check(DAY)] == ["requirement-ca-ab1234-2026-03-31"]
-    assert status(window) == "Reminder: California AB 1234 ethics: 2 h to go"
+    # The 360 is waived; the yearly report is asked of a Retired Credentialed Manager as of any other.
+    assert [r.key for r in ReminderNotifier(window).check(DAY)] == ["requirement-ca-ab1234-2026-03-31",
+                                                                    "report-due-2025"]
+    assert status(window) == ("2 reminders: California AB 1234 ethics: 2 h to go; The 2025 annual report is not "
+                              "submitted yet")
+
+
+def test_a_requirement_due_december_31_is_notified_a_month_ahead_from_november_30(
+        window: MainWindow, frozen_today: Callable[[date], None]) -> None:
+    from wethrive_desktop.models.activities import ActivityData, save_activity
+    from wethrive_desktop.models.requirements.store import save_requirement
+
+    save_activity(ActivityData(date(2026, 1, 12), "Institute", Decimal(40), "leadership institute",
+                               end_date=date(2026, 1, 14)))  # Tenet 8 met: no pace reminder
+    save_requirement({"key": "gccma-ethics", "name": "Georgia (GCCMA) ethics", "hours": 3,
+                      "period": {"kind": "calendar"}, "topics": ["ethics"]})
+    notifier = ReminderNotifier(window)
+    frozen_today(date(2026, 11, 29))
+    assert notifier.check(date(2026, 11, 29)) == []  # 32 days ahead: not yet
+    frozen_today(date(2026, 11, 30))
+    assert [r.key for r in notifier.check(date(2026, 11, 30))] == ["requirement-gccma-ethics-2026-12-31"]
+    assert status(window) == "Reminder: Georgia (GCCMA) ethics: 3 h to go"
 
 
 def test_each_database_is_notified_for_itself(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

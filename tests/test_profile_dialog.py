@@ -224,11 +224,17 @@ def test_the_dialog_fits_with_every_message_and_its_keys_work(qtbot: QtBot, wind
                                                               size: tuple[int, int]) -> None:
     dialog = open_profile_dialog(window, window)
     dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1] - 32))  # less the title bar
+    choose(combo(dialog, "credentialCombo"), "credentialed")  # the 360 is asked: its warnings show
     choose(combo(dialog, "multiraterPreapprovedCombo"), False)
-    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    spin = dialog.findChild(QSpinBox, "multiraterRatersSpin")
+    assert spin is not None
+    spin.setValue(2)
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")  # refused: not retired
     dialog.accept()  # every message shows
     QApplication.processEvents()
     assert dialog.isVisible()
+    assert message(dialog, "multiraterPreapprovedWarning") and message(dialog, "multiraterRatersWarning")
+    assert message(dialog, "multiraterStatusError")
     assert clipped(dialog) == []
     dialog.profile_page.ensureWidgetVisible(combo(dialog, "multiraterStatusCombo"))
     QApplication.processEvents()
@@ -238,7 +244,58 @@ def test_the_dialog_fits_with_every_message_and_its_keys_work(qtbot: QtBot, wind
 
 def test_every_text_of_the_dialog_is_translated(qtbot: QtBot, window: MainWindow, pseudo_translation: None) -> None:
     dialog = open_profile_dialog(window, window)
+    choose(combo(dialog, "credentialCombo"), "credentialed")
     choose(combo(dialog, "multiraterPreapprovedCombo"), False)
     choose(combo(dialog, "multiraterStatusCombo"), "waived")
     dialog.accept()
     assert untranslated(dialog) == []
+
+
+def test_no_warning_about_the_360s_instrument_or_raters_once_it_is_waived_or_postponed(qtbot: QtBot,
+                                                                                      window: MainWindow) -> None:
+    dialog = open_profile_dialog(window, window)
+    choose(combo(dialog, "credentialCombo"), "credentialed")
+    QTest.keyClicks(field(dialog, "programEntryDateEdit"), "2022-01-10")
+    QTest.keyClicks(field(dialog, "multiraterInstrumentEdit"), "Our own survey")
+    choose(combo(dialog, "multiraterPreapprovedCombo"), False)
+    spin = dialog.findChild(QSpinBox, "multiraterRatersSpin")
+    assert spin is not None
+    spin.setValue(2)
+    warnings = ("multiraterPreapprovedWarning", "multiraterRatersWarning", "multiraterStatusWarning")
+    assert [bool(message(dialog, name)) for name in warnings] == [True, True, False]  # due: both questioned
+
+    choose(combo(dialog, "credentialCombo"), "retired")
+    choose(combo(dialog, "multiraterStatusCombo"), "waived")
+    assert message(dialog, "multiraterDue") == "Waived for Retired Credentialed Managers"
+    assert [message(dialog, name) for name in warnings] == ["", "", ""]
+
+    choose(combo(dialog, "credentialCombo"), "credentialed")
+    choose(combo(dialog, "serviceCombo"), "transition")
+    choose(combo(dialog, "multiraterStatusCombo"), "postponed")
+    assert message(dialog, "multiraterDue").startswith("Postponed while you are in transition")
+    assert [message(dialog, name) for name in warnings] == ["", "", ""]
+
+    choose(combo(dialog, "serviceCombo"), "left")  # not asked: nothing said of it either
+    assert [message(dialog, name) for name in warnings] == ["", "", ""]
+    choose(combo(dialog, "serviceCombo"), "serving")
+    choose(combo(dialog, "multiraterStatusCombo"), "")  # due again: questioned again
+    assert [bool(message(dialog, name)) for name in warnings] == [True, True, False]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)])
+def test_each_pick_button_shows_its_text_and_its_arrow_apart(qtbot: QtBot, window: MainWindow,
+                                                             size: tuple[int, int]) -> None:
+    from PySide6.QtWidgets import QPushButton, QStyle
+
+    dialog = open_profile_dialog(window, window)
+    dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1] - 32))
+    QApplication.processEvents()
+    buttons = [edit.pick_button for edit in dialog.profile_tab.dates.values()]
+    assert len(buttons) == 4
+    for button in buttons:
+        assert isinstance(button, QPushButton) and button.menu() is not None  # the calendar drops down
+        assert button.text() == "Pick"  # the arrow says there is more: no ellipsis beside it
+        assert not button.autoDefault()  # Enter in a date field saves the profile, it does not open a calendar
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()) + arrow
+    assert clipped(dialog) == []

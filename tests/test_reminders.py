@@ -11,6 +11,7 @@ import pytest
 
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord, save_activity
 from wethrive_desktop.models.dashboard import pace
+from wethrive_desktop.models.due_windows import months_before, window_opens, windows_reached
 from wethrive_desktop.models.eligibility import ExperienceData, assess, save_experience
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.models.reminders import (
@@ -210,14 +211,56 @@ def test_nothing_is_reminded_when_nothing_holds() -> None:
     assert build_reminders(facts) == []
 
 
-@pytest.mark.parametrize("days,level", [(45, INFO), (30, WARNING), (8, WARNING), (7, URGENT), (1, URGENT),
-                                        (0, URGENT), (-3, URGENT)])
+@pytest.mark.parametrize("days,level", [(45, INFO), (31, INFO), (30, WARNING), (8, WARNING), (7, URGENT),
+                                        (1, URGENT), (0, URGENT), (-3, URGENT)])
 def test_severity_follows_the_windows(days: int, level: str) -> None:
-    assert severity(days, WINDOWS) == level
+    due = date(2026, 7, 1)  # June has 30 days: a month before July 1 is 30 days before it
+    assert severity(due, due - timedelta(days=days), WINDOWS) == level
 
 
 def test_one_window_warns_and_only_the_due_day_is_urgent() -> None:
-    assert [severity(d, (14,)) for d in (15, 14, 1, 0)] == [INFO, WARNING, WARNING, URGENT]
+    due = date(2026, 7, 15)
+    assert [severity(due, due - timedelta(days=d), (14,)) for d in (15, 14, 1, 0)] == [INFO, WARNING, WARNING, URGENT]
+
+
+@pytest.mark.parametrize("due,opens", [
+    (date(2026, 12, 31), date(2026, 11, 30)),  # a month's end: from the end of the month before, 31 days ahead
+    (date(2027, 3, 31), date(2027, 2, 28)),
+    (date(2028, 3, 31), date(2028, 2, 29)),
+    (date(2026, 9, 30), date(2026, 8, 31)),  # 30 days and a month are the same day
+    (date(2027, 1, 15), date(2026, 12, 15)),  # the same day a month before (31 days)
+    (date(2026, 3, 1), date(2026, 1, 30)),  # never later than 30 days before (a month is 28 days here)
+])
+def test_a_window_of_30_days_opens_a_month_ahead(due: date, opens: date) -> None:
+    assert window_opens(due, 30) == opens
+    assert severity(due, opens, WINDOWS) == WARNING  # the first day is inside
+    assert severity(due, opens - timedelta(days=1), WINDOWS) == INFO
+
+
+def test_windows_of_other_lengths() -> None:
+    assert window_opens(date(2026, 12, 31), 7) == date(2026, 12, 24)
+    assert window_opens(date(2026, 12, 31), 31) == date(2026, 11, 30)  # days alone: 31 days
+    assert window_opens(date(2026, 12, 31), 60) == date(2026, 10, 31)  # two months, to the end of October
+    assert window_opens(date(2026, 12, 31), 14) == date(2026, 12, 17)
+    assert months_before(date(2026, 3, 30), 1) == date(2026, 2, 28)
+    assert months_before(date(2027, 1, 31), 2) == date(2026, 11, 30)
+    assert windows_reached(date(2026, 12, 31), date(2026, 11, 30), WINDOWS) == 1
+    assert windows_reached(date(2026, 12, 31), date(2026, 12, 24), WINDOWS) == 2
+
+
+def test_a_requirement_and_a_report_due_december_31_are_both_reminded_on_november_30() -> None:
+    on = date(2026, 11, 30)
+    georgia = from_json({"key": "ga", "name": "Georgia ethics", "hours": 3, "period": {"kind": "calendar"},
+                         "topics": ["ethics"]})
+    r = requirement_reminder(progress(georgia, [], on), on, WINDOWS)
+    assert r is not None and (r.due, r.severity, r.title) == (date(2026, 12, 31), WARNING, "Georgia ethics: 3 h to go")
+    assert requirement_reminder(progress(georgia, [], on - timedelta(days=1)), on - timedelta(days=1), WINDOWS) is None
+    year_end = date(2026, 12, 31)  # a report due at a month's end follows the same rule
+    report = report_reminder(CANDIDATE, 2025, "draft", year_end, on, WINDOWS)
+    assert report is not None and report.severity == WARNING
+    assert report_reminder(CANDIDATE, 2025, "draft", year_end, on - timedelta(days=1), WINDOWS) is None
+    urgent = requirement_reminder(progress(georgia, [], date(2026, 12, 24)), date(2026, 12, 24), WINDOWS)
+    assert urgent is not None and urgent.severity == URGENT  # inside the 7-day window too
 
 
 def test_months_later_keeps_the_day_or_takes_the_months_last() -> None:
@@ -291,11 +334,26 @@ def test_the_360_is_not_reminded_when_waived_postponed_or_not_asked() -> None:
     assert multirater_reminder(in_transition, TODAY, WINDOWS) is not None
 
 
-def test_retired_managers_and_members_out_of_local_government_are_not_asked_for_the_report() -> None:
-    for profile in (replace(CANDIDATE, credential_status="retired"), replace(CANDIDATE, service_status="left")):
-        assert not report_required(profile, 2025)
-        assert report_reminder(profile, 2025, "not started", DUE, DUE, WINDOWS) is None
+def test_members_out_of_local_government_are_not_asked_for_the_report() -> None:
+    left = replace(CANDIDATE, service_status="left")
+    assert not report_required(left, 2025)
+    assert report_reminder(left, 2025, "not started", DUE, DUE, WINDOWS) is None
     assert report_required(replace(CANDIDATE, service_status="transition"), 2025)
+
+
+def test_a_retired_credentialed_manager_is_reminded_of_the_report_as_any_credentialed_manager() -> None:
+    retired = ProfileData(credential_status="retired", program_entry_date=date(2015, 3, 1),
+                          credentialed_date=date(2016, 6, 1))
+    assert report_required(retired, 2025)
+    r = report_reminder(retired, 2025, "not started", DUE, DUE, WINDOWS)
+    assert r is not None and (r.key, r.severity, r.title) == ("report-due-2025", URGENT,
+                                                              "The 2025 annual report is due today")
+    undated = report_reminder(retired, 2025, "not started", None, TODAY, WINDOWS)
+    assert undated is not None and undated.title == "The 2025 annual report is not submitted yet"
+    facts = ReminderFacts(TODAY, retired, pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "draft", None, WINDOWS,
+                          date(2026, 3, 31))
+    assert [r.key for r in build_reminders(facts)] == ["report-due-2025"]  # no 360: waived
+    assert not report_required(replace(retired, service_status="left"), 2025)
 
 
 def test_an_extension_moves_the_reports_reminder_to_its_date() -> None:
@@ -321,7 +379,7 @@ def test_the_pace_reminder_speaks_of_the_hours_that_count() -> None:
 
     records = [given(date(2026, 1, 10), "12"), given(date(2026, 2, 10), "12")]  # 24 h logged, 20 count
     r = pace_reminder(pace(records, 2026, date(2026, 9, 1)))
-    assert r is not None and r.detail == ("20 h count (24 h logged): 5 h a month for the 4 months left reaches "
+    assert r is not None and r.detail == ("24 h logged, 20 h count: 5 h a month for the 4 months left reaches "
                                           "40 h (an even pace is 3.34 h a month).")
 
 
@@ -355,7 +413,7 @@ def test_another_requirement_short_of_its_hours_is_reminded_within_the_windows(o
     assert r is not None
     assert (r.kind, r.due, r.severity, r.title) == (REQUIREMENT, date(2026, 9, 30), level, title)
     assert r.key == "requirement-fl-2026-09-30"
-    assert r.detail == "1 of 4 h count for Oct 1, 2025 to Sep 30, 2026."
+    assert r.detail == "1 h count of 4 h for Oct 1, 2025 to Sep 30, 2026."
 
 
 def test_an_overdue_requirement_is_urgent_with_its_grace_period() -> None:

@@ -4,8 +4,9 @@ and the tracked requirements.
 The pace counts the hours ICMA counts toward Tenet 8 (models.requirements: mentoring and coaching given capped, an
 activity marked as not meeting ICMA's conditions left out, teaching's delivery shown but not counted), and keeps the
 hours logged beside them with the reasons they differ. The milestones follow the program statuses of the profile:
-a Retired Credentialed Manager has the 360 waived and is not asked for the yearly report; a member no longer in
-local-government service is asked for neither; a member in transition may have the 360 postponed.
+a Retired Credentialed Manager has the 360 waived (DOMAIN.md section 7 waives nothing else: the yearly report is
+still asked); a member no longer in local-government service is asked for neither; a member in transition may have
+the 360 postponed.
 
 The rules are plain functions on plain data that take `today`, so tests can pin the date; `dashboard_data` loads
 the facts from the store and passes them in. Every text goes through i18n (tr/trn, dates with format_date): the
@@ -23,12 +24,13 @@ from typing import TYPE_CHECKING
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, ServiceStatus
+from wethrive_desktop.models.due_windows import windows_reached
 from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
 from wethrive_desktop.models.multirater import DONE as MR_DONE
 from wethrive_desktop.models.multirater import DUE as MR_DUE
 from wethrive_desktop.models.multirater import credential, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
-from wethrive_desktop.models.requirements.counting import RequirementProgress, progress
+from wethrive_desktop.models.requirements.counting import RequirementProgress, progress, topic_shortfalls
 from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, Requirement, template
 from wethrive_desktop.models.rules import (
     HUNDREDTH,
@@ -40,6 +42,7 @@ from wethrive_desktop.models.rules import (
     hours_by_practice,
     hours_short,
 )
+from wethrive_desktop.models.topics import topic_label
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
@@ -203,10 +206,11 @@ def in_program(profile: ProfileData) -> bool:
 
 
 def reports_yearly(profile: ProfileData) -> bool:
-    """Whether the program asks this member for an annual report (DOMAIN.md sections 3 and 7): Candidates and
-    Credentialed Managers, also while in transition; not a Retired Credentialed Manager (who keeps the designation
-    and may still write one) nor a member no longer in local-government service."""
-    return in_program(profile) and profile.service_status != ServiceStatus.LEFT
+    """Whether the program asks this member for an annual report (DOMAIN.md sections 3 and 7): Candidates,
+    Credentialed Managers and Retired Credentialed Managers (section 7 waives only their 360), also while in
+    transition; not a member no longer in local-government service."""
+    return ((in_program(profile) or credential(profile) == CredentialStatus.RETIRED)
+            and profile.service_status != ServiceStatus.LEFT)
 
 
 def designation_milestone(profile: ProfileData) -> Milestone:
@@ -255,12 +259,9 @@ def report_milestone(profile: ProfileData, year: int, status: str, extension: da
     """`year`'s report: its status, the extension granted for it (while not submitted), or why it is not asked."""
     label = tr("{year} annual report").format(year=year)
     entry = profile.program_entry_date
-    if status != "submitted":
-        if credential(profile) == CredentialStatus.RETIRED:
-            return Milestone("annual-report", label, tr("Not asked of Retired Credentialed Managers"), INFO)
-        if profile.service_status == ServiceStatus.LEFT:
-            return Milestone("annual-report", label,
-                             tr("Not asked while you are no longer in local-government service"), INFO)
+    if status != "submitted" and profile.service_status == ServiceStatus.LEFT:
+        return Milestone("annual-report", label, tr("Not asked while you are no longer in local-government service"),
+                         INFO)
     if entry is not None and entry.year > year:
         return Milestone("annual-report", label,
                          tr("Not required (you entered the program in {year})").format(year=entry.year), INFO)
@@ -332,34 +333,89 @@ class DashboardData:
     requirements: tuple[RequirementProgress, ...] = ()  # every tracked requirement's current period, Tenet 8 first
 
 
-SOON_DAYS = 30  # a requirement short of its hours and due within this many days is marked as due, else as to do
+SOON_DAYS = 30  # a requirement not met and due within this many days (or a month: models.due_windows, as the
+# reminders count) is marked as due, else as to do
+NEW_PERIOD_DAYS = 91  # a period begun at most this many days ago (about three months) is new: what is not there yet
+# is no failure, and the line says when it began rather than what is missing
 
 
 def requirement_state(result: RequirementProgress) -> str:
-    """How the dashboard marks a requirement: DONE when met, OVERDUE, DUE when short and due soon, else TODO."""
+    """How the dashboard marks a requirement: DONE when met, OVERDUE, DUE when short and due soon (`due_soon`),
+    else TODO."""
     if result.status == "met":
         return DONE
     if result.status == "overdue":
         return OVERDUE
-    return DUE if (result.due - result.on).days <= SOON_DAYS else TODO
+    return DUE if due_soon(result) else TODO
+
+
+def due_soon(result: RequirementProgress) -> bool:
+    """Due within SOON_DAYS or a month (the window the reminders open a month ahead with: models.due_windows)."""
+    return windows_reached(result.due, result.on, (SOON_DAYS,)) > 0
+
+
+def new_period(result: RequirementProgress) -> bool:
+    """The period began NEW_PERIOD_DAYS ago or less (and is not due within SOON_DAYS)."""
+    return (result.on - result.period_start).days <= NEW_PERIOD_DAYS and not due_soon(result)
+
+
+def short_topics(result: RequirementProgress) -> list[str]:
+    """The names of the topics whose minimum is not met yet ("Law", "Equity")."""
+    return [topic_label(t.topic) for t in result.topics if not t.met]
 
 
 def requirement_status_text(result: RequirementProgress) -> str:
-    """A requirement's status in words: "Met", "Short: due September 30, 2026", "Overdue since ..."."""
+    """A requirement's status in words: "Met"; "Law, Equity still short · Due December 31, 2026" when a topic
+    minimum is not met; "Period began October 1, 2026; due September 30, 2027" early in a period; "Due September
+    30, 2026"; "Overdue: was due ..."."""
     if result.status == "met":
         return tr("Met")
     if result.status == "overdue":
         if result.grace_until is not None and result.on <= result.grace_until:
-            return tr("Overdue: grace period until {date}").format(date=format_date(result.grace_until))
-        return tr("Overdue: was due {date}").format(date=format_date(result.due))
-    return tr("Due {date}").format(date=format_date(result.due))
+            text = tr("Overdue: grace period until {date}").format(date=format_date(result.grace_until))
+        else:
+            text = tr("Overdue: was due {date}").format(date=format_date(result.due))
+    elif new_period(result):
+        return tr("Period began {start}; due {due}").format(start=format_date(result.period_start),
+                                                           due=format_date(result.due))
+    else:
+        text = tr("Due {date}").format(date=format_date(result.due))
+    topics = short_topics(result)
+    if topics:
+        return tr("{topics} still short · {status}").format(topics=", ".join(topics), status=text)
+    return text
 
 
-def requirement_line(result: RequirementProgress) -> str:
-    """"FCCMA (Florida) ethics: 2 of 4 h" (the hours that count against the hours required)."""
-    return tr("{name}: {counted} of {required} h").format(name=result.requirement.name,
-                                                          counted=format_hours(result.counted),
-                                                          required=format_hours(result.required))
+def requirement_hours_text(result: RequirementProgress) -> str:
+    """A requirement's hours in the words the rest of the app uses: "1 h count of 4 h", "79 h count (32 required)"
+    once the hours are there, and the hours logged first when not all of them count (a provider, a cap, a
+    condition): "6 h logged, 0 h count of 3 h", "61 h logged, 55 h count (40 required)"; hours carried over from
+    the previous period are said too."""
+    values = {"logged": format_hours(result.logged), "counted": format_hours(result.counted),
+              "required": format_hours(result.required), "carried": format_hours(result.carried_in)}
+    reached = commitment_met(result.counted, result.required)
+    if result.carried_in:
+        text = (tr("{logged} h logged, {counted} h count ({required} required, including {carried} h carried over)")
+                if reached else
+                tr("{logged} h logged, {counted} h count of {required} h (including {carried} h carried over)"))
+    elif result.logged != result.counted:
+        text = (tr("{logged} h logged, {counted} h count ({required} required)") if reached
+                else tr("{logged} h logged, {counted} h count of {required} h"))
+    else:
+        text = tr("{counted} h count ({required} required)") if reached else tr("{counted} h count of {required} h")
+    return text.format(**values)
+
+
+def requirement_tip(result: RequirementProgress) -> str:
+    """The period of a requirement, why some hours do not count, and the topics still short (with their hours)."""
+    lines = [tr("{name}: {period}, {start} to {end}").format(
+        name=result.requirement.name, period=result.requirement.period.describe(),
+        start=format_date(result.period_start), end=format_date(result.period_end))]
+    lines += result.explanations()
+    missing = topic_shortfalls(result)
+    if missing:
+        lines.append(tr("Still needed: {topics}.").format(topics="; ".join(missing)))
+    return "\n".join(lines)
 
 
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:

@@ -1,5 +1,6 @@
 """The demo data: two years of a city manager's professional-development records, relative to today, and a
-requirement she tracks besides ICMA's Tenet 8 (Florida's ethics hours).
+requirement she tracks besides ICMA's Tenet 8 (Florida's ethics hours), with an ethics webinar a few weeks before
+today that counts toward both.
 
 `ensure_demo_database` creates the demo file on first use; `populate_demo` fills whatever database is open. Other
 features add their own demo records (assessments, plans, reports, Legacy Leaders) as a function of `today`, listed
@@ -16,7 +17,8 @@ does not import this one (this one imports it):
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,9 +26,11 @@ from wethrive_desktop.models import clock, demo_plans, legacy_demo
 from wethrive_desktop.models.activities import ActivityData, add_attachment, check, import_activities
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.db import close_database, database_proxy, open_database
-from wethrive_desktop.models.demo_records import LAST_YEAR, NEXT_YEAR_PLANNED, THIS_YEAR
+from wethrive_desktop.models.demo_records import LAST_YEAR, NEXT_YEAR_PLANNED, RECENT_ETHICS, THIS_YEAR
 from wethrive_desktop.models.domain import CredentialStatus, Status
 from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.models.requirements.counting import period_containing
+from wethrive_desktop.models.requirements.definitions import template
 from wethrive_desktop.models.requirements.store import add_template
 from wethrive_desktop.models.tables import Activity
 from wethrive_desktop.models.validation import ValidationError
@@ -43,6 +47,7 @@ DEMO_REQUIREMENT = "fccma-ethics"
 
 # Planned activities of this year further ahead than this are left out (the member has not registered yet).
 PLANNING_HORIZON = timedelta(days=90)
+RECENT_WEEKS = 3  # the recent ethics webinar (demo_records.RECENT_ETHICS) is dated about this long before today
 
 DEMO_PROFILE = ProfileData(
     name="Elena Márquez-Whitfield",
@@ -67,7 +72,8 @@ def demo_profile(today: date) -> ProfileData:
 
 
 def demo_activities(today: date) -> list[ActivityData]:
-    """Last year's records, this year's up to today (later ones planned, if soon), and a few planned next year."""
+    """Last year's records, this year's up to today (later ones planned, if soon), a few planned next year, and a
+    recent ethics webinar (`recent_ethics_day`)."""
     rows = [item.data(today.year - 1, Status.COMPLETED.value, today) for item in LAST_YEAR]
     for item in THIS_YEAR:
         completed = item.data(today.year, Status.COMPLETED.value, today)
@@ -77,7 +83,25 @@ def demo_activities(today: date) -> list[ActivityData]:
         elif completed.start_date - today <= PLANNING_HORIZON:
             rows.append(item.data(today.year, Status.PLANNED.value, today))
     rows += [item.data(today.year + 1, Status.PLANNED.value, today) for item in NEXT_YEAR_PLANNED]
+    day = recent_ethics_day(today, rows)
+    if day is not None:
+        rows.append(replace(RECENT_ETHICS, month=day.month, day=day.day).data(day.year, Status.COMPLETED.value, today))
     return rows
+
+
+def recent_ethics_day(today: date, rows: Sequence[ActivityData]) -> date | None:
+    """The day of the recent ethics webinar: about RECENT_WEEKS before `today`, inside the period of the demo's
+    Florida requirement that holds `today` (so it counts there and toward Tenet 8), never before that period began
+    nor after today; a weekday no other activity of `rows` takes when there is one, else any free day. None when
+    every day of the period so far is taken (a period begun today whose day is taken)."""
+    start, _ = period_containing(template(DEMO_REQUIREMENT, today), today)
+    aim = max(today - timedelta(weeks=RECENT_WEEKS), start)
+    earlier = [aim - timedelta(days=n) for n in range((aim - start).days + 1)]
+    later = [aim + timedelta(days=n) for n in range(1, (today - aim).days + 1)]
+    taken = {row.start_date + timedelta(days=n) for row in rows
+             for n in range(((row.end_date or row.start_date) - row.start_date).days + 1)}
+    free = [day for day in earlier + later if day not in taken]
+    return next((day for day in free if day.weekday() < 5), free[0] if free else None)
 
 
 def _certificate_pdf(folder: Path, name: str, holder: str, course: str, when: date) -> Path:

@@ -501,3 +501,17 @@ NEXT_YEAR_PLANNED: list[DemoItem] = [
           "Planning to attend the regional summit with our assistant city manager.", "", days=2,
           challenge="regional-summit"),
 ]
+
+# An ethics webinar a few weeks before the demo's today, in the Florida association's year that holds today (demo.py
+# dates it): one activity that counts toward ICMA's Tenet 8 and FCCMA's ethics hours at once, so the dashboard and
+# the Requirements page show both counting it, and the Florida year under way has some ethics hours.
+RECENT_ETHICS = DemoItem(
+    10, 1, "FCCMA Ethics Webinar: Ethical Decision-Making for Managers",
+    "Florida City and County Management Association (FCCMA)", "webinar", "2", (1, 8),
+    "I attended the live two-hour webinar the Florida association runs each fall for members out of state, and "
+    "worked through its three case studies on post-employment restrictions, gifts and political activity with the "
+    "other participants in a breakout room. I kept the handout with the state's rules for my files.",
+    "A decision can follow every rule and still look wrong to residents, so I should ask how it would read in the "
+    "paper before I sign it. I added that question to the checklist our department heads use for contract "
+    "approvals.",
+    topics=("ethics",))

@@ -121,19 +121,25 @@ def _multirater_status_errors(data: ProfileData) -> list[FieldError]:
 
 
 def profile_warnings(data: ProfileData) -> list[FieldError]:
-    """What ICMA's board would question but the member may mean, each about its field; these never stop a save."""
+    """What ICMA's board would question but the member may mean, each about its field; these never stop a save.
+    The 360's instrument and raters are questioned only when it counts: done, or still to do. Waived, postponed or
+    not asked (models.multirater), nothing is said of them, and a postponement is questioned only when it is what
+    holds the 360 back (not for a Retired Credentialed Manager, whose 360 is waived anyway)."""
+    # models.multirater builds on this module's ProfileData: imported here, when first needed, not at the top.
+    from wethrive_desktop.models.multirater import DONE, DUE, POSTPONED, multirater_standing
+
+    standing = multirater_standing(data, clock.today()).status
     warnings: list[FieldError] = []
-    if data.multirater_preapproved is False:
+    if standing in (DONE, DUE) and data.multirater_preapproved is False:
         warnings.append(FieldError("multirater_preapproved", tr(
             "ICMA asks for one of its pre-approved instruments; keep a note of why you used another, the board may "
             "ask")))
     raters = data.multirater_raters
-    if raters is not None and 1 <= raters < FEW_RATERS:
+    if standing in (DONE, DUE) and raters is not None and 1 <= raters < FEW_RATERS:
         warnings.append(FieldError("multirater_raters", trn(
             "%n rater is few: a 360 gathers the views of several", "%n raters are few: a 360 gathers the views of "
             "several", raters)))
-    if (data.multirater_status == MultiraterStatus.POSTPONED and data.multirater_completed_date is None
-            and data.service_status != ServiceStatus.TRANSITION):
+    if standing == POSTPONED and data.service_status != ServiceStatus.TRANSITION:
         warnings.append(FieldError("multirater_status", tr(
             "a postponement is for members in transition: set the service status, or keep this only if the board "
             "agreed")))

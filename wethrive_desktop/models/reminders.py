@@ -22,12 +22,17 @@ calendar, so a phone knows them in advance.
 Issue 14 adds the program statuses and the other requirements:
 - the 360 follows models.multirater: no reminder once it is done, waived (Retired Credentialed Managers), postponed
   (members in transition) or not asked (outside the program, or no longer in local-government service);
-- the yearly report is asked of Candidates and Credentialed Managers, also in transition, but not of a Retired
-  Credentialed Manager nor of a member no longer in local-government service (models.dashboard.reports_yearly);
+- the yearly report is asked of Candidates, Credentialed Managers and Retired Credentialed Managers (DOMAIN.md
+  section 7 waives only their 360), also in transition, but not of a member no longer in local-government service
+  (models.dashboard.reports_yearly);
 - an extension granted for last year's report (`annual_report.extension_until`) moves its due date there;
 - "requirement": each other tracked requirement (models.requirements, Florida's ethics hours, ...) not met yet and
   due within the reminder windows (warning, urgent inside the last one), or overdue (urgent: a period ended and
   due some days later is still reminded through its grace period). ICMA's Tenet 8 is the pace's.
+
+A reminder window opens its days before the due date, that day included; a window of 30 days (60, 90) is also a
+month (two, three), so a deadline on December 31 is reminded from November 30 (models.due_windows): the same rule
+for the report, the 360 and the requirements.
 """
 
 from __future__ import annotations
@@ -38,8 +43,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from wethrive_desktop.i18n import format_date, tr, trn
-from wethrive_desktop.models.dashboard import Pace, even_pace, pace, reports_yearly
+from wethrive_desktop.models.dashboard import Pace, even_pace, pace, reports_yearly, requirement_hours_text
 from wethrive_desktop.models.domain import CredentialStatus
+from wethrive_desktop.models.due_windows import windows_reached
 from wethrive_desktop.models.eligibility import CREDENTIALED_MANAGER, EligibilityResult
 from wethrive_desktop.models.multirater import DUE, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
@@ -101,11 +107,12 @@ def days_left(due: date, today: date) -> int:
     return (due - today).days
 
 
-def severity(days: int, windows: tuple[int, ...]) -> str:
-    """How pressing something due in `days` is: urgent once due (today or overdue) or inside two windows (7 days of
-    (30, 7)), a warning inside one (30 days), else information."""
-    inside = sum(1 for w in windows if days <= w)
-    if days <= 0 or inside >= 2:
+def severity(due: date, today: date, windows: tuple[int, ...]) -> str:
+    """How pressing something due on `due` is on `today`: urgent once due (today or overdue) or inside two windows
+    (the last 7 days of (30, 7)), a warning inside one (30 days, or a month: models.due_windows), else
+    information."""
+    inside = windows_reached(due, today, windows)
+    if days_left(due, today) <= 0 or inside >= 2:
         return URGENT
     return WARNING if inside else INFO
 
@@ -125,7 +132,7 @@ def pace_reminder(p: Pace) -> Reminder | None:
               "per_month": format_hours(p.per_month), "even": format_hours(even_pace(p.required)),
               "remaining": format_hours(p.remaining)}
     if p.counted_differs:  # the hours that count, not those logged, are what the pace is about
-        values["done"] = tr("{counted} h count ({logged} h logged)").format(
+        values["done"] = tr("{logged} h logged, {counted} h count").format(
             counted=format_hours(p.total), logged=format_hours(p.hours_logged))
     else:
         values["done"] = tr("{hours} h done").format(hours=format_hours(p.total))
@@ -142,8 +149,8 @@ def pace_reminder(p: Pace) -> Reminder | None:
 
 
 def report_required(profile: ProfileData, year: int) -> bool:
-    """Candidates and Credentialed Managers report every year from the year they entered the program, also while in
-    transition; Retired Credentialed Managers and members no longer in local-government service are not asked."""
+    """Candidates, Credentialed Managers and Retired Credentialed Managers report every year from the year they
+    entered the program, also while in transition; a member no longer in local-government service is not asked."""
     entry = profile.program_entry_date
     return reports_yearly(profile) and (entry is None or entry.year <= year)
 
@@ -164,7 +171,7 @@ def report_reminder(profile: ProfileData, year: int, status: str, due: date | No
         return Reminder(key, REPORT, None, tr("The {year} annual report is not submitted yet").format(year=year),
                         detail, INFO, year)
     days = days_left(due, today)
-    level = severity(days, windows)
+    level = severity(due, today, windows)
     if level == INFO and not ahead:
         return None
     if days < 0:
@@ -191,7 +198,7 @@ def multirater_reminder(profile: ProfileData, today: date, windows: tuple[int, .
              else tr("The 360-degree assessment is due"))
     detail = tr("It is due within five years of entering the program ({entry}). Record the day you complete it "
                 "in your profile.").format(entry=format_date(entry))
-    return Reminder("multirater-due", MULTIRATER, due, title, detail, severity(days, windows))
+    return Reminder("multirater-due", MULTIRATER, due, title, detail, severity(due, today, windows))
 
 
 def eligibility_reminder(profile: ProfileData, eligibility: EligibilityResult | None) -> Reminder | None:
@@ -215,13 +222,13 @@ def requirement_reminder(result: RequirementProgress, today: date, windows: tupl
     if result.requirement.always_on or result.status == "met":
         return None
     days = days_left(result.due, today)
-    level = URGENT if result.status == "overdue" else severity(days, windows)
+    level = URGENT if result.status == "overdue" else severity(result.due, today, windows)
     if level == INFO and not ahead:
         return None
     name = result.requirement.name
-    detail = tr("{counted} of {required} h count for {start} to {end}.").format(
-        counted=format_hours(result.counted), required=format_hours(result.required),
-        start=format_date(result.period_start), end=format_date(result.period_end))
+    detail = tr("{hours} for {start} to {end}.").format(  # the dashboard's words: "1 h count of 4 h"
+        hours=requirement_hours_text(result), start=format_date(result.period_start),
+        end=format_date(result.period_end))
     missing = topic_shortfalls(result)
     if missing:
         detail = tr("{detail} Still needed: {topics}.").format(detail=detail, topics="; ".join(missing))

@@ -41,8 +41,10 @@ from wethrive_desktop.models.dashboard import (
     DashboardData,
     Milestone,
     dashboard_data,
+    requirement_hours_text,
     requirement_state,
     requirement_status_text,
+    requirement_tip,
 )
 from wethrive_desktop.models.domain import PRACTICES
 from wethrive_desktop.models.plans import PlanItemData
@@ -122,6 +124,19 @@ LAYOUTS: dict[int, tuple[dict[str, tuple[int, int, int, int]], tuple[int, ...], 
 }
 
 
+class PageContent(QWidget):
+    """What the page's scroll area holds. Its height for a width is never less than the least the cards need at
+    that width: a grid answers with the preferred heights, in which a chart or a list whose height is ignored
+    counts for nothing, so with tall cards (many requirements, long reminders) the scroll area made the page too
+    short and squeezed the lists."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return max(layout.totalHeightForWidth(width), layout.totalMinimumHeightForWidth(width))
+
+
 class DashboardPage(Page):
     title = "Dashboard"
     object_name = "dashboardPage"
@@ -136,7 +151,7 @@ class DashboardPage(Page):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
+        content = PageContent()
         self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -376,6 +391,15 @@ class DashboardPage(Page):
         self.upcoming_model.set_records(data.upcoming)
         self.upcoming_view.setVisible(bool(data.upcoming))
         self.upcoming_empty.setVisible(not data.upcoming)
+        self._hold_list_heights()
+
+    def _hold_list_heights(self) -> None:
+        """Keep each list's card at least as tall as its list's minimum (four rows). The grid lays a card out by its
+        height for the page's width, which leaves out a list whose own height is ignored (so the page asks no more
+        than it needs): without this, a tall card above (many requirements) squeezed the lists to one row."""
+        for part in (self.parts["recent"], self.parts["upcoming"]):
+            part.setMinimumHeight(0)
+            part.setMinimumHeight(part.minimumSizeHint().height())
 
     @staticmethod
     def _pace_html(data: DashboardData) -> str:
@@ -416,7 +440,9 @@ class DashboardPage(Page):
         self.counting_label.setVisible(bool(shown))
 
     def _show_requirements(self, requirements: tuple[RequirementProgress, ...]) -> None:
-        """One line per tracked requirement: a mark for its status, its name and hours, and its status."""
+        """One entry per tracked requirement: a mark for its status, its name, and its hours that count (with the
+        hours logged when not all of them count) against those required, with its status (and why it is short when
+        the hours are there); the tip says its period and why hours do not count."""
         _clear_grid(self.requirements_grid)
         self.requirement_labels = {}
         for row, result in enumerate(requirements):
@@ -424,16 +450,14 @@ class DashboardPage(Page):
             mark = QLabel(STATE_MARKS.get(state, "•"))
             color_text(mark, STATE_COLORS.get(state, ACCENT))
             mark.setToolTip(requirement_status_text(result))
-            detail = tr("{hours} · {status}").format(hours=hours_against(result.counted, result.required),
+            detail = tr("{hours} · {status}").format(hours=requirement_hours_text(result),
                                                      status=requirement_status_text(result))
             text = QLabel(f"<b>{html.escape(result.requirement.name)}</b><br>{html.escape(detail)}")
             text.setObjectName(f"requirement-{result.requirement.key}")
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setToolTip(tr("{name}: {period}, {start} to {end}").format(
-                name=result.requirement.name, period=result.requirement.period.describe(),
-                start=format_date(result.period_start), end=format_date(result.period_end)))
+            text.setToolTip(requirement_tip(result))
             self.requirement_labels[result.requirement.key] = text
             self.requirements_grid.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             self.requirements_grid.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)

@@ -5,8 +5,9 @@ it is saved). It is a QTabWidget (`dialog.tabs`) whose first tab is the profile;
 `ProfileExtraTab` classes listed in `PROFILE_TABS` (eligibility.py says what such a tab does).
 Fields are checked as the user types (models.profile.validate_profile), each message next to its field, and kindly
 (see ProfileDialog); what ICMA would question but the member may mean (models.profile.profile_warnings: another
-instrument than ICMA's pre-approved ones, few raters, a postponement while serving) shows beside its field as a
-warning that never stops a save. Dates show in the locale's short format and may be typed in it or as YYYY-MM-DD.
+instrument than ICMA's pre-approved ones, few raters, a postponement while serving; nothing of the kind while the 360
+is waived, postponed or not asked) shows beside its field as a warning that never stops a save. Dates show in the
+locale's short format and may be typed in it or as YYYY-MM-DD.
 
 The program statuses: the credential status (with Retired Credentialed Manager), the service status (serving, in
 transition, no longer in local-government service) and the 360: when it was completed, its instrument, whether that
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSpinBox,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -108,10 +109,11 @@ class OptionalDateEdit(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
-        self.pick_button = named(QToolButton(), f"{name}Pick", tr("Pick: {field}").format(field=accessible))
-        self.pick_button.setText(tr("Pick..."))
+        # A push button with a menu leaves room for its arrow (a tool button draws it over its text); the arrow
+        # says a calendar drops down, so the text has no ellipsis. Not a default button: Enter in a field saves.
+        self.pick_button = named(QPushButton(tr("Pick")), f"{name}Pick", tr("Pick: {field}").format(field=accessible))
+        self.pick_button.setAutoDefault(False)
         self.pick_button.setToolTip(tr("Pick the date from a calendar"))
-        self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pick_button)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)
