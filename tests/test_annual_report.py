@@ -222,7 +222,7 @@ def test_readiness_names_every_problem_with_its_fix() -> None:
     profile = ProfileData(name="", member_number="", program_entry_date=date(2019, 6, 1))  # 360 overdue
     data = _crafted(records, profile, next_goals=False, draft=ReportDraft(YEAR))
     items = {i.key: i for i in readiness(data, TODAY)}
-    assert not items["hours"].ok and "22 of 40 hours: 18 h more needed" in items["hours"].message
+    assert not items["hours"].ok and items["hours"].message == "22 h logged, all count: 18 h more needed (40 required)"
     no_practices = items["activity-102"]
     assert (no_practices.fix, no_practices.activity_id) == (Fix.ACTIVITY, 102)
     assert "has no practices" in no_practices.message
@@ -409,7 +409,7 @@ def test_cli_report_writes_the_pdf(filled_db: Path, tmp_path: Path, capsys: pyte
 def test_cli_check_submit_and_reprint(filled_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report-check", "--year", str(YEAR), "--db", str(filled_db)]) == 3  # the attestation is missing
     out = capsys.readouterr().out
-    assert "[ok  ] 44 hours reported" in out and "Annual report 2024: not started" in out
+    assert "[ok  ] 44 h logged, all count (40 required)" in out and "Annual report 2024: not started" in out
     sent = tmp_path / "sent.pdf"
     assert main(["report-submit", "--year", str(YEAR), "--date", "2025-01-31", "--out", str(sent),
                  "--db", str(filled_db)]) == 0

@@ -32,12 +32,14 @@ from wethrive_desktop.models.annual_report import (
     submit_report,
 )
 from wethrive_desktop.models.annual_report.drafts import ensure_report_row
+from wethrive_desktop.models.annual_report.hours import duration_text, whole_months
 from wethrive_desktop.models.annual_report.readiness import undocumented
-from wethrive_desktop.models.mentoring import MentoringData, missing
+from wethrive_desktop.models.mentoring import MentoringData, lasted_six_months, missing
 from wethrive_desktop.models.profile import ProfileData, save_profile
 from wethrive_desktop.models.report_status import due_with_extension, extension_until, report_due
 from wethrive_desktop.models.requirements.counting import progress
-from wethrive_desktop.models.requirements.store import add_template
+from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, template
+from wethrive_desktop.models.requirements.store import add_template, save_requirement
 from wethrive_desktop.models.summary import year_summary
 from wethrive_desktop.models.tables import AnnualReportRevision, Profile
 from wethrive_desktop.models.validation import ValidationError
@@ -55,6 +57,7 @@ MENTEE = MentoringData("Jordan Lee", "MPA student intern", False, "", date(2024,
                        "Twice a month", "Budgeting, council relations and career planning")
 NARRATIVE = " ".join(["This year I learned to lead budget work with the people who deliver the services."] * 15)
 FIXTURE = Path(__file__).parent / "data" / "report_snapshot_v1.json"
+TENET_8 = template(ALWAYS_ON, TODAY)
 
 
 def profile(**more: object) -> None:
@@ -104,19 +107,25 @@ def test_26_hours_of_mentoring_and_30_of_workshops_count_50_and_say_why(db: obje
 
     items = readiness(data, TODAY)
     hours = next(i for i in items if i.key == "hours")
-    assert hours.ok and hours.message == "50 of the 56 hours logged count (at least 40)"
+    assert hours.ok and hours.message == "56 h logged, 50 h count (40 required)"
     # Fully documented and confirmed: nothing asked of the mentoring.
     assert not [i for i in items if i.activity_id == ids["mentoring"]]
 
     text = pdf_text(data)
-    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)." in text
-    assert "hours counted · 56 logged" in text and "of which 50 count toward the commitment" in text
-    assert "20 of 26 h count (Mentoring given: at most 20 h a year)." in text
+    # The cap reads as models.requirements says it everywhere (CapUse.describe), in the PDF and in Word.
+    cap_line = "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)"
+    assert cap_line == progress(TENET_8, load_activities(status="completed"), TODAY, date(YEAR, 6, 1)).caps[
+        0].describe()
+    assert f"• {cap_line} " in text and f"{cap_line}." not in text
+    assert "hours count · 56 h logged" in text and "of which 50 count toward the commitment" in text
+    assert "26 h logged, 20 h count (Mentoring given: at most 20 h a year)" in text
+    assert "hours reported" not in text and "(counted)" not in text
     for shown in ("Jordan Lee, MPA student intern", "Twice a month", "January 8 – December 16, 2024 (11 months)",
                   "Budgeting, council relations and career planning"):
         assert shown in text
     word = docx_text(data)
-    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)." in word and "Jordan Lee" in word
+    assert cap_line in word and "Jordan Lee" in word
+    assert "Hours logged: 56 h" in word and "Hours that count: 50 h (40 required)" in word
     portal = {f.label: f.text for f in portal_fields(mentoring, data)}
     assert portal["Mentee"] == "Jordan Lee, MPA student intern" and portal["Frequency"] == "Twice a month"
 
@@ -141,7 +150,7 @@ def test_short_by_the_hours_that_count_though_met_by_those_logged(db: object) ->
     data = build_report_data(YEAR, TODAY)
     assert data.total_hours == D(42) and data.counted_hours == D(32) and not data.commitment_met
     hours = next(i for i in readiness(data, TODAY) if i.key == "hours")
-    assert hours.blocking and hours.message == "32 of 40 hours count (42 h logged): 8 h more needed"
+    assert hours.blocking and hours.message == "42 h logged, 32 h count: 8 h more needed (40 required)"
     text = pdf_text(data)
     assert "8 h to go" in text and "of which 32 count toward the commitment" in text
     assert "8 hours short of the 40-hour commitment" in text
@@ -154,35 +163,88 @@ def test_teaching_prints_its_preparation_and_delivery(db: object) -> None:
     data = build_report_data(YEAR, TODAY)
     assert data.counted_hours == data.total_hours == D(6)  # the preparation counts; delivery is not in `hours`
     text = pdf_text(data)
-    assert "Preparation: 6 h (counted). Delivery: 3 h (shown, not counted)." in text
-    assert "Teaching: 3 h of delivery shown, not counted (the hours of preparation count)." in text
+    # One sentence for the fact, as models.requirements says it (RequirementProgress.explanations): in the list of
+    # why the hours differ and on the activity.
+    said = "Teaching: 3 h of delivery shown, not counted (the preparation counts)"
+    assert said in progress(TENET_8, load_activities(status="completed"), TODAY, date(YEAR, 6, 1)).explanations()
+    assert text.count(said) == 2 and "(counted)" not in text
+    assert docx_text(data).count(said) == 2
+    # Without delivery hours, the activity says its hours are the preparation, and they count.
+    save_activity(ActivityData(date(YEAR, 6, 1), "Prepared a planning workshop", D(4), "teaching", practices=(7,),
+                               description="Taught.", learned=LEARNED))
+    assert "Teaching: the 4 h of preparation count" in pdf_text(build_report_data(YEAR, TODAY))
 
 
 def test_other_requirements_are_printed_as_requirements_counts_them(db: object) -> None:
+    """Each in the period a yearly report judges: the last that ends within the year (final: met or short), else
+    the one going on at the year's end (in progress); with the hours logged, and why one is not met under it."""
     done_when()
     fccma = add_template("fccma-ethics", TODAY)
     tcma = add_template("tcma-ethics", TODAY, start=date(2023, 1, 1))
+    aicp = add_template("aicp-cm", TODAY, start=date(2024, 1, 1))  # 2024-2025: no period ends in 2024
+    gccma = save_requirement({"key": "gccma-ethics", "name": "Georgia (GCCMA) ethics", "hours": 3,
+                              "period": {"kind": "calendar"}, "topics": ["ethics"], "providers": ["GCCMA"]})
     save_activity(ActivityData(date(YEAR - 1, 11, 2), "Ethics for managers", D(3), "webinar", provider="TML",
                                topics=("ethics",)))
     data = build_report_data(YEAR, TODAY)
     assert data.requirements_on == date(YEAR, 12, 31)
     lines = {line.key: line for line in data.requirements}
-    assert set(lines) == {"fccma-ethics", "tcma-ethics"}
+    assert set(lines) == {"fccma-ethics", "tcma-ethics", "aicp-cm", "gccma-ethics"}
+    periods = {"fccma-ethics": (date(2023, 10, 1), date(2024, 9, 30)),  # FCCMA's year that ended in 2024
+               "tcma-ethics": (date(2023, 1, 1), date(2024, 12, 31)), "gccma-ethics": (date(2024, 1, 1),
+                                                                                      date(2024, 12, 31)),
+               "aicp-cm": (date(2024, 1, 1), date(2025, 12, 31))}
     everything = load_activities(status="completed")
-    for requirement, line in ((fccma, lines["fccma-ethics"]), (tcma, lines["tcma-ethics"])):
-        expected = progress(requirement, everything, date(YEAR, 12, 31))
-        assert (line.period_start, line.period_end, line.counted, line.status) == (
-            expected.period_start, expected.period_end, expected.counted, expected.status)
-    assert (lines["tcma-ethics"].period_start, lines["tcma-ethics"].counted) == (date(2023, 1, 1), D(17))
-    assert (lines["fccma-ethics"].period_start, lines["fccma-ethics"].counted) == (date(2024, 10, 1), D(0))
+    for requirement in (fccma, tcma, aicp, gccma):
+        line = lines[requirement.key]
+        assert (line.period_start, line.period_end) == periods[requirement.key]
+        expected = progress(requirement, everything, date(YEAR, 12, 31), period_of=line.period_start)
+        assert (line.logged, line.counted) == (expected.logged, expected.counted)
+    assert [(lines[k].logged, lines[k].counted, lines[k].status) for k in ("fccma-ethics", "tcma-ethics")] == [
+        (D(17), D(17), "met"), (D(17), D(17), "met")]
+    # Not met when the period ended: short, and by how much (the logged hours came from a provider not accepted).
+    assert (lines["gccma-ethics"].logged, lines["gccma-ethics"].counted, lines["gccma-ethics"].status) == (
+        D(14), D(0), "short")
+    # A two-year window ending in 2025 is in progress, not short; its topic minimums not met say why.
+    assert lines["aicp-cm"].status == "in progress"
+    assert [t.topic for t in lines["aicp-cm"].topics] == ["law", "equity", "sustainability and resilience"]
     # What is logged after the year's end does not change what the year's report says.
     save_activity(ActivityData(date(YEAR + 1, 1, 20), "Ethics refresher", D(2), "webinar", provider="ICMA",
                                topics=("ethics",)))
     assert build_report_data(YEAR, TODAY).requirements == data.requirements
     text = pdf_text(data)
     assert "Other requirements tracked (as of December 31, 2024)" in text
-    assert "TCMA (Texas) ethics Jan 1, 2023 – Dec 31, 2024 2 17 met" in text
-    assert "FCCMA (Florida) ethics Oct 1, 2024 – Sep 30, 2025 4 0 short" in text
+    assert "Requirement Period Required Logged Counted Status" in text
+    assert "TCMA (Texas) ethics Jan 1, 2023 – Dec 31, 2024 2 17 17 met" in text
+    assert "FCCMA (Florida) ethics Oct 1, 2023 – Sep 30, 2024 4 17 17 met" in text
+    assert "Georgia (GCCMA) ethics Jan 1 – Dec 31, 2024 3 14 0 short 3 h short" in text
+    assert ("AICP Certification Maintenance Jan 1, 2024 – Dec 31, 2025 32 56 56 in progress Law: 0 of 1 h; "
+            "Equity: 0 of 1 h; Sustainability and resilience: 0 of 1 h") in text
+    word = docx_text(data)
+    assert "3 h short" in word and "Law: 0 of 1 h; Equity: 0 of 1 h; Sustainability and resilience: 0 of 1 h" in word
+    doc = Document(io.BytesIO(render_report_docx(data)))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Requirement")
+    assert [c.text for c in table.rows[0].cells] == ["Requirement", "Period", "Required", "Logged", "Counted",
+                                                     "Status"]
+    rows = [tuple(dict.fromkeys(c.text for c in row.cells)) for row in table.rows[1:]]
+    assert ("Georgia (GCCMA) ethics", "Jan 1 – Dec 31, 2024", "3", "14", "0", "short") in rows
+    assert ("3 h short",) in rows  # the line under it spans the table
+
+
+def test_a_final_period_short_by_hours_and_a_topic_says_both(db: object) -> None:
+    profile()
+    save_requirement({"key": "ethics-and-law", "name": "State ethics and law", "hours": 6,
+                      "period": {"kind": "calendar"}, "topic_minimums": {"law": 1}})
+    save_activity(ActivityData(date(YEAR, 4, 1), "Ethics webinar", D(2), "webinar", topics=("ethics",),
+                               practices=(1,)))
+    line = build_report_data(YEAR, TODAY).requirements[0]
+    assert (line.status, line.logged, line.counted) == ("short", D(2), D(2))
+    assert "State ethics and law Jan 1 – Dec 31, 2024 6 2 2 short 4 h short; Law: 0 of 1 h" in pdf_text(
+        build_report_data(YEAR, TODAY))
+    # This year's report, made before the year ends: the calendar year is still going on, so "in progress".
+    this_year = build_report_data(YEAR + 1, date(YEAR + 1, 3, 1)).requirements[0]
+    assert (this_year.status, this_year.period_end) == ("in progress", date(YEAR + 1, 12, 31))
+    assert "6 h to go; Law: 0 of 1 h" in pdf_text(build_report_data(YEAR + 1, date(YEAR + 1, 3, 1)))
 
 
 # --- mentoring and coaching given ------------------------------------------------------------------------------
@@ -229,9 +291,11 @@ def test_readiness_flags_what_icma_asks_and_the_old_coaching_rows(db: object) ->
     by_id = {a.activity_id: a for a in data.activities}
     assert by_id[refused].counted == 0 and by_id[refused].not_counted == "conditions"
     text = pdf_text(data)
-    assert "Not counted (Mentoring given): marked as not meeting ICMA’s conditions." in text
-    assert ("\u201cMentoring a neighbour\u201d (Mentoring given, 5 h) does not count: it is marked as not meeting "
-            "ICMA\u2019s conditions.") in text
+    assert "5 h logged, 0 h count: marked as not meeting ICMA's conditions" in text
+    # The list of why the hours differ says it as models.requirements does (RequirementProgress.explanations).
+    said = "Mentoring a neighbour (5 h): marked as not meeting ICMA's conditions for Mentoring given"
+    assert said in progress(TENET_8, load_activities(status="completed"), TODAY, date(YEAR, 6, 1)).explanations()
+    assert said in text
     assert "Position coached Assistant to the manager" in text and "Nature of the coaching Budget presentations" in text
 
     # Documented and confirmed, the items go.
@@ -292,6 +356,38 @@ def test_a_wholistic_report_prints_the_narrative_and_asks_no_reflection_per_acti
     assert get_draft(YEAR).narrative == NARRATIVE and not build_report_data(YEAR, TODAY).wholistic
 
 
+def test_in_a_wholistic_report_the_narrative_is_the_years_one_reflection(db: object) -> None:
+    """DOMAIN.md section 7: the narrative comes instead of the reflections, so the summary reflection is neither
+    printed nor asked for; it is kept, and comes back with a reflection per activity."""
+    done_when()
+    summary = "A year of mentoring and budgeting."
+    narrative = NARRATIVE + " It closed with a budget retreat I ran myself."
+    save_draft(YEAR, summary_reflection=summary, wholistic=True, narrative=narrative, today=TODAY)
+    data = build_report_data(YEAR, TODAY)
+    assert data.summary_reflection == summary and data.printed_summary == ""  # kept, not printed
+    text = pdf_text(data)
+    assert text.count("Reflection on the year") == 1 and text.count("a budget retreat I ran myself") == 1
+    assert "Summary reflection" not in text and summary not in text
+    doc = Document(io.BytesIO(render_report_docx(data)))
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert "Reflection on the year" in headings and "Summary reflection" not in headings
+    assert summary not in docx_text(data)
+    fields = {f.label: f.text for f in portal_report_fields(data)}
+    assert "Summary reflection" not in fields and fields["Reflection on the year (wholistic report)"] == narrative
+    assert not [i for i in readiness(data, TODAY) if "summary" in i.message.lower()]
+
+    submit_report(YEAR, TODAY, today=TODAY, renderer=render_revision_pdf)
+    save_draft(YEAR, summary_reflection="Changed, but not printed.", today=TODAY)
+    assert changes_since_submitted(YEAR) == []  # nothing printed changed
+
+    save_draft(YEAR, wholistic=False, today=TODAY)  # back: the summary prints again, the narrative does not
+    data = build_report_data(YEAR, TODAY)
+    text = pdf_text(data)
+    assert "Summary reflection Changed, but not printed." in text and "Reflection on the year" not in text
+    assert {f.label: f.text for f in portal_report_fields(data)}["Summary reflection"] == "Changed, but not printed."
+    assert get_draft(YEAR).narrative == narrative
+
+
 # --- extension and the 360 -------------------------------------------------------------------------------------
 
 def test_an_extension_is_stored_shown_and_moves_the_due_date(db: object) -> None:
@@ -334,6 +430,89 @@ def test_the_360_is_waived_for_a_retired_manager_and_postponed_in_transition(db:
                                                "ICMA\u2019s pre-approved instruments. Raters: 6.")
     warning = next(i for i in readiness(data, TODAY) if i.key == "multirater-instrument")
     assert warning.warning and warning.fix == Fix.PROFILE
+
+
+def multirater_section(text: str) -> str:
+    return text.split("Multi-rater (360-degree) assessment", 1)[1].split("Attestation", 1)[0].strip()
+
+
+def test_the_360_section_is_worded_by_its_status(db: object) -> None:
+    """Due or done: the five-year rule; waived or postponed: why; not asked: said so (no rule that does not apply)."""
+    done_when()
+    five_years = ("Credentialed members complete a multi-rater assessment within their first five years in the "
+                  "program.")
+    cases: list[tuple[dict[str, object], str]] = [
+        ({}, "Not yet completed. Due by March 1, 2026 (five years after entering the program on March 1, 2021). "
+             + five_years),
+        ({"credential_status": "retired"}, "Waived: the member is a Retired Credentialed Manager. ICMA waives the "
+                                           "multi-rater assessment for Retired Credentialed Managers."),
+        ({"service_status": "transition", "multirater_status": "postponed"},
+         "Postponed while the member is in transition between positions. ICMA allows a member in transition between "
+         "positions to postpone the multi-rater assessment."),
+        ({"service_status": "left"}, "Not asked while the member is no longer in local-government service."),
+        ({"multirater_completed_date": date(2024, 6, 1)}, "Completed on June 1, 2024. " + five_years),
+    ]
+    for change, said in cases:
+        values: dict[str, object] = {"credential_status": "credentialed", "service_status": "serving",
+                                     "multirater_status": "", "multirater_completed_date": None}
+        Profile.update(**{**values, **change}).execute()
+        data = build_report_data(YEAR, TODAY)
+        assert multirater_section(pdf_text(data)) == said, change
+        word = docx_text(data)
+        assert said.split(". ")[0] in word and (five_years in word) == (five_years in said), change
+
+
+def test_a_retired_manager_and_a_member_who_left_are_asked_all_but_the_360(db: object) -> None:
+    """DOMAIN.md section 7: the 360 is waived for Retired Credentialed Managers and nothing else is; a member no
+    longer in local-government service is not asked for a 360 (models.multirater, as the dashboard says it) and is
+    asked the rest. The report page lists what the readiness check finds: next year's plan stays among the fixes, and
+    it says when the program asks no report at all, as the dashboard does."""
+    from wethrive_desktop.models.dashboard import reports_yearly
+    from wethrive_desktop.models.multirater import NOT_APPLICABLE, WAIVED, multirater_standing
+    from wethrive_desktop.models.profile import get_profile
+
+    done_when()
+    for change, standing, message in (
+            ({"credential_status": "retired"}, WAIVED, "360 assessment waived (Retired Credentialed Manager)"),
+            ({"service_status": "left"}, NOT_APPLICABLE,
+             "360 assessment not asked (no longer in local-government service)")):
+        Profile.update(credential_status="credentialed", service_status="serving").execute()
+        Profile.update(program_entry_date=date(2015, 1, 1), **change).execute()  # the 360 would be long overdue
+        member = get_profile()
+        assert multirater_standing(member, TODAY).status == standing  # what the dashboard shows
+        items = {i.key: i for i in readiness(build_report_data(YEAR, TODAY), TODAY, profile=member)}
+        assert items["multirater"].ok and items["multirater"].message == message
+        assert items["plan"].blocking and items["plan"].message == "The 2025 plan has not been started"
+        assert items["hours"].ok and items["profile"].ok and not items["attestation"].ok
+        assert not is_ready(items.values())
+        # Whether the program asks a yearly report at all is the dashboard's rule (its reminders follow it): the
+        # Retired Credentialed Manager is asked; the member who left is told the report is not asked, not that it
+        # is missing.
+        assert ("asked" in items) == (not reports_yearly(member)) == (change == {"service_status": "left"})
+    note = items["asked"]
+    assert note.ok and note.warning and note.fix == Fix.PROFILE and list(items)[0] == "asked"
+    assert note.message == ("The program asks no yearly report of a member no longer in local-government service; "
+                            "you can still write one")
+
+
+def test_a_relationship_lasts_its_months_counting_both_days(db: object) -> None:
+    """As models.mentoring.lasted_six_months counts them: April 1 to September 30 is six months."""
+    profile()
+    coached = MentoringData(position="Assistant city manager", relationship_start=date(YEAR, 4, 1),
+                            relationship_end=date(YEAR, 9, 30), subjects="A first manager interview")
+    save_activity(ActivityData(date(YEAR, 4, 15), "ICMA Coaching Program sessions", D(8), "coaching-given",
+                               end_date=date(YEAR, 9, 30), practices=(3,), meets_conditions=True, mentoring=coached))
+    text = pdf_text(build_report_data(YEAR, TODAY))
+    assert "Duration April 1 – September 30, 2024 (6 months)" in text
+    for start, end, months in ((date(2024, 1, 1), date(2024, 6, 30), 6), (date(2024, 1, 1), date(2024, 6, 29), 5),
+                               (date(2024, 3, 1), date(2024, 8, 30), 5), (date(2023, 8, 31), date(2024, 2, 28), 6),
+                               (date(2024, 1, 15), date(2024, 7, 13), 5), (date(2024, 1, 15), date(2024, 7, 14), 6),
+                               (date(2024, 5, 1), date(2024, 5, 31), 1), (date(2024, 5, 1), date(2024, 5, 1), 0)):
+        data = MentoringData(relationship_start=start, relationship_end=end)
+        assert whole_months(start, end) == months, (start, end)
+        assert (months >= 6) == lasted_six_months(data, end), (start, end)
+    assert duration_text(MentoringData(relationship_start=date(2024, 5, 1), relationship_end=date(2024, 5, 31))) == (
+        "May 1–31, 2024 (1 month)")
 
 
 # --- snapshots -------------------------------------------------------------------------------------------------

@@ -114,7 +114,8 @@ def test_the_tables_carry_the_same_figures_as_the_pdf(full: tuple[ReportData, Do
     assert index[-1][2:5] == ["Total", "", total]
     tagged_with_all = next(r for r in index if r[2].startswith("Σεμινάριο"))
     assert tagged_with_all[5] == ", ".join(str(n) for n in range(1, 15))  # all 14, in full
-    assert "Hours reported: " + f"{total} h (40 required)" in [p.text for p in doc.paragraphs]
+    said = [p.text for p in doc.paragraphs]
+    assert f"Hours logged: {total} h" in said and f"Hours that count: all, {total} h (40 required)" in said
     # The PDF prints the same totals.
     pdf_text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(
         render_report_pdf(data, invariant=True))).pages))
@@ -179,7 +180,7 @@ def test_an_empty_report_says_what_is_missing() -> None:
     for sentence in ("No completed activities with hours were recorded for 2024.",
                      "No professional development plan was recorded for 2024.",
                      "No professional development plan for 2025 has been recorded yet.",
-                     "Hours reported: 0 h (40 required)", "40-hour commitment: 40 h to go"):
+                     "Hours logged: 0 h", "Hours that count: 0 h (40 required)", "40-hour commitment: 40 h to go"):
         assert sentence in texts, sentence
     assert "Summary reflection" not in headings(doc, "Heading 1")
 

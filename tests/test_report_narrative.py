@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from test_screens_report import page_area
 from ui_checks import clipped, mnemonic_problems, untranslated
@@ -77,17 +78,19 @@ def keys(page: ReportPage) -> set[str]:
 
 def test_the_status_line_and_the_summary_say_what_counts(window: MainWindow) -> None:
     page = page_of(window)
-    assert "50 h count (40 required; 56 h logged)" in page.status_label.text()
+    assert "56 h logged, 50 h count (40 required)" in page.status_label.text()
     page.tabs.setCurrentIndex(SUMMARY_TAB)
     counting = page.summary.counting_label.text()
-    assert "50 of the 56 h logged count toward the 40 h commitment." in counting
-    assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)." in counting
+    assert "56 h logged, 50 h count toward the 40 h commitment." in counting
+    # The cap reads as everywhere else (models.requirements' CapUse.describe: the dashboard, Requirements page).
+    assert "\u2022 Mentoring given: 26 h logged, 20 h count (at most 20 h a year)<br>" in counting + "<br>"
     page.tabs.setCurrentIndex(REFLECTIONS_TAB)
     assert page.activity_list.item(0).text().splitlines() == ["#1  Mentoring an MPA intern",
                                                               "1/8/2024 \u2013 12/16/2024 \u00b7 26 h, 20 h count"]
     assert page.activity_list.item(1).text().endswith("\u00b7 14 h")
     page.select_activity(page.data.activities[0].activity_id if page.data else 0)
-    assert "20 of 26 h count (Mentoring given: at most 20 h a year)." in page.reflections.activity_details.text()
+    assert "26 h logged, 20 h count (Mentoring given: at most 20 h a year)" in (
+        page.reflections.activity_details.text())
 
 
 def test_the_year_written_as_one_narrative_is_saved_checked_and_back_after_a_restart(
@@ -131,6 +134,52 @@ def test_the_year_written_as_one_narrative_is_saved_checked_and_back_after_a_res
     assert not get_draft(YEAR).wholistic and get_draft(YEAR).narrative == text
     assert again.reflections_area.stack.currentIndex() == PER_ACTIVITY
     assert f"activity-{ids['bare']}" in keys(again) and "narrative" not in keys(again)
+
+
+def test_in_one_narrative_the_summary_reflection_gives_way_and_comes_back(window: MainWindow,
+                                                                           qtbot: QtBot) -> None:
+    """The narrative is the year's reflection: the Summary tab shows no second year-level text (a note says where
+    the narrative is, with a button to it); what was typed in the summary is kept and shown again."""
+    page = page_of(window)
+    page.tabs.setCurrentIndex(SUMMARY_TAB)
+    page.summary_field.edit.setFocus()
+    QTest.keyClicks(page.summary_field.edit, "A year of mentoring")
+    assert page.summary_field.isVisible() and not page.summary.narrative_note.isVisible()
+
+    page.tabs.setCurrentIndex(REFLECTIONS_TAB)
+    page.wholistic_radio.click()  # what was typed in the summary is saved first
+    assert get_draft(YEAR).summary_reflection == "A year of mentoring"
+    page.tabs.setCurrentIndex(SUMMARY_TAB)
+    assert not page.summary_field.isVisible()
+    assert page.summary.narrative_note.isVisible() and "one narrative" in page.summary.narrative_note.text()
+    page.summary.narrative_button.click()
+    assert page.tabs.currentIndex() == REFLECTIONS_TAB
+    qtbot.waitUntil(page.narrative_field.edit.hasFocus)
+
+    page.per_activity_radio.click()
+    page.tabs.setCurrentIndex(SUMMARY_TAB)
+    assert page.summary_field.isVisible() and not page.summary.narrative_note.isVisible()
+    assert page.summary_field.text() == "A year of mentoring" == get_draft(YEAR).summary_reflection
+
+
+def test_the_page_agrees_with_the_dashboard_on_what_a_retired_manager_and_a_member_who_left_are_asked(
+        window: MainWindow) -> None:
+    """Retired: the report is asked (only the 360 is waived), so next year's plan is among the fixes; no longer in
+    local-government service: the page says first that no yearly report is asked, and the 360 is not asked."""
+    from wethrive_desktop.models.dashboard import reports_yearly
+    from wethrive_desktop.models.profile import get_profile
+    from wethrive_desktop.models.tables import Profile
+
+    page = page_of(window)
+    for change, asked in (({"credential_status": "retired"}, True), ({"service_status": "left"}, False)):
+        Profile.update(**{"credential_status": "credentialed", "service_status": "serving", **change}).execute()
+        page.refresh()
+        items = {i.key: i for i in page.items}
+        assert reports_yearly(get_profile()) is asked
+        assert ("asked" not in items) is asked and items["multirater"].ok
+        assert "plan" in keys(page)  # "The 2025 plan has not been started": asked of both
+        shown = page.readiness_panel.findChildren(QLabel)
+        assert any("asks no yearly report" in label.text() for label in shown) is not asked
 
 
 def test_the_narrative_fix_button_takes_the_user_to_the_narrative(window: MainWindow, qtbot: QtBot) -> None:

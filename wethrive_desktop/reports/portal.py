@@ -6,7 +6,8 @@ Activity #n" (DOMAIN.md, section 3: name, date(s), provider, hours, practice are
 I learned); no public page describes the online form itself, so that list is the best source of its order. The
 activity type, which the report shows but ICMA's list does not name, comes after them. The report-level fields
 follow the same rule: needs and goals addressed, the 360 assessment, the plan for next year (ICMA's list), then the
-summary reflection (the report's own) and, for a wholistic report, the narrative for the year.
+year's reflection: the summary reflection (the report's own) or, for a wholistic report, the narrative for the year
+instead.
 
 Text is exactly as stored: no escaping, no trimming beyond what the store did, Unicode intact. Hours read as
 models.rules.format_hours writes them, dates as the PDF prints them (models.dates.date_range), practices as
@@ -113,9 +114,9 @@ def portal_report_fields(data: ReportData) -> list[PortalField]:
                     long=True),
         PortalField("360 (multi-rater) assessment progress", data.multirater.describe(data.generated_on), long=True),
         PortalField(f"Plan for {data.year + 1}", _next_year_text(data), long=True),
-        PortalField("Summary reflection", data.summary_reflection, long=True),
-        *([PortalField(noop("Reflection on the year (wholistic report)"), data.narrative, long=True)]
-          if data.wholistic else []),
+        # The year's reflection: the summary, or a wholistic report's narrative instead (as the PDF prints it).
+        (PortalField(noop("Reflection on the year (wholistic report)"), data.narrative, long=True) if data.wholistic
+         else PortalField("Summary reflection", data.summary_reflection, long=True)),
     ]
 
 

@@ -230,11 +230,10 @@ class _Writer:
     def summary(self) -> None:
         d = self.d
         self.heading("Summary", 1)
-        if w.counts_differ(d):
-            self.labelled("Hours counted", hours_with_required(d.counted_hours, d.required_hours))
-            self.labelled("Hours logged", f"{format_hours(d.total_hours)} h")
-        else:
-            self.labelled("Hours reported", hours_with_required(d.total_hours, d.required_hours))
+        # "79 h logged, 69 h count": the words used everywhere.
+        self.labelled("Hours logged", f"{format_hours(d.total_hours)} h")
+        counted = hours_with_required(d.counted_hours, d.required_hours)
+        self.labelled("Hours that count", counted if w.counts_differ(d) or not d.total_hours else f"all, {counted}")
         self.labelled(f"{format_hours(d.required_hours)}-hour commitment", w.commitment_verdict(d))
         self.labelled("Activities", str(len(d.activities)))
         self.labelled("Practices covered", w.practices_covered(d))
@@ -254,13 +253,29 @@ class _Writer:
         self.para(w.COUNTING_NOTE, muted=True)
 
     def requirements_table(self) -> None:
+        """As the PDF's: a Logged column, and under a requirement not met a line across the table saying what is
+        missing."""
         d = self.d
         if not d.requirements:
             return
         self.heading(w.requirements_heading(d), 2)
-        self.table(["Requirement", "Period", "Required", "Counted", "Status"],
-                   [w.requirement_row(line) for line in d.requirements], [2.5, 1.9, 0.8, 0.8, 0.8],
-                   numeric=(2, 3))
+        rows: list[list[str]] = []
+        notes: list[int] = []
+        for line in d.requirements:
+            rows.append(w.requirement_row(line))
+            why = w.requirement_why(line)
+            if why:
+                notes.append(len(rows) + 1)  # its row in the table (the header is row 0)
+                rows.append([why, "", "", "", "", ""])
+        t = self.table(list(w.REQUIREMENT_COLUMNS), rows, [1.55, 1.9, 0.9, 0.75, 0.85, 0.85], numeric=(2, 3, 4))
+        for r in notes:
+            cells = t.rows[r].cells
+            merged = cells[0].merge(cells[-1])
+            for p in merged.paragraphs[1:]:  # (merging keeps the empty cells' paragraphs)
+                p._p.getparent().remove(p._p)
+            for run in merged.paragraphs[0].runs:
+                run.font.size = Pt(8)
+                run.font.color.rgb = MUTED
 
     def practice_table(self) -> None:
         d = self.d
@@ -297,7 +312,7 @@ class _Writer:
                      w.share_text(h, total)] for t, n, h in d.type_hours]
             rows.append(["Total", str(len(d.activities)), format_hours(total), format_hours(d.counted_hours),
                          "100%" if total else ""])
-            self.table(["Type", "Activities", "Logged", "Counted", "Share"], rows, [3.6, 0.9, 0.8, 0.8, 0.7],
+            self.table(["Type", "Activities", "Logged", "Counted", "Share"], rows, [3.5, 0.9, 0.8, 0.9, 0.7],
                        numeric=(1, 2, 3, 4), total_row=True)
             return
         rows = [[type_label(t), str(n), format_hours(h), w.share_text(h, total)] for t, n, h in d.type_hours]
@@ -336,9 +351,10 @@ class _Writer:
             self.goal(g, addressed=True)
 
     def reflection(self) -> None:
-        if self.d.summary_reflection.strip():
+        """The year's reflection: the summary reflection, or a wholistic report's narrative instead (never both)."""
+        if self.d.printed_summary.strip():
             self.heading("Summary reflection", 1)
-            self.prose(self.d.summary_reflection, "")
+            self.prose(self.d.printed_summary, "")
         if self.d.wholistic:
             self.heading(w.NARRATIVE_HEADING, 1)
             self.para(w.NARRATIVE_NOTE, muted=True)
@@ -357,7 +373,7 @@ class _Writer:
                     for a in d.activities]
             rows.append(["", "", "Total", "", format_hours(d.total_hours), format_hours(d.counted_hours), ""])
             self.table(["#", "Dates", "Activity", "Type", "Hours", "Counted", "Practices"], rows,
-                       [0.4, 1.1, 2.0, 1.1, 0.6, 0.7, 0.9], numeric=(4, 5), total_row=True)
+                       [0.35, 1.05, 1.8, 1.1, 0.7, 0.9, 0.9], numeric=(4, 5), total_row=True)
             return
         rows = [[str(a.number), date_range(a.start_date, a.end_date, "short"), a.title, type_label(a.type),
                  format_hours(a.hours), w.practice_numbers(a.practices)] for a in d.activities]
@@ -422,7 +438,9 @@ class _Writer:
         m = self.d.multirater
         self.heading(w.MULTIRATER_HEADING, 1)
         self.para(m.describe(self.d.generated_on))
-        self.para(w.MULTIRATER_NOTE, muted=True)
+        note = w.multirater_note(m)
+        if note:
+            self.para(note, muted=True)
 
     def attestation(self) -> None:
         d = self.d

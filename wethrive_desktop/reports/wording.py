@@ -7,8 +7,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from wethrive_desktop import APP_NAME
-from wethrive_desktop.models.annual_report import MemberInfo, ReportData, ReportGoal, RequirementLine
-from wethrive_desktop.models.annual_report.hours import period_text, status_word
+from wethrive_desktop.models.annual_report import (
+    MemberInfo,
+    MultiraterStatus,
+    ReportData,
+    ReportGoal,
+    RequirementLine,
+)
+from wethrive_desktop.models.annual_report.data import NOT_ASKED, POSTPONED, WAIVED
+from wethrive_desktop.models.annual_report.hours import period_text, shortfall_text, status_word
 from wethrive_desktop.models.dates import long_date
 from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
 
@@ -20,6 +27,9 @@ NOT_PROVIDED = "Not provided."
 MULTIRATER_HEADING = "Multi-rater (360-degree) assessment"
 MULTIRATER_NOTE = ("Credentialed members complete a multi-rater assessment within their first five years in the "
                    "program.")
+MULTIRATER_WAIVED_NOTE = "ICMA waives the multi-rater assessment for Retired Credentialed Managers."
+MULTIRATER_POSTPONED_NOTE = ("ICMA allows a member in transition between positions to postpone the multi-rater "
+                             "assessment.")
 PRACTICE_SPLIT_NOTE = "An activity\u2019s hours are divided equally among the practices it addresses."
 COUNTING_HEADING = "How the hours count"
 COUNTING_NOTE = ("ICMA counts mentoring given and coaching given in the ICMA Coaching Program for at most 20 hours "
@@ -81,11 +91,26 @@ def counts_differ(data: ReportData) -> bool:
     return data.counting is not None and data.counted_hours != data.total_hours
 
 
+def multirater_note(m: MultiraterStatus) -> str:
+    """The program's rule under the 360's status: why it is waived or postponed; while it is due or done, when
+    members complete it; nothing when it is not asked."""
+    if m.completed_on is None and m.status == WAIVED:
+        return MULTIRATER_WAIVED_NOTE
+    if m.completed_on is None and m.status == POSTPONED:
+        return MULTIRATER_POSTPONED_NOTE
+    if m.completed_on is None and m.status == NOT_ASKED:
+        return ""
+    return MULTIRATER_NOTE
+
+
 def hours_figure_label(data: ReportData) -> str:
-    """Under the first figure of the summary: what it counts."""
+    """Under the first figure of the summary (the hours that count): what it counts, and the hours logged when they
+    differ. (A snapshot from before ICMA's counting keeps its words, so it reprints byte for byte.)"""
+    if data.counting is None:
+        return "hours reported"
     if counts_differ(data):
-        return f"hours counted \u00b7 {format_hours(data.total_hours)} logged"
-    return "hours reported"
+        return f"hours count \u00b7 {format_hours(data.total_hours)} h logged"
+    return "hours logged, all count"
 
 
 def practices_covered(data: ReportData) -> str:
@@ -115,10 +140,18 @@ def requirements_heading(data: ReportData) -> str:
     return "Other requirements tracked" + (f" (as of {long_date(on)})" if on else "")
 
 
+REQUIREMENT_COLUMNS = ("Requirement", "Period", "Required", "Logged", "Counted", "Status")
+
+
 def requirement_row(line: RequirementLine) -> list[str]:
-    """Name, period, required, counted, status: a row of the other requirements' table."""
+    """Name, period, required, logged, counted, status: a row of the other requirements' table."""
     return [line.name, period_text(line.period_start, line.period_end), format_hours(line.required),
-            format_hours(line.counted), status_word(line)]
+            format_hours(line.logged), format_hours(line.counted), status_word(line)]
+
+
+def requirement_why(line: RequirementLine) -> str:
+    """The line under a requirement not met: "8 h short; Law: 0 of 1 h" ("" when met)."""
+    return shortfall_text(line)
 
 
 def _hours(hours: Decimal) -> str:

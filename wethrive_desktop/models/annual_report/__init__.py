@@ -47,6 +47,7 @@ from wethrive_desktop.models.annual_report.data import (
     RequirementLine,
     RevisionInfo,
     Submission,
+    TopicLine,
 )
 from wethrive_desktop.models.annual_report.drafts import save_draft, save_reflection
 from wethrive_desktop.models.annual_report.hours import activity_counting, explanations
@@ -98,6 +99,7 @@ __all__ = [
     "RequirementLine",
     "RevisionInfo",
     "Submission",
+    "TopicLine",
     "activity_counting",
     "activity_problems",
     "assemble_report",

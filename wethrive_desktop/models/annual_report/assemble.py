@@ -2,9 +2,11 @@
 `build_report_data` from the store.
 
 The hours that count are models.requirements' (Tenet 8 for the report's calendar year, as `wethrive summary` and
-the dashboard count them); the other requirements the member tracks are judged as they stood on the last day of the
-reporting year (or on the day the report is made, if that is earlier): their periods that hold that day, with the
-activities started by then.
+the dashboard count them); the other requirements the member tracks are judged for the reporting year
+(`report_period`): the last of each one's periods that ends within the year, final (met, short or overdue), or,
+when none does, the period still going on at the year's end ("in progress" until met). They are judged as they
+stood on the year's last day (or on the day the report is made, if that is earlier), with the activities started by
+then.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from wethrive_desktop.models import clock
 from wethrive_desktop.models import multirater as standing_statuses
 from wethrive_desktop.models.activities import ActivityRecord, load_activities
 from wethrive_desktop.models.annual_report.data import (
+    IN_PROGRESS,
+    NOT_ASKED,
     POSTPONED,
     WAIVED,
     CapLine,
@@ -34,6 +38,7 @@ from wethrive_desktop.models.annual_report.data import (
     ReportGoal,
     ReportNeed,
     RequirementLine,
+    TopicLine,
 )
 from wethrive_desktop.models.annual_report.hours import CAP, CONDITIONS, PROVIDER
 from wethrive_desktop.models.domain import (
@@ -162,6 +167,10 @@ def _multirater(profile: ProfileData, program: ProgramFacts, on: date) -> Multir
     elif standing.status == standing_statuses.POSTPONED:
         status = POSTPONED
         reason = "transition" if program.service_status == ServiceStatus.TRANSITION.value else ""
+    elif standing.status == standing_statuses.NOT_APPLICABLE and program.service_status == ServiceStatus.LEFT.value:
+        # (Not asked of someone outside the program either; but whoever writes an annual report is in it, so a
+        # profile without a designation keeps the five-year rule.)
+        status, reason = NOT_ASKED, "left"
     raters = program.multirater_raters
     return MultiraterStatus(profile.program_entry_date, profile.multirater_completed_date, profile.multirater_due(),
                             status, reason, program.multirater_instrument.strip(), program.multirater_preapproved,
@@ -186,9 +195,25 @@ def _hours_counted(icma: RequirementProgress) -> HoursCounted:
 
 
 def _requirement_line(p: RequirementProgress) -> RequirementLine:
+    """`p` as the report prints it: a period that is over is met or short (a look back at the year, whatever its
+    due date and grace); one not over on the day judged and not met is "in progress"."""
     r = p.requirement
+    status = "met" if p.met else IN_PROGRESS if p.period_end > p.on else "short"
+    topics = tuple(TopicLine(t.topic, t.required.quantize(HUNDREDTH), (t.counted + t.carried).quantize(HUNDREDTH))
+                   for t in p.topics if not t.met)
     return RequirementLine(r.key, r.name, p.period_start, p.period_end, r.hours.quantize(HUNDREDTH), p.logged,
-                           p.counted, p.due, p.status)
+                           p.counted, p.due, status, topics)
+
+
+def report_period(requirement: Requirement, year: int) -> tuple[date, date]:
+    """The period of `requirement` a report of `year` shows: the last one that ends within the year (FCCMA's
+    October-September year: October 1 of the year before to September 30), or, when none ends in it (a two-year
+    window ending the next year), the one that holds December 31."""
+    start, end = period_containing(requirement, date(year, 12, 31))
+    if end.year == year:
+        return start, end
+    before = previous_period(requirement, start)
+    return before if before[1].year == year else (start, end)
 
 
 def requirements_day(year: int, generated_on: date) -> date:
@@ -280,27 +305,28 @@ def assemble_report(
     )
 
 
-def _first_day(requirement: Requirement, on: date) -> date:
-    """The first day whose activities the requirement's period on `on` looks at (the period before, with a
-    carry-over)."""
-    start, _ = period_containing(requirement, on)
+def _first_day(requirement: Requirement, start: date) -> date:
+    """The first day whose activities the requirement's period starting on `start` looks at (the period before, with
+    a carry-over)."""
     return previous_period(requirement, start)[0] if requirement.carry_over is not None else start
 
 
-def others_standing(others: Sequence[Requirement], on: date,
+def others_standing(others: Sequence[Requirement], year: int, on: date,
                     loaded: dict[int, list[ActivityRecord]]) -> list[RequirementProgress]:
-    """The requirements `others` as they stood on `on`: counted from the completed activities started by then in
-    the periods that hold it (`loaded`: the years' activities already read; the others are read and added to it).
-    Activities after `on` are left out, so the report of a year says the same whatever is logged later."""
+    """The requirements `others` for the report of `year` (each in its `report_period`), as they stood on `on`:
+    counted from the completed activities started by then (`loaded`: the years' activities already read; the others
+    are read and added to it). Activities after `on` are left out, so the report of a year says the same whatever
+    is logged later."""
     if not others:
         return []
-    first = min(_first_day(r, on) for r in others).year
+    periods = [report_period(r, year) for r in others]
+    first = min(_first_day(r, start) for r, (start, _) in zip(others, periods, strict=True)).year
     facts: list[CountedFacts] = []
     for y in range(first, on.year + 1):
         if y not in loaded:
             loaded[y] = load_activities(year=y, status=Status.COMPLETED.value)
         facts += (r for r in loaded[y] if r.start_date <= on)
-    return [progress(r, facts, on) for r in others]
+    return [progress(r, facts, on, period_of=start) for r, (start, _) in zip(others, periods, strict=True)]
 
 
 def build_report_data(year: int, generated_on: date | None = None) -> ReportData:
@@ -312,7 +338,8 @@ def build_report_data(year: int, generated_on: date | None = None) -> ReportData
     loaded = {year: load_activities(year=year, status=Status.COMPLETED.value)}
     if tenet_8.carry_over is not None:
         loaded[year - 1] = load_activities(year=year - 1, status=Status.COMPLETED.value)
-    others = others_standing([r for r in tracked if r.key != ALWAYS_ON], requirements_day(year, today), loaded)
+    others = others_standing([r for r in tracked if r.key != ALWAYS_ON], year, requirements_day(year, today),
+                             loaded)
     return assemble_report(
         year,
         loaded[year],

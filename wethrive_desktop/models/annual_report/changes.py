@@ -74,6 +74,9 @@ def changes_since_submitted(year: int, live: ReportData | None = None) -> list[s
     frozen = ReportData.from_json(stored)
     live = live or build_report_data(year)
     old, new = _known_only(frozen.content(), stored), _known_only(live.content(), stored)
+    if old.get("wholistic") and new.get("wholistic"):  # the summary reflection is kept, not printed: no change
+        old.pop("summary_reflection", None)
+        new.pop("summary_reflection", None)
     if old == new:
         return []
     changes = _activity_changes(old, new)

@@ -106,7 +106,7 @@ class NextYearPlan:
         return sum((i.estimated_hours for i in self.items), ZERO)
 
 
-WAIVED, POSTPONED = "waived", "postponed"  # MultiraterStatus.status
+WAIVED, POSTPONED, NOT_ASKED = "waived", "postponed", "not-asked"  # MultiraterStatus.status
 
 
 @dataclass(frozen=True)
@@ -114,9 +114,10 @@ class MultiraterStatus:
     program_entry: date | None
     completed_on: date | None
     due_by: date | None
-    # Format 2: "waived" (a Retired Credentialed Manager) or "postponed" (as the member set it), and why
-    # ("retired", "transition" for a member in transition, or ""); the instrument, whether it is one of ICMA's
-    # pre-approved ones (None: not said) and how many raters.
+    # Format 2: "waived" (a Retired Credentialed Manager), "postponed" (as the member set it) or "not-asked" (a
+    # member no longer in local-government service: models.multirater), and why ("retired", "transition" for a
+    # member in transition, "left", or ""); the instrument, whether it is one of ICMA's pre-approved ones (None:
+    # not said) and how many raters.
     status: str = ""
     reason: str = ""
     instrument: str = ""
@@ -125,8 +126,8 @@ class MultiraterStatus:
 
     @property
     def excused(self) -> bool:
-        """Waived or postponed (and not done): not due, so never overdue."""
-        return self.completed_on is None and self.status in (WAIVED, POSTPONED)
+        """Waived, postponed or not asked (and not done): not due, so never overdue."""
+        return self.completed_on is None and self.status in (WAIVED, POSTPONED, NOT_ASKED)
 
     def overdue(self, on: date) -> bool:
         return (self.completed_on is None and not self.excused and self.due_by is not None
@@ -168,6 +169,8 @@ class MultiraterStatus:
             if self.reason == "transition":
                 return words(noop("Postponed while the member is in transition between positions."))
             return words(noop("Postponed."))
+        if self.status == NOT_ASKED:
+            return words(noop("Not asked while the member is no longer in local-government service."))
         if self.due_by is None:
             return words(noop("Not yet completed. No program entry date is recorded, so the due date is unknown."))
         due = day(self.due_by)
@@ -210,9 +213,23 @@ class HoursCounted:
         return next((c.cap for c in self.caps if c.type == type_), None)
 
 
+IN_PROGRESS = "in progress"  # RequirementLine.status: a period not over on the day the report judges it, not met
+
+
+@dataclass(frozen=True)
+class TopicLine:
+    """A topic minimum of a requirement not met in the period a report shows (carried-over hours included)."""
+
+    topic: str  # the topic's key ("law")
+    required: Decimal
+    counted: Decimal
+
+
 @dataclass(frozen=True)
 class RequirementLine:
-    """Another requirement the member tracks, as it stood on the report's `requirements_on`."""
+    """Another requirement the member tracks, judged for the reporting year (assemble.report_period): the last of
+    its periods that ends within the year (met or short), or else the one still going on at the year's end ("in
+    progress" until it is met). (A snapshot made before these rules may say "overdue".)"""
 
     key: str
     name: str
@@ -222,7 +239,8 @@ class RequirementLine:
     logged: Decimal
     counted: Decimal
     due: date
-    status: str  # "met", "short" or "overdue"
+    status: str  # "met", "short" or "in progress" (IN_PROGRESS)
+    topics: tuple[TopicLine, ...] = ()  # the topic minimums not met (a requirement not met may say why)
 
 
 @dataclass(frozen=True)
@@ -240,7 +258,7 @@ class ReportData:
     has_plan: bool
     needs: tuple[ReportNeed, ...]
     goals: tuple[ReportGoal, ...]
-    summary_reflection: str
+    summary_reflection: str  # the year's reflection; a wholistic report prints its narrative instead
     next_year: NextYearPlan | None
     multirater: MultiraterStatus
     attestation_name: str
@@ -266,6 +284,12 @@ class ReportData:
         """The hours that count toward the commitment, ICMA's caps and conditions applied (a format-1 snapshot
         counted every hour)."""
         return self.total_hours if self.counting is None else self.counting.counted
+
+    @property
+    def printed_summary(self) -> str:
+        """The summary reflection the report prints: none in a wholistic report, whose narrative is the year's
+        reflection (the summary typed before stays stored, and prints again if the member goes back)."""
+        return "" if self.wholistic else self.summary_reflection
 
     @property
     def commitment_met(self) -> bool:

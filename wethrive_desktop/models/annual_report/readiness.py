@@ -20,9 +20,12 @@ from functools import lru_cache
 
 from wethrive_desktop.i18n import noop, tr
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.annual_report.data import POSTPONED, WAIVED, ReportActivity, ReportData
+from wethrive_desktop.models.annual_report.data import NOT_ASKED, POSTPONED, WAIVED, ReportActivity, ReportData
+from wethrive_desktop.models.dashboard import reports_yearly
 from wethrive_desktop.models.dates import long_date
+from wethrive_desktop.models.domain import ServiceStatus
 from wethrive_desktop.models.mentoring import MentoringData, lasted_six_months
+from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.reflections import MIN_LEARNED_WORDS, enough_words, word_count
 from wethrive_desktop.models.rules import commitment_met, format_hours, hours_short
 
@@ -291,7 +294,9 @@ def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
                                    tr("Your profile has characters the PDF cannot print: {characters}").format(
                                        characters=" ".join(sorted(missing))), Fix.PROFILE, warning=True))
     items += activity_items
-    missing = unprintable(" ".join((data.summary_reflection, data.attestation_name, data.narrative)))
+    # (What the PDF prints: a wholistic report's narrative, else its summary reflection.)
+    missing = unprintable(" ".join((data.printed_summary, data.attestation_name,
+                                    data.narrative if data.wholistic else "")))
     if missing:
         items.append(ReadinessItem("glyphs-report", False,
                                    tr("The summary, narrative or attestation has characters the PDF cannot "
@@ -301,23 +306,19 @@ def _unprintable_items(data: ReportData, unprintable: Callable[[str], set[str]],
 
 
 def _hours_item(data: ReportData) -> ReadinessItem:
-    """The commitment, judged by the hours that count (ICMA's caps and conditions applied)."""
+    """The commitment, judged by the hours that count (ICMA's caps and conditions applied), in the words used
+    everywhere: "56 h logged, 50 h count"."""
     logged, counted = data.total_hours, data.counted_hours  # sums over every activity: once
-    hours = {"total": format_hours(counted), "required": format_hours(data.required_hours),
+    hours = {"counted": format_hours(counted), "required": format_hours(data.required_hours),
              "logged": format_hours(logged)}
-    met = commitment_met(counted, data.required_hours)
-    if met and counted == logged:
-        return ReadinessItem("hours", True, tr("{total} hours reported (at least {required})").format(**hours),
-                             Fix.ACTIVITIES)
-    if met:
-        return ReadinessItem("hours", True, tr("{total} of the {logged} hours logged count (at least "
-                                               "{required})").format(**hours), Fix.ACTIVITIES)
+    if commitment_met(counted, data.required_hours):
+        text = (tr("{logged} h logged, all count ({required} required)") if counted == logged
+                else tr("{logged} h logged, {counted} h count ({required} required)"))
+        return ReadinessItem("hours", True, text.format(**hours), Fix.ACTIVITIES)
     short = format_hours(hours_short(counted, data.required_hours))
-    if counted == logged:
-        return ReadinessItem("hours", False, tr("{total} of {required} hours: {short} h more needed").format(
-            short=short, **hours), Fix.ACTIVITIES)
-    return ReadinessItem("hours", False, tr("{total} of {required} hours count ({logged} h logged): {short} h more "
-                                            "needed").format(short=short, **hours), Fix.ACTIVITIES)
+    text = (tr("{logged} h logged, all count: {short} h more needed ({required} required)") if counted == logged
+            else tr("{logged} h logged, {counted} h count: {short} h more needed ({required} required)"))
+    return ReadinessItem("hours", False, text.format(short=short, **hours), Fix.ACTIVITIES)
 
 
 def _narrative_item(data: ReportData) -> ReadinessItem:
@@ -365,6 +366,9 @@ def _multirater_item(data: ReportData, today: date, day: Callable[[date], str]) 
         text = (tr("360 assessment postponed (member in transition)") if m.reason == "transition"
                 else tr("360 assessment postponed"))
         return ReadinessItem("multirater", True, text, Fix.PROFILE)
+    if m.completed_on is None and m.status == NOT_ASKED:
+        return ReadinessItem("multirater", True, tr("360 assessment not asked (no longer in local-government "
+                                                    "service)"), Fix.PROFILE)
     if m.overdue(today):
         assert m.due_by is not None
         return ReadinessItem("multirater", False, tr("The 360 assessment was due by {date}").format(
@@ -395,18 +399,40 @@ def _instrument_item(data: ReportData) -> ReadinessItem | None:
     return None
 
 
+def _asked_item(profile: ProfileData) -> ReadinessItem | None:
+    """A note when the program asks no yearly report of the member (models.dashboard.reports_yearly: the rule the
+    dashboard's reminders follow), so the page and the dashboard agree; the member can still write one, and the
+    check says what it would need."""
+    if reports_yearly(profile):
+        return None
+    if profile.service_status == ServiceStatus.LEFT:
+        text = tr("The program asks no yearly report of a member no longer in local-government service; you can "
+                  "still write one")
+    else:
+        text = tr("The program asks a yearly report of Candidates and Credentialed Managers, and your profile "
+                  "names no designation; you can still write one")
+    return ReadinessItem("asked", True, text, Fix.PROFILE, warning=True)
+
+
 def readiness(data: ReportData, today: date | None = None,
               unprintable: Callable[[str], set[str]] | None = None,
-              day: Callable[[date], str] = long_date) -> list[ReadinessItem]:
+              day: Callable[[date], str] = long_date, profile: ProfileData | None = None) -> list[ReadinessItem]:
     """Every check of the report, passed or not, in the order the editor shows them, each said in the user's
     language (through i18n's `tr`: English for the command line).
 
     `unprintable(text)` returns the characters of `text` the PDF cannot draw (reports.pdf.fonts.missing_glyphs;
     passed in because models/ does not reach into the PDF's fonts); with it, such text gets a warning. `day` writes
-    the dates (the editor passes i18n's format_date, for the user's locale).
+    the dates (the editor passes i18n's format_date, for the user's locale). With the member's `profile`, a note
+    comes first when the program asks no yearly report of them (the rest is checked all the same).
+
+    What is asked follows DOMAIN.md section 7: a Retired Credentialed Manager's 360 is waived and nothing else is;
+    a member no longer in local-government service is not asked for a 360 (models.multirater) and, writing a
+    report, is asked the rest.
     """
     today = today or clock.today()
-    items: list[ReadinessItem] = [_hours_item(data)]
+    asked = _asked_item(profile) if profile is not None else None
+    items: list[ReadinessItem] = [asked] if asked is not None else []
+    items.append(_hours_item(data))
     if data.wholistic:
         items.append(_narrative_item(data))
     checks = [_activity_checks(a, unprintable, data.wholistic) for a in data.activities]

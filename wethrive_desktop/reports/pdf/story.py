@@ -24,7 +24,7 @@ from wethrive_desktop.models.domain import type_label
 from wethrive_desktop.models.reflections import attestation_text
 from wethrive_desktop.models.rules import ZERO, commitment_met, format_hours
 from wethrive_desktop.reports import wording as w
-from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, fits_plain, share_text
+from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, fits_plain, share_text, table_style
 from wethrive_desktop.reports.pdf.flowables import Rule, practice_chart, progress_bar
 from wethrive_desktop.reports.pdf.fonts import markup, multiline_markup
 from wethrive_desktop.reports.pdf.styles import ACCENT, FRAME_WIDTH, GOOD, INK, MUTED, RULE, SHADE, SHORT
@@ -112,18 +112,36 @@ class Story(StoryBlocks):
         return out
 
     def requirements_table(self) -> list[Flowable]:
-        """The other requirements the member tracks, each on the day the report judges them."""
-        d = self.d
+        """The other requirements the member tracks, each in the period the report judges it (the last that ends
+        within the year, else the one going on), with what is missing from one not met in a line under it (in the
+        requirement's shading, no rule between them)."""
+        d, s = self.d, self.s
         if not d.requirements:
             return []
-        rows: list[list[Any]] = [["Requirement", "Period", "Required", "Counted", "Status"]]
-        widths = [FRAME_WIDTH - 4.35 * inch, 1.9 * inch, 0.8 * inch, 0.8 * inch, 0.85 * inch]
-        for line in d.requirements:
-            name, period, required, counted, status = w.requirement_row(line)
-            rows.append([self.cell(name, widths[0]), self.cell(period, widths[1]), required, counted, status])
-        out = self.subheading(w.requirements_heading(d))
-        out.append(self.table(rows, widths, decimal_cols=(2, 3)))
-        return out
+        rows: list[list[Any]] = [list(w.REQUIREMENT_COLUMNS)]
+        widths = [FRAME_WIDTH - 5.0 * inch, 1.75 * inch, 0.8 * inch, 0.75 * inch, 0.8 * inch, 0.9 * inch]
+        group: list[tuple[Any, ...]] = []
+        for i, line in enumerate(d.requirements):
+            first = len(rows)
+            name, period, required, logged, counted, status = w.requirement_row(line)
+            rows.append([self.cell(name, widths[0]), self.cell(period, widths[1]), required, logged, counted,
+                         self.cell(status, widths[5])])
+            why = w.requirement_why(line)
+            if why:
+                rows.append([Paragraph(markup(why), s.cell_note), "", "", "", "", ""])
+                group += [("SPAN", (0, first + 1), (-1, first + 1)), ("TOPPADDING", (0, first + 1), (-1, first + 1), 0),
+                          ("NOSPLIT", (0, first), (-1, first + 1))]  # (a page never parts them)
+            last = len(rows) - 1
+            if i % 2:
+                group.append(("BACKGROUND", (0, first), (-1, last), SHADE))
+            group.append(("LINEBELOW", (0, last), (-1, last), 0.25, RULE))
+        cmds = [c for c in table_style(self.f) if c[0] not in ("ROWBACKGROUNDS", "LINEBELOW") or c[1] == (0, 0)]
+        cmds += [("ALIGN", (c, 0), (c, 0), "RIGHT") for c in (2, 3, 4)]
+        cmds += [("ALIGN", (c, 1), (c, -1), "DECIMAL") for c in (2, 3, 4)]
+        cmds += [("RIGHTPADDING", (c, 1), (c, -1), 17) for c in (2, 3, 4)]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(cmds + group))
+        return [*self.subheading(w.requirements_heading(d)), table]
 
     def practice_table(self) -> list[Flowable]:
         d, s = self.d, self.s
@@ -223,9 +241,10 @@ class Story(StoryBlocks):
         return out
 
     def reflection(self) -> list[Flowable]:
+        """The year's reflection: the summary reflection, or a wholistic report's narrative instead (never both)."""
         out: list[Flowable] = []
-        if self.d.summary_reflection.strip():
-            out += self.section("Summary reflection") + self.prose(self.d.summary_reflection, "")
+        if self.d.printed_summary.strip():
+            out += self.section("Summary reflection") + self.prose(self.d.printed_summary, "")
         if self.d.wholistic:
             out += self.section(w.NARRATIVE_HEADING)
             out.append(self.kept(self.p(w.NARRATIVE_NOTE, self.s.small)))
@@ -375,7 +394,9 @@ class Story(StoryBlocks):
         if m.overdue(self.d.generated_on):
             text = f'<font color="{SHORT.hexval()}">{text}</font>'
         out.append(self.p(text, self.s.body))
-        out.append(self.p(w.MULTIRATER_NOTE, self.s.small))
+        note = w.multirater_note(m)
+        if note:
+            out.append(self.p(note, self.s.small))
         return out
 
     def attestation(self) -> list[Flowable]:

@@ -47,6 +47,7 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_right: ParagraphStyle
+    cell_note: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_head: ParagraphStyle
     cell_head_right: ParagraphStyle
@@ -89,6 +90,7 @@ def make_styles(fonts: FontSet) -> Styles:
         small=style("small", fontSize=8, leading=10.5, textColor=MUTED),
         cell=cell,
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_note=ParagraphStyle("cell_note", parent=cell, fontSize=8, leading=10, textColor=MUTED),
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=fonts.bold),
         cell_head=ParagraphStyle("cell_head", parent=cell, fontName=fonts.bold, textColor=ACCENT),
         cell_head_right=ParagraphStyle("cell_head_right", parent=cell, fontName=fonts.bold, textColor=ACCENT,

@@ -6,8 +6,9 @@
   wholistic report) over the reflections or the narrative (autosaved, with its word count).
 - reflections.py: the activities' "How I took part" / "What I learned" (autosaved, undoable).
 - activity_list.py: the Reflections tab's list of activities: a list model and its view (no widget an activity).
-- summary.py: the "Summary & plan" tab: summary reflection, needs and goals, next year's plan, 360, the hours that
-  count and why, an extension granted, attestation.
+- summary.py: the "Summary & plan" tab: summary reflection (in a year written as one narrative, a note pointing to
+  the narrative, which is then the year's reflection), needs and goals, next year's plan, 360, the hours that count
+  and why, an extension granted, attestation.
 - fields.py: the text field with its word count and prompt both tabs use, and the autosave delay.
 - readiness_panel.py: the readiness check beside the tabs, each open item with a button to its fix.
 - preview.py: the Preview tab: the PDF built on a worker and shown with QtPdf; Save as PDF.

@@ -3,9 +3,10 @@ list and its two reflections, reflections.py) or "Write the year as one narrativ
 text for the year, with a word count toward NARRATIVE_MIN_WORDS).
 
 The choice is the report's own setting (models.annual_report.save_draft's `wholistic`), stored as soon as it is
-made; the activities' reflections are kept either way, so going back loses nothing. The narrative is saved as the
-summary reflection is: after a pause in typing (`narrative_timer`, COMMIT_DELAY_MS), at once when focus leaves
-the field, and whenever the page asks (`commit_narrative`); the readiness check follows every key through
+made; the activities' reflections and the summary reflection are kept either way, so going back loses nothing (the
+narrative is then the year's reflection: the Summary tab shows a note in place of the summary). The narrative is
+saved as the summary reflection is: after a pause in typing (`narrative_timer`, COMMIT_DELAY_MS), at once when focus
+leaves the field, and whenever the page asks (`commit_narrative`); the readiness check follows every key through
 `changed`. A key costs what a key in a reflection costs: the word count beside the field, nothing else.
 """
 
@@ -84,9 +85,10 @@ class ReflectionsArea(QWidget):
         editor = named(QWidget(), "narrativeEditor")
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
-        self.hint = named(QLabel(tr("Your reflections on single activities are kept: choose \u201cReflect on each "
-                                    "activity\u201d to see them again. The report prints the narrative instead of "
-                                    "them.")), "narrativeHint")
+        self.hint = named(QLabel(tr("The narrative is the year\u2019s reflection: the report prints it instead of a "
+                                    "reflection on each activity and of the summary reflection. Those are kept: "
+                                    "choose \u201cReflect on each activity\u201d to see them again.")),
+                          "narrativeHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color: {MUTED_COLOR};")
         column.addWidget(self.hint)

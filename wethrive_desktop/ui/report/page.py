@@ -60,6 +60,7 @@ from wethrive_desktop.models.annual_report import (
     report_status,
 )
 from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.profile import ProfileData, get_profile
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.wording import hours_against
 from wethrive_desktop.reports.pdf.builder import RenderedReport
@@ -99,8 +100,8 @@ def hours_text(data: ReportData) -> str:
     hours = {"counted": format_hours(counted), "logged": format_hours(logged),
              "required": format_hours(data.required_hours)}
     if data.commitment_met:
-        return tr("{counted} h count ({required} required; {logged} h logged)").format(**hours)
-    return tr("{counted} of {required} h count ({logged} h logged)").format(**hours)
+        return tr("{logged} h logged, {counted} h count ({required} required)").format(**hours)
+    return tr("{logged} h logged, {counted} of {required} h count").format(**hours)
 
 
 def _store_state() -> StoreState:
@@ -128,6 +129,7 @@ class ReportPage(Page):
         self._data_state: StoreState | None = None  # the store's state `data` shows (None: unknown, load it)
         self._save_base: StoreState | None = None  # a tab's save started from here, with `data` current
         self._items: list[ReadinessItem] = []  # the readiness check of the report as typed (see `items`)
+        self._profile: ProfileData | None = None  # the member's, read at each refresh (is a yearly report asked?)
         self.readiness_timer = QTimer(self, singleShot=True, interval=READINESS_DELAY_MS)
         self.readiness_timer.timeout.connect(self._update_readiness)
         self._refreshing = False
@@ -214,6 +216,7 @@ class ReportPage(Page):
         # The tab holds the choice of how to write the year, over the reflections or the narrative.
         self.reflections_area = ReflectionsArea(self.shell, self.reflections)
         self.reflections_area.changed.connect(self.readiness_timer.start)
+        self.reflections_area.changed.connect(self._choice_shown)
         self.reflections_area.saving.connect(self._saving)
         self.reflections_area.saved.connect(self._draft_saved)
         self.reflections_area.commit_reflections_requested.connect(self.commit_reflections)
@@ -222,6 +225,7 @@ class ReportPage(Page):
         self.summary.changed.connect(self.readiness_timer.start)
         self.summary.saving.connect(self._saving)
         self.summary.saved.connect(self._draft_saved)
+        self.summary.narrative_requested.connect(self._go_to_narrative)
         self.tabs.addTab(self.summary, tr("S&ummary && plan"))
         self.preview = PreviewTab(self.shell, before_build=self.commit_pending)
         self.preview.preview_ready.connect(self.preview_ready)
@@ -342,6 +346,7 @@ class ReportPage(Page):
                 self.data = build_report_data(year, today)
                 self._data_state = state
             draft = get_draft(year)
+            self._profile = get_profile()
             shown = self.data
             self.reflections.fill(shown)
             if self.data is not shown:  # choosing the activity saved the text typed (into `data`): show it so
@@ -417,7 +422,7 @@ class ReportPage(Page):
             return
         # The glyph check needs the fonts, which a worker loads when the page is made (not to delay start-up).
         self._items = readiness(live, clock.today(), unprintable=missing_glyphs if fonts_loaded() else None,
-                                day=format_date)
+                                day=format_date, profile=self._profile)
         self.readiness_panel.set_items(self._items)
         self.reflections.show_problems(live.activities)
 
@@ -503,8 +508,15 @@ class ReportPage(Page):
             self.tabs.setCurrentIndex(SUMMARY_TAB)
             self.attestation_name.setFocus()
         elif item.fix == Fix.NARRATIVE:
-            self.tabs.setCurrentIndex(REFLECTIONS_TAB)
-            self.reflections_area.focus_narrative()
+            self._go_to_narrative()
+
+    def _choice_shown(self) -> None:
+        """How the year is written (the Reflections tab's choice) decides whether the summary reflection shows."""
+        self.summary.set_wholistic(self.reflections_area.wholistic)
+
+    def _go_to_narrative(self) -> None:
+        self.tabs.setCurrentIndex(REFLECTIONS_TAB)
+        self.reflections_area.focus_narrative()
 
     def select_activity(self, activity_id: int) -> None:
         self.reflections.select_activity(activity_id)

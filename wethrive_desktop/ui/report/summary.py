@@ -2,6 +2,10 @@
 360 assessment, the hours that count (and why not all do), an extension granted for the report, and the attestation
 (name and date).
 
+A year written as one narrative (a wholistic report) has that narrative as its reflection: the summary reflection is
+then not shown (a note says where the narrative is) and not printed, and what was typed in it is kept, shown again if
+the member goes back to a reflection per activity (`set_wholistic`).
+
 The summary, the extension and the attestation are the report's own text (models.annual_report.save_draft). Like a
 reflection, text typed is saved after a pause in typing (`draft_timer`, COMMIT_DELAY_MS), at once when focus leaves
 the field, and whenever the page asks (`commit_draft`); the readiness check follows every key through `changed`.
@@ -17,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -57,6 +62,7 @@ class SummaryTab(QScrollArea):
     """The summary, plan and attestation of the year shown (objectName `reportSummaryScroll`)."""
 
     changed = Signal()  # the summary or the name was typed (not saved yet): the readiness check follows
+    narrative_requested = Signal()  # "Go to the narrative" (a wholistic report's reflection, on the Reflections tab)
     saving = Signal()  # the summary and attestation are about to be saved
     saved = Signal(object)  # ReportDraft: as saved, before the window is told
 
@@ -81,6 +87,26 @@ class SummaryTab(QScrollArea):
         self.summary_field.edited.connect(self._draft_edited)
         self.summary_field.edit.installEventFilter(self)  # focus leaving the field saves it
         grid.addWidget(self.summary_field)
+        # In a wholistic report the narrative is the year's reflection: this note stands where the summary was.
+        note = QHBoxLayout()
+        column = QVBoxLayout()
+        self.narrative_heading = bold_label(tr("Reflection on the year"))
+        column.addWidget(self.narrative_heading)
+        self.narrative_note = named(QLabel(tr(
+            "The year is written as one narrative, on the Reflections tab: it is the year\u2019s reflection, and the "
+            "report prints it instead of a summary reflection. A summary you wrote before is kept, and comes back if "
+            "you choose \u201cReflect on each activity\u201d.")), "summaryNarrativeNote")
+        self.narrative_note.setWordWrap(True)
+        self.narrative_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.narrative_note.setStyleSheet(f"color: {MUTED_COLOR};")
+        column.addWidget(self.narrative_note)
+        note.addLayout(column, 1)
+        self.narrative_button = named(QPushButton(tr("Go to the n&arrative")), "goToNarrativeButton")
+        self.narrative_button.setAccessibleName(tr("Go to the narrative"))
+        self.narrative_button.clicked.connect(self.narrative_requested)
+        note.addWidget(self.narrative_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(note)
+        self.set_wholistic(False)
 
         self.goals_label = self._section(grid, tr("Needs and goals addressed"), "needsGoalsLabel",
                                          tr("&Open this year\u2019s plan"), "openThisPlanButton",
@@ -193,6 +219,7 @@ class SummaryTab(QScrollArea):
             self.attestation_signed.blockSignals(False)
             self.attestation_date.blockSignals(False)
         self._fill_extension(draft)
+        self.set_wholistic(draft.wholistic)
         self.attestation_text.setText(attestation_shown(d.year))
         self.counting_label.setText(self._counting_text(d))
         self.goals_label.setText(self._goals_text(d))
@@ -224,6 +251,13 @@ class SummaryTab(QScrollArea):
         self.extension_granted.blockSignals(False)
         self.extension_date.blockSignals(False)
 
+    def set_wholistic(self, wholistic: bool) -> None:
+        """A year written as one narrative: the summary reflection gives way to the note (its text is kept)."""
+        self.summary_field.setVisible(not wholistic)
+        for widget in (self.narrative_heading, self.narrative_note, self.narrative_button):
+            widget.setVisible(wholistic)
+
+
     @staticmethod
     def _counting_text(d: ReportData) -> str:
         """The hours that count toward the commitment and why not all of them do, as rich text."""
@@ -231,9 +265,9 @@ class SummaryTab(QScrollArea):
         hours = {"counted": format_hours(counted), "logged": format_hours(logged),
                  "required": format_hours(d.required_hours)}
         if counted == logged:
-            head = tr("All {logged} h logged count toward the {required} h commitment.").format(**hours)
+            head = tr("{logged} h logged, all count toward the {required} h commitment.").format(**hours)
         else:
-            head = tr("{counted} of the {logged} h logged count toward the {required} h commitment.").format(**hours)
+            head = tr("{logged} h logged, {counted} h count toward the {required} h commitment.").format(**hours)
         lines = [escape(head)] + [f"\u2022 {escape(line)}" for line in explanations(d, translated=True)]
         return "<br>".join(lines)
 
@@ -311,6 +345,17 @@ class SummaryTab(QScrollArea):
         if self.data is not None:
             self.attestation_name.setText(self.data.member.name)
             self.commit_draft()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Lay the tab out again if what changed while it was hidden left it stale. (A layout asked to update while
+        its widget is hidden waits; a resize meanwhile was not applied, so the note shown in place of the summary
+        reflection, say, was squeezed to a line until the window was resized.)"""
+        super().showEvent(event)
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if body is not None and layout is not None and layout.geometry() != body.rect():
+            layout.invalidate()
+            layout.activate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.FocusOut and watched is self.summary_field.edit:
