@@ -91,10 +91,12 @@ def _hours(data: ReportData) -> str:
 
 def cmd_report_check(args: argparse.Namespace) -> int:
     from wethrive_desktop.models.annual_report import build_report_data, is_ready, readiness, report_status
+    from wethrive_desktop.models.profile import get_profile
     from wethrive_desktop.reports.pdf.fonts import missing_glyphs
 
     open_db(args, readonly=True)
-    items = readiness(build_report_data(args.year), unprintable=missing_glyphs)
+    # With the profile, as the report page asks it: a member not asked for a yearly report is told so first.
+    items = readiness(build_report_data(args.year), unprintable=missing_glyphs, profile=get_profile())
     print(f"Annual report {args.year}: {report_status(args.year)}")
     for item in items:
         mark = "ok  " if item.ok else ("warn" if item.warning else "todo")
