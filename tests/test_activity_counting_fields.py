@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from layout_checks import overlaps
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
@@ -38,6 +39,7 @@ from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.activities.model import Column
 from wethrive_desktop.ui.activities.page import OLD_WIDTHS_KEY, WIDTHS_KEY, ActivityLogPage
 from wethrive_desktop.ui.activities.topics import parse_shown
+from wethrive_desktop.ui.i18n import PSEUDO_OPEN
 from wethrive_desktop.ui.main_window import MainWindow
 
 TODAY = date(2026, 9, 15)
@@ -331,32 +333,124 @@ def test_a_topic_problem_is_said_at_the_topics(qtbot: QtBot, window: MainWindow)
 # --- an old "coaching" activity to confirm ---------------------------------------------------------------------
 
 
-def test_an_old_coaching_activity_asks_to_confirm_its_type_and_saving_confirms_it(
+FLAGGED = ActivityData(start_date=date(2026, 4, 1), title="Mentored an MPA intern", hours=Decimal(10),
+                       type="coaching", type_review=True)
+
+
+def type_cell(window: MainWindow, activity_id: int) -> tuple[str, str]:
+    """The log's Type cell of `activity_id`: its text and its tooltip."""
+    page = window.page(ActivityLogPage)
+    assert isinstance(page, ActivityLogPage)
+    row = page.model.row_of(activity_id)
+    assert row is not None
+    cell = page.model.index(row, Column.TYPE)
+    return str(cell.data()), str(cell.data(Qt.ItemDataRole.ToolTipRole))
+
+
+def test_an_old_coaching_activity_keeps_its_question_until_the_member_answers(
         qtbot: QtBot, make_window: Window, db_path: Path) -> None:
-    flagged = ActivityData(start_date=date(2025, 4, 1), title="Mentored an MPA intern", hours=Decimal(10),
-                           type="coaching", type_review=True)
-    window, [activity_id] = seeded(make_window, db_path, flagged)
-    assert get_activity(activity_id).data.type_review
+    window, [activity_id] = seeded(make_window, db_path, FLAGGED)
+    text, tip = type_cell(window, activity_id)
+    assert text == "Confirm type"  # the log marks it, so the member can find it
+    assert tip.startswith("Coaching received, to confirm:") and "Open it" in tip
+
     dialog = window.open_activity_dialog(activity_id=activity_id)
     banner = dialog.review_banner
     assert banner.isVisibleTo(dialog)
-    assert "confirm this activity's type" in banner.text()
-    assert all(name in banner.text() for name in ("Coaching received", "Mentoring given", "Coaching given"))
+    assert "confirm this activity's type" in banner.text() and "Which was it?" in banner.text()
+    assert "one type then" not in banner.text()
+    assert "saving keeps this question" in banner.text()
+    answers = {kind: button.text().replace("&", "") for kind, button in dialog.review_buttons.items()
+               if button.isVisibleTo(dialog)}
+    assert answers == {"coaching": "Coaching I received", "mentoring": "Mentoring I gave",
+                       "coaching-given": "Coaching I gave (ICMA program)"}
     assert not dialog.is_dirty()  # nothing typed: Cancel closes without asking
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)  # the first field, as always
-    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("mentoring"))
+
+    # Saved without an answer (another field edited): the question stays, and the status bar says so.
+    dialog.title_edit.setText("Mentored an MPA intern (spring)")
+    dialog.accept()
+    assert not dialog.isVisible()
+    stored = get_activity(activity_id).data
+    assert (stored.title, stored.type, stored.type_review) == ("Mentored an MPA intern (spring)", "coaching", True)
+    assert "Its type is still to confirm" in window.statusBar().currentMessage()
+    assert type_cell(window, activity_id)[0] == "Confirm type"
+
+    # The answer: mentoring given. Its section opens, the buttons go, the banner says what was chosen.
+    dialog = window.open_activity_dialog(activity_id=activity_id)
+    assert dialog.review_banner.isVisibleTo(dialog)
+    dialog.review_buttons["mentoring"].click()
+    assert dialog.type_combo.currentData() == "mentoring" and dialog.given.isVisibleTo(dialog)
+    assert not any(button.isVisibleTo(dialog) for button in dialog.review_buttons.values())
+    assert dialog.review_banner.text() == "Type confirmed: Mentoring given. Saving keeps it."
+    assert dialog.is_dirty()  # an answer is a change: Cancel would ask
     dialog.accept()
     stored = get_activity(activity_id).data
     assert stored.type == "mentoring" and not stored.type_review
+    assert type_cell(window, activity_id)[0] == "Mentoring given"
 
-    # Kept as coaching received: saving confirms that too, and the banner is gone.
-    other = save_activity(flagged)
-    confirm = window.open_activity_dialog(activity_id=other)
-    confirm.accept()
-    assert get_activity(other).data.type == "coaching" and not get_activity(other).data.type_review
-    plain = window.open_activity_dialog(activity_id=other)
-    assert not plain.review_banner.isVisibleTo(plain)
-    plain.reject()
+
+def test_coaching_received_is_confirmed_only_by_choosing_it(qtbot: QtBot, make_window: Window,
+                                                             db_path: Path) -> None:
+    window, [by_button, by_list, unanswered] = seeded(make_window, db_path, FLAGGED, FLAGGED, FLAGGED)
+
+    dialog = window.open_activity_dialog(activity_id=by_button)
+    dialog.review_buttons["coaching"].click()  # the type it has: no change in the list, still an answer
+    assert dialog.review_banner.text() == "Type confirmed: Coaching received. Saving keeps it."
+    dialog.accept()
+    assert get_activity(by_button).data.type == "coaching" and not get_activity(by_button).data.type_review
+
+    # Chosen in the Type list (away and back, with the keyboard): an answer too.
+    dialog = window.open_activity_dialog(activity_id=by_list)
+    dialog.type_combo.setFocus()
+    QTest.keyClick(dialog.type_combo, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.type_combo, Qt.Key.Key_Up)
+    assert dialog.type_combo.currentData() == "coaching"
+    assert not dialog.type_review_pending() and "Type confirmed" in dialog.review_banner.text()
+    dialog.accept()
+    assert not get_activity(by_list).data.type_review
+
+    dialog = window.open_activity_dialog(activity_id=unanswered)
+    dialog.accept()  # saved unchanged: no answer, the question stays
+    assert get_activity(unanswered).data.type_review
+
+    for confirmed in (by_button, by_list):
+        assert type_cell(window, confirmed)[0] == "Coaching received"
+        plain = window.open_activity_dialog(activity_id=confirmed)
+        assert not plain.review_banner.isVisibleTo(plain)
+        plain.reject()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (800, 480)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_type_question_fits_and_its_answers_have_access_keys(qtbot: QtBot, make_window: Window,
+                                                                 db_path: Path, size: tuple[int, int]) -> None:
+    window, [activity_id] = seeded(make_window, db_path, FLAGGED)
+    dialog = window.open_activity_dialog(activity_id=activity_id)
+    wanted = dialog.sizeHint().expandedTo(dialog.size())
+    dialog.resize(min(wanted.width(), size[0]), min(wanted.height(), size[1]))
+    settle()
+    assert dialog.review_row.isVisibleTo(dialog)
+    assert clipped(dialog) == [] and overlaps(dialog) == []
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)
+    assert mnemonic_problems(dialog) == []  # Alt+N, Alt+M, Alt+G answer; each key once
+    qtbot.waitUntil(lambda: not any(b.isDown() for b in dialog.review_buttons.values()))
+    assert dialog.type_review_pending()  # the check pressed no answer
+    dialog.reject()
+
+
+def test_the_type_question_is_translated(pseudo_translation: None, qtbot: QtBot, make_window: Window,
+                                         db_path: Path) -> None:
+    window, [activity_id] = seeded(make_window, db_path, FLAGGED)
+    dialog = window.open_activity_dialog(activity_id=activity_id)
+    assert untranslated(dialog) == []
+    dialog.review_buttons["coaching-given"].click()
+    assert untranslated(dialog) == []
+    dialog.reject()
+    page = window.page(ActivityLogPage)
+    assert isinstance(page, ActivityLogPage)
+    row = page.model.row_of(activity_id)
+    assert row is not None
+    assert PSEUDO_OPEN in str(page.model.index(row, Column.TYPE).data())  # "Confirm type", translated
 
 
 # --- the log's footer ----------------------------------------------------------------------------------------
@@ -374,8 +468,11 @@ def test_the_log_says_hours_logged_and_the_hours_that_count(qtbot: QtBot, make_w
     window.show_page("activityLogPage")
     settle()
     progress = page.progress
-    assert progress.text() == "56 h logged · 50 h count toward ICMA's 40: commitment met"
+    # The hours logged are said once, beside the bar; the bar says the hours that count.
+    assert page.shown_label.text() == "2 activities · 56 h logged"
+    assert progress.text() == "50 h count toward ICMA's 40: commitment met"
     assert progress.value() == progress.maximum()
+    assert "56 h logged, 50 h count." in progress.toolTip()
     assert "Mentoring given: 26 h logged, 20 h count (at most 20 h a year)" in progress.toolTip()
     assert clipped(page) == []
 
@@ -398,7 +495,8 @@ def test_a_mentoring_marked_as_not_meeting_the_conditions_is_logged_not_counted(
                      type="mentoring", meets_conditions=False),
         ActivityData(start_date=date(2026, 4, 1), title="Budgeting workshops", hours=Decimal(10), type="workshop"))
     page = window.page(ActivityLogPage)
-    assert page.progress.text() == "18 h logged · 10 h count toward ICMA's 40"
+    assert page.shown_label.text() == "2 activities · 18 h logged"
+    assert page.progress.text() == "10 h count toward ICMA's 40"
     assert "Mentoring my own analyst (8 h): marked as not meeting ICMA's conditions" in page.progress.toolTip()
 
 
@@ -424,7 +522,7 @@ def test_the_dialog_fits_with_each_section_open(qtbot: QtBot, window: MainWindow
     dialog = opened(window, kind, size)
     assert dialog.width() <= size[0] and dialog.height() <= size[1]
     assert dialog.topics.suggestion_row.isVisibleTo(dialog)
-    assert clipped(dialog) == []
+    assert clipped(dialog) == [] and overlaps(dialog) == []
     if kind != "teaching":  # a message in the section
         dialog.given.start.check.click()
         dialog.given.end.check.click()
@@ -432,7 +530,7 @@ def test_the_dialog_fits_with_each_section_open(qtbot: QtBot, window: MainWindow
     dialog.accept()  # every message shows
     settle()
     assert dialog.isVisible() and len(shown_errors(dialog)) == (1 if kind == "teaching" else 2)
-    assert clipped(dialog) == []
+    assert clipped(dialog) == [] and overlaps(dialog) == []
     if size == (800, 480):
         assert dialog.form_area.verticalScrollBar().isVisible()  # the form scrolls; Save stays in view
     dialog.reject()

@@ -95,7 +95,7 @@ def test_the_page_shows_this_year_newest_first_with_its_footer(window: MainWindo
     assert progress is not None and progress.isVisible()
     assert progress.text() == "21.5 of 40 h"
     assert page.points_label.text() == f"Challenge points {THIS_YEAR}: 20"
-    assert "21.5 h completed" in page.shown_label.text()
+    assert "21.5 h logged" in page.shown_label.text()
 
     year.setCurrentIndex(year.findText("All years"))
     assert len(shown_titles(window)) == 4 and not progress.isVisible()
@@ -314,7 +314,7 @@ def test_delete_and_undo_in_a_searched_and_sorted_table(window: MainWindow, qtbo
     QTest.keyClicks(page.search_edit, "ic")  # ICMA Annual Conference and Ethics 101
     view.sortByColumn(Column.HOURS, Qt.SortOrder.AscendingOrder)
     assert shown_titles(window) == ["Ethics 101", "ICMA Annual Conference"]
-    assert page.shown_label.text().startswith("Showing 2 of 3 activities · 12.5 h completed")
+    assert page.shown_label.text().startswith("Showing 2 of 3 activities · 12.5 h logged")
     select(window, "ICMA Annual Conference")
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert asked == []

@@ -10,10 +10,24 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarSeries, QChartView, QHorizontalBarSeries
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette, QTextDocumentFragment
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette, QTextDocumentFragment
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyleOptionButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.demo import ensure_demo_database
@@ -23,6 +37,7 @@ from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.pages import PAGES
 from wethrive_desktop.ui.planner.page import PlannerPage
 from wethrive_desktop.ui.profile.dialog import open_profile_dialog
+from wethrive_desktop.ui.theme import apply_theme
 
 Role = QPalette.ColorRole
 
@@ -242,3 +257,54 @@ def test_charts_follow_a_palette_change(make_window: Callable[..., MainWindow], 
     hint_background = background_of(planner.empty_hint)
     assert contrast(hint_background, dark.color(Role.Window)) < 2, hint_background.name()  # a dark tint
     assert label_problems(planner, window) == []
+
+
+# --- check boxes ---------------------------------------------------------------------------------------------------
+
+def strongest_contrast(image: QImage, rect: QRect, background: QColor) -> float:
+    """The most any pixel of `rect` in `image` contrasts with `background` (an empty check box's frame)."""
+    return max(contrast(image.pixelColor(x, y), background)
+               for x in range(rect.left(), rect.right() + 1) for y in range(rect.top(), rect.bottom() + 1))
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_an_empty_check_box_shows_on_the_theme(qtbot: QtBot, qapp: QApplication, theme: str) -> None:
+    """Fusion frames an indicator in the Window colour darkened: on the dark palette that is Base's own colour, so
+    the empty boxes of the activity dialog's practices and of the requirement editor's conditions (item views, on
+    Base) were invisible, and a check box on a window barely seen. Both now have a frame of 3:1."""
+    apply_theme(qapp, theme)
+    palette = QApplication.palette()
+    assert qapp.style().name().lower() == "fusion"
+    box = QWidget()
+    qtbot.addWidget(box)
+    practices = QListWidget()
+    item = QListWidgetItem("1 - Personal and Professional Integrity")
+    item.setCheckState(Qt.CheckState.Unchecked)
+    practices.addItem(item)
+    conditions = QTableWidget(1, 1)
+    cell = QTableWidgetItem("Formal relationship")
+    cell.setCheckState(Qt.CheckState.Unchecked)
+    conditions.setItem(0, 0, cell)
+    check = QCheckBox("The relationship has ended")
+    layout = QVBoxLayout(box)
+    for widget in (practices, conditions, check):
+        layout.addWidget(widget)
+    box.resize(320, 320)
+    box.show()
+    qtbot.waitExposed(box)
+
+    base, window = palette.color(Role.Base), palette.color(Role.Window)
+    for view, index in ((practices, practices.indexFromItem(item)), (conditions, conditions.indexFromItem(cell))):
+        view.clearSelection()
+        view.setCurrentIndex(QModelIndex())
+        QApplication.processEvents()
+        row = view.visualRect(index)
+        indicator = QRect(row.left(), row.top(), row.height(), row.height())  # the check box leads the row
+        image = view.viewport().grab().toImage()
+        assert strongest_contrast(image, indicator, base) >= GRAPHIC_CONTRAST, type(view).__name__
+
+    option = QStyleOptionButton()
+    check.initStyleOption(option)
+    indicator = check.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, check)
+    image = check.grab().toImage()
+    assert strongest_contrast(image, indicator, window) >= GRAPHIC_CONTRAST

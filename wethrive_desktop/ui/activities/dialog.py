@@ -18,7 +18,9 @@ mentoring and coaching given in given.py.
 
 ICMA's counting (issue 14): teaching records its preparation hours (which count) and, beside them, its delivery
 hours (shown, not counted); mentoring and coaching given show their section; an old "coaching" activity that reads
-as given (`type_review`) shows a banner asking the member to confirm its type, and saving confirms it.
+as given (`type_review`) shows a banner asking the member which type it was, with a button for each (choosing a type
+in the Type list answers too). Only an answer confirms the type: saving without one keeps the question (the log
+marks the row "Confirm type"), and the banner and the status bar say so.
 
 Checking is kind: the form is checked as the user types, but a field's message shows only once the user has edited
 it (or an edit elsewhere caused it, say an end date before the start), or after a save attempt, which shows every
@@ -43,10 +45,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -119,6 +123,8 @@ class ActivityDialog(QDialog):
         self._zero_hours_confirmed = False  # the user said a completed activity of 0 hours is right
         self._opened_errors: set[tuple[str, str]] = set()  # (field, message) wrong as the dialog opened
         self._caps: dict[str, Decimal] | None = None  # Tenet 8's caps per type, read when a capped type is chosen
+        self._reviewing = False  # an old "coaching" activity whose type the member is asked to confirm
+        self._type_confirmed = False  # ... and they answered (a banner button, or a type chosen in the list)
 
         if activity_id is not None:
             record = get_activity(activity_id)
@@ -132,9 +138,11 @@ class ActivityDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self._build(stored)
         data = initial or ActivityData(start_date=clock.today(), title="", hours=Decimal(0))
-        # An old "coaching" activity that reads as given: the member confirms its type (saving confirms it).
-        self.review_banner.setVisible(data.type_review and data.type == "coaching")
+        # An old "coaching" activity that reads as given: the member is asked which type it was.
+        self._reviewing = data.type_review and data.type == "coaching"
+        self.review_box.setVisible(self._reviewing)
         self._fill(data)
+        self._show_review()
         self.challenge.touched = initial is not None and initial.challenge_key is not None
         if activity_id is None and not self.challenge.touched:
             self._suggest_challenge()
@@ -177,13 +185,7 @@ class ActivityDialog(QDialog):
         self.delivery_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         color_text(self.delivery_note, MUTED)
 
-        self.review_banner = named(QLabel(tr(
-            "Please confirm this activity's type: it was logged as coaching or mentoring, given or received (one "
-            "type then), and its words read as given. Choose Coaching received, Mentoring given or Coaching given "
-            "under Type; saving confirms it.")), "typeReviewBanner")
-        self.review_banner.setWordWrap(True)
-        themed_style_sheet(self.review_banner, lambda palette: hint_style(palette, "QLabel"))
-        self.review_banner.hide()
+        self._build_review()
 
         self.status_combo = named(QComboBox(), "statusCombo", tr("Status"))
         for status in Status:
@@ -233,6 +235,33 @@ class ActivityDialog(QDialog):
         self._lay_out()
         self._connect()
         self.resize(self.sizeHint())  # not Qt's default of two thirds of the screen: the form wants its room
+
+    def _build_review(self) -> None:
+        """The banner of an old "coaching" activity: what is asked, and a button for each answer."""
+        self.review_box = QFrame()
+        self.review_box.setObjectName("typeReviewBox")
+        themed_style_sheet(self.review_box, lambda palette: hint_style(palette, "QFrame#typeReviewBox"))
+        self.review_banner = named(QLabel(), "typeReviewBanner")
+        self.review_banner.setWordWrap(True)
+        self.review_buttons: dict[str, QPushButton] = {}
+        for kind, text, name, accessible in (
+                ("coaching", tr("Coachi&ng I received"), "receivedButton", tr("It was coaching I received")),
+                ("mentoring", tr("&Mentoring I gave"), "mentoringGivenButton", tr("It was mentoring I gave")),
+                ("coaching-given", tr("Coaching I &gave (ICMA program)"), "coachingGivenButton",
+                 tr("It was coaching I gave in the ICMA Coaching Program"))):
+            button = named(QPushButton(text), name, accessible)
+            button.setAutoDefault(False)
+            button.setToolTip(type_tip(kind) or "")
+            button.clicked.connect(lambda _checked=False, kind=kind: self.confirm_type(kind))
+            self.review_buttons[kind] = button
+        # The buttons side by side, or (a narrow window) one under another.
+        self.review_row = Reflow([*self.review_buttons.values()])
+        self.review_row.box.addStretch(1)
+        column = QVBoxLayout(self.review_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.review_banner)
+        column.addWidget(self.review_row)
+        self.review_box.hide()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -304,8 +333,8 @@ class ActivityDialog(QDialog):
         content = QWidget()
         content.setObjectName("activityForm")
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.review_banner)
+        column.setContentsMargins(0, 0, 0, 4)  # scrolled to the end, the last buttons' frames clear its edge
+        column.addWidget(self.review_box)
         column.addWidget(top)
         column.addWidget(self.given)
         column.addLayout(texts, 1)
@@ -321,8 +350,9 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.form_area, 1)
         layout.addLayout(bottom)
 
-        order = [self.title_edit, self.provider_edit, self.start_edit, self.end_edit, self.type_combo,
-                 self.hours_spin, self.delivery_spin, self.status_combo, self.challenge_combo, self.topics_edit,
+        order = [*self.review_buttons.values(), self.title_edit, self.provider_edit, self.start_edit,
+                 self.end_edit, self.type_combo, self.hours_spin, self.delivery_spin, self.status_combo,
+                 self.challenge_combo, self.topics_edit,
                  self.topics.add_button, self.practice_list, *self.given.focus_order(),
                  self.description_edit, self.learned_edit, self.attachment_list, self.add_file_button,
                  self.open_file_button, self.remove_file_button, self.save_button, self.cancel_button]
@@ -350,6 +380,8 @@ class ActivityDialog(QDialog):
         self.title_edit.textChanged.connect(self._suggest_challenge)
         self.provider_edit.textChanged.connect(self._suggest_challenge)
         self.type_combo.currentIndexChanged.connect(self._type_changed)
+        self.type_combo.currentIndexChanged.connect(self._type_chosen)
+        self.type_combo.activated.connect(self._type_chosen)  # also the type it had, chosen again
         self.type_combo.currentIndexChanged.connect(self._edited("type"))
         self.type_combo.currentIndexChanged.connect(self._suggest_challenge)
         self.delivery_spin.valueChanged.connect(self._edited("delivery_hours"))
@@ -400,6 +432,15 @@ class ActivityDialog(QDialog):
             self._fill_fields(data)
         finally:
             self._filling = False
+        # A long value shows its beginning, not its end (where setText leaves the cursor). Not the line edits of
+        # the date and hours boxes: there the cursor picks the part the arrow keys step.
+        for edit in self.findChildren(QLineEdit):
+            if not isinstance(edit.parentWidget(), QAbstractSpinBox):
+                edit.setCursorPosition(0)
+        # The title takes the focus as the dialog opens, all selected (typing replaces it): selected from its end
+        # back to its start, so it too shows its beginning (Qt's own select-all would leave the cursor at the end).
+        length = len(self.title_edit.text())
+        self.title_edit.setSelection(length, -length)
 
     def _fill_fields(self, data: ActivityData) -> None:
         self.title_edit.setText(data.title)
@@ -425,7 +466,7 @@ class ActivityDialog(QDialog):
 
     def current_data(self) -> ActivityData:
         """What the form holds. Fields the type does not use are left out (delivery hours 0, no mentoring facts);
-        `type_review` is always False: saving confirms the type."""
+        `type_review` stays True while the member has not answered which type an old "coaching" activity was."""
         start = to_date(self.start_edit.date())
         end = to_date(self.end_edit.date())
         kind = str(self.type_combo.currentData())
@@ -440,7 +481,7 @@ class ActivityDialog(QDialog):
             delivery_hours=decimal_hours(self.delivery_spin.value()) if kind == "teaching" else Decimal("0.00"),
             topics=self.topics.topics(),
             meets_conditions=self.given.meets() if given else None,
-            type_review=False,
+            type_review=self.type_review_pending(),
             mentoring=self.given.data() if given else None,
             practices=self.practice_list.practices(),
             description=self.description_edit.toPlainText(),
@@ -482,6 +523,38 @@ class ActivityDialog(QDialog):
         if given:
             self.given.set_type(kind, self._cap(kind))
         self.given.setVisible(given)
+
+    # --- an old "coaching" activity's type ---------------------------------------------------------------
+
+    def type_review_pending(self) -> bool:
+        """Whether the member is asked which type this old "coaching" activity was and has not answered."""
+        return self._reviewing and not self._type_confirmed
+
+    def confirm_type(self, kind: str) -> None:
+        """The member's answer: the activity was of type `kind` (a banner button)."""
+        self._type_confirmed = self._reviewing
+        self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
+        self._show_review()
+        self._validate()
+        self.type_combo.setFocus(Qt.FocusReason.OtherFocusReason)  # the buttons are gone: the type chosen shows
+
+    def _type_chosen(self, *_args: Any) -> None:
+        """A type chosen in the Type list answers the banner too."""
+        if self._reviewing and not self._filling:
+            self._type_confirmed = True
+            self._show_review()
+
+    def _show_review(self) -> None:
+        """The banner's words: the question with its answers, or the answer given."""
+        if self.type_review_pending():
+            self.review_banner.setText(tr(
+                "Please confirm this activity's type. It was logged when coaching and mentoring, given or received, "
+                "were a single type, and its words read as given. Which was it? Until you choose, it counts as "
+                "coaching received, and saving keeps this question (the log marks it \u201cConfirm type\u201d)."))
+        else:
+            self.review_banner.setText(tr("Type confirmed: {type}. Saving keeps it.").format(
+                type=type_name(str(self.type_combo.currentData()))))
+        self.review_row.setVisible(self.type_review_pending())
 
     def _cap(self, kind: str) -> Decimal | None:
         """The most hours of `kind` Tenet 8 counts a year (None: no cap), as the member keeps Tenet 8."""
@@ -592,6 +665,9 @@ class ActivityDialog(QDialog):
         except (OSError, LookupError) as exc:
             self.save_problem.setText(tr("Not saved: {reason}").format(reason=exc))
             return
+        if data.type_review and self.shell is not None:
+            self.shell.show_message(tr("Saved \u201c{title}\u201d. Its type is still to confirm: the log marks it "
+                                       "\u201cConfirm type\u201d.").format(title=data.title.strip()), 10000)
         self.activity_saved.emit(self.saved_id)
         super().accept()
 

@@ -143,8 +143,11 @@ class GivenSection(QGroupBox):
         self.frequency_edit.setPlaceholderText(tr("e.g. an hour every two weeks"))
         self.subjects_edit = named(QPlainTextEdit(), "subjectsEdit", tr("Subjects covered"))
         self.subjects_edit.setTabChangesFocus(True)
-        self.subjects_edit.setMinimumHeight(48)
-        self.subjects_edit.setMaximumHeight(72)
+        # Three lines, fixed: in the dialog's form (a vertical layout) Qt gives this section its preferred height
+        # for the width, while the scroll area reserves its minimum; a box that could shrink would make those
+        # differ, and the practices above were then squeezed under this section at 800x480.
+        metrics = self.subjects_edit.fontMetrics()
+        self.subjects_edit.setFixedHeight(3 * metrics.lineSpacing() + 2 * self.subjects_edit.frameWidth() + 8)
 
         self.dates_error = error_label("mentoring")
         self.missing_label = named(QLabel(), "missingLabel")

@@ -1,7 +1,8 @@
 """The activity table: a QAbstractTableModel of ActivityRecords that sorts and filters its own rows.
 
 Roles: Qt's display, tooltip, alignment, font and foreground roles; `SORT_ROLE` gives each cell's raw value
-(hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRecord itself.
+(hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRecord itself;
+`SHORT_ROLE` the Type column's shorter word, which `TypeDelegate` shows when the full label does not fit.
 
 There is no QSortFilterProxyModel in between, because one calls back into Python for every row (filterAcceptsRow)
 or every comparison, on every change: with 10,000 activities a sort took over a second and a keystroke in the
@@ -31,14 +32,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from wethrive_desktop.i18n import format_date, tr, trn
+from wethrive_desktop.i18n import format_date, noop, tr, trn
 from wethrive_desktop.models.activities import ActivityRecord
 from wethrive_desktop.models.domain import PRACTICES, Status, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
-from wethrive_desktop.models.topics import topic_label
+from wethrive_desktop.models.topics import BUILTIN_TOPICS, topic_label
 from wethrive_desktop.ui.activities.filter import ActivityFilter
-from wethrive_desktop.ui.colors import MUTED, application_palette, graphic_color, live_color
+from wethrive_desktop.ui.colors import MUTED, WARN, application_palette, graphic_color, live_color
 from wethrive_desktop.ui.widgets.dates import short_range
 from wethrive_desktop.ui.widgets.labels import practice_label, type_tip
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
@@ -85,13 +87,44 @@ def header_tip(column: Column) -> str:
     """A column header's tooltip (and accessible text): what the column holds."""
     tips = {
         Column.DATE: tr("Start date (and end date for activities over several days)"),
-        Column.TOPICS: tr("Topic tags (ethics, law, equity, sustainability and resilience, or your own)"),
+        Column.TOPICS: tr("Topic tags ({topics}, or your own)").format(
+            topics=", ".join(topic_label(key) for key in BUILTIN_TOPICS)),
         Column.HOURS: tr("Hours (for teaching, the preparation: the hours that count)"),
         Column.PRACTICES: tr("The practices the activity developed, by number (hover a row for their names)"),
         Column.POINTS: tr("#WeThriveHere challenge points"),
         Column.ATTACHMENTS: tr("Attachments (certificates, agendas, notes)"),
     }
     return tips.get(column) or header_text(column)
+
+
+SHORT_ROLE = int(Qt.ItemDataRole.UserRole) + 20
+# The Type column's words for a type whose label is long: shorter, for the table, where the tooltip has the label
+# whole ("Coaching given" for "Coaching given (ICMA program)")...
+TABLE_TYPE_LABELS = {"coaching-given": noop("Coaching given")}
+# ... and, when even those do not fit (a narrow window), the shortest: the member's part, or the kind's noun.
+SHORT_TYPE_LABELS = {"coaching": noop("Mentee"), "mentoring": noop("Mentor"), "coaching-given": noop("Coach"),
+                     "leadership institute": noop("Institute"), "certificate program": noop("Certificate"),
+                     "academic course": noop("Course")}
+CONFIRM_TYPE = noop("Confirm type")  # an old "coaching" activity whose type the member is asked to confirm
+CONFIRM_SHORT = noop("Confirm")
+
+
+def table_type_name(key: str) -> str:
+    """A type as the log's Type column shows it: "Coaching given" for "Coaching given (ICMA program)"."""
+    return tr(TABLE_TYPE_LABELS.get(key) or type_label(key))
+
+
+def short_type_name(key: str) -> str:
+    """A type in the fewest words the Type column shows: "Mentor" for "Mentoring given"."""
+    short = SHORT_TYPE_LABELS.get(key)
+    return tr(short) if short else table_type_name(key)
+
+
+def type_review(record: ActivityRecord) -> bool:
+    """Whether `record` is an old "coaching" activity the member is asked to confirm the type of."""
+    return record.data.type_review and record.data.type == "coaching"
+
+
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGNMENT: dict[int, int] = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
@@ -351,6 +384,8 @@ class ActivityTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _ALIGNMENT.get(column)
         if role == _FONT or role == _FOREGROUND:
+            if role == _FOREGROUND and column == Column.TYPE and type_review(record):
+                return review_color()
             if record.data.status != Status.COMPLETED:
                 return self._italic if role == _FONT else planned_color()
             return None
@@ -360,6 +395,8 @@ class ActivityTableModel(QAbstractTableModel):
             return SORT_KEYS[Column(column)](record, self._points.get(record.id, 0))
         if role == RECORD_ROLE:
             return record
+        if role == SHORT_ROLE and column == Column.TYPE:
+            return tr(CONFIRM_SHORT) if type_review(record) else short_type_name(record.data.type)
         return None
 
     def _texts(self, record: ActivityRecord) -> tuple[str, ...]:
@@ -369,7 +406,7 @@ class ActivityTableModel(QAbstractTableModel):
             short_range(d.start_date, d.end_date),
             d.title,
             d.provider,
-            tr(type_label(d.type)),  # the domain's one label for a type, in the user's language
+            tr(CONFIRM_TYPE) if type_review(record) else table_type_name(d.type),
             ", ".join(map(topic_label, d.topics)),
             format_hours(d.hours),
             ", ".join(str(p) for p in d.practices),
@@ -383,7 +420,12 @@ class ActivityTableModel(QAbstractTableModel):
         if column == Column.PRACTICES:
             return "\n".join(practice_label(p) for p in d.practices if p in PRACTICES) or tr("No practice tagged")
         if column == Column.TYPE:
-            return type_tip(d.type)
+            if type_review(record):
+                return tr("{type}, to confirm: logged when coaching and mentoring, given or received, were a single "
+                          "type, its words read as given. Open it (Enter) to say which type it was.").format(
+                    type=tr(type_label(d.type)))
+            tip = type_tip(d.type)
+            return tr("{type}: {covers}").format(type=tr(type_label(d.type)), covers=tip) if tip else None
         if column == Column.TOPICS:
             return "\n".join(map(topic_label, d.topics)) or tr("No topic tagged")
         if column == Column.HOURS and d.type == "teaching" and d.delivery_hours:
@@ -407,6 +449,28 @@ class ActivityTableModel(QAbstractTableModel):
                 lines.append(tr("Learned: {text}").format(text=d.learned[:300]))
             return "\n".join(lines)
         return planned or None
+
+
+class TypeDelegate(QStyledItemDelegate):
+    """The Type column's cells: the label when it fits the column, else its shorter word (SHORT_ROLE), elided only
+    when even that does not fit. The tooltip and the screen reader have the label whole."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1 if style else 3
+        room = option.rect.width() - 2 * margin
+        if option.fontMetrics.horizontalAdvance(option.text) > room:
+            short = index.data(SHORT_ROLE)
+            if short:
+                option.text = str(short)
+
+
+@cache
+def review_color() -> QColor:
+    """The warning colour of "Confirm type", kept readable on the palette as it changes."""
+    return live_color(WARN)
 
 
 @cache

@@ -11,7 +11,7 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,16 @@ from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_H
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.requirements import icma_year
 from wethrive_desktop.models.rules import Catalogues, challenge_points, format_hours
-from wethrive_desktop.ui.activities.model import ActivityTableModel, Column
+from wethrive_desktop.ui.activities.model import (
+    CONFIRM_SHORT,
+    CONFIRM_TYPE,
+    ActivityTableModel,
+    Column,
+    TypeDelegate,
+    short_type_name,
+    table_type_name,
+    type_review,
+)
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
 from wethrive_desktop.ui.widgets.labels import practice_label, type_name, type_tip
@@ -52,6 +61,7 @@ HEADER_KEY = "activities/header2"
 WIDTHS_KEY = "activities/columnWidths2"
 OLD_WIDTHS_KEY = "activities/columnWidths"
 PROGRESS_WIDTH = 200  # the progress bar's least width
+TITLE_SHARE = 0.28  # the part of the table's width the Title column keeps before the types take their short words
 OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
 
 
@@ -108,6 +118,7 @@ class ActivityLogPage(Page):
 
         self.table = named(QTableView(), "activityTable", tr("Activities"))
         self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.TYPE, TypeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,6 +140,7 @@ class ActivityLogPage(Page):
         one_date = self.table.fontMetrics().horizontalAdvance(format_date(date(2026, 12, 28), short=True)) + 16
         self.columns = ColumnFitter(self.table, Column.TITLE, {int(c): w for c, w in DEFAULT_WIDTHS.items()},
                                     minimums={Column.DATE: one_date})
+        self.table.viewport().installEventFilter(self)  # after the ColumnFitter's: this one runs first
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
 
@@ -252,15 +264,48 @@ class ActivityLogPage(Page):
         self._signed_up = get_profile().challenge_signup
         records = load_activities(year=year)
         self.model.set_records(records, catalogues, names)  # the footer follows (filter_changed)
-        self._show_topics_column()
+        self._show_optional_columns()
+        self._fit_type_column()
         self._update_year_summary()
         if selected is not None:
             self.select_activity(selected.id, switch_year=False)
         self._update_buttons()
 
-    def _show_topics_column(self) -> None:
-        """The Topics column once the activities loaded have topics: until then its room goes to the others."""
-        self.table.setColumnHidden(Column.TOPICS, not any(r.data.topics for r in self.model.records))
+    def _fit_type_column(self) -> None:
+        """The Type column keeps the room for its words among the rows loaded: their labels ("Mentoring given")
+        while the title keeps TITLE_SHARE of the table, else their shortest words ("Mentor", which TypeDelegate
+        shows when a label does not fit). So a type never shows as "Co…" (on a narrow window with every column
+        shown, the title gives up some of its share for it)."""
+        records = self.model.records
+        metrics = self.table.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 4
+
+        def widest(texts: set[str]) -> int:
+            return max((metrics.horizontalAdvance(text) + pad for text in texts), default=0)
+
+        full = widest({tr(CONFIRM_TYPE) if type_review(r) else table_type_name(r.data.type) for r in records})
+        short = widest({tr(CONFIRM_SHORT) if type_review(r) else short_type_name(r.data.type) for r in records})
+        self.columns.minimums[Column.TYPE] = full
+        self.columns.fit()
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != Column.TITLE and not header.isSectionHidden(c))
+        available = self.table.viewport().width()
+        if full > short and available - others < TITLE_SHARE * available:
+            self.columns.minimums[Column.TYPE] = short
+            self.columns.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_type_column()  # before the table's ColumnFitter fits the columns to the new width
+        return super().eventFilter(watched, event)
+
+    def _show_optional_columns(self) -> None:
+        """The Topics column once the activities loaded have topics, the Points column once they have #WeThriveHere
+        points: until then their room goes to the others (on a narrow window, to the title and the type)."""
+        records = self.model.records
+        self.table.setColumnHidden(Column.TOPICS, not any(r.data.topics for r in records))
+        self.table.setColumnHidden(Column.POINTS, not any(self.model.points(r) for r in records))
         self.columns.fit()
 
     # --- footer ----------------------------------------------------------------------------------------
@@ -269,8 +314,8 @@ class ActivityLogPage(Page):
         """Progress toward ICMA's 40 hours and the challenge points of the year shown (not affected by the filters).
 
         The bar follows the hours that COUNT (models.requirements.icma_year: Tenet 8 as the member keeps it, with
-        its caps and conditions), worked out once per load; when they differ from the hours logged it says both,
-        and its tooltip says why."""
+        its caps and conditions), worked out once per load; when they differ from the hours logged (which the line
+        beside it says) it says how many count, and its tooltip says why."""
         records = self.model.records
         year = self.selected_year()
         self.progress.setVisible(year is not None)
@@ -284,8 +329,8 @@ class ActivityLogPage(Page):
         hours = {"total": format_hours(icma.counted), "required": format_hours(required),
                  "logged": format_hours(icma.logged), "counted": format_hours(icma.counted)}
         if icma.counted != icma.logged:
-            text = (tr("{logged} h logged · {counted} h count toward ICMA's {required}: commitment met")
-                    if icma.met else tr("{logged} h logged · {counted} h count toward ICMA's {required}"))
+            text = (tr("{counted} h count toward ICMA's {required}: commitment met")
+                    if icma.met else tr("{counted} h count toward ICMA's {required}"))
         else:
             text = tr("{total} h: commitment met") if icma.met else tr("{total} of {required} h")
         self.progress.setFormat(text.format(**hours))
@@ -295,6 +340,8 @@ class ActivityLogPage(Page):
         else:
             tip = tr("{year}: {total} of {required} h; {missing} h to go").format(
                 year=year, missing=format_hours(icma.remaining), **hours)
+        if icma.counted != icma.logged:
+            tip += "\n" + tr("{logged} h logged, {counted} h count.").format(**hours)
         why = icma.explanations()
         if why:
             tip += "\n\n" + tr("Why not every hour logged counts:") + "".join("\n• " + line for line in why)
@@ -311,7 +358,7 @@ class ActivityLogPage(Page):
         shown, planned, done_cents, planned_cents = self.model.shown_totals()
         parts = [trn("Showing {shown} of %n activity", "Showing {shown} of %n activities", total).format(shown=shown)
                  if self.model.is_filtered() else trn("%n activity", "%n activities", total),
-                 tr("{hours} h completed").format(hours=format_hours(Decimal(done_cents) / 100))]
+                 tr("{hours} h logged").format(hours=format_hours(Decimal(done_cents) / 100))]
         if planned:
             parts.append(trn("%n planned activity ({hours} h)", "%n planned activities ({hours} h)", planned).format(
                 hours=format_hours(Decimal(planned_cents) / 100)))
@@ -440,7 +487,8 @@ class ActivityLogPage(Page):
             self.columns.take_current_widths()  # the widths the user left, fitted to the width there is now
             self.columns.use_widths(_saved_widths(settings.value(WIDTHS_KEY)))
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-            self._show_topics_column()  # as the rows say, not as the saved header had it
+            self._show_optional_columns()  # as the rows say, not as the saved header had it
+            self._fit_type_column()
         elif settings.value(OLD_WIDTHS_KEY) is not None:  # saved before the Topics column: shift past it
             old = _saved_widths(settings.value(OLD_WIDTHS_KEY))
             self.columns.use_widths({c + 1 if c >= Column.TOPICS else c: w for c, w in old.items()})

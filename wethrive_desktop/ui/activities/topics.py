@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from wethrive_desktop.i18n import tr
@@ -44,6 +44,27 @@ class TopicCompleter(QCompleter):
         return (head + " " if head else "") + str(index.data())
 
 
+class OneLineFirst(QLabel):
+    """A word-wrapped label that asks for the width of its text on one line: beside a button, it stays on one line
+    while the row has room for that, and wraps only when it has not (a wrapped QLabel asks for a width of its own
+    choosing, so "Suggested: Ethics, Law" broke onto two lines beside free space)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = (self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + margins.left()
+                 + margins.right() + 1)
+        return QSize(width, self.heightForWidth(width))
+
+
+def builtin_names() -> str:
+    """The built-in topics by their names: "Ethics, Law, Equity, Sustainability and resilience"."""
+    return ", ".join(topic_label(key) for key in BUILTIN_TOPICS)
+
+
 def topic_keys() -> dict[str, str]:
     """The key of each built-in topic by its name as shown (and by its key): "ethics" -> "ethics"."""
     keys = {key: key for key in BUILTIN_TOPICS}
@@ -76,8 +97,8 @@ class TopicsField(QWidget):
         self._suggested: tuple[str, ...] = ()
         self.edit = named(QLineEdit(), "topicsEdit", tr("Topics"))
         self.edit.setPlaceholderText(tr("e.g. Ethics; Law (separate topics with ; or ,)"))
-        self.edit.setToolTip(tr("Topic tags: the ones other requirements ask for (Ethics, Law, Equity, Sustainability "
-                                "and resilience) or your own"))
+        self.edit.setToolTip(tr("Topic tags: the ones other requirements ask for ({topics}) or your own").format(
+            topics=builtin_names()))
         words = [topic_label(key) for key in BUILTIN_TOPICS]
         words += sorted(set(clean_topics(used)) - set(BUILTIN_TOPICS))
         self.completer = TopicCompleter(words, self)
@@ -85,8 +106,7 @@ class TopicsField(QWidget):
         # Qt connects a line edit to its completer only while the line has the focus: take a chosen topic always.
         self.completer.activated.connect(self.edit.setText)  # the text overload
 
-        self.suggestion = named(QLabel(), "topicSuggestion")
-        self.suggestion.setWordWrap(True)
+        self.suggestion = named(OneLineFirst(), "topicSuggestion")
         self.add_button = named(QPushButton(tr("Add")), "addSuggestedTopicsButton", tr("Add the suggested topics"))
         self.add_button.setToolTip(tr("Add the suggested topics to this activity"))
         self.add_button.setAutoDefault(False)
