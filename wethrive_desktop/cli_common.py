@@ -29,6 +29,11 @@ class CommandError(Exception):
     """A message for the user; exit status 1."""
 
 
+def write_error(path: Path, exc: OSError) -> CommandError:
+    """'cannot write PATH: REASON', for a file a command could not write."""
+    return CommandError(f"cannot write {path}: {exc.strerror or exc}")
+
+
 def resolve_db(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
 

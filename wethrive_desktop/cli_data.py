@@ -11,11 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from wethrive_desktop.cli_common import CommandAdder, CommandError, database_for_import, open_db, resolve_db, year_arg
-
-
-def _write_error(path: Path, exc: OSError) -> CommandError:
-    return CommandError(f"cannot write {path}: {exc.strerror or exc}")
+from wethrive_desktop.cli_common import (
+    CommandAdder,
+    CommandError,
+    database_for_import,
+    open_db,
+    resolve_db,
+    write_error,
+    year_arg,
+)
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
@@ -52,7 +56,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     try:
         count = export_csv(out, args.year)
     except OSError as exc:
-        raise _write_error(out, exc) from exc
+        raise write_error(out, exc) from exc
     which = f" of {args.year}" if args.year else ""
     print(f"Exported {count} activities{which} to {out}")
     return 0
@@ -66,7 +70,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     try:
         counts = export_json(out)
     except OSError as exc:
-        raise _write_error(out, exc) from exc
+        raise write_error(out, exc) from exc
     listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
     print(f"Exported {listed} to {out}")
     return 0

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wethrive_desktop.cli_common import CommandAdder, CommandError, database_for_import
+from wethrive_desktop.cli_common import CommandAdder, CommandError, database_for_import, write_error
 
 if TYPE_CHECKING:
     from wethrive_desktop.exchange.tabular import Table
@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 tabular.write_rejected(result, out)
             except OSError as exc:
-                raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
+                raise write_error(out, exc) from exc
             _say(f"The {len(result.rejected)} row(s) with errors were written to {out}.")
         if result.rejected and not args.skip_invalid:
             print(f"{len(result.rejected)} row(s) with errors in {source}: nothing was imported (correct them, or "

@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wethrive_desktop.cli_common import CommandAdder, CommandError, Handler, add_db_option, format_table, open_db
+from wethrive_desktop.cli_common import (
+    CommandAdder,
+    CommandError,
+    Handler,
+    add_db_option,
+    format_table,
+    open_db,
+    write_error,
+)
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.requirements.counting import RequirementProgress
@@ -157,7 +165,7 @@ def cmd_requirements_export(args: argparse.Namespace) -> int:
     try:
         count = export_requirements(out)
     except OSError as exc:
-        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise write_error(out, exc) from exc
     print(f"Exported {count} requirement definition(s) to {out}")
     return 0
 

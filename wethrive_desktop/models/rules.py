@@ -18,8 +18,8 @@ HUNDREDTH = Decimal("0.01")
 ZERO = Decimal("0.00")
 
 
-class ActivityFacts(Protocol):
-    """What the rules need of an activity (ActivityData has it)."""
+class LoggedHours(Protocol):
+    """An activity's hours as logged: when it started, how long, and whether it is completed."""
 
     @property
     def start_date(self) -> date: ...
@@ -27,6 +27,11 @@ class ActivityFacts(Protocol):
     def hours(self) -> Decimal: ...
     @property
     def status(self) -> str: ...
+
+
+class ActivityFacts(LoggedHours, Protocol):
+    """What the rules need of an activity (ActivityData has it)."""
+
     @property
     def practices(self) -> tuple[int, ...]: ...
     @property

@@ -233,18 +233,17 @@ def assemble_report(
     names: tuple[tuple[int, str], ...] | None = None,
     *,
     tenet_8: Requirement | None = None,
-    earlier: Sequence[CountedFacts] = (),
     others: Sequence[RequirementProgress] = (),
     program: ProgramFacts | None = None,
 ) -> ReportData:
     """The report from already-loaded facts (no database access).
 
-    `tenet_8` is ICMA's requirement as the member tracks it (the built-in template by default); `earlier` the
-    completed activities of the year before, which only a carry-over reads; `others` the other requirements'
-    standing (`others_standing`); `program` the profile's program statuses (read from `profile` by default)."""
+    `tenet_8` is ICMA's requirement as the member tracks it (the built-in template by default: a calendar year
+    with no carry-over, so this year's activities are all it reads); `others` the other requirements' standing
+    (`others_standing`); `program` the profile's program statuses (read from `profile` by default)."""
     records = list(records)
     requirement = tenet_8 or template(ALWAYS_ON, generated_on)
-    icma = icma_year([*earlier, *records], year, generated_on, requirement)
+    icma = icma_year(records, year, generated_on, requirement)
     counts = {c.activity_id: c for c in icma.activities}
     chosen = report_activities(records, year)
     activities = tuple(
@@ -336,8 +335,6 @@ def build_report_data(year: int, generated_on: date | None = None) -> ReportData
     tracked = load_requirements(today)
     tenet_8 = next((r for r in tracked if r.key == ALWAYS_ON), None) or template(ALWAYS_ON, today)
     loaded = {year: load_activities(year=year, status=Status.COMPLETED.value)}
-    if tenet_8.carry_over is not None:
-        loaded[year - 1] = load_activities(year=year - 1, status=Status.COMPLETED.value)
     others = others_standing([r for r in tracked if r.key != ALWAYS_ON], year, requirements_day(year, today),
                              loaded)
     return assemble_report(
@@ -350,7 +347,6 @@ def build_report_data(year: int, generated_on: date | None = None) -> ReportData
         today,
         practice_names(),
         tenet_8=tenet_8,
-        earlier=loaded.get(year - 1, ()),
         others=others,
         program=program_facts(),
     )

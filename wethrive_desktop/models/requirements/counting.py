@@ -24,21 +24,15 @@ from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import Status, type_label
 from wethrive_desktop.models.mentoring import add_months
 from wethrive_desktop.models.requirements.definitions import PeriodKind, Requirement
-from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours
+from wethrive_desktop.models.rules import HUNDREDTH, ZERO, LoggedHours, format_hours
 from wethrive_desktop.models.topics import topic_label
 
 
-class CountedFacts(Protocol):
+class CountedFacts(LoggedHours, Protocol):
     """What counting needs of an activity (ActivityRecord has it)."""
 
     @property
     def id(self) -> int: ...
-    @property
-    def start_date(self) -> date: ...
-    @property
-    def hours(self) -> Decimal: ...
-    @property
-    def status(self) -> str: ...
     @property
     def type(self) -> str: ...
     @property
