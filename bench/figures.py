@@ -11,6 +11,7 @@ each figure is the median of `repeat` such runs. `measure` returns the rows, `fo
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import sys
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import fixtures
-from bench.child import ChildError, median, run_child, run_task
+from bench.child import ROOT, ChildError, median, run_child, run_task
 from bench.probes import SEARCH_LETTERS
 
 Result = dict[str, Any]
@@ -220,7 +221,7 @@ def startup(run: Run) -> list[Row]:
         page_ms = {name: median([float(r["page_ms"][name]) for r in apps]) for name in apps[0]["page_ms"]}
         slowest = ", slowest " + ", ".join(f"{name} {_ms(ms)}" for name, ms in
                                            sorted(page_ms.items(), key=lambda item: -item[1])[:2])
-    rss.notes.append(f"ru_maxrss of the app's process after showing each of its pages in turn (built on first show), "
+    rss.notes.append(f"peak RSS (VmHWM) of the app's process after showing each of its pages in turn (built on first show), "
                      f"the activity log with all {n:,} activities ({_ms(med(apps, 'every_page_ms'))} to show them "
                      f"all{slowest}); floor: the bare window's process")
     return [paint, block, rss]
@@ -395,10 +396,20 @@ GROUPS: dict[str, Callable[[Run], list[Row]]] = {
 ORDER = ["1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9a", "9b", "9c", "10"]
 
 
+def compile_bytecode() -> None:
+    """Compile the package and bench/ to bytecode (__pycache__), as an installed app is: pip and PyInstaller compile
+    it, and Python writes it on the first run. Without this, where PYTHONDONTWRITEBYTECODE is set (as on the
+    development machines) every measuring process would compile ~150 modules from source, ~100 ms of each start-up
+    that no user pays, while the floors, made of already compiled libraries, would not."""
+    for folder in (ROOT / "wethrive_desktop", ROOT / "bench"):
+        compileall.compile_dir(folder, quiet=1)
+
+
 def measure(n: int, db: Path, settings: Settings = Settings(), only: str | None = None,
             log: Callable[[str], None] | None = None) -> list[Row]:
     """Every figure (or the groups whose name contains `only`) on the benchmark database `db` of `n` activities."""
     say = log or (lambda text: print(text, file=sys.stderr, flush=True))
+    compile_bytecode()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="wethrive-bench-") as work:
         run = Run(n, db, settings, Path(work), say)
