@@ -221,9 +221,9 @@ def startup(run: Run) -> list[Row]:
         page_ms = {name: median([float(r["page_ms"][name]) for r in apps]) for name in apps[0]["page_ms"]}
         slowest = ", slowest " + ", ".join(f"{name} {_ms(ms)}" for name, ms in
                                            sorted(page_ms.items(), key=lambda item: -item[1])[:2])
-    rss.notes.append(f"peak RSS (VmHWM) of the app's process after showing each of its pages in turn (built on first show), "
-                     f"the activity log with all {n:,} activities ({_ms(med(apps, 'every_page_ms'))} to show them "
-                     f"all{slowest}); floor: the bare window's process")
+    rss.notes.append(f"peak RSS (VmHWM) of the app's process after showing each of its pages in turn (built on first "
+                     f"show), the activity log with all {n:,} activities "
+                     f"({_ms(med(apps, 'every_page_ms'))} to show them all{slowest}); floor: the bare window's process")
     return [paint, block, rss]
 
 
