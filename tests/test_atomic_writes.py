@@ -201,15 +201,15 @@ def test_the_report_command_keeps_the_old_pdf(db_path: Path, tmp_path: Path, fsy
 
 def test_the_report_page_keeps_the_old_pdf(window: Any, qtbot: QtBot, tmp_path: Path, fsync_fails: list[bytes],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from wethrive_desktop.reports.pdf.builder import RenderedReport
+    from wethrive_desktop.reports.pdf import builder
+    from wethrive_desktop.reports.pdf.rendered import RenderedReport
     from wethrive_desktop.ui import prompts
-    from wethrive_desktop.ui.report import preview
 
     out = tmp_path / "saved" / "report.pdf"
     out.parent.mkdir()
     out.write_bytes(OLD)
     errors: list[str] = []
-    monkeypatch.setattr(preview, "render_report", lambda *a, **k: RenderedReport(b"%PDF-1.4 new", 1))
+    monkeypatch.setattr(builder, "render_report", lambda *a, **k: RenderedReport(b"%PDF-1.4 new", 1))
     monkeypatch.setattr(prompts, "choose_save_file", lambda *a, **k: out)
     monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
     page = window.show_page("reportPage")

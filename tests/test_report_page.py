@@ -21,11 +21,13 @@ from wethrive_desktop.models.annual_report import ReadinessItem, list_revisions,
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.plans import GoalData, save_goal
 from wethrive_desktop.models.profile import ProfileData, save_profile
-from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
+from wethrive_desktop.reports.pdf import builder
+from wethrive_desktop.reports.pdf.builder import render_report
+from wethrive_desktop.reports.pdf.rendered import RenderedReport
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.activities.dialog import ActivityDialog
 from wethrive_desktop.ui.main_window import MainWindow
-from wethrive_desktop.ui.report import preview, printing, submit
+from wethrive_desktop.ui.report import printing, submit
 from wethrive_desktop.ui.report.page import ReportPage
 from wethrive_desktop.ui.report.submit import SubmitDialog
 
@@ -155,7 +157,7 @@ def test_the_preview_is_built_off_the_gui_thread(window: MainWindow, qtbot: QtBo
         threads.append(threading.get_ident())
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(preview, "render_report", spy)
+    monkeypatch.setattr(builder, "render_report", spy)  # preview.py imports it when it first builds
     with qtbot.waitSignal(page.preview_ready, timeout=30000) as blocker:
         page.tabs.setCurrentIndex(2)
     assert threads and threads[0] != threading.get_ident()

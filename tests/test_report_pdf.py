@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from wethrive_desktop import resources_path
 from wethrive_desktop.models.activities import ActivityData, ActivityRecord
 from wethrive_desktop.models.annual_report import ReportData, ReportDraft, assemble_report
 from wethrive_desktop.models.domain import PRACTICES
@@ -28,10 +29,12 @@ from wethrive_desktop.models.profile import ProfileData
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.reports.pdf import build_report_pdf, render_report, render_report_pdf
 from wethrive_desktop.reports.pdf.builder import render_story
+from wethrive_desktop.reports.pdf.coverage import COVERAGE_FILE, can_draw, parse_coverage, ranges_of
 from wethrive_desktop.reports.pdf.flowables import Rule
 from wethrive_desktop.reports.pdf.fonts import (
     CJK,
     LICENCE_FILES,
+    drawn_codepoints,
     fonts_dir,
     markup,
     missing_glyphs,
@@ -157,6 +160,16 @@ def test_markup_switches_cjk_runs_to_the_cjk_font() -> None:
     assert markup("Tom & 王小明 <x>") == f'Tom &amp; <font name="{CJK}">王小明</font> &lt;x&gt;'
     assert markup("Nguyễn Ωμέγα Дмитрий") == "Nguyễn Ωμέγα Дмитрий"  # DejaVu draws these itself
     assert missing_glyphs("กขค") == {"ก", "ข", "ค"}  # Thai: neither bundled font has it
+
+
+def test_the_glyph_check_answers_from_the_coverage_file_exactly_as_the_fonts_would() -> None:
+    # The report page checks glyphs without loading the fonts (reports/pdf/coverage.py): its file must be the
+    # fonts' own code points. After a font changes, `python scripts/font_coverage.py` writes it again.
+    written = parse_coverage(resources_path("fonts", COVERAGE_FILE).read_text(encoding="ascii"))
+    assert written == ranges_of(drawn_codepoints())
+    assert can_draw(ord("A")) and can_draw(ord("王")) and can_draw(ord("ễ"))  # Latin, CJK, Vietnamese
+    assert not can_draw(ord("ก")) and not can_draw(ord("क"))  # Thai, Devanagari: neither font
+    assert missing_glyphs("A 王 क ก") == {"क", "ก"}
 
 
 def test_fonts_are_bundled_with_their_licences_and_registered_as_a_family() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
@@ -31,6 +30,7 @@ from wethrive_desktop.reports.pdf.page import (
     numbered_canvas,
     page_furniture,
 )
+from wethrive_desktop.reports.pdf.rendered import RenderedReport
 from wethrive_desktop.reports.pdf.story import Story
 from wethrive_desktop.reports.pdf.styles import BOTTOM_MARGIN, LEFT_MARGIN, PAGE_SIZE, TOP_MARGIN, make_styles
 from wethrive_desktop.reports.wording import document_subject, document_title
@@ -38,16 +38,6 @@ from wethrive_desktop.reports.wording import document_subject, document_title
 # ASCII85 on top of zlib only made PDFs 7-bit clean for old mail gateways; without it the file is a fifth smaller
 # and the pure-Python encoder (a tenth of the build time) is skipped. This process builds no other PDFs.
 rl_config.useA85 = 0
-
-
-@dataclass(frozen=True)
-class RenderedReport:
-    pdf: bytes = field(repr=False)
-    pages: int
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.pdf).hexdigest()
 
 
 def render_report(data: ReportData, invariant: bool = False, progress: Progress | None = None) -> RenderedReport:

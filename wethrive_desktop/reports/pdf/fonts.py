@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from wethrive_desktop import resources_path
+from wethrive_desktop.reports.pdf.coverage import missing_glyphs as missing_glyphs  # answered without the fonts
 
 BASE = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -108,17 +109,13 @@ def _register() -> FontSet:
     return FontSet(BASE, BOLD, ITALIC, BOLD_ITALIC, CJK, re.compile(_ranges_class(only_cjk) + "+"))
 
 
-def missing_glyphs(text: str) -> set[str]:
-    """Characters neither bundled font can draw (they would print as nothing)."""
-    if text.isascii():
-        return set()
+def drawn_codepoints() -> set[int]:
+    """Every code point the PDF can draw: those of the regular face and of the CJK font (coverage.py writes them down
+    for the glyph check, which then needs no font loaded)."""
     fonts = register_fonts()
     base = pdfmetrics.getFont(fonts.base)
     cjk = pdfmetrics.getFont(fonts.cjk)
-    return {
-        ch for ch in set(text)
-        if ch >= " " and ord(ch) not in base.face.charToGlyph and ord(ch) not in cjk.face.charToGlyph
-    }
+    return {cp for cp in (*base.face.charToGlyph, *cjk.face.charToGlyph) if cp >= 0x20}
 
 
 def markup(text: str) -> str:

@@ -63,8 +63,8 @@ from wethrive_desktop.models.db import database_proxy
 from wethrive_desktop.models.profile import ProfileData, get_profile
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.models.wording import hours_against
-from wethrive_desktop.reports.pdf.builder import RenderedReport
-from wethrive_desktop.reports.pdf.fonts import fonts_loaded, missing_glyphs, register_fonts
+from wethrive_desktop.reports.pdf.coverage import missing_glyphs
+from wethrive_desktop.reports.pdf.rendered import RenderedReport
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
 from wethrive_desktop.ui.report.narrative import ReflectionsArea
@@ -78,7 +78,6 @@ from wethrive_desktop.ui.report.submit import start_submission
 from wethrive_desktop.ui.report.summary import SummaryTab
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.naming import named
-from wethrive_desktop.ui.workers import run_in_worker
 
 REFLECTIONS_TAB, SUMMARY_TAB, PREVIEW_TAB = 0, 1, 2  # (a narrow page adds the readiness check as a fourth)
 READINESS_DELAY_MS = 300  # the readiness check runs after this pause in typing (the word counts follow every key)
@@ -140,8 +139,6 @@ class ReportPage(Page):
         self._fill_years()
         self.refresh()
         self._add_menu_action()
-        if not fonts_loaded():
-            run_in_worker(register_fonts, on_result=lambda _fonts: self._update_readiness())
 
     # --- layout -----------------------------------------------------------------------------------------
 
@@ -420,8 +417,7 @@ class ReportPage(Page):
         live = self._live_data()
         if live is None:
             return
-        # The glyph check needs the fonts, which a worker loads when the page is made (not to delay start-up).
-        self._items = readiness(live, clock.today(), unprintable=missing_glyphs if fonts_loaded() else None,
+        self._items = readiness(live, clock.today(), unprintable=missing_glyphs,
                                 day=format_date, profile=self._profile)
         self.readiness_panel.set_items(self._items)
         self.reflections.show_problems(live.activities)

@@ -29,7 +29,7 @@ from wethrive_desktop.models.annual_report import (
     get_revision,
     list_revisions,
 )
-from wethrive_desktop.reports.pdf.builder import RenderedReport, render_report
+from wethrive_desktop.reports.pdf.rendered import RenderedReport
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.report.style import TODO_COLOR, WARN_COLOR, colored, escape
 from wethrive_desktop.ui.shell import Shell
@@ -263,11 +263,15 @@ class PreviewTab(QWidget):
 
 def _build_draft(year: int, on: date, progress: Callable[[int, int], None]) -> tuple[RenderedReport, str]:
     """The live draft's PDF, and what the preview says of it (rich text)."""
+    from wethrive_desktop.reports.pdf.builder import render_report  # ReportLab loaded on the first build
+
     return render_report(build_report_data(year, on), progress=progress), escape(tr("current draft"))
 
 
 def _build_revision(year: int, revision: int, progress: Callable[[int, int], None]) -> tuple[RenderedReport, str]:
     """A submitted revision rebuilt from its frozen snapshot, exactly as it was sent (an invariant build)."""
+    from wethrive_desktop.reports.pdf.builder import render_report
+
     info, data = get_revision(year, revision)
     rendered = render_report(data, invariant=True, progress=progress)
     return rendered, sha_note(info, rendered.pdf)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.annual_report import ReadinessItem, Submission, list_revisions, submit_report
-from wethrive_desktop.reports.pdf.builder import render_revision_pdf
 from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.report.style import TODO_COLOR, date_edit_format, escape, fit_to_screen
 from wethrive_desktop.ui.widgets.naming import named
@@ -104,6 +103,8 @@ def start_submission(parent: QWidget, year: int, open_items: list[ReadinessItem]
     when = ask_submission_date(parent, year, revision, open_items)  # looked up when called, so tests can patch it
     if when is None:
         return False
+    from wethrive_desktop.reports.pdf.builder import render_revision_pdf  # ReportLab loaded when first needed
+
     run_in_worker(submit_report, year, when, today=clock.today(), renderer=render_revision_pdf,
                   on_result=on_result, on_error=on_error)
     return True
