@@ -265,27 +265,49 @@ def _stored_datetime(value: str | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+class _Shared(dict[Any, Any]):
+    """One object per distinct value while records are built: a value repeated over many rows (a status, a type, a
+    provider, a day, an amount of hours, a tuple of practices) is stored once, not once per row. At 100,000
+    activities that is tens of MiB less, and a little faster (a Decimal or a date made once per distinct value)."""
+
+    def __init__(self, make: Callable[[Any], Any] = lambda value: value):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
              attachments: dict[int, list[AttachmentData]],
              mentoring: dict[int, MentoringData]) -> list[ActivityRecord]:
     """Build records from the raw rows: peewee's per-field conversion was most of the load time for 10,000."""
     hundredth = Decimal("0.01")
     zero = Decimal("0.00")
+    day = _Shared(date.fromisoformat)
+    hours_of = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
+    stamp = _Shared(_stored_datetime)
+    text = _Shared()  # the short texts that repeat: provider, type, status, challenge key
+    numbers = _Shared(lambda found: tuple(sorted(found)))
+    no_practices: tuple[int, ...] = ()
+    tags = _Shared(lambda joined: tuple(joined.split(";")))
     return [
         ActivityRecord(
             id=row_id,
             data=ActivityData(
-                start_date=date.fromisoformat(start), end_date=date.fromisoformat(end) if end else None,
-                title=title, provider=provider, type=type_, hours=(Decimal(hours) / 100).quantize(hundredth),
-                practices=tuple(sorted(practices.get(row_id, ()))), description=description, learned=learned,
-                status=status, challenge_key=challenge_key,
-                delivery_hours=(Decimal(delivery) / 100).quantize(hundredth) if delivery else zero,
-                topics=tuple(topics.split(";")) if topics else (),
+                start_date=day[start], end_date=day[end] if end else None,
+                title=title, provider=text[provider], type=text[type_], hours=hours_of[hours],
+                practices=numbers[tuple(found)] if (found := practices.get(row_id)) else no_practices,
+                description=description, learned=learned, status=text[status],
+                challenge_key=text[challenge_key] if challenge_key else challenge_key,
+                delivery_hours=hours_of[delivery] if delivery else zero,
+                topics=tags[topics] if topics else (),
                 meets_conditions=None if meets is None else bool(meets), type_review=bool(review),
                 mentoring=mentoring.get(row_id),
             ),
-            created_at=_stored_datetime(created),
-            updated_at=_stored_datetime(updated),
+            created_at=stamp[created],
+            updated_at=stamp[updated],
             attachments=tuple(attachments.get(row_id, ())),
         )
         for (row_id, start, end, title, provider, type_, hours, description, learned, status, challenge_key, created,
