@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_activity_model import record
+from test_activity_model import listed, record
 
 from wethrive_desktop.ui.activities.filter import ActivityFilter
 
@@ -15,7 +15,7 @@ def loaded() -> ActivityFilter:
             record(2, "Ethics webinar", "1", date(2026, 3, 2), type="webinar"),
             record(3, "Housing summit", "6", date(2026, 3, 3), learned="Zoning reform")]
     found = ActivityFilter()
-    found.load(rows)
+    found.load(*listed(rows))
     return found
 
 

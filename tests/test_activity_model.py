@@ -12,11 +12,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from wethrive_desktop.models.activities import ActivityData, ActivityRecord, AttachmentData
+from wethrive_desktop.models import activities as activities_module
+from wethrive_desktop.models.activities import ActivityData, ActivityRecord, ActivityRow, AttachmentData, listed_text
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
-from wethrive_desktop.ui.activities import filter as filter_module
-from wethrive_desktop.ui.activities.filter import haystack
 from wethrive_desktop.ui.activities.model import SORT_KEYS, ActivityTableModel, Column, Index, ShownTotals
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
 
@@ -30,6 +29,25 @@ def record(activity_id: int, title: str, hours: str, day: date, **fields: object
     attachments = fields.pop("attachments", ())
     data = ActivityData(start_date=day, title=title, hours=Decimal(hours), **fields)  # type: ignore[arg-type]
     return ActivityRecord(activity_id, data, NOW, NOW, attachments)  # type: ignore[arg-type]
+
+
+def as_row(r: ActivityRecord) -> ActivityRow:
+    """The row the activity log lists for `r` (as models.activities.load_activity_rows reads it)."""
+    d = r.data
+    return ActivityRow(r.id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.practices, d.status,
+                       d.challenge_key, d.delivery_hours, d.topics, d.meets_conditions, d.type_review, d.mentoring,
+                       r.attachments)
+
+
+def haystack(r: ActivityRecord, labels: dict[str, str] | None = None) -> str:
+    d = r.data
+    return listed_text(d.title, d.provider, d.description, d.learned, d.topics, labels)
+
+
+def listed(records: list[ActivityRecord]) -> tuple[list[ActivityRow], list[str]]:
+    """`records` as the log loads them: their rows, and the search texts made from their long texts."""
+    labels: dict[str, str] = {}
+    return [as_row(r) for r in records], [haystack(r, labels) for r in records]
 
 
 RECORDS = [
@@ -49,7 +67,8 @@ CATALOGUES = Catalogues({2017: {"annual-conference": 20, "ethics-101": 10}})
 @pytest.fixture
 def model(qapp: QApplication) -> ActivityTableModel:
     m = ActivityTableModel()
-    m.set_records(RECORDS, CATALOGUES, {"annual-conference": "Register and attend the ICMA Annual Conference"})
+    m.set_records(*listed(RECORDS), CATALOGUES,
+                  {"annual-conference": "Register and attend the ICMA Annual Conference"})
     return m
 
 
@@ -71,7 +90,7 @@ def titles(table: ActivityTableModel) -> list[str]:
 def test_table_model_passes_qtmodeltester(qtmodeltester: ModelTester, model: ActivityTableModel) -> None:
     qtmodeltester.check(model, force_py=True)
     model.sort(Column.HOURS, Qt.SortOrder.AscendingOrder)
-    model.set_records(RECORDS[1:], CATALOGUES)
+    model.set_records(*listed(RECORDS[1:]), CATALOGUES)
     qtmodeltester.check(model, force_py=True)
 
 
@@ -111,13 +130,13 @@ def test_roles_give_raw_values_and_the_record(table: ActivityTableModel) -> None
     assert table.index(0, Column.PRACTICES).data(SORT_ROLE) == (2, 6, 14)
     assert table.index(0, Column.POINTS).data(SORT_ROLE) == 20
     assert table.index(0, Column.TOPICS).data(SORT_ROLE) == ("ethics", "zoning")
-    assert table.index(0, Column.TITLE).data(RECORD_ROLE) is RECORDS[1]
+    assert table.index(0, Column.TITLE).data(RECORD_ROLE) == as_row(RECORDS[1])
 
 
 def test_teaching_shows_its_preparation_and_says_its_delivery(qapp: QApplication) -> None:
     model = ActivityTableModel()
-    model.set_records([record(1, "Taught budgeting at the state conference", "6", date(2025, 5, 1), type="teaching",
-                              delivery_hours=Decimal("1.5"))])
+    model.set_records(*listed([record(1, "Taught budgeting at the state conference", "6", date(2025, 5, 1),
+                                      type="teaching", delivery_hours=Decimal("1.5"))]))
     assert model.index(0, Column.HOURS).data() == "6"  # the preparation: the hours that count
     assert model.index(0, Column.HOURS).data(Qt.ItemDataRole.ToolTipRole) == (
         "6 h of preparation (they count), 1.5 h of delivery (not counted)")
@@ -182,7 +201,7 @@ def test_type_and_practice_filters_combine_with_search(table: ActivityTableModel
 
 def test_filter_survives_a_reload_and_a_sort(model: ActivityTableModel, table: ActivityTableModel) -> None:
     table.set_search("icma")
-    model.set_records(RECORDS[:2], CATALOGUES)
+    model.set_records(*listed(RECORDS[:2]), CATALOGUES)
     assert titles(table) == ["ICMA Annual Conference"]
     table.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert titles(table) == ["ICMA Annual Conference"]
@@ -249,7 +268,8 @@ def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication) -> None
                       practices=(rng.randint(1, 14),))
                for i in range(1, 301)]
     model = ActivityTableModel()
-    model.set_records(records)
+    rows, haystacks = listed(records)
+    model.set_records(rows, haystacks)
     text, kind, practice = "", None, None
     column_, order = Column.DATE, Qt.SortOrder.DescendingOrder
     for _ in range(400):
@@ -269,10 +289,10 @@ def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication) -> None
             model.set_practice(practice)
         model.set_search(text)
         key = SORT_KEYS[column_]
-        expected = sorted(records, key=lambda r: (key(r, 0), r.data.start_date, r.id),
-                          reverse=order == Qt.SortOrder.DescendingOrder)
-        expected = [r for r in expected if all(w in haystack(r) for w in text.casefold().split())
-                    and kind in (None, r.data.type) and (practice is None or practice in r.data.practices)]
+        ordered = sorted(zip(rows, haystacks, strict=True), key=lambda p: (key(p[0], 0), p[0].start_date, p[0].id),
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+        expected = [r for r, text_of_r in ordered if all(w in text_of_r for w in text.casefold().split())
+                    and kind in (None, r.type) and (practice is None or practice in r.practices)]
         assert model.shown_records() == expected, (text, kind, practice, column_, order)
         assert model.rowCount() == len(expected)
 
@@ -315,8 +335,8 @@ class CallCountingModel(ActivityTableModel):
 def _calls_per_key(qtbot: QtBot, rows: int, texts: list[str]) -> list[int]:
     """The calls into the model's Python methods for each search, until the view has repainted."""
     model = CallCountingModel()
-    model.set_records([record(i, f"Activity {i} on budgets", "1", date(2025, 1, 1 + i % 28), provider="ICMA")
-                       for i in range(1, rows + 1)])
+    model.set_records(*listed([record(i, f"Activity {i} on budgets", "1", date(2025, 1, 1 + i % 28),
+                                      provider="ICMA") for i in range(1, rows + 1)]))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -343,23 +363,30 @@ def test_a_keystroke_makes_no_call_per_row(qtbot: QtBot) -> None:
     assert _calls_per_key(qtbot, 500, texts) == _calls_per_key(qtbot, 10_000, texts)
 
 
-def test_texts_are_prepared_once_per_load(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    prepared: list[int] = []
+def test_keys_sorting_and_filters_use_the_texts_given_at_load(qapp: QApplication,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search texts are made once, as the rows are read (models.activities.listed_text): no key, sort or
+    filter makes one again, and after a sort each row still has its own."""
+    rows, haystacks = listed(RECORDS)
+    prepared: list[str] = []
 
-    def counting_haystack(r: ActivityRecord, labels: dict[str, str] | None = None) -> str:
-        prepared.append(r.id)
-        return haystack(r, labels)
+    def counting(*args: Any, **kwargs: Any) -> str:
+        prepared.append(str(args[0]))
+        return ""
 
-    monkeypatch.setattr(filter_module, "haystack", counting_haystack)
+    monkeypatch.setattr(activities_module, "listed_text", counting)
+    monkeypatch.setattr(activities_module, "search_text", counting)
     model = ActivityTableModel()
-    model.set_records(RECORDS)
-    assert sorted(prepared) == [1, 2, 3, 4]
+    model.set_records(rows, haystacks)
     for text in ["i", "ic", "icm", "icma", "icm", "", "budget"]:
         model.set_search(text)
     model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    model.set_search("budgets")
+    model.set_search("budgets")  # only in "what I learned" of the last record: sorted first now
     model.set_type("workshop")
-    assert len(prepared) == 4  # neither keys nor sorting nor filters prepare the texts again
+    assert prepared == []
     assert titles(model) == ["Équité et inclusion"]
-    model.set_records(RECORDS[:2])
-    assert len(prepared) == 6
+    model.set_type(None)
+    model.set_search("priority-based")
+    assert titles(model) == ["Budgeting for Outcomes"]
+    with pytest.raises(ValueError, match="4 rows but 3 search texts"):
+        model.set_records(rows, haystacks[:3])

@@ -152,7 +152,7 @@ def test_enter_edits_the_selected_row(window: MainWindow, qtbot: QtBot) -> None:
     dialog.hours_spin.setValue(2.5)
     dialog.accept()
     assert shown_titles(window) == ["ICMA Annual Conference", "Budgeting for Outcomes", "Ethics 101"]
-    assert page_of(window).current_record().data.hours == Decimal("2.5")  # type: ignore[union-attr]
+    assert page_of(window).current_record().hours == Decimal("2.5")  # type: ignore[union-attr]
 
 
 def test_double_click_edits_the_row(window: MainWindow, qtbot: QtBot) -> None:
@@ -178,6 +178,28 @@ def test_duplicate_makes_a_new_activity_from_the_selected_one(window: MainWindow
     copy = next(r for r in copies if r.data.title.endswith("(day 2)"))
     assert copy.data.practices == (2, 6) and copy.data.hours == Decimal("10.5")
     assert page_of(window).current_record().id == copy.id  # type: ignore[union-attr]
+
+
+def test_the_log_keeps_no_long_texts_yet_a_copy_and_the_tooltip_have_them(window: MainWindow, qtbot: QtBot) -> None:
+    # The list holds rows without the description and what was learned (memory at 100,000 activities); the
+    # search still finds those texts, the Title tooltip reads the start of what was learned, and a duplicate
+    # copies both from the activity read whole.
+    page = page_of(window)
+    page.search_edit.setText("disclose")
+    assert shown_titles(window) == ["Ethics 101"]
+    row = page.model.record(0)
+    assert not hasattr(row, "data") and not hasattr(row, "learned") and not hasattr(row, "description")
+    tip = page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines() == ["Ethics 101", "Learned: Disclose early"]
+    select(window, "Ethics 101")
+    QTest.keyClick(table(window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ActivityDialog)
+    assert dialog is not None and dialog.activity_id is None
+    assert dialog.learned_edit.toPlainText() == "Disclose early"
+    dialog.title_edit.setText("Ethics 101 again")
+    dialog.accept()
+    copy = next(r for r in load_activities() if r.data.title == "Ethics 101 again")
+    assert copy.data.learned == "Disclose early"
 
 
 def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, qtbot: QtBot,
@@ -319,13 +341,13 @@ def test_delete_and_undo_in_a_searched_and_sorted_table(window: MainWindow, qtbo
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert asked == []
     assert shown_titles(window) == ["Ethics 101"]
-    assert page.current_record() is not None and page.current_record().data.title == "Ethics 101"  # type: ignore
+    assert page.current_record() is not None and page.current_record().title == "Ethics 101"  # type: ignore
     assert page.shown_label.text().startswith("Showing 1 of 2 activities")
 
     window.undo_action.trigger()  # back in place: still searched and sorted, and selected again
     assert shown_titles(window) == ["Ethics 101", "ICMA Annual Conference"]
     assert page.current_record() is not None
-    assert page.current_record().data.title == "ICMA Annual Conference"  # type: ignore[union-attr]
+    assert page.current_record().title == "ICMA Annual Conference"  # type: ignore[union-attr]
     assert page.search_edit.text() == "ic"
     window.redo_action.trigger()
     assert shown_titles(window) == ["Ethics 101"]

@@ -353,7 +353,7 @@ def test_a_german_locale_writes_its_own_dates(qtbot: QtBot, make_window: Window,
     QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     window = make_window(ensure_demo_database(data_dir / "demo.sqlite3"), True)
     log = activity_page(window)
-    first = log.model.record(0).data.start_date
+    first = log.model.record(0).start_date
     assert log.model.index(0, Column.DATE).data().startswith(f"{first.day:02d}.{first.month:02d}.{first.year}")
     dialog = window.open_activity_dialog()
     assert dialog.start_edit.displayFormat() == "dd.MM.yyyy"  # the field writes dates as the table does
@@ -436,7 +436,7 @@ def test_colours_read_on_a_dark_palette(qtbot: QtBot, demo: MainWindow, dark: QP
     base = dark.color(QPalette.ColorRole.Base)
     assert contrast(paperclip_color(), base) >= GRAPHIC_CONTRAST  # the paperclip column
     log = activity_page(demo)
-    planned = [row for row in range(log.model.rowCount()) if log.model.record(row).data.status == "planned"]
+    planned = [row for row in range(log.model.rowCount()) if log.model.record(row).status == "planned"]
     assert planned
     foreground = log.model.index(planned[0], Column.TITLE).data(Qt.ItemDataRole.ForegroundRole)
     assert contrast(QColor(foreground), base) >= TEXT_CONTRAST  # planned rows, muted but readable

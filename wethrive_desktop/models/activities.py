@@ -135,6 +135,33 @@ class ActivityRecord:
         return self.data.delivery_hours
 
 
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """An activity as the activity log lists it: every field but the two long texts (the description and what was
+    learned), which the list never shows and which are most of an activity's memory: without them, 100,000
+    activities take ~45 MiB less (load_activity_rows gives the search text that covers them).
+
+    Deliberately not an ActivityData: a row cannot be saved back, so no edit made from the list can lose the texts
+    it lacks; to edit or copy an activity, get_activity(row.id) reads it whole."""
+
+    id: int
+    start_date: date
+    end_date: date | None
+    title: str
+    provider: str
+    type: str
+    hours: Decimal
+    practices: tuple[int, ...]
+    status: str
+    challenge_key: str | None
+    delivery_hours: Decimal
+    topics: tuple[str, ...]
+    meets_conditions: bool | None
+    type_review: bool
+    mentoring: MentoringData | None
+    attachments: tuple[AttachmentData, ...]
+
+
 def normalized(data: ActivityData) -> ActivityData:
     return replace(
         data,
@@ -317,13 +344,72 @@ def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
     ]
 
 
+_ROW_COLUMNS = (Activity.id, Activity.start_date, Activity.end_date, Activity.title, Activity.provider, Activity.type,
+                Activity.hours, Activity.description, Activity.learned, Activity.status, Activity.challenge_key,
+                Activity.delivery_hours, Activity.topics, Activity.meets_conditions, Activity.type_review)
+
+
+def _log_rows(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
+              attachments: dict[int, list[AttachmentData]],
+              mentoring: dict[int, MentoringData]) -> tuple[list[ActivityRow], list[str]]:
+    """ActivityRows and their search texts from the raw rows (as _records, sharing the values that repeat)."""
+    hundredth = Decimal("0.01")
+    zero = Decimal("0.00")
+    day = _Shared(date.fromisoformat)
+    hours_of = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
+    text = _Shared()
+    numbers = _Shared(lambda found: tuple(sorted(found)))
+    no_practices: tuple[int, ...] = ()
+    tags = _Shared(lambda joined: tuple(joined.split(";")))
+    labels: dict[str, str] = {}
+    built: list[ActivityRow] = []
+    searched: list[str] = []
+    add, add_text = built.append, searched.append
+    for (row_id, start, end, title, provider, type_, hours, description, learned, status, challenge_key, delivery,
+         topics, meets, review) in rows:
+        row = ActivityRow(
+            id=row_id, start_date=day[start], end_date=day[end] if end else None, title=title,
+            provider=text[provider], type=text[type_], hours=hours_of[hours],
+            practices=numbers[tuple(found)] if (found := practices.get(row_id)) else no_practices,
+            status=text[status], challenge_key=text[challenge_key] if challenge_key else challenge_key,
+            delivery_hours=hours_of[delivery] if delivery else zero, topics=tags[topics] if topics else (),
+            meets_conditions=None if meets is None else bool(meets), type_review=bool(review),
+            mentoring=mentoring.get(row_id), attachments=tuple(attachments.get(row_id, ())))
+        add(row)
+        add_text(listed_text(title, provider, description, learned, row.topics, labels))
+    return built, searched
+
+
+def learned_excerpt(activity_id: int, chars: int = 300) -> str:
+    """The start of what was learned in an activity (a tooltip's; "" when none, or when the activity is gone)."""
+    row = database_proxy.execute_sql("SELECT substr(learned, 1, ?) FROM activity WHERE id = ?",
+                                     [chars, activity_id]).fetchone()
+    return str(row[0]) if row and row[0] else ""
+
+
 def load_activities(year: int | None = None, status: str | None = None,
                     ids: Sequence[int] | None = None) -> list[ActivityRecord]:
-    """Activities (newest first) with their practices and attachments, in three queries whatever the count.
+    """Activities (newest first) with their practices and attachments, in three queries whatever the count."""
+    return _records(*_load(_COLUMNS, year, status, ids))
+
+
+def load_activity_rows(year: int | None = None) -> tuple[list[ActivityRow], list[str]]:
+    """The activities of `year` (None: every year), newest first, as the activity log lists them, and for each the
+    text its search looks in (`search_text` and its topics' `topic_search_text`): the long texts go into that and
+    are not kept otherwise."""
+    return _log_rows(*_load(_ROW_COLUMNS, year, None, None))
+
+
+def _load(columns: Sequence[peewee.Field], year: int | None, status: str | None, ids: Sequence[int] | None,
+          ) -> tuple[Iterable[Sequence[Any]], dict[int, list[int]], dict[int, list[AttachmentData]],
+                     dict[int, MentoringData]]:
+    """The chosen activities' rows (`columns`, newest first) with their practices, attachments and mentoring.
 
     The activities are read first; their practices and attachments are then looked up by those ids (one JSON
     array bound as one value), through the indexes on activity_id: joining them to the activity table again would
-    read every chosen activity's row twice more (at 100,000 activities, most of a year's load time)."""
+    read every chosen activity's row twice more (at 100,000 activities, most of a year's load time). For every
+    activity, the rows are read only as the caller builds from them (the cursor itself is returned): never all
+    held at once as well (at 100,000 activities, ~45 MiB less at the peak)."""
     where = []
     if year is not None:
         where.append((Activity.start_date >= date(year, 1, 1)) & (Activity.start_date <= date(year, 12, 31)))
@@ -334,7 +420,7 @@ def load_activities(year: int | None = None, status: str | None = None,
     condition = None
     for w in where:
         condition = w if condition is None else condition & w
-    activities = Activity.select(*_COLUMNS).order_by(Activity.start_date.desc(), Activity.id.desc())
+    activities = Activity.select(*columns).order_by(Activity.start_date.desc(), Activity.id.desc())
     if condition is not None:
         activities = activities.where(condition)
     sql, params = activities.sql()
@@ -356,10 +442,8 @@ def load_activities(year: int | None = None, status: str | None = None,
         attachments[f.activity_id].append(_attachment_data(f))
     mentoring = _load_mentoring(chosen is not None, chosen)
     if chosen is None:
-        # Every activity: the rows are read as the records are built, never all held at once as well (at
-        # 100,000 activities, ~45 MiB less at the peak).
         rows = database_proxy.execute_sql(sql, params)
-    return _records(rows, practices, attachments, mentoring)
+    return rows, practices, attachments, mentoring
 
 
 def _attachment_data(f: Attachment) -> AttachmentData:
@@ -409,6 +493,14 @@ def search_text(title: str, provider: str, description: str, learned: str) -> st
     The fields are joined by a newline, which no search word contains (words are split on whitespace), so a word
     never matches across two fields."""
     return "\n".join((title, provider, description, learned)).casefold()
+
+
+def listed_text(title: str, provider: str, description: str, learned: str, topics: Sequence[str],
+                labels: dict[str, str] | None = None) -> str:
+    """The text the activity log's search looks in: `search_text`, then the topics, each by its tag and by its name
+    as shown ("ethics", "ethik"). `labels` keeps the names found, casefolded, so a load asks each topic's name once."""
+    text = search_text(title, provider, description, learned)
+    return text + "\n" + topic_search_text(topics, labels) if topics else text
 
 
 def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:

@@ -3,8 +3,8 @@ precomputed once per row when the rows load. Nothing here calls into Qt: model.p
 for the rows that pass and shows those.
 
 Every word typed must appear, in any case, in the title, provider, description, what was learned or a topic (by its
-tag or its name as shown). Each row's
-searchable text is casefolded once, when the rows load (`haystack`); a keystroke is then one pass per new word
+tag or its name as shown). Each row's searchable text is made once, casefolded, when the rows are read from the store
+(models.activities.listed_text, given to `load`); a keystroke is then one pass per new word
 (itertools.compress over `word in text`: no Python function is called per row) over the rows that can still match:
 typing more narrows from the previous result, and going back (Backspace) finds the earlier result in a small cache.
 """
@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import contains
-
-from wethrive_desktop.models.activities import ActivityRecord, search_text
-from wethrive_desktop.models.topics import topic_search_text
+from typing import Protocol
 
 # What a result depends on: the words searched (casefolded), the type and the practice.
 Criteria = tuple[tuple[str, ...], str | None, int | None]
@@ -24,13 +22,13 @@ NO_CRITERIA: Criteria = ((), None, None)
 CACHE_SIZE = 8  # recent results kept; each is a list of row positions, at most one per row loaded
 
 
-def haystack(record: ActivityRecord, labels: dict[str, str] | None = None) -> str:
-    """The text a search looks in: models.activities.search_text (which the other years' count uses too), then
-    the topics, each by its tag and by its name as shown ("ethics", "ethik"). `labels` keeps the names found,
-    casefolded, so a load asks each topic's name once."""
-    d = record.data
-    text = search_text(d.title, d.provider, d.description, d.learned)
-    return text + "\n" + topic_search_text(d.topics, labels) if d.topics else text
+class Listed(Protocol):
+    """What the filter reads of a row besides its search text (an ActivityRow has it)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def practices(self) -> tuple[int, ...]: ...
 
 
 def _narrower(criteria: Criteria, than: Criteria) -> bool:
@@ -54,13 +52,15 @@ class ActivityFilter:
 
     # --- rows ------------------------------------------------------------------------------------------
 
-    def load(self, records: Sequence[ActivityRecord]) -> None:
-        """Take new rows: their searchable texts are made here, once, and never again per keystroke."""
-        self._positions = list(range(len(records)))
-        labels: dict[str, str] = {}
-        self._haystacks = [haystack(r, labels) for r in records]
-        self._types = [r.data.type for r in records]
-        self._practices = [r.data.practices for r in records]
+    def load(self, rows: Sequence[Listed], haystacks: Sequence[str]) -> None:
+        """Take new rows and their search texts (models.activities.listed_text, casefolded when the rows were read:
+        never again per keystroke)."""
+        if len(haystacks) != len(rows):
+            raise ValueError(f"{len(rows)} rows but {len(haystacks)} search texts")
+        self._positions = list(range(len(rows)))
+        self._haystacks = list(haystacks)
+        self._types = [r.type for r in rows]
+        self._practices = [r.practices for r in rows]
         self._results.clear()
 
     def reorder(self, order: Sequence[int]) -> None:

@@ -1,7 +1,8 @@
-"""The activity table: a QAbstractTableModel of ActivityRecords that sorts and filters its own rows.
+"""The activity table: a QAbstractTableModel of ActivityRows that sorts and filters its own rows.
 
 Roles: Qt's display, tooltip, alignment, font and foreground roles; `SORT_ROLE` gives each cell's raw value
-(hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRecord itself;
+(hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRow itself (an
+activity without its long texts: models.activities.get_activity reads it whole);
 `SHORT_ROLE` the Type column's shorter word, which `TypeDelegate` shows when the full label does not fit.
 
 There is no QSortFilterProxyModel in between, because one calls back into Python for every row (filterAcceptsRow)
@@ -35,7 +36,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from wethrive_desktop.i18n import format_date, noop, tr, trn
-from wethrive_desktop.models.activities import ActivityRecord
+from wethrive_desktop.models.activities import ActivityRow, learned_excerpt
 from wethrive_desktop.models.domain import PRACTICES, Status, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.models.topics import BUILTIN_TOPICS, topic_label
@@ -120,9 +121,9 @@ def short_type_name(key: str) -> str:
     return tr(short) if short else table_type_name(key)
 
 
-def type_review(record: ActivityRecord) -> bool:
-    """Whether `record` is an old "coaching" activity the member is asked to confirm the type of."""
-    return record.data.type_review and record.data.type == "coaching"
+def type_review(row: ActivityRow) -> bool:
+    """Whether `row` is an old "coaching" activity the member is asked to confirm the type of."""
+    return row.type_review and row.type == "coaching"
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -130,16 +131,16 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGNMENT: dict[int, int] = {Column.HOURS: _RIGHT, Column.POINTS: _RIGHT, Column.ATTACHMENTS: _CENTER}
 
 
-def _sort_keys() -> dict[Column, Callable[[ActivityRecord, int], Any]]:
+def _sort_keys() -> dict[Column, Callable[[ActivityRow, int], Any]]:
     """For each column, the raw value it sorts by (ties: by date, then by id, so the order is stable)."""
     return {
-        Column.DATE: lambda r, p: (r.data.start_date, r.data.end_date or r.data.start_date),
-        Column.TITLE: lambda r, p: r.data.title.casefold(),
-        Column.PROVIDER: lambda r, p: r.data.provider.casefold(),
-        Column.TYPE: lambda r, p: r.data.type,
-        Column.TOPICS: lambda r, p: r.data.topics,
-        Column.HOURS: lambda r, p: r.data.hours,
-        Column.PRACTICES: lambda r, p: r.data.practices,
+        Column.DATE: lambda r, p: (r.start_date, r.end_date or r.start_date),
+        Column.TITLE: lambda r, p: r.title.casefold(),
+        Column.PROVIDER: lambda r, p: r.provider.casefold(),
+        Column.TYPE: lambda r, p: r.type,
+        Column.TOPICS: lambda r, p: r.topics,
+        Column.HOURS: lambda r, p: r.hours,
+        Column.PRACTICES: lambda r, p: r.practices,
         Column.POINTS: lambda r, p: p,
         Column.ATTACHMENTS: lambda r, p: len(r.attachments),
     }
@@ -159,7 +160,7 @@ class ShownTotals(NamedTuple):
 
 
 class ActivityTableModel(QAbstractTableModel):
-    """ActivityRecords in the order of the last `sort` (newest first until then), the rows passing the filter.
+    """ActivityRows in the order of the last `sort` (newest first until then), the rows passing the filter.
 
     `records` is every record loaded; the row numbers of the Qt interface (`rowCount`, `index`, `record`,
     `row_of`) count only the rows shown.
@@ -169,7 +170,7 @@ class ActivityTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.records: list[ActivityRecord] = []
+        self.records: list[ActivityRow] = []
         self._rows: Sequence[int] = range(0)  # the rows shown, as ascending positions in `records`
         self._filter = ActivityFilter()
         # By position in `records`, made once per load and reordered (not remade) by a sort:
@@ -191,32 +192,36 @@ class ActivityTableModel(QAbstractTableModel):
 
     # --- loading ---------------------------------------------------------------------------------------
 
-    def set_records(self, records: Sequence[ActivityRecord], catalogues: Catalogues | None = None,
-                    item_names: dict[str, str] | None = None) -> None:
-        """Replace every row; `catalogues` give the challenge points, `item_names` name the items in tooltips.
+    def set_records(self, records: Sequence[ActivityRow], haystacks: Sequence[str],
+                    catalogues: Catalogues | None = None, item_names: dict[str, str] | None = None) -> None:
+        """Replace every row; `haystacks` are their search texts (models.activities.load_activity_rows gives both),
+        `catalogues` give the challenge points, `item_names` name the items in tooltips.
 
         The search, type and practice criteria stay, applied to the new rows.
         """
+        if len(haystacks) != len(records):  # before the reset: the table keeps its rows
+            raise ValueError(f"{len(records)} rows but {len(haystacks)} search texts")
         self.beginResetModel()
         catalogues = catalogues or Catalogues()
         self._item_names = dict(item_names or {})
         by_year: dict[int, Any] = {}
         points: dict[int, int] = {}
         for r in records:
-            if r.data.challenge_key:
-                year = r.data.start_date.year
+            if r.challenge_key:
+                year = r.start_date.year
                 if year not in by_year:
                     by_year[year] = catalogues.for_year(year)
-                points[r.id] = int(by_year[year].get(r.data.challenge_key, 0))
+                points[r.id] = int(by_year[year].get(r.challenge_key, 0))
         self._points = points
         self._cache.clear()
-        self.records = [records[i] for i in self._sort_order_of(records)]
+        order = self._sort_order_of(records)
+        self.records = [records[i] for i in order]
         # Everything a filter change reads, made once here and reordered (not remade) by a sort.
-        self._filter.load(self.records)
+        self._filter.load(self.records, [haystacks[i] for i in order])
         self._ids = [r.id for r in self.records]
-        self._hundredths = [int(r.data.hours * 100) for r in self.records]
+        self._hundredths = [int(r.hours * 100) for r in self.records]
         completed = Status.COMPLETED.value
-        self._is_planned = [r.data.status != completed for r in self.records]
+        self._is_planned = [r.status != completed for r in self.records]
         self._positions_changed()
         planned_hundredths = sum(map(self._hundredths.__getitem__, self._planned))
         self._all_totals = ShownTotals(len(self.records), len(self._planned),
@@ -225,7 +230,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.endResetModel()
         self.filter_changed.emit()
 
-    def record(self, row: int) -> ActivityRecord:
+    def record(self, row: int) -> ActivityRow:
         """The record shown at `row`."""
         return self.records[self._rows[row]]
 
@@ -234,12 +239,12 @@ class ActivityTableModel(QAbstractTableModel):
         position = self._position_of.get(activity_id)
         return None if position is None else self._row_at(position)
 
-    def shown_records(self) -> list[ActivityRecord]:
+    def shown_records(self) -> list[ActivityRow]:
         """The records shown, in the table's order."""
         records = self.records
         return [records[i] for i in self._rows]
 
-    def points(self, record: ActivityRecord) -> int:
+    def points(self, record: ActivityRow) -> int:
         return self._points.get(record.id, 0)
 
     def _row_at(self, position: int) -> int | None:
@@ -332,11 +337,11 @@ class ActivityTableModel(QAbstractTableModel):
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return int(self._sort_column), self._sort_order
 
-    def _sort_order_of(self, records: Sequence[ActivityRecord]) -> list[int]:
+    def _sort_order_of(self, records: Sequence[ActivityRow]) -> list[int]:
         """The positions of `records` in the current sort order (ties: by date, then by id, so it is stable)."""
         key = SORT_KEYS[self._sort_column]
         points = self._points
-        keys = [(key(r, points.get(r.id, 0)), r.data.start_date, r.id) for r in records]
+        keys = [(key(r, points.get(r.id, 0)), r.start_date, r.id) for r in records]
         # `reverse` keeps the tie-breaking date and id newest-first as well.
         return sorted(range(len(records)), key=keys.__getitem__,
                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
@@ -386,7 +391,7 @@ class ActivityTableModel(QAbstractTableModel):
         if role == _FONT or role == _FOREGROUND:
             if role == _FOREGROUND and column == Column.TYPE and type_review(record):
                 return review_color()
-            if record.data.status != Status.COMPLETED:
+            if record.status != Status.COMPLETED:
                 return self._italic if role == _FONT else planned_color()
             return None
         if role == _TOOLTIP:
@@ -396,11 +401,11 @@ class ActivityTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         if role == SHORT_ROLE and column == Column.TYPE:
-            return tr(CONFIRM_SHORT) if type_review(record) else short_type_name(record.data.type)
+            return tr(CONFIRM_SHORT) if type_review(record) else short_type_name(record.type)
         return None
 
-    def _texts(self, record: ActivityRecord) -> tuple[str, ...]:
-        d = record.data
+    def _texts(self, record: ActivityRow) -> tuple[str, ...]:
+        d = record
         points = self._points.get(record.id)
         return (
             short_range(d.start_date, d.end_date),
@@ -414,8 +419,8 @@ class ActivityTableModel(QAbstractTableModel):
             "",
         )
 
-    def _tooltip(self, record: ActivityRecord, column: Column) -> str | None:
-        d = record.data
+    def _tooltip(self, record: ActivityRow, column: Column) -> str | None:
+        d = record
         planned = tr("Planned: not counted until it is marked completed.") if d.status != Status.COMPLETED else ""
         if column == Column.PRACTICES:
             return "\n".join(practice_label(p) for p in d.practices if p in PRACTICES) or tr("No practice tagged")
@@ -445,8 +450,9 @@ class ActivityTableModel(QAbstractTableModel):
             return "\n".join([planned, when]) if planned else when
         if column == Column.TITLE:
             lines = [planned, d.title] if planned else [d.title]
-            if d.learned:
-                lines.append(tr("Learned: {text}").format(text=d.learned[:300]))
+            learned = learned_excerpt(record.id)  # read when asked (a row does not keep the long texts)
+            if learned:
+                lines.append(tr("Learned: {text}").format(text=learned))
             return "\n".join(lines)
         return planned or None
 

@@ -1,8 +1,9 @@
 """The activity log: a year's activities in a sortable, searchable table, with progress toward the 40 hours.
 
-The page loads the selected year (or all years) in three queries (models.activities.load_activities) and filters
-in memory as the user types: the table's model (model.py) sorts and filters its own rows, with filter.py matching
-the search over texts prepared once per load, so a keystroke costs no call per row.
+The page loads the selected year (or all years) in three queries (models.activities.load_activity_rows: rows without
+the long texts, and the search texts made from them) and filters in memory as the user types: the table's model
+(model.py) sorts and filters its own rows, with filter.py matching the search over those texts, so a keystroke costs
+no call per row. Editing or copying an activity reads it whole (get_activity).
 """
 
 from __future__ import annotations
@@ -30,7 +31,14 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.activities import ActivityRecord, load_activities, matches_by_year, years_with_records
+from wethrive_desktop.models.activities import (
+    ActivityRow,
+    get_activity,
+    load_activities,
+    load_activity_rows,
+    matches_by_year,
+    years_with_records,
+)
 from wethrive_desktop.models.challenge import load_catalogues, load_items
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, PRACTICES, REQUIRED_HOURS
 from wethrive_desktop.models.profile import get_profile
@@ -262,8 +270,8 @@ class ActivityLogPage(Page):
             names[item.key] = item.name
         self._catalogues = catalogues
         self._signed_up = get_profile().challenge_signup
-        records = load_activities(year=year)
-        self.model.set_records(records, catalogues, names)  # the footer follows (filter_changed)
+        rows, haystacks = load_activity_rows(year=year)
+        self.model.set_records(rows, haystacks, catalogues, names)  # the footer follows (filter_changed)
         self._show_optional_columns()
         self._fit_type_column()
         self._update_year_summary()
@@ -283,8 +291,8 @@ class ActivityLogPage(Page):
         def widest(texts: set[str]) -> int:
             return max((metrics.horizontalAdvance(text) + pad for text in texts), default=0)
 
-        full = widest({tr(CONFIRM_TYPE) if type_review(r) else table_type_name(r.data.type) for r in records})
-        short = widest({tr(CONFIRM_SHORT) if type_review(r) else short_type_name(r.data.type) for r in records})
+        full = widest({tr(CONFIRM_TYPE) if type_review(r) else table_type_name(r.type) for r in records})
+        short = widest({tr(CONFIRM_SHORT) if type_review(r) else short_type_name(r.type) for r in records})
         self.columns.minimums[Column.TYPE] = full
         self.columns.fit()
         header = self.table.horizontalHeader()
@@ -304,7 +312,7 @@ class ActivityLogPage(Page):
         """The Topics column once the activities loaded have topics, the Points column once they have #WeThriveHere
         points: until then their room goes to the others (on a narrow window, to the title and the type)."""
         records = self.model.records
-        self.table.setColumnHidden(Column.TOPICS, not any(r.data.topics for r in records))
+        self.table.setColumnHidden(Column.TOPICS, not any(r.topics for r in records))
         self.table.setColumnHidden(Column.POINTS, not any(self.model.points(r) for r in records))
         self.columns.fit()
 
@@ -402,7 +410,8 @@ class ActivityLogPage(Page):
 
     # --- selection and actions ---------------------------------------------------------------------------
 
-    def current_record(self) -> ActivityRecord | None:
+    def current_record(self) -> ActivityRow | None:
+        """The row selected (without its long texts: get_activity reads the activity whole)."""
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             return None
@@ -442,8 +451,9 @@ class ActivityLogPage(Page):
             self.shell.open_activity(activity_id=record.id)
 
     def duplicate_selected(self) -> None:
-        record = self.current_record()
-        if record is not None:
+        selected = self.current_record()
+        if selected is not None:
+            record = get_activity(selected.id)  # whole: the copy keeps the description and what was learned
             dialog = self.shell.open_activity(initial=record.data)
             dialog.setWindowTitle(tr("Duplicate of {title}").format(title=record.data.title))
 
