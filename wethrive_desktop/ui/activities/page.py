@@ -291,8 +291,9 @@ class ActivityLogPage(Page):
         def widest(texts: set[str]) -> int:
             return max((metrics.horizontalAdvance(text) + pad for text in texts), default=0)
 
-        full = widest({tr(CONFIRM_TYPE) if type_review(r) else table_type_name(r.type) for r in records})
-        short = widest({tr(CONFIRM_SHORT) if type_review(r) else short_type_name(r.type) for r in records})
+        kinds = {(r.type, type_review(r)) for r in records}  # a few, whatever the rows: their words asked once each
+        full = widest({tr(CONFIRM_TYPE) if review else table_type_name(kind) for kind, review in kinds})
+        short = widest({tr(CONFIRM_SHORT) if review else short_type_name(kind) for kind, review in kinds})
         self.columns.minimums[Column.TYPE] = full
         self.columns.fit()
         header = self.table.horizontalHeader()
