@@ -53,7 +53,7 @@ class ActivityData:
     meets_conditions: bool | None = None
     type_review: bool = False
     mentoring: MentoringData | None = None
-    # identity(), worked out once (slots: no per-instance dict, 100,000 records are ~20 MiB smaller)
+    # identity(), worked out once (in a slot: the class has slots, no per-instance dict)
     _identity: tuple[date, str, Decimal] | None = field(default=None, init=False, repr=False, compare=False)
 
     def identity(self) -> tuple[date, str, Decimal]:
@@ -308,19 +308,27 @@ class _Shared(dict[Any, Any]):
         return value
 
 
+class _Converters:
+    """The conversions of stored values that repeat over many rows, each value made once per load (_Shared)."""
+
+    def __init__(self) -> None:
+        hundredth = Decimal("0.01")
+        self.day = _Shared(date.fromisoformat)
+        self.hours = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
+        self.text = _Shared()  # the short texts that repeat: provider, type, status, challenge key
+        self.practices = _Shared(lambda found: tuple(sorted(found)))  # keyed by the tuple as read
+        self.topics = _Shared(lambda joined: tuple(joined.split(";")))
+
+
 def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
              attachments: dict[int, list[AttachmentData]],
              mentoring: dict[int, MentoringData]) -> list[ActivityRecord]:
     """Build records from the raw rows: peewee's per-field conversion was most of the load time for 10,000."""
-    hundredth = Decimal("0.01")
     zero = Decimal("0.00")
-    day = _Shared(date.fromisoformat)
-    hours_of = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
+    shared = _Converters()
+    day, hours_of, text, numbers, tags = shared.day, shared.hours, shared.text, shared.practices, shared.topics
     stamp = _Shared(_stored_datetime)
-    text = _Shared()  # the short texts that repeat: provider, type, status, challenge key
-    numbers = _Shared(lambda found: tuple(sorted(found)))
     no_practices: tuple[int, ...] = ()
-    tags = _Shared(lambda joined: tuple(joined.split(";")))
     return [
         ActivityRecord(
             id=row_id,
@@ -353,14 +361,10 @@ def _log_rows(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
               attachments: dict[int, list[AttachmentData]],
               mentoring: dict[int, MentoringData]) -> tuple[list[ActivityRow], list[str]]:
     """ActivityRows and their search texts from the raw rows (as _records, sharing the values that repeat)."""
-    hundredth = Decimal("0.01")
     zero = Decimal("0.00")
-    day = _Shared(date.fromisoformat)
-    hours_of = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
-    text = _Shared()
-    numbers = _Shared(lambda found: tuple(sorted(found)))
+    shared = _Converters()
+    day, hours_of, text, numbers, tags = shared.day, shared.hours, shared.text, shared.practices, shared.topics
     no_practices: tuple[int, ...] = ()
-    tags = _Shared(lambda joined: tuple(joined.split(";")))
     labels: dict[str, str] = {}
     built: list[ActivityRow] = []
     searched: list[str] = []
