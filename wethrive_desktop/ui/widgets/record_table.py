@@ -115,6 +115,9 @@ class RecordSortProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
+CONTENTS_PRECISION = 200  # rows, beyond those in view, that a column sized to its contents looks at
+
+
 class RecordView(QTableView):
     """A table whose preferred height is `rows` rows, so pages in scroll areas stay compact."""
 
@@ -156,6 +159,10 @@ def record_view(model: RecordTableModel[Any], parent: QWidget | None = None, *, 
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    # A column sized to its contents reads the rows in view and this many more (Qt's default: 1,000): with
+    # thousands of rows (a year's challenge lines at 100,000 activities) each layout asked ~140,000 cells for
+    # their data, half a second every time the page showed. A longer value further down is elided.
+    header.setResizeContentsPrecision(CONTENTS_PRECISION)
     for i, col in enumerate(model.columns):
         mode = QHeaderView.ResizeMode.Stretch if col.stretch else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(i, mode)
