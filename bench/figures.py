@@ -283,7 +283,8 @@ def csv_import(run: Run) -> list[Row]:
     if apps and floors:
         row.notes.append(f"preview_import + apply_import into a new database, as `wethrive import-csv` "
                          f"({apps[0]['rows']:,} added; floor {floors[0]['rows']:,}); floor: csv.reader, values "
-                         "converted, duplicates skipped, executemany in one transaction")
+                         "converted, duplicates skipped, every column the app stores (migration 6's and the "
+                         "mentoring rows too) by executemany in one transaction")
     return [row]
 
 
@@ -303,15 +304,16 @@ def json_io(run: Run) -> list[Row]:
     imported = _fill(Row("5a", f"JSON import of {run.n:,} activities", "ms", Goal(2, "ratio")), apps, floors, "ms",
                      errors=errors)
     imported.notes.append("import_json of the app's export into a new database; floor: json.loads, the profile "
-                          "and activities (with practices) inserted in one transaction")
+                          "and activities (with practices, migration 6's columns and mentoring rows) inserted in "
+                          "one transaction")
     apps, floors, errors = pairs(run, "JSON export", lambda: exporting("json-export"),
                                  lambda: exporting("json-export-floor"))
     exported = _fill(Row("5b", f"JSON export of {run.n:,} activities", "ms", Goal(2, "ratio")), apps, floors, "ms",
                      errors=errors)
     if apps and floors:
         exported.notes.append(f"export_json ({apps[0]['bytes'] / 1e6:.1f} MB); floor: the profile and activities "
-                              f"read with sqlite3, json.dumps with the same options, written durably "
-                              f"({floors[0]['bytes'] / 1e6:.1f} MB)")
+                              f"(with migration 6's fields) read with sqlite3, json.dumps with the same options, "
+                              f"written durably ({floors[0]['bytes'] / 1e6:.1f} MB)")
     return [imported, exported]
 
 

@@ -23,17 +23,33 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from bench.child import ms_since
 
+# Every column the app stores for an activity (the last four: migration 6, ICMA's counting). An import also stores
+# the mentoring facts of a mentoring or coaching given, a row of `mentoring`.
 ACTIVITY_COLUMNS = ("id", "start_date", "end_date", "title", "provider", "type", "hours", "description", "learned",
-                    "status", "challenge_key", "created_at", "updated_at")
+                    "status", "challenge_key", "created_at", "updated_at", "delivery_hours", "topics",
+                    "meets_conditions", "type_review")
 INSERT_ACTIVITY = (f"INSERT INTO activity ({', '.join(ACTIVITY_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(ACTIVITY_COLUMNS))})")
 INSERT_PRACTICE = "INSERT INTO activity_practice (activity_id, practice_id) VALUES (?, ?)"
+MENTORING_COLUMNS = ("activity_id", "mentee", "position", "own_employee", "program", "relationship_start",
+                     "relationship_end", "frequency", "subjects")
+INSERT_MENTORING = (f"INSERT INTO mentoring ({', '.join(MENTORING_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(MENTORING_COLUMNS))})")
+# The columns of the app's CSV (csv_io.COLUMNS but practices) in the order of a row of ACTIVITY_COLUMNS (less the id,
+# the time stamps and type_review, which an import leaves false), then its mentoring columns in the order of
+# MENTORING_COLUMNS (less the activity's id).
+CSV_COLUMNS = ("date", "end_date", "title", "provider", "type", "hours", "description", "learned", "status",
+               "challenge", "delivery_hours", "topics", "meets_conditions")
+CSV_MENTORING = ("mentee", "mentee_position", "own_employee", "mentoring_program", "relationship_start",
+                 "relationship_end", "frequency", "subjects")
+YES_NO = {"yes": True, "no": False}  # as the export writes it; an empty cell: not said (NULL)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -64,7 +80,9 @@ def _stored(con: sqlite3.Connection) -> tuple[set[tuple[str, str, int]], int]:
 
 
 def csv_import(args: dict[str, Any]) -> dict[str, Any]:
-    """Figure 4's floor: csv.reader over the file, each row's values converted, executemany in one transaction."""
+    """Figure 4's floor: csv.reader over the file, each row's values converted (every column the app stores: those
+    of migration 6 too, and the mentoring facts when a row has them), duplicates skipped, executemany in one
+    transaction."""
     con = _connect(Path(args["db"]))
     gc.collect()
     start = time.perf_counter()
@@ -72,38 +90,47 @@ def csv_import(args: dict[str, Any]) -> dict[str, Any]:
     stamp = _now()
     activities: list[tuple[Any, ...]] = []
     links: list[tuple[int, int]] = []
+    mentors: list[tuple[Any, ...]] = []
     with open(args["csv"], encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)
         column = {name.strip().lower(): i for i, name in enumerate(next(reader))}
-        get = column.get
+        places = [column.get(name, -1) for name in CSV_COLUMNS + CSV_MENTORING + ("practices",)]
+        # A column the file lacks reads as an empty cell: the one put at the end of each row (a short row is padded).
+        pick = itemgetter(*places)
+        width = max(places) + 1
         for cells in reader:
             if not any(cells):
                 continue
-
-            def cell(name: str, cells: list[str] = cells) -> str:
-                i = get(name)
-                return cells[i].strip() if i is not None and i < len(cells) else ""
-
-            identity = (cell("date"), cell("title"), _hundredths(cell("hours")))
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
+            cells.append("")
+            (day, end, title, provider, kind, hours, description, learned, status, challenge, delivery, topics,
+             meets, *mentoring, practices) = map(str.strip, pick(cells))
+            identity = (day, title, _hundredths(hours))
             if identity in stored:
                 continue
             stored.add(identity)
-            activities.append((next_id, identity[0], cell("end_date") or None, identity[1], cell("provider"),
-                               cell("type") or "other", identity[2], cell("description"), cell("learned"),
-                               cell("status") or "completed", cell("challenge") or None, stamp, stamp))
-            links += [(next_id, int(p)) for p in cell("practices").split(";") if p]
+            activities.append((next_id, day, end or None, title, provider, kind or "other", identity[2], description,
+                               learned, status or "completed", challenge or None, stamp, stamp,
+                               _hundredths(delivery) if delivery else 0, topics, YES_NO.get(meets), False))
+            links += [(next_id, int(p)) for p in practices.split(";") if p]
+            if any(mentoring):
+                mentee, position, own, program, first, last, frequency, subjects = mentoring
+                mentors.append((next_id, mentee, position, YES_NO.get(own), program, first or None, last or None,
+                                frequency, subjects))
             next_id += 1
     with con:
         con.executemany(INSERT_ACTIVITY, activities)
         con.executemany(INSERT_PRACTICE, links)
+        con.executemany(INSERT_MENTORING, mentors)
     ms = ms_since(start)
     con.close()
     return {"ms": ms, "rows": len(activities)}
 
 
 def json_import(args: dict[str, Any]) -> dict[str, Any]:
-    """Figure 5a's floor: json.loads of the app's export file, its profile and activities (with their practices)
-    inserted in one transaction."""
+    """Figure 5a's floor: json.loads of the app's export file, its profile and activities (with their practices, the
+    columns of migration 6 and the mentoring facts of those that have them) inserted in one transaction."""
     con = _connect(Path(args["db"]))
     gc.collect()
     start = time.perf_counter()
@@ -112,16 +139,23 @@ def json_import(args: dict[str, Any]) -> dict[str, Any]:
     profile = {k: v for k, v in data["profile"].items() if k in profile_columns}
     activities: list[tuple[Any, ...]] = []
     links: list[tuple[int, int]] = []
+    mentors: list[tuple[Any, ...]] = []
     for a in data["activities"]:
         activities.append((a["id"], a["start_date"], a["end_date"], a["title"], a["provider"], a["type"],
                            _hundredths(a["hours"]), a["description"], a["learned"], a["status"], a["challenge_key"],
-                           a["created_at"].replace("T", " "), a["updated_at"].replace("T", " ")))
+                           a["created_at"].replace("T", " "), a["updated_at"].replace("T", " "),
+                           _hundredths(a["delivery_hours"]), ";".join(a["topics"]), a["meets_conditions"],
+                           a["type_review"]))
         links += [(a["id"], p) for p in a["practices"]]
+        if (m := a["mentoring"]) is not None:
+            mentors.append((a["id"], m["mentee"], m["position"], m["own_employee"], m["program"],
+                            m["relationship_start"], m["relationship_end"], m["frequency"], m["subjects"]))
     with con:
         con.execute(f"UPDATE profile SET {', '.join(f'{k} = ?' for k in profile)} WHERE id = 1",
                     list(profile.values()))
         con.executemany(INSERT_ACTIVITY, activities)
         con.executemany(INSERT_PRACTICE, links)
+        con.executemany(INSERT_MENTORING, mentors)
     ms = ms_since(start)
     con.close()
     return {"ms": ms, "rows": len(activities)}
@@ -141,8 +175,9 @@ def _write_durably(path: Path, text: str) -> None:
 
 
 def json_export(args: dict[str, Any]) -> dict[str, Any]:
-    """Figure 5b's floor: the profile and every activity (with its practices) read with sqlite3, dumped as the
-    export's JSON (sorted keys, indented) and written durably."""
+    """Figure 5b's floor: the profile and every activity (with its practices, the columns of migration 6 and its
+    mentoring facts, if any) read with sqlite3, dumped as the export's JSON (sorted keys, indented) and written
+    durably."""
     con = _read_only(Path(args["db"]))
     out = Path(args["out"])
     gc.collect()
@@ -154,11 +189,19 @@ def json_export(args: dict[str, Any]) -> dict[str, Any]:
     practices: defaultdict[int, list[int]] = defaultdict(list)
     for activity_id, practice_id in con.execute("SELECT activity_id, practice_id FROM activity_practice"):
         practices[activity_id].append(practice_id)
+    mentoring = {
+        m[0]: {"mentee": m[1], "position": m[2], "own_employee": None if m[3] is None else bool(m[3]),
+               "program": m[4], "relationship_start": m[5], "relationship_end": m[6], "frequency": m[7],
+               "subjects": m[8]}
+        for m in con.execute(f"SELECT {', '.join(MENTORING_COLUMNS)} FROM mentoring")
+    }
     activities = [
         {"id": a[0], "start_date": a[1], "end_date": a[2], "title": a[3], "provider": a[4], "type": a[5],
          "hours": _hours_text(a[6]), "practices": sorted(practices.get(a[0], ())), "description": a[7],
          "learned": a[8], "status": a[9], "challenge_key": a[10], "created_at": a[11].replace(" ", "T"),
-         "updated_at": a[12].replace(" ", "T"), "attachments": []}
+         "updated_at": a[12].replace(" ", "T"), "attachments": [], "delivery_hours": _hours_text(a[13]),
+         "topics": a[14].split(";") if a[14] else [], "meets_conditions": None if a[15] is None else bool(a[15]),
+         "type_review": bool(a[16]), "mentoring": mentoring.get(a[0])}
         for a in con.execute(f"SELECT {', '.join(ACTIVITY_COLUMNS)} FROM activity ORDER BY id")
     ]
     data = {"format": "wethrive-desktop", "format_version": 1, "profile": profile, "activities": activities}

@@ -764,3 +764,45 @@ def test_rows_read_are_already_as_they_are_stored(db: object, csv_file: MakeCsv)
         ((4, 5), None, "1.50", "workshop"), ((1, 14), None, "2.00", "conference"),
         ((), date(2026, 3, 8), "7.25", "e-course")]
     assert rows[1].description == "=notes" and rows[2].description == "plain"
+
+
+def test_a_value_repeated_over_rows_is_judged_on_each_row(db: object, csv_file: MakeCsv) -> None:
+    """A file repeats the same dates, hours and practices over many rows (each distinct cell is read once): a bad
+    cell is reported on every line that has it, and a good one is still checked against each row's other cells."""
+    text = ("date,end_date,title,hours,practices\n"
+            "2026-02-30,,A,3,2;10\n"
+            "2026-01-05,2026-01-06,B,30,2;10\n"
+            "2026-02-30,,C,3,15\n"
+            "2026-01-05,,D,30,10;2\n")
+    assert errors_of(csv_file(text)) == [
+        "line 2: date: '2026-02-30' is not a real date",
+        "line 4: date: '2026-02-30' is not a real date",
+        "line 4: practices: 15: practice numbers run from 1 to 14",
+        "line 5: hours: 30 h is more than 24 h, the most a single day can hold",
+    ]
+
+
+def test_hours_are_quoted_as_written_but_stored_in_hundredths(db: object, csv_file: MakeCsv) -> None:
+    """A valid row stores its hours in hundredths; a later row with the same cell and a problem still quotes the
+    hours as the file has them, teaching's delivery hours too."""
+    text = ("date,title,hours,type,delivery_hours\n"
+            "2026-01-05,Taught,12,teaching,10000\n"
+            "2026-01-06,Taught again,12,teaching,10001\n"
+            "2026-01-07,Long day,24.500,webinar,\n")
+    assert errors_of(csv_file(text)) == [
+        "line 3: delivery_hours: 10001 h is more than 10000 h",
+        "line 4: hours: 24.500 h is more than 24 h, the most a single day can hold",
+    ]
+    (row,) = preview_import(csv_file(text.replace("10001", "2.5").split("2026-01-07")[0])).to_add[1:]
+    assert (str(row.hours), str(row.delivery_hours)) == ("12.00", "2.50")
+
+
+def test_a_short_row_reads_its_missing_cells_as_empty(db: object, csv_file: MakeCsv) -> None:
+    """A spreadsheet may drop a row's empty cells at its end: they read as empty, as a column the file lacks does."""
+    text = (",".join(csv_io.COLUMNS) + "\n"
+            "2026-01-05,,Webinar,ICMA,webinar,1.5,4;2\n"
+            "2026-01-06,,Retreat\n")
+    assert errors_of(csv_file(text)) == ["line 3: hours: is required (e.g. 1.5 or 1:30)"]
+    (row,) = preview_import(csv_file(text.split("2026-01-06")[0])).to_add
+    assert row == ActivityData(date(2026, 1, 5), "Webinar", Decimal("1.50"), "webinar", provider="ICMA",
+                               practices=(2, 4))

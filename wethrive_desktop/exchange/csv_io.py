@@ -159,82 +159,149 @@ class CsvImportRefused(StoreError):
 _HUNDREDTH = Decimal("0.01")
 # The column a validation message about a field of migration 6 belongs to (the relationship's dates).
 _COLUMN_OF = {"mentoring": "relationship_end"}
+_COLUMN_ORDER = {column: i for i, column in enumerate(COLUMNS)}  # errors are listed by column, in file order
+# A row reaches _RowParser as a list of its cells in COLUMNS order: each column's place in that list.
+_DATE, _END_DATE, _TITLE, _PROVIDER, _TYPE, _HOURS, _PRACTICES, _DESCRIPTION, _LEARNED, _STATUS, _CHALLENGE, \
+    _TOPICS, _DELIVERY, _MEETS = (_COLUMN_ORDER[c] for c in COLUMNS[:14])
+_TEXT_PLACES = tuple(_COLUMN_ORDER[c] for c in TEXT_COLUMNS)
+_MENTORING_CELLS = itemgetter(*(_COLUMN_ORDER[c] for c in MENTORING_COLUMNS))
+_PLACEHOLDER_DAY = date(2000, 1, 1)
+# (as written, in hundredths) of a row whose hours are missing or unreadable (its error is already recorded), and of
+# a row without delivery hours.
+_NO_HOURS: tuple[Decimal, Decimal | None] = (Decimal(0), _ZERO_HOURS)
+_NO_DELIVERY: tuple[Decimal, Decimal | None] = (_ZERO_HOURS, _ZERO_HOURS)
 
 
 class _RowParser:
-    """Turns one CSV row (a dict of column -> text) into ActivityData plus the errors found on the way."""
+    """Turns one CSV row (its cells in COLUMNS order) into ActivityData plus the errors found on the way.
+
+    A file repeats the same few dates, hours, practices and types over many rows: each distinct cell is read once,
+    and what it read well is looked up for the next row that has it (a cell read badly is read again, for the row's
+    message). Hours are stored in hundredths (1.5 -> 1.50) but quoted as written: a row is checked with its hours in
+    hundredths when that changes no value (1.5 or 1.500, not 1.555), and built a second time, as written, only when
+    it has a problem to report."""
 
     def __init__(self, catalogues: Catalogues):
         self.catalogues = catalogues
         self.line = 0
         self.errors: list[LineError] = []
         self._keys: dict[int, frozenset[str]] = {}  # the challenge keys of each year's catalogue, looked up once
+        self._days: dict[str, date] = {}  # a date cell read well -> its date
+        # an hours cell read well -> (its hours as written, in hundredths or None when that would change the value)
+        self._hours: dict[str, tuple[Decimal, Decimal | None]] = {}
+        self._practices: dict[str, tuple[int, ...]] = {}  # a practices cell read well -> its practices, sorted
+        self._kinds: dict[str, str] = {}  # a type cell -> the type
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(LineError(self.line, column, printable(message)))
 
-    def parse(self, line: int, cells: dict[str, str]) -> ActivityData | None:
-        """One row: `cells` has every column of COLUMNS, stripped ("" when the file has no such column). Runs in
-        the _ROW_DECIMALS context (parse_csv enters it once for every row)."""
+    def parse(self, line: int, cells: list[str]) -> ActivityData | None:
+        """One row: `cells` has a cell for every column of COLUMNS, in that order, stripped ("" when the file has no
+        such column). Runs in the _ROW_DECIMALS context (parse_csv enters it once for every row)."""
         self.line = line
         self.errors = []
         return self._parse(cells)
 
-    def _parse(self, text: dict[str, str]) -> ActivityData | None:
-        failed: set[str] = set()
-        for column in TEXT_COLUMNS:  # the free-text cells lose the quote an export put before a formula
-            if text[column][:1] == "'":
-                text[column] = unneutralise(text[column]).strip()
+    def _new_day(self, value: str, column: str, *, required: bool) -> date | None:
+        """A date cell not read well before (`date`), remembered when it is."""
+        day = self.date(value, column, required=required)
+        if day is not None:
+            self._days[value] = day
+        return day
 
-        start = self.date(text["date"], "date", required=True)
+    def _hours_of(self, value: str, column: str = "hours", *,
+                  required: bool = True) -> tuple[Decimal, Decimal | None] | None:
+        """An hours cell (`hours`) as written and in hundredths (None when rounding would change it), remembered
+        when it is read well; None, with an error, when it is not."""
+        found = self._hours.get(value)
+        if found is None:
+            typed = self.hours(value, column, required=required)
+            if typed is None:
+                return None
+            stored = typed.quantize(_HUNDREDTH)
+            found = self._hours[value] = (typed, stored if stored == typed else None)
+        return found
+
+    def _parse(self, text: list[str]) -> ActivityData | None:
+        failed: set[str] = set()
+        for i in _TEXT_PLACES:  # the free-text cells lose the quote an export put before a formula
+            if text[i][:1] == "'":
+                text[i] = unneutralise(text[i]).strip()
+
+        days = self._days  # each cell read well before is looked up here first, without a call
+        start = days.get(text[_DATE]) or self._new_day(text[_DATE], "date", required=True)
         if start is None:
             failed.add("date")
-        end = self.date(text["end_date"], "end_date", required=False)
-        if text["end_date"] and end is None:
-            failed.add("end_date")
-        hours = self.hours(text["hours"])
-        if hours is None:
+        end = None
+        if text[_END_DATE]:
+            end = days.get(text[_END_DATE]) or self._new_day(text[_END_DATE], "end_date", required=False)
+            if end is None:
+                failed.add("end_date")
+        hours = _NO_HOURS  # as written, and in hundredths
+        read = self._hours.get(text[_HOURS]) or self._hours_of(text[_HOURS])
+        if read is None:
             failed.add("hours")
-        practices = self.practices(text["practices"])
+        else:
+            hours = read
+        practices = self._practices.get(text[_PRACTICES])
         if practices is None:
-            failed.add("practices")
-        kind = " ".join(text["type"].lower().split()) or "other"
-        delivery = self.hours(text["delivery_hours"], "delivery_hours", required=False) if text["delivery_hours"] \
-            else _ZERO_HOURS
-        if delivery is None:
-            failed.add("delivery_hours")
-        meets = self.yes_no(text["meets_conditions"], "meets_conditions") if text["meets_conditions"] else None
-        mentoring = self.mentoring(text, kind, failed)
-        if meets is not None and kind in ACTIVITY_TYPES and kind not in GIVEN_TYPES:
+            found = self.practices(text[_PRACTICES])
+            if found is None:
+                failed.add("practices")
+                practices = ()
+            else:  # stored sorted, once each, as activities.normalized would leave them
+                practices = self._practices[text[_PRACTICES]] = tuple(sorted(set(found)))
+        kind = self._kinds.get(text[_TYPE])
+        if kind is None:
+            kind = self._kinds[text[_TYPE]] = " ".join(text[_TYPE].lower().split()) or "other"
+        delivery = _NO_DELIVERY
+        if text[_DELIVERY]:
+            read = self._hours_of(text[_DELIVERY], "delivery_hours", required=False)
+            if read is None:
+                failed.add("delivery_hours")
+            else:
+                delivery = read
+        meets = self.yes_no(text[_MEETS], "meets_conditions") if text[_MEETS] else None
+        mentoring = self.mentoring(text, kind, failed) if any(_MENTORING_CELLS(text)) else None
+        given = kind in GIVEN_TYPES
+        if meets is not None and not given and kind in ACTIVITY_TYPES:
             self.error("meets_conditions", f"is only for a mentoring or coaching given (types {', '.join(GIVEN_TYPES)}"
                                            f"), not for type {kind}; leave it empty")
         # Built as activities.normalized would leave it (cells stripped, type and keys lower-case, practices sorted
-        # once each, an end date on the start day dropped; the hours below), so no row needs normalizing again.
+        # once each, an end date on the start day dropped, hours in hundredths), so no row needs normalizing again.
         row: dict[str, Any] = dict(
             # A placeholder date lets the other fields still be checked; its own error is already recorded.
-            start_date=start or end or date(2000, 1, 1),
+            start_date=start or end or _PLACEHOLDER_DAY,
             end_date=end if end != start else None,
-            title=text["title"],
-            provider=text["provider"],
+            title=text[_TITLE],
+            provider=text[_PROVIDER],
             type=kind,
-            hours=hours if hours is not None else Decimal(0),
-            practices=tuple(sorted(set(practices))) if practices else (),
-            description=text["description"],
-            learned=text["learned"],
-            status=text["status"].lower() or Status.COMPLETED.value,
-            challenge_key=text["challenge"].lower() or None,
-            topics=parse_topics(text["topics"]) if text["topics"] else (),
-            delivery_hours=delivery if delivery is not None else _ZERO_HOURS,
-            meets_conditions=meets if kind in GIVEN_TYPES else None,
-            mentoring=mentoring if kind in GIVEN_TYPES else None,
+            hours=hours[1],
+            practices=practices,
+            description=text[_DESCRIPTION],
+            learned=text[_LEARNED],
+            status=text[_STATUS].lower() or Status.COMPLETED.value,
+            challenge_key=text[_CHALLENGE].lower() or None,
+            topics=parse_topics(text[_TOPICS]) if text[_TOPICS] else (),
+            delivery_hours=delivery[1],
+            meets_conditions=meets if given else None,
+            mentoring=mentoring if given else None,
         )
-        data = ActivityData(**row)
-        if "date" in failed:
-            failed |= {"end_date", "challenge"}  # both are judged against the start date
-        year = data.start_date.year
+        year = row["start_date"].year
         keys = self._keys.get(year)
         if keys is None:
             keys = self._keys[year] = frozenset(self.catalogues.for_year(year).keys())
+        if hours[1] is not None and delivery[1] is not None:
+            # In hundredths, each the same value as written: validation (which compares values) answers the same.
+            data = ActivityData(**row)
+            if not self.errors and not check(data, keys):
+                return data
+        # Hours with more than two decimals, or a problem to report: checked as written (a message quotes the hours
+        # as typed), so the messages are those of the row as it is in the file.
+        row["hours"], row["delivery_hours"] = hours[0], delivery[0]
+        data = ActivityData(**row)
+        if "date" in failed:
+            failed |= {"end_date", "challenge"}  # both are judged against the start date
         for problem in check(data, keys):
             column = _COLUMN_OF.get(problem.field) or FIELD_LABELS.get(problem.field, problem.field)
             if column not in failed:
@@ -244,13 +311,10 @@ class _RowParser:
                     message = message.replace(f"'{value}'", f"'{shown(value)}'")
                 self.error(column, message)
         if self.errors:
-            order = {c: i for i, c in enumerate(COLUMNS)}
-            self.errors.sort(key=lambda e: order.get(e.column, len(order)))
+            self.errors.sort(key=lambda e: _COLUMN_ORDER.get(e.column, len(_COLUMN_ORDER)))
             return None
-        if data.hours.as_tuple().exponent == -2 and data.delivery_hours.as_tuple().exponent == -2:
-            return data
-        # Checked as written (a message quotes the hours as typed), stored in hundredths (1.5 -> 1.50): built
-        # again from the same fields, at a fraction of what dataclasses.replace costs.
+        # Reached only by hours that rounding to hundredths would change, which validation refuses ("use at most two
+        # decimals"); were it to accept them, they would be stored rounded, as activities.normalized does.
         row["hours"] = data.hours.quantize(_HUNDREDTH)
         row["delivery_hours"] = data.delivery_hours.quantize(_HUNDREDTH)
         return ActivityData(**row)
@@ -265,30 +329,31 @@ class _RowParser:
         self.error(column, f"'{shown(value)}' is not yes or no (leave it empty when not said)")
         return None
 
-    def mentoring(self, text: dict[str, str], kind: str, failed: set[str]) -> MentoringData | None:
+    def mentoring(self, text: list[str], kind: str, failed: set[str]) -> MentoringData | None:
         """The mentoring columns of a row (None when all are empty). Only a mentoring or coaching given has them:
         for another (known) type a filled cell is an error, not silently dropped."""
-        filled = [c for c in MENTORING_COLUMNS if text[c]]
+        cell = dict(zip(MENTORING_COLUMNS, _MENTORING_CELLS(text), strict=True))
+        filled = [c for c in MENTORING_COLUMNS if cell[c]]
         if not filled:
             return None
         if kind in ACTIVITY_TYPES and kind not in GIVEN_TYPES:
             self.error(filled[0], f"the mentoring columns are only for a mentoring or coaching given (types "
                                   f"{', '.join(GIVEN_TYPES)}), not for type {kind}; leave them empty")
             return None
-        own = self.yes_no(text["own_employee"], "own_employee") if text["own_employee"] else None
+        own = self.yes_no(cell["own_employee"], "own_employee") if cell["own_employee"] else None
         days: list[date | None] = []
         for column in ("relationship_start", "relationship_end"):
-            day = self.date(text[column], column, required=False)
+            day = self.date(cell[column], column, required=False)
             if day is not None and not valid_year(day.year):
                 self.error(column, f"{day.isoformat()} is not a date between {MIN_YEAR} and {MAX_YEAR}")
                 day = None
-            if text[column] and day is None:
+            if cell[column] and day is None:
                 failed.add("mentoring")  # no second message about the relationship's dates
             days.append(day)
         return MentoringData(
-            mentee=text["mentee"], position=text["mentee_position"], own_employee=own,
-            program=text["mentoring_program"], relationship_start=days[0], relationship_end=days[1],
-            frequency=text["frequency"], subjects=text["subjects"])
+            mentee=cell["mentee"], position=cell["mentee_position"], own_employee=own,
+            program=cell["mentoring_program"], relationship_start=days[0], relationship_end=days[1],
+            frequency=cell["frequency"], subjects=cell["subjects"])
 
     def date(self, value: str, column: str, *, required: bool) -> date | None:
         if not value:
@@ -438,15 +503,17 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
     if missing or any(e.message == "this column appears twice" for e in errors):
         return [], errors, 0
 
-    known = [(i, name) for i, name in enumerate(names) if name in COLUMNS]  # each column's place in a row
+    place = {name: i for i, name in enumerate(names) if name in COLUMNS}  # each known column's place in a row
     unnamed = [i for i, name in enumerate(names) if not name]
-    blank = dict.fromkeys(COLUMNS, "")
-    # A row with a cell for every column (the usual case) has its cells picked all at once; the required columns are
-    # there, so there are several places and itemgetter gives a tuple.
-    known_names = [name for _, name in known]
-    pick = itemgetter(*(i for i, _ in known))
-    width = max(i for i, _ in known) + 1
+    # A row's cells in COLUMNS order, picked all at once: a column the file lacks picks the empty cell put at the end
+    # of the row (-1). A row that is short of the last column picked (a spreadsheet drops empty cells at a row's
+    # end) is padded first. COLUMNS has several columns, so itemgetter gives a tuple.
+    order = [place.get(c, -1) for c in COLUMNS]
+    pick = itemgetter(*order)
+    width = max(order) + 1
+    padding = [""] * width
     parser = _RowParser(load_catalogues())
+    parse = parser.parse
     rows: list[ActivityData] = []
     count = 0
     end_of_last = 1
@@ -460,22 +527,20 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
                 errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {printable(str(exc))}"))
                 break
             line, end_of_last = end_of_last + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not any(map(str.strip, cells)):
                 continue
             count += 1
-            if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+            if len(cells) > len(names) and any(map(str.strip, cells[len(names):])):
                 errors.append(LineError(line, "row", f"has {len(cells)} values but the header names {len(names)} "
                                                      "columns"))
                 continue
             if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
                 errors.append(LineError(line, "row", "has a value under a column with no name in the header"))
                 continue
-            values = blank.copy()  # every cell stripped once
-            if len(cells) >= width:
-                values.update(zip(known_names, map(str.strip, pick(cells)), strict=True))
-            else:
-                values.update((name, cells[i].strip()) for i, name in known if i < len(cells))
-            data = parser.parse(line, values)
+            if len(cells) < width:
+                cells += padding[len(cells):]
+            cells.append("")
+            data = parse(line, list(map(str.strip, pick(cells))))  # every cell stripped once
             if data is None:
                 errors.extend(parser.errors)
             else:
