@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QThreadPool
 
 from bench.child import emit, ms_since
-from bench.probe import StartupProbe, peak_rss_mib
+from bench.probe import StartupProbe, peak_rss_mib, until_loaded
 
 if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
@@ -92,6 +92,7 @@ def _show_every_page(window: MainWindow) -> dict[str, float]:
         page = window.show_page(cls.object_name)
         if isinstance(page, ActivityLogPage):
             page.year_combo.setCurrentIndex(page.year_combo.count() - 1)  # "All years"
+            until_loaded(page)
         window.repaint()
         app.processEvents()
         took[cls.object_name] = ms_since(start)

@@ -74,6 +74,16 @@ def until_painted(widget: QWidget, action: Callable[[], object]) -> float:
         widget.removeEventFilter(painted)
 
 
+def until_loaded(page: Any, cap_s: float = HEARTBEAT_CAP_S) -> None:
+    """Process events until the activity log has its rows: with many activities it reads every year's on a worker
+    (its `loading` is True meanwhile)."""
+    app = app_instance()
+    start = time.perf_counter()
+    while getattr(page, "loading", False) and time.perf_counter() - start < cap_s:
+        app.processEvents()
+        time.sleep(0.001)
+
+
 def app_instance() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -64,12 +64,13 @@ def search(args: dict[str, Any]) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from bench.probe import settle, until_painted
+    from bench.probe import settle, until_loaded, until_painted
     from wethrive_desktop.ui.activities.page import ActivityLogPage
 
     window = _window_on(Path(args["db"]), ActivityLogPage.object_name)
     page = window.page(ActivityLogPage)
     page.year_combo.setCurrentIndex(page.year_combo.count() - 1)  # "All years"
+    until_loaded(page)
     settle(0.3)
     model = page.table.model()
     rows = model.rowCount()

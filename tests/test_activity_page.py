@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QProgressBar, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -200,6 +201,45 @@ def test_the_log_keeps_no_long_texts_yet_a_copy_and_the_tooltip_have_them(window
     dialog.accept()
     copy = next(r for r in load_activities() if r.data.title == "Ethics 101 again")
     assert copy.data.learned == "Disclose early"
+
+
+def test_many_activities_load_every_year_off_the_gui_thread(window: MainWindow, qtbot: QtBot,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # With many activities, "All years" is read on a worker: meanwhile the table is empty and says it is loading,
+    # the selection is kept, and a result overtaken by another choice of year is dropped.
+    from wethrive_desktop.ui.activities import page as page_module
+
+    monkeypatch.setattr(page_module, "ASYNC_ROWS", 0)
+    threads: list[int] = []
+    original = page_module.load_activity_rows
+
+    def spy(year: int | None = None) -> tuple[list[object], list[str]]:
+        threads.append(threading.get_ident())
+        return original(year)  # type: ignore[return-value]
+
+    monkeypatch.setattr(page_module, "load_activity_rows", spy)
+    page = page_of(window)
+    select(window, "Budgeting for Outcomes")
+    year = page.year_combo
+    year.setCurrentIndex(year.findData(None))
+    assert page.loading and page.model.rowCount() == 0
+    assert page.empty_label.text() == "Loading the activities of every year..."
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert threads and threads[-1] != threading.get_ident()
+    assert sorted(shown_titles(window)) == ["Budgeting for Outcomes", "Ethics 101", "ICMA Annual Conference",
+                                            "Strategic planning retreat"]
+    assert page.current_record() is not None and page.current_record().title == "Budgeting for Outcomes"  # type: ignore[union-attr]
+    assert not page.empty_label.isVisible() and "4 activities" in page.shown_label.text()
+
+    year.setCurrentIndex(year.findData(None) - 1)  # the year before, at once (read on the GUI thread)...
+    year.setCurrentIndex(year.findData(None))  # ... all years again, then this year before the worker is done
+    year.setCurrentIndex(0)
+    assert not page.loading and shown_titles(window) == ["ICMA Annual Conference", "Budgeting for Outcomes",
+                                                          "Ethics 101"]
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # the worker's late result for all years...
+    QApplication.processEvents()  # ... delivered: it changes nothing
+    assert len(threads) >= 2 and shown_titles(window) == ["ICMA Annual Conference", "Budgeting for Outcomes",
+                                                          "Ethics 101"]
 
 
 def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, qtbot: QtBot,

@@ -33,6 +33,7 @@ from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.activities import (
     ActivityRow,
+    count_activities,
     get_activity,
     load_activities,
     load_activity_rows,
@@ -58,6 +59,7 @@ from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
 from wethrive_desktop.ui.widgets.labels import practice_label, type_name, type_tip
 from wethrive_desktop.ui.widgets.naming import named
+from wethrive_desktop.ui.workers import run_in_worker
 
 # The columns' widths when there is room; on a narrow window they shrink in proportion, eliding their text, and
 # the title keeps a third of the table (widgets/fit.py ColumnFitter).
@@ -71,6 +73,9 @@ OLD_WIDTHS_KEY = "activities/columnWidths"
 PROGRESS_WIDTH = 200  # the progress bar's least width
 TITLE_SHARE = 0.28  # the part of the table's width the Title column keeps before the types take their short words
 OTHER_YEARS_DELAY_MS = 300  # the pause in typing after which a search with no match here looks in other years
+# With more activities than this in the store, "All years" is read off the GUI thread (the table says it is loading):
+# at 100,000 activities reading them is over half a second, which would freeze the window, after each change too.
+ASYNC_ROWS = 5_000
 
 
 class ActivityLogPage(Page):
@@ -82,6 +87,9 @@ class ActivityLogPage(Page):
         self.setAccessibleName(tr("Activity log"))
         self.model = ActivityTableModel(self)  # also the filter: the table shows the rows it passes
         self._loaded_year: int | None | str = "unloaded"
+        self._generation = 0  # of the latest load asked: a worker's result for an earlier one is dropped
+        self.loading = False  # every year's rows are being read on a worker
+        self._selected_id_while_loading: int | None = None  # kept selected across a load (the table is empty)
         self._catalogues = Catalogues()
         self._signed_up = False
         self._build()
@@ -259,24 +267,56 @@ class ActivityLogPage(Page):
         combo.blockSignals(False)
 
     def reload(self, force: bool = False) -> None:
+        """Show the rows of the year chosen (again when `force`, after a change), keeping the selection. Every
+        year's rows, when there are many, are read on a worker: the table is empty and says so meanwhile."""
         year = self.selected_year()
         if not force and year == self._loaded_year:
             return
         selected = self.current_record()
+        selected_id = selected.id if selected is not None else self._selected_id_while_loading
         self._loaded_year = year
+        self._generation += 1
         catalogues = load_catalogues()
         names: dict[str, str] = {}
         for item in load_items():  # newest year last, so its names win
             names[item.key] = item.name
         self._catalogues = catalogues
         self._signed_up = get_profile().challenge_signup
-        rows, haystacks = load_activity_rows(year=year)
-        self.model.set_records(rows, haystacks, catalogues, names)  # the footer follows (filter_changed)
+        if year is None and count_activities() > ASYNC_ROWS:
+            generation = self._generation
+            self._selected_id_while_loading = selected_id
+            self.loading = True
+            self._show_rows(([], []), names, None)  # "Loading..." (the footer reads self.loading)
+            run_in_worker(load_activity_rows, None,
+                          on_result=lambda loaded: self._loaded(generation, loaded, names, selected_id),
+                          on_finished=lambda: self._load_finished(generation))
+            return
+        self.loading = False
+        self._selected_id_while_loading = None
+        self._show_rows(load_activity_rows(year=year), names, selected_id)
+
+    def _loaded(self, generation: int, loaded: tuple[list[ActivityRow], list[str]], names: dict[str, str],
+                selected_id: int | None) -> None:
+        if generation == self._generation:  # else the user chose another year, or the data changed, meanwhile
+            self.loading = False
+            self._selected_id_while_loading = None
+            self._show_rows(loaded, names, selected_id)
+
+    def _load_finished(self, generation: int) -> None:
+        """The worker is done (an error is reported as any other): the page no longer says it is loading."""
+        if generation == self._generation and self.loading:
+            self.loading = False
+            self._update_footer()
+
+    def _show_rows(self, loaded: tuple[list[ActivityRow], list[str]], names: dict[str, str],
+                   selected_id: int | None) -> None:
+        rows, haystacks = loaded
+        self.model.set_records(rows, haystacks, self._catalogues, names)  # the footer follows (filter_changed)
         self._show_optional_columns()
         self._fit_type_column()
         self._update_year_summary()
-        if selected is not None:
-            self.select_activity(selected.id, switch_year=False)
+        if selected_id is not None:
+            self.select_activity(selected_id, switch_year=False)
         self._update_buttons()
 
     def _fit_type_column(self) -> None:
@@ -373,7 +413,10 @@ class ActivityLogPage(Page):
                 hours=format_hours(Decimal(planned_cents) / 100)))
         self.shown_label.setText(" · ".join(parts))
 
-        if not total:
+        if self.loading:
+            self.shown_label.setText(tr("Loading the activities of every year..."))
+            self.empty_label.setText(tr("Loading the activities of every year..."))
+        elif not total:
             year = self.selected_year()
             if year is not None:
                 self.empty_label.setText(tr("No activities in {year}. Press New activity (Ctrl+N) to log one, or use "
