@@ -18,6 +18,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 from itertools import compress
@@ -160,6 +161,73 @@ class ShownTotals(NamedTuple):
     planned_hundredths: int
 
 
+@dataclass(frozen=True)
+class PreparedRows:
+    """Rows made ready for the table by `prepare_rows`, which touches no widget: the page makes them on a worker
+    when there are many, and the table only takes them (set_prepared)."""
+
+    records: list[ActivityRow]  # in the sort order below
+    haystacks: list[str]  # their search texts, in the same order
+    points: dict[int, int]  # activity id -> its challenge points
+    item_names: dict[str, str]
+    sort_column: int
+    sort_order: Qt.SortOrder
+    # By position in `records`:
+    ids: list[int]
+    hundredths: array[int]  # hours * 100, for the footer's sums (machine integers: no object per row)
+    is_planned: list[bool]
+    by_id: array[int]  # the positions, in the order of their activity ids (for row_of's binary search)
+    planned: list[int]  # ascending positions of the planned activities (usually few)
+    totals: ShownTotals  # of every row
+
+
+def prepare_rows(records: Sequence[ActivityRow], haystacks: Sequence[str], catalogues: Catalogues | None,
+                 item_names: dict[str, str] | None, sort: tuple[int, Qt.SortOrder],
+                 points: dict[int, int] | None = None) -> PreparedRows:
+    """`records` (with their search texts) sorted by `sort` (column, order) and what the table reads of them; pure
+    Python, safe on a worker. `catalogues` give the challenge points (or `points`, already worked out)."""
+    if len(haystacks) != len(records):
+        raise ValueError(f"{len(records)} rows but {len(haystacks)} search texts")
+    if points is None:
+        catalogues = catalogues or Catalogues()
+        by_year: dict[int, Any] = {}
+        points = {}
+        for r in records:
+            if r.challenge_key:
+                year = r.start_date.year
+                if year not in by_year:
+                    by_year[year] = catalogues.for_year(year)
+                points[r.id] = int(by_year[year].get(r.challenge_key, 0))
+    column, order = Column(sort[0]), sort[1]
+    positions = sort_order(records, points, column, order)
+    ordered = [records[i] for i in positions]
+    ids = [r.id for r in ordered]
+    hundredths = array("q", [int(r.hours * 100) for r in ordered])
+    completed = Status.COMPLETED.value
+    is_planned = [r.status != completed for r in ordered]
+    by_id, planned = _by_id_and_planned(ids, is_planned)
+    planned_hundredths = sum(map(hundredths.__getitem__, planned))
+    totals = ShownTotals(len(ordered), len(planned), sum(hundredths) - planned_hundredths, planned_hundredths)
+    return PreparedRows(ordered, [haystacks[i] for i in positions], points, dict(item_names or {}), column, order,
+                        ids, hundredths, is_planned, by_id, planned, totals)
+
+
+def sort_order(records: Sequence[ActivityRow], points: dict[int, int], column: Column,
+               order: Qt.SortOrder) -> list[int]:
+    """The positions of `records` sorted by `column` in `order` (ties: by date, then by id, so it is stable)."""
+    key = SORT_KEYS[column]
+    keys = [(key(r, points.get(r.id, 0)), r.start_date, r.id) for r in records]
+    # `reverse` keeps the tie-breaking date and id newest-first as well.
+    return sorted(range(len(records)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _by_id_and_planned(ids: list[int], is_planned: list[bool]) -> tuple[array[int], list[int]]:
+    """The positions in the order of their ids, and those of the planned activities (ascending)."""
+    positions = range(len(ids))
+    # Not a dict of id -> position: at 100,000 activities that is 8 MiB, this is 0.8 (and row_of is rare).
+    return array("l", sorted(positions, key=ids.__getitem__)), list(compress(positions, is_planned))
+
+
 class ActivityTableModel(QAbstractTableModel):
     """ActivityRows in the order of the last `sort` (newest first until then), the rows passing the filter.
 
@@ -200,33 +268,27 @@ class ActivityTableModel(QAbstractTableModel):
 
         The search, type and practice criteria stay, applied to the new rows.
         """
-        if len(haystacks) != len(records):  # before the reset: the table keeps its rows
-            raise ValueError(f"{len(records)} rows but {len(haystacks)} search texts")
+        self.set_prepared(prepare_rows(records, haystacks, catalogues, item_names, self.sort_state()))
+
+    def set_prepared(self, prepared: PreparedRows) -> None:
+        """Replace every row with rows `prepare_rows` made (on a worker, say): sorted again first if the table's
+        sort changed meanwhile."""
+        if (prepared.sort_column, prepared.sort_order) != self.sort_state():
+            prepared = prepare_rows(prepared.records, prepared.haystacks, None, prepared.item_names,
+                                    self.sort_state(), prepared.points)
         self.beginResetModel()
-        catalogues = catalogues or Catalogues()
-        self._item_names = dict(item_names or {})
-        by_year: dict[int, Any] = {}
-        points: dict[int, int] = {}
-        for r in records:
-            if r.challenge_key:
-                year = r.start_date.year
-                if year not in by_year:
-                    by_year[year] = catalogues.for_year(year)
-                points[r.id] = int(by_year[year].get(r.challenge_key, 0))
-        self._points = points
+        self._item_names = prepared.item_names
+        self._points = prepared.points
         self._cache.clear()
-        order = self._sort_order_of(records)
-        self.records = [records[i] for i in order]
-        # Everything a filter change reads, made once here and reordered (not remade) by a sort.
-        self._filter.load(self.records, [haystacks[i] for i in order])
-        self._ids = [r.id for r in self.records]
-        self._hundredths = array("q", [int(r.hours * 100) for r in self.records])
-        completed = Status.COMPLETED.value
-        self._is_planned = [r.status != completed for r in self.records]
-        self._positions_changed()
-        planned_hundredths = sum(map(self._hundredths.__getitem__, self._planned))
-        self._all_totals = ShownTotals(len(self.records), len(self._planned),
-                                       sum(self._hundredths) - planned_hundredths, planned_hundredths)
+        self.records = prepared.records
+        # Everything a filter change reads, made once per load and reordered (not remade) by a sort.
+        self._filter.load(prepared.records, prepared.haystacks)
+        self._ids = prepared.ids
+        self._hundredths = prepared.hundredths
+        self._is_planned = prepared.is_planned
+        self._by_id, self._planned = prepared.by_id, prepared.planned
+        self._planned_set = frozenset(self._planned)
+        self._all_totals = prepared.totals
         self._rows = self._shown_positions()
         self.endResetModel()
         self.filter_changed.emit()
@@ -260,10 +322,7 @@ class ActivityTableModel(QAbstractTableModel):
         return row if row < len(rows) and rows[row] == position else None
 
     def _positions_changed(self) -> None:
-        positions = range(len(self._ids))
-        # Not a dict of id -> position: at 100,000 activities that is 8 MiB, this is 0.8 (and row_of is rare).
-        self._by_id = array("l", sorted(positions, key=self._ids.__getitem__))
-        self._planned = list(compress(positions, self._is_planned))
+        self._by_id, self._planned = _by_id_and_planned(self._ids, self._is_planned)
         self._planned_set = frozenset(self._planned)
 
     # --- filtering -------------------------------------------------------------------------------------
@@ -327,7 +386,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         ids = [self._ids[self._rows[i.row()]] for i in before]
-        new_order = self._sort_order_of(self.records)
+        new_order = sort_order(self.records, self._points, self._sort_column, self._sort_order)
         self.records = list(map(self.records.__getitem__, new_order))
         self._filter.reorder(new_order)
         self._ids = list(map(self._ids.__getitem__, new_order))
@@ -344,15 +403,6 @@ class ActivityTableModel(QAbstractTableModel):
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return int(self._sort_column), self._sort_order
-
-    def _sort_order_of(self, records: Sequence[ActivityRow]) -> list[int]:
-        """The positions of `records` in the current sort order (ties: by date, then by id, so it is stable)."""
-        key = SORT_KEYS[self._sort_column]
-        points = self._points
-        keys = [(key(r, points.get(r.id, 0)), r.start_date, r.id) for r in records]
-        # `reverse` keeps the tie-breaking date and id newest-first as well.
-        return sorted(range(len(records)), key=keys.__getitem__,
-                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     # --- Qt model interface ------------------------------------------------------------------------------
 

@@ -50,7 +50,9 @@ from wethrive_desktop.ui.activities.model import (
     CONFIRM_TYPE,
     ActivityTableModel,
     Column,
+    PreparedRows,
     TypeDelegate,
+    prepare_rows,
     short_type_name,
     table_type_name,
     type_review,
@@ -282,25 +284,25 @@ class ActivityLogPage(Page):
             names[item.key] = item.name
         self._catalogues = catalogues
         self._signed_up = get_profile().challenge_signup
+        sort = self.model.sort_state()
         if year is None and count_activities() > ASYNC_ROWS:
             generation = self._generation
             self._selected_id_while_loading = selected_id
             self.loading = True
-            self._show_rows(([], []), names, None)  # "Loading..." (the footer reads self.loading)
-            run_in_worker(load_activity_rows, None,
-                          on_result=lambda loaded: self._loaded(generation, loaded, names, selected_id),
+            self._show_rows(prepare_rows([], [], catalogues, names, sort), None)  # "Loading..." (see the footer)
+            run_in_worker(_read_every_year, catalogues, names, sort,
+                          on_result=lambda prepared: self._loaded(generation, prepared, selected_id),
                           on_finished=lambda: self._load_finished(generation))
             return
         self.loading = False
         self._selected_id_while_loading = None
-        self._show_rows(load_activity_rows(year=year), names, selected_id)
+        self._show_rows(prepare_rows(*load_activity_rows(year=year), catalogues, names, sort), selected_id)
 
-    def _loaded(self, generation: int, loaded: tuple[list[ActivityRow], list[str]], names: dict[str, str],
-                selected_id: int | None) -> None:
+    def _loaded(self, generation: int, prepared: PreparedRows, selected_id: int | None) -> None:
         if generation == self._generation:  # else the user chose another year, or the data changed, meanwhile
             self.loading = False
             self._selected_id_while_loading = None
-            self._show_rows(loaded, names, selected_id)
+            self._show_rows(prepared, selected_id)
 
     def _load_finished(self, generation: int) -> None:
         """The worker is done (an error is reported as any other): the page no longer says it is loading."""
@@ -308,10 +310,8 @@ class ActivityLogPage(Page):
             self.loading = False
             self._update_footer()
 
-    def _show_rows(self, loaded: tuple[list[ActivityRow], list[str]], names: dict[str, str],
-                   selected_id: int | None) -> None:
-        rows, haystacks = loaded
-        self.model.set_records(rows, haystacks, self._catalogues, names)  # the footer follows (filter_changed)
+    def _show_rows(self, prepared: PreparedRows, selected_id: int | None) -> None:
+        self.model.set_prepared(prepared)  # the footer follows (filter_changed)
         self._show_optional_columns()
         self._fit_type_column()
         self._update_year_summary()
@@ -557,3 +557,8 @@ def _saved_widths(value: object) -> dict[int, int]:
     if not isinstance(loaded, dict):
         return {}
     return {int(c): w for c, w in loaded.items() if str(c).isdecimal() and isinstance(w, int)}
+
+
+def _read_every_year(catalogues: Catalogues, names: dict[str, str], sort: tuple[int, Qt.SortOrder]) -> PreparedRows:
+    """Every activity, read and made ready for the table (sorted by `sort`): a worker's job, no widget touched."""
+    return prepare_rows(*load_activity_rows(), catalogues, names, sort)
