@@ -28,7 +28,7 @@ def peak_rss_mib() -> float:
     bench runner, after generating a database of 100,000) would report the parent's peak as its own. Elsewhere
     ru_maxrss (KiB on Linux, bytes on macOS)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
             for line in status:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) / 1024  # kB

@@ -99,8 +99,7 @@ def reflection(args: dict[str, Any]) -> dict[str, Any]:
     """Figure 3: a key typed at the end of "What I learned" on the annual report page (a year of `size`
     activities), until the field has repainted and the events the key posted are processed (word count, readiness
     check, the list's marks)."""
-    from bench.probe import settle, type_and_delete, wait_until
-    from wethrive_desktop.reports.pdf.fonts import fonts_loaded
+    from bench.probe import settle, type_and_delete
     from wethrive_desktop.ui.report.page import ReportPage
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,7 +108,6 @@ def reflection(args: dict[str, Any]) -> dict[str, Any]:
         window = _window_on(db, ReportPage.object_name)
         page = window.page(ReportPage)
         page.set_year(int(args["year"]))
-        wait_until(fonts_loaded)  # the page registers the fonts on a worker when it is made
         settle(0.2)
         page.reflections.focus_field("learned")  # the page shows the year's first activity
         settle(0.2)

@@ -242,6 +242,72 @@ def test_many_activities_load_every_year_off_the_gui_thread(window: MainWindow, 
                                                           "Ethics 101"]
 
 
+def _read_every_year_on_a_worker(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> ActivityLogPage:
+    from wethrive_desktop.ui.activities import page as page_module
+
+    monkeypatch.setattr(page_module, "ASYNC_ROWS", 0)
+    page = page_of(window)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(None))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    return page
+
+
+def test_while_every_year_is_read_a_saved_or_deleted_activity_keeps_the_keyboard_on_its_row(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _read_every_year_on_a_worker(window, qtbot, monkeypatch)
+    select(window, "Ethics 101")
+    page.new_activity()
+    dialog = window.findChild(ActivityDialog)
+    assert dialog is not None
+    dialog.title_edit.setText("Budget hearing debrief")
+    dialog.hours_spin.setValue(1)
+    dialog.accept()
+    assert page.loading  # the log reads every year again after the save...
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.current_record().title == "Budget hearing debrief"  # type: ignore[union-attr]  # ... and selects it
+
+    titles = shown_titles(window)
+    position = titles.index("Budget hearing debrief")
+    successor = titles[position + 1] if position + 1 < len(titles) else titles[position - 1]
+    window.activateWindow()  # back from the dialog
+    table(window).setFocus()
+    qtbot.waitUntil(lambda: table(window).hasFocus())
+    QTest.keyClick(table(window), Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert "Budget hearing debrief" not in shown_titles(window)
+    assert page.current_record() is not None and page.current_record().title == successor  # type: ignore[union-attr]
+
+
+def test_a_failed_read_of_every_year_says_so_rather_than_no_activities(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wethrive_desktop.ui.activities import page as page_module
+
+    def fail(year: int | None = None) -> object:
+        raise OSError("disk I/O error")
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(page_module, "load_activity_rows", fail)
+    failed = _reporting(page_module.ActivityLogPage._load_failed, reported)
+    monkeypatch.setattr(page_module.ActivityLogPage, "_load_failed", failed)
+    page = page_of(window)
+    monkeypatch.setattr(page_module, "ASYNC_ROWS", 0)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(None))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert [str(e) for e in reported] == ["disk I/O error"]  # reported as any error is
+    assert page.empty_label.text() == "The activities could not be read: disk I/O error"
+    assert "No activities" not in page.shown_label.text()
+
+
+def _reporting(method: Callable[..., None], reported: list[BaseException]) -> Callable[..., None]:
+    """`method` (ActivityLogPage._load_failed), with the error it re-raises (for the crash net) collected instead."""
+    def wrapper(self: ActivityLogPage, generation: int, exc: BaseException) -> None:
+        try:
+            method(self, generation, exc)
+        except BaseException as raised:  # noqa: BLE001 - the test collects what the app would report
+            reported.append(raised)
+    return wrapper
+
+
 def test_delete_names_the_activity_and_undo_brings_it_back(window: MainWindow, qtbot: QtBot,
                                                           asked: list[str]) -> None:
     before = {r.id: r for r in load_activities()}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from wethrive_desktop.models import demo
-from wethrive_desktop.models.activities import check, load_activities
+from wethrive_desktop.models.activities import check, listed_text, load_activities, load_activity_rows
 from wethrive_desktop.models.db import close_database, open_database
 from wethrive_desktop.models.domain import REQUIRED_HOURS, Status
 from wethrive_desktop.models.profile import get_profile
@@ -204,3 +204,23 @@ def test_no_recent_ethics_webinar_when_its_florida_year_has_no_free_day_yet() ->
     taken = [r for r in demo.demo_activities(first_day) if not r.title.startswith("FCCMA Ethics Webinar")]
     busy = replace(taken[0], start_date=first_day, end_date=None)
     assert demo.recent_ethics_day(first_day, [*taken, busy]) is None
+
+
+@pytest.mark.parametrize("year", [None, TODAY.year])
+def test_the_logs_rows_are_the_activities_without_their_long_texts(demo_db: Path, year: int | None) -> None:
+    # The activity log lists ActivityRows (built by position, for speed): each must hold exactly what the full
+    # record holds but the description and what was learned, which only its search text has.
+    records = {r.id: r for r in load_activities(year=year)}
+    rows, texts = load_activity_rows(year)
+    assert sorted(r.id for r in rows) == sorted(records)
+    if year is None:  # the demo has each of the fields the rows share
+        assert any(r.mentoring for r in rows) and any(r.attachments for r in rows) and any(r.topics for r in rows)
+    for row, text in zip(rows, texts, strict=True):
+        whole = records[row.id]
+        d = whole.data
+        assert (row.start_date, row.end_date, row.title, row.provider, row.type, row.hours, row.practices,
+                row.status, row.challenge_key, row.delivery_hours, row.topics, row.meets_conditions, row.type_review,
+                row.mentoring, row.attachments) == (
+            d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.practices, d.status, d.challenge_key,
+            d.delivery_hours, d.topics, d.meets_conditions, d.type_review, d.mentoring, whole.attachments)
+        assert text == listed_text(d.title, d.provider, d.description, d.learned, d.topics)

@@ -162,7 +162,9 @@ _COLUMN_OF = {"mentoring": "relationship_end"}
 _COLUMN_ORDER = {column: i for i, column in enumerate(COLUMNS)}  # errors are listed by column, in file order
 # A row reaches _RowParser as a list of its cells in COLUMNS order: each column's place in that list.
 _DATE, _END_DATE, _TITLE, _PROVIDER, _TYPE, _HOURS, _PRACTICES, _DESCRIPTION, _LEARNED, _STATUS, _CHALLENGE, \
-    _TOPICS, _DELIVERY, _MEETS = (_COLUMN_ORDER[c] for c in COLUMNS[:14])
+    _TOPICS, _DELIVERY, _MEETS = (_COLUMN_ORDER[c] for c in (
+        "date", "end_date", "title", "provider", "type", "hours", "practices", "description", "learned", "status",
+        "challenge", "topics", "delivery_hours", "meets_conditions"))
 _TEXT_PLACES = tuple(_COLUMN_ORDER[c] for c in TEXT_COLUMNS)
 _MENTORING_CELLS = itemgetter(*(_COLUMN_ORDER[c] for c in MENTORING_COLUMNS))
 _PLACEHOLDER_DAY = date(2000, 1, 1)

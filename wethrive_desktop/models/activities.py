@@ -391,7 +391,7 @@ def learned_excerpt(activity_id: int, chars: int = 300) -> str:
 
 def load_activities(year: int | None = None, status: str | None = None,
                     ids: Sequence[int] | None = None) -> list[ActivityRecord]:
-    """Activities (newest first) with their practices and attachments, in three queries whatever the count."""
+    """Activities (newest first) with their practices, attachments and mentoring (see _load)."""
     return _records(*_load(_COLUMNS, year, status, ids))
 
 
@@ -408,13 +408,14 @@ def _load(columns: Sequence[peewee.Field], year: int | None, status: str | None,
           ordered: bool = True) -> tuple[Iterable[Sequence[Any]], dict[int, list[int]], dict[int, list[AttachmentData]],
                      dict[int, MentoringData]]:
     """The chosen activities' rows (`columns`, newest first when `ordered`) with their practices, attachments and
-    mentoring.
+    mentoring, in four queries whatever the count.
 
-    The activities are read first; their practices and attachments are then looked up by those ids (one JSON
-    array bound as one value), through the indexes on activity_id: joining them to the activity table again would
-    read every chosen activity's row twice more (at 100,000 activities, most of a year's load time). For every
-    activity, the rows are read only as the caller builds from them (the cursor itself is returned): never all
-    held at once as well (at 100,000 activities, ~45 MiB less at the peak)."""
+    A year's (or some ids') activities are read first; their practices, attachments and mentoring are then looked
+    up by those ids (one JSON array bound as one value), through the indexes on activity_id: joining them to the
+    activity table again would read every chosen activity's row twice more (at 100,000 activities, most of a year's
+    load time). For every activity, the practices, attachments and mentoring are read first, all of them, and the
+    activities' rows only as the caller builds from them (the cursor itself is returned): never all held at once as
+    well (at 100,000 activities, ~45 MiB less at the peak)."""
     where = []
     if year is not None:
         where.append((Activity.start_date >= date(year, 1, 1)) & (Activity.start_date <= date(year, 12, 31)))
@@ -524,9 +525,7 @@ def matches_by_year(text: str, kind: str | None = None) -> dict[int, int]:
     for start, type_, title, provider, description, learned, topics in database_proxy.execute_sql(sql):
         if kind is not None and type_ != kind:
             continue
-        haystack = search_text(title, provider, description, learned)
-        if topics:
-            haystack += "\n" + topic_search_text(topics.split(";"), labels)
+        haystack = listed_text(title, provider, description, learned, topics.split(";") if topics else (), labels)
         if all(word in haystack for word in words):
             year = int(str(start)[:4])
             found[year] = found.get(year, 0) + 1

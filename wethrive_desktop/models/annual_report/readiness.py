@@ -420,7 +420,7 @@ def readiness(data: ReportData, today: date | None = None,
     """Every check of the report, passed or not, in the order the editor shows them, each said in the user's
     language (through i18n's `tr`: English for the command line).
 
-    `unprintable(text)` returns the characters of `text` the PDF cannot draw (reports.pdf.fonts.missing_glyphs;
+    `unprintable(text)` returns the characters of `text` the PDF cannot draw (reports.pdf.coverage.missing_glyphs;
     passed in because models/ does not reach into the PDF's fonts); with it, such text gets a warning. `day` writes
     the dates (the editor passes i18n's format_date, for the user's locale). With the member's `profile`, a note
     comes first when the program asks no yearly report of them (the rest is checked all the same).

@@ -19,6 +19,10 @@ __all__ = ["RenderedReport", "build_report_pdf", "render_report", "render_report
 
 
 def __getattr__(name: str) -> Any:
+    if name == "RenderedReport":
+        from wethrive_desktop.reports.pdf import rendered
+
+        return rendered.RenderedReport
     if name in __all__:
         from wethrive_desktop.reports.pdf import builder
 

@@ -88,11 +88,6 @@ def register_fonts() -> FontSet:
     return _registered
 
 
-def fonts_loaded() -> bool:
-    """True once `register_fonts` has run in this process (so `missing_glyphs` answers at once)."""
-    return _registered is not None
-
-
 def _register() -> FontSet:
     folder = fonts_dir()
     faces = {name: TTFont(name, str(folder / filename)) for name, filename in FONT_FILES.items()}

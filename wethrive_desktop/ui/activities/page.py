@@ -1,6 +1,6 @@
 """The activity log: a year's activities in a sortable, searchable table, with progress toward the 40 hours.
 
-The page loads the selected year (or all years) in three queries (models.activities.load_activity_rows: rows without
+The page loads the selected year (or all years) in four queries (models.activities.load_activity_rows: rows without
 the long texts, and the search texts made from them) and filters in memory as the user types: the table's model
 (model.py) sorts and filters its own rows, with filter.py matching the search over those texts, so a keystroke costs
 no call per row. Editing or copying an activity reads it whole (get_activity).
@@ -91,7 +91,10 @@ class ActivityLogPage(Page):
         self._loaded_year: int | None | str = "unloaded"
         self._generation = 0  # of the latest load asked: a worker's result for an earlier one is dropped
         self.loading = False  # every year's rows are being read on a worker
-        self._selected_id_while_loading: int | None = None  # kept selected across a load (the table is empty)
+        self._reading = False  # a worker is reading every year (perhaps for an earlier generation)
+        self._selected_id_while_loading: int | None = None  # to select once the rows are read
+        self._load_error: str | None = None  # why the last read of every year failed
+        self._names: dict[str, str] = {}  # challenge item names, for the Points column's tooltips
         self._catalogues = Catalogues()
         self._signed_up = False
         self._build()
@@ -278,37 +281,54 @@ class ActivityLogPage(Page):
         selected_id = selected.id if selected is not None else self._selected_id_while_loading
         self._loaded_year = year
         self._generation += 1
-        catalogues = load_catalogues()
-        names: dict[str, str] = {}
+        self._catalogues = load_catalogues()
+        self._names = {}
         for item in load_items():  # newest year last, so its names win
-            names[item.key] = item.name
-        self._catalogues = catalogues
+            self._names[item.key] = item.name
         self._signed_up = get_profile().challenge_signup
         sort = self.model.sort_state()
         if year is None and count_activities() > ASYNC_ROWS:
-            generation = self._generation
-            self._selected_id_while_loading = selected_id
             self.loading = True
-            self._show_rows(prepare_rows([], [], catalogues, names, sort), None)  # "Loading..." (see the footer)
-            run_in_worker(_read_every_year, catalogues, names, sort,
-                          on_result=lambda prepared: self._loaded(generation, prepared, selected_id),
-                          on_finished=lambda: self._load_finished(generation))
+            self._load_error = None
+            self._selected_id_while_loading = selected_id  # select_activity may name another meanwhile
+            self._show_rows(prepare_rows([], [], None, self._names, sort), None)  # "Loading..." (see the footer)
+            self._start_read()
             return
         self.loading = False
+        self._load_error = None
         self._selected_id_while_loading = None
-        self._show_rows(prepare_rows(*load_activity_rows(year=year), catalogues, names, sort), selected_id)
+        self._show_rows(prepare_rows(*load_activity_rows(year=year), self._catalogues, self._names, sort), selected_id)
 
-    def _loaded(self, generation: int, prepared: PreparedRows, selected_id: int | None) -> None:
+    def _start_read(self) -> None:
+        """Read every year on a worker, unless a read is running: its rows are out of date, and the next read starts
+        when it ends (_read_finished), so changes in a row never pile up reads of 100,000 activities."""
+        if self._reading:
+            return
+        self._reading = True
+        generation = self._generation
+        run_in_worker(_read_every_year, self._catalogues, self._names, self.model.sort_state(),
+                      on_result=lambda prepared: self._loaded(generation, prepared),
+                      on_error=lambda exc: self._load_failed(generation, exc), on_finished=self._read_finished)
+
+    def _loaded(self, generation: int, prepared: PreparedRows) -> None:
         if generation == self._generation:  # else the user chose another year, or the data changed, meanwhile
             self.loading = False
-            self._selected_id_while_loading = None
+            selected_id, self._selected_id_while_loading = self._selected_id_while_loading, None
             self._show_rows(prepared, selected_id)
 
-    def _load_finished(self, generation: int) -> None:
-        """The worker is done (an error is reported as any other): the page no longer says it is loading."""
-        if generation == self._generation and self.loading:
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        """The read failed: the page says so (not "no activities"), and the error is reported as any other."""
+        if generation == self._generation:
             self.loading = False
+            self._loaded_year = "unloaded"  # read again when the year is chosen again, or after a change
+            self._load_error = str(exc) or type(exc).__name__
             self._update_footer()
+        raise exc
+
+    def _read_finished(self) -> None:
+        self._reading = False
+        if self.loading:  # the read that ended was out of date: the rows are still to read
+            self._start_read()
 
     def _show_rows(self, prepared: PreparedRows, selected_id: int | None) -> None:
         self.model.set_prepared(prepared)  # the footer follows (filter_changed)
@@ -416,6 +436,10 @@ class ActivityLogPage(Page):
         if self.loading:
             self.shown_label.setText(tr("Loading the activities of every year..."))
             self.empty_label.setText(tr("Loading the activities of every year..."))
+        elif self._load_error is not None and self.selected_year() is None:
+            text = tr("The activities could not be read: {error}").format(error=self._load_error)
+            self.shown_label.setText(text)
+            self.empty_label.setText(text)
         elif not total:
             year = self.selected_year()
             if year is not None:
@@ -462,7 +486,11 @@ class ActivityLogPage(Page):
         return self.model.record(index.row())
 
     def select_activity(self, activity_id: int, switch_year: bool = True) -> bool:
-        """Select and show `activity_id`; switch to its year when it is in another one. False when not shown."""
+        """Select and show `activity_id`; switch to its year when it is in another one. False when not shown.
+        While every year is being read, it is selected once the rows are there."""
+        if self.loading:
+            self._selected_id_while_loading = activity_id
+            return True
         row = self.model.row_of(activity_id)
         if row is None and switch_year and self.selected_year() is not None:
             found = load_activities(ids=[activity_id])
@@ -497,7 +525,11 @@ class ActivityLogPage(Page):
     def duplicate_selected(self) -> None:
         selected = self.current_record()
         if selected is not None:
-            record = get_activity(selected.id)  # whole: the copy keeps the description and what was learned
+            try:
+                record = get_activity(selected.id)  # whole: the copy keeps the description and what was learned
+            except LookupError:  # deleted meanwhile (the list is about to show it)
+                self.shell.show_message(tr("That activity is no longer there."))
+                return
             dialog = self.shell.open_activity(initial=record.data)
             dialog.setWindowTitle(tr("Duplicate of {title}").format(title=record.data.title))
 
@@ -509,9 +541,14 @@ class ActivityLogPage(Page):
         from wethrive_desktop.ui.undo import delete_undoable
 
         row = self.model.row_of(record.id)
+        count = self.model.rowCount()
+        after = (None if row is None or count < 2
+                 else self.model.record(row + 1 if row + 1 < count else row - 1).id)  # takes its place
         delete_undoable(self.shell, record.id)
         # Keep the keyboard on the table: select the row that took the deleted one's place.
-        if row is not None and self.model.rowCount():
+        if self.loading:  # every year being read again: selected once the rows are there
+            self._selected_id_while_loading = after
+        elif row is not None and self.model.rowCount():
             row = min(row, self.model.rowCount() - 1)
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, Column.TITLE))
