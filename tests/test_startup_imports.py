@@ -1,11 +1,15 @@
 """What the first window needs before it paints, and nothing more (issue 12): the dashboard's figures, computed in a
-fresh process, leave the annual report package unloaded (the report page, built later, loads it)."""
+fresh process, leave the annual report package unloaded (the report page, built later, loads it); `wethrive --db`
+paints its first window, the dashboard complete, without the modules only a later step needs."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+from wethrive_desktop.models import db, migrations
 
 SCRIPT = """
 import sys
@@ -51,3 +55,65 @@ def test_every_page_shown_leaves_reportlab_unloaded_until_a_pdf_is_built(tmp_pat
                             env=env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
+
+
+# `wethrive --db DB` (cli.main, as the bench runs it) until its window's first Paint event: what is loaded then.
+FIRST_PAINT_SCRIPT = """
+import json, sys
+import wethrive_desktop.app as app
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from wethrive_desktop import cli
+
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            page = obj.pages["dashboardPage"]
+            seen.update(modules=sorted(sys.modules), pages=sorted(obj.pages), shown=obj.current_page() is page,
+                        figures=page.data is not None and page.points_label.text() == str(page.data.challenge.total))
+            QTimer.singleShot(0, obj.close)  # as File > Quit: the event loop ends, and cli.main returns
+        return False
+
+watcher = FirstPaint()
+create = app.create_main_window
+
+def watched(*args, **kwargs):
+    window = create(*args, **kwargs)
+    window.installEventFilter(watcher)
+    return window
+
+app.create_main_window = watched
+status = cli.main(["--db", sys.argv[1]])
+print(json.dumps({**seen, "status": status}))
+"""
+# Loaded later, when asked for, never on the way to the first window: the crash dialog's widgets (the net itself is
+# up from the start), the message and file dialogs, the forms' helpers, the help's topics and shortcut table, the
+# schema's migration steps (the file is up to date), platformdirs (the data folder is given), the other pages,
+# ReportLab.
+DEFERRED = ("wethrive_desktop.ui.crash_window", "wethrive_desktop.ui.prompts",
+            "wethrive_desktop.ui.widgets.form_dialog", "wethrive_desktop.ui.help.topics",
+            "wethrive_desktop.ui.help.shortcuts", "wethrive_desktop.models.migrations",
+            "platformdirs", "wethrive_desktop.ui.activities.page",
+            "wethrive_desktop.ui.report.page", "reportlab")
+
+
+def test_the_first_window_paints_the_whole_dashboard_without_what_later_steps_need(tmp_path: Path) -> None:
+    env = {"WETHRIVE_DATA_DIR": str(tmp_path / "data"), "PATH": "", "QT_QPA_PLATFORM": "offscreen"}
+    records = str(tmp_path / "records.sqlite3")  # made up to date in a process of its own, as an earlier start did
+    subprocess.run([sys.executable, "-c", DEMO_SCRIPT, records], capture_output=True, check=True, env=env)
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT_SCRIPT, records], capture_output=True, text=True,
+                            check=False, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 0
+    assert seen["pages"] == ["dashboardPage"] and seen["shown"] and seen["figures"]  # complete, not a placeholder
+    loaded = [m for m in seen["modules"] if m.startswith(DEFERRED)]
+    assert loaded == [], loaded
+    assert "wethrive_desktop.ui.crash_dialog" in seen["modules"]  # the crash net is up from the start
+
+
+def test_the_schema_version_opened_without_the_migrations_is_theirs() -> None:
+    # models.db knows the latest version so that an up-to-date file is opened without loading the steps.
+    assert db.SCHEMA_VERSION == migrations.LATEST_VERSION

@@ -1,4 +1,8 @@
-"""Building and running the GUI. `create_main_window` is what tests and the `wethrive` command share."""
+"""Building and running the GUI. `create_main_window` is what tests and the `wethrive` command share.
+
+The first window is painted as soon as it can be (issue 12; tests/test_startup_imports.py): what it does not need
+waits. The dialogs (ui/prompts.py) load when one is shown; the daily backup starts once the window has painted
+(`after_first_paint`)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import platform
 import signal
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -16,7 +20,7 @@ from types import FrameType
 import peewee
 import PySide6
 import shiboken6
-from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,7 +30,6 @@ from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, data_dir, demo_db_path, missing_chosen_folder
 from wethrive_desktop.preferences import load_preferences, update_preferences
-from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.crash_dialog import CrashNet, install_crash_net
 from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.i18n import install_qt
@@ -40,6 +43,7 @@ log = logging.getLogger(__name__)
 STARTUP_ERRORS = (StoreError, OSError, sqlite3.Error, peewee.DatabaseError)
 PREVIOUS_CRASH_TEXT = f"{APP_NAME} closed unexpectedly last time. Your records are safe."  # shown through tr
 INTERRUPT_POLL_MS = 250
+FIRST_PAINT_WAIT_MS = 2000  # after_first_paint's work runs by then even when the window has not painted
 
 
 def create_main_window(db_path: Path | str, demo: bool | None = None, defer_pages: bool = False) -> MainWindow:
@@ -75,7 +79,7 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
     apply_preferences(app, load_preferences())  # the theme and text size chosen, before the first window
     crash_log.setup_logging()
     log.info("%s %s starting: Python %s, Qt %s, PySide6 %s, %s; database %s%s", APP_NAME, __version__,
-             platform.python_version(), qVersion(), PySide6.__version__, platform.platform(), db_path,
+             platform.python_version(), qVersion(), PySide6.__version__, system_text(), db_path,
              " (demo)" if demo else "")
     net = install_crash_net(app)
     try:
@@ -83,6 +87,15 @@ def run_gui(db_path: Path, demo: bool = False) -> int:
             return _run(app, net, db_path, demo)
     finally:
         net.uninstall()
+
+
+def system_text() -> str:
+    """The system the app runs on, for the log: "Linux 6.8.0 x86_64 glibc 2.39", "Windows 10 AMD64".
+
+    What platform.platform() says, less the processor's name, which it asks `uname -p` for in a subprocess on Linux
+    (several milliseconds of every start, before the first window)."""
+    parts = [platform.system(), platform.release(), platform.machine(), " ".join(platform.libc_ver()).strip()]
+    return " ".join(part for part in parts if part)
 
 
 def app_icon() -> QIcon:
@@ -103,6 +116,8 @@ def _run(app: QApplication, net: CrashNet, db_path: Path, demo: bool) -> int:
         window = open_window(db_path, demo or None)
     except STARTUP_ERRORS as exc:
         log.error("%s could not be opened: %s: %s", db_path, type(exc).__name__, exc)
+        from wethrive_desktop.ui import prompts  # (the dialogs are loaded when one is shown)
+
         prompts.show_error(None, APP_NAME, cannot_open_text(db_path, exc))
         crash_log.end_session(1)
         return 1
@@ -137,6 +152,8 @@ def tell_missing_data_folder(parent: QWidget | None) -> Path | None:
     folder this session uses instead, rather than let the user think their records are gone. The folder missed."""
     missing = missing_chosen_folder()
     if missing is not None:
+        from wethrive_desktop.ui import prompts
+
         prompts.show_notice(parent, APP_NAME, tr(
             "The data folder chosen in Preferences, {missing}, is not there (a drive not connected, or a folder "
             "moved?). This session uses {folder}. Connect the drive and start the app again, or choose another "
@@ -149,6 +166,8 @@ def tell_previous_crash(parent: QWidget | None) -> bool:
     details = crash_log.previous_session_crashed()
     if details is None:
         return False
+    from wethrive_desktop.ui import prompts
+
     if prompts.show_notice(parent, APP_NAME, tr(PREVIOUS_CRASH_TEXT), details, tr("Open log folder")):
         prompts.open_with_system(crash_log.log_dir())
     return True
@@ -188,6 +207,11 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     _current[:] = [window]
     if not window.demo:
         remember_database(db_path)
+    # Its native window made before it is shown, the window knows its frame where the platform tells it then
+    # (Windows, Wayland, offscreen): fitted with it, it appears at the size it keeps (not laid out and painted at
+    # one size, then shrunk and laid out again).
+    window.winId()
+    window.fit_to_screen()
     window.show()
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
@@ -195,10 +219,41 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
         # Desktop notifications of what is due or behind, once the window is up (the reminders' models are loaded
         # then, not before the first paint) and again each midnight; never of the demo data's made-up records.
         QTimer.singleShot(0, window, lambda: start_notifier(window))
-        # One copy a day, thinned, once the window is up, on a worker thread (the quick check and the copy take a
-        # second at 100,000 activities). `window` as the timer's context: a window gone by then takes no backup.
-        QTimer.singleShot(0, window, lambda: start_daily_backup(window))
+        # One copy a day, thinned, on a worker thread (the quick check and the copy take a second at 100,000
+        # activities), once the window has painted: its reading of the whole file is not in the way of the first
+        # paint. A window gone by then takes no backup.
+        after_first_paint(window, lambda: start_daily_backup(window))
     return window
+
+
+class _FirstPaint(QObject):
+    """Runs its work once the window it watches has painted for the first time (a timer queued before the window
+    was shown runs before that paint: the event that paints it comes later), or after FIRST_PAINT_WAIT_MS when no
+    paint comes (a window shown minimized). A child of the window: gone with it, work not done."""
+
+    def __init__(self, window: QWidget, work: Callable[[], object]):
+        super().__init__(window)
+        self.watched = window
+        self.work: Callable[[], object] | None = work
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self.run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.watched and event.type() == QEvent.Type.Paint:
+            self.watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.run)  # once this paint is done
+        return False
+
+    def run(self) -> None:
+        work, self.work = self.work, None
+        if work is not None:
+            self.watched.removeEventFilter(self)
+            work()
+
+
+def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
+    """Run `work` (on the GUI thread) once `window` is on the screen: what the first paint does not need waits."""
+    _FirstPaint(window, work)
 
 
 def start_notifier(window: MainWindow) -> None:
@@ -225,6 +280,7 @@ def switch_database(old: MainWindow, path: Path, demo: bool) -> MainWindow | Non
     The target is checked before anything closes, so a file that cannot be opened leaves the user where they were.
     """
     from wethrive_desktop.models.demo import ensure_demo_database
+    from wethrive_desktop.ui import prompts
 
     path = Path(path)
     try:
@@ -252,6 +308,8 @@ def start_daily_backup(window: MainWindow) -> Worker | None:
 
 
 def _daily_backup_failed(window: MainWindow, exc: BaseException) -> None:
+    from wethrive_desktop.ui import prompts
+
     if not shiboken6.isValid(window) or not window.isVisible():
         log.warning("The daily backup failed after its window closed: %s", exc)
         return

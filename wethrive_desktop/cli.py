@@ -6,6 +6,7 @@ Bad input gets a one-line message on stderr and exit status 1 (2 for bad usage);
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -135,7 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui_from_args(args: argparse.Namespace) -> int:
-    """The GUI. Nothing here touches the data folder: run_gui does, once it can show a message if that fails."""
+    """The GUI. Nothing here touches the data folder: run_gui does, once it can show a message if that fails.
+
+    The GUI collects garbage from a timer on its own thread, never automatically (ui/garbage.py, which takes over
+    when the first window is built): switched off from here already, so that the start-up's imports (tens of
+    thousands of objects, nearly all kept) are not examined over and over on the way to the first window."""
+    gc.disable()
     from wethrive_desktop.app import run_gui
 
     if args.demo or (getattr(args, "db", None) is None and not _exists(default_db_path())):
@@ -151,9 +157,26 @@ def _exists(path: Path) -> bool:
         return False
 
 
+def gui_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when all they do is open the app (none, `--db PATH`, `--demo`), as build_parser's parser reads
+    them, without building that parser and its many subcommands (some 5 ms of every start, before the first
+    window); None for anything else (a command, --help, a mistake), which the whole parser reads and reports on."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    add_db_option(parser)
+    parser.add_argument("--demo", action="store_true")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = gui_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             return run_gui_from_args(args)

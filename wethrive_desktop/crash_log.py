@@ -23,8 +23,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-import platformdirs
-
 from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.files import write_atomically
 from wethrive_desktop.i18n import tr
@@ -49,6 +47,8 @@ def log_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser() / "logs"
+    import platformdirs  # here, not at the top: with WETHRIVE_DATA_DIR set it is never asked
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

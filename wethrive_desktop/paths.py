@@ -12,8 +12,6 @@ import logging
 import os
 from pathlib import Path
 
-import platformdirs
-
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.files import write_atomically
 
@@ -67,6 +65,8 @@ def forget_this_run() -> None:
 
 def default_data_dir() -> Path:
     """The platform's folder for the app's data, used unless another was chosen."""
+    import platformdirs  # here, not at the top: a start with WETHRIVE_DATA_DIR set never asks it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -75,6 +75,8 @@ def config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

@@ -308,8 +308,9 @@ class _Shared(dict[Any, Any]):
         return value
 
 
-class _Converters:
-    """The conversions of stored values that repeat over many rows, each value made once per load (_Shared)."""
+class SharedValues:
+    """The conversions of stored values that repeat over many rows, each value made once per load (_Shared); the
+    dashboard's light loader (models.dashboard.load_year) uses them too."""
 
     def __init__(self) -> None:
         hundredth = Decimal("0.01")
@@ -325,7 +326,7 @@ def _records(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
              mentoring: dict[int, MentoringData]) -> list[ActivityRecord]:
     """Build records from the raw rows: peewee's per-field conversion was most of the load time for 10,000."""
     zero = Decimal("0.00")
-    shared = _Converters()
+    shared = SharedValues()
     day, hours_of, text, numbers, tags = shared.day, shared.hours, shared.text, shared.practices, shared.topics
     stamp = _Shared(_stored_datetime)
     no_practices: tuple[int, ...] = ()
@@ -362,7 +363,7 @@ def _log_rows(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
               mentoring: dict[int, MentoringData]) -> tuple[list[ActivityRow], list[str]]:
     """ActivityRows and their search texts from the raw rows (as _records, sharing the values that repeat)."""
     zero = Decimal("0.00")
-    shared = _Converters()
+    shared = SharedValues()
     day, hours_of, text, numbers, tags = shared.day, shared.hours, shared.text, shared.practices, shared.topics
     no_practices: tuple[int, ...] = ()
     labels: dict[str, str] = {}

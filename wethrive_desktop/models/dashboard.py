@@ -11,31 +11,46 @@ the 360 postponed.
 The rules are plain functions on plain data that take `today`, so tests can pin the date; `dashboard_data` loads
 the facts from the store and passes them in. Every text goes through i18n (tr/trn, dates with format_date): the
 dashboard shows them as they are.
+
+The dashboard is the page shown first, complete at the window's first paint (issue 12): `dashboard_data` counts
+from the year's activities as `load_year` reads them (no long texts), counts Tenet 8's year once, and reads whole
+only the recent activities it lists. Its records are NamedTuples rather than dataclasses: a frozen dataclass costs
+some 0.6 ms to define (its methods are compiled from source as the module loads).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.domain import REQUIRED_HOURS, CredentialStatus, ServiceStatus
+from wethrive_desktop.models.activities import SharedValues
+from wethrive_desktop.models.db import database_proxy
+from wethrive_desktop.models.domain import REQUIRED_HOURS, SIGNUP_KEY, CredentialStatus, ServiceStatus, Status
 from wethrive_desktop.models.due_windows import windows_reached
 from wethrive_desktop.models.eligibility import EligibilityResult, fmt_years
 from wethrive_desktop.models.multirater import DONE as MR_DONE
 from wethrive_desktop.models.multirater import DUE as MR_DUE
 from wethrive_desktop.models.multirater import credential, multirater_standing
 from wethrive_desktop.models.profile import ProfileData
-from wethrive_desktop.models.requirements.counting import RequirementProgress, progress, topic_shortfalls
+from wethrive_desktop.models.requirements.counting import (
+    CountedFacts,
+    RequirementProgress,
+    progress,
+    topic_shortfalls,
+)
 from wethrive_desktop.models.requirements.definitions import ALWAYS_ON, Requirement, template
 from wethrive_desktop.models.rules import (
     HUNDREDTH,
     ZERO,
+    ActivityFacts,
+    Catalogues,
     PracticeHours,
+    challenge_points,
     commitment_met,
     counts_in_year,
     format_hours,
@@ -46,7 +61,6 @@ from wethrive_desktop.models.topics import topic_label
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
-    from wethrive_desktop.models.challenge import ChallengePoints
     from wethrive_desktop.models.plans import PlanItemData
     from wethrive_desktop.models.reminders import Reminder
 
@@ -54,10 +68,57 @@ def finished_on(record: ActivityRecord) -> date:
     return record.data.end_date or record.start_date
 
 
+# --- what the figures read of the year's activities ------------------------------------------------------------
+
+class YearActivity(NamedTuple):
+    """A completed activity as the dashboard's figures read it (`load_year`): the facts the rules and the counting
+    need (models.rules.ActivityFacts, models.requirements.counting.CountedFacts), not the long texts, stamps and
+    attachments of a full record: at 100,000 activities, reading the year's full records took most of the time to
+    the first paint. Never saved back; the recent activities shown are read whole."""
+
+    id: int
+    start_date: date
+    end_date: date | None
+    title: str
+    provider: str
+    type: str
+    hours: Decimal
+    status: str
+    challenge_key: str | None
+    delivery_hours: Decimal
+    topics: tuple[str, ...]
+    meets_conditions: bool | None
+    practices: tuple[int, ...]
+
+
+def load_year(year: int) -> list[YearActivity]:
+    """The completed activities started in `year` (two queries: the activities, then their practices)."""
+    first, last = date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
+    practices: dict[int, list[int]] = defaultdict(list)
+    for activity_id, practice_id in database_proxy.execute_sql(
+            "SELECT activity_id, practice_id FROM activity_practice WHERE activity_id IN "
+            "(SELECT id FROM activity WHERE start_date BETWEEN ? AND ?)", [first, last]):
+        practices[activity_id].append(practice_id)
+    rows = database_proxy.execute_sql(
+        "SELECT id, start_date, end_date, title, provider, type, hours, challenge_key, delivery_hours, topics, "
+        "meets_conditions FROM activity WHERE start_date BETWEEN ? AND ? AND status = ?",
+        [first, last, Status.COMPLETED.value])
+    # As models.activities reads them: a value repeated over many rows (a day, an amount, the practices) made once.
+    shared = SharedValues()
+    day, amount, practice_set = shared.day, shared.hours, shared.practices
+    none: tuple[int, ...] = ()
+    make = YearActivity._make
+    completed = Status.COMPLETED.value
+    return [make((row_id, day[start], day[end] if end else None, title, provider, type_, amount[stored], completed,
+                  challenge_key, amount[delivery] if delivery else ZERO, tuple(topics.split(";")) if topics else (),
+                  None if meets is None else bool(meets),
+                  practice_set[tuple(found)] if (found := practices.get(row_id)) else none))
+            for row_id, start, end, title, provider, type_, stored, challenge_key, delivery, topics, meets in rows]
+
+
 # --- pace --------------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(NamedTuple):
     year: int
     total: Decimal  # the hours that count toward Tenet 8
     required: Decimal
@@ -142,17 +203,20 @@ def pace(records: Iterable[ActivityRecord], year: int, today: date, requirement:
     """Progress of `year` seen on `today` in the hours ICMA counts toward Tenet 8 (`requirement`, as the member keeps
     it; its built-in template by default): when the commitment was met, or the hours needed per month left."""
     records = list(records)
-    icma = tenet_8_progress(records, year, today, requirement)
+    return pace_of(tenet_8_progress(records, year, today, requirement), {r.id: finished_on(r) for r in records},
+                   year, today)
+
+
+def pace_of(icma: RequirementProgress, finished: Mapping[int, date], year: int, today: date) -> Pace:
+    """`pace` from Tenet 8's progress in `year` and the day each of its activities finished, by id."""
     required = icma.required
-    counted = {c.activity_id: c.counted for c in icma.activities}
-    done = sorted((r for r in records if r.id in counted and counts_in_year(r, year)),
-                  key=lambda r: (finished_on(r), r.id))
+    counted = {c.activity_id: c.counted for c in icma.activities}  # this year's, completed: they count in it
     running = icma.carried_in
     met_on = date(year, 1, 1) if running and commitment_met(running, required) else None
-    for r in done:
-        running += counted[r.id]
+    for activity_id in sorted(counted, key=lambda i: (finished[i], i)):
+        running += counted[activity_id]
         if met_on is None and commitment_met(running, required):
-            met_on = finished_on(r)
+            met_on = finished[activity_id]
     total = icma.counted
     left = months_left(year, today)
     per_month = None
@@ -161,13 +225,25 @@ def pace(records: Iterable[ActivityRecord], year: int, today: date, requirement:
     return Pace(year, total, required, met_on, left, per_month, icma.logged, tuple(icma.explanations()))
 
 
-def tenet_8_progress(records: list[ActivityRecord], year: int, today: date,
+def tenet_8_progress(records: Sequence[CountedFacts], year: int, today: date,
                      requirement: Requirement | None = None) -> RequirementProgress:
     """Tenet 8 for calendar year `year` on `today`: the hours logged and those that count, with the caps."""
     return progress(requirement or template(ALWAYS_ON, today), records, today, period_of=date(year, 1, 1))
 
 
-def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, Decimal]:
+def year_tenet_8(current: RequirementProgress, records: Sequence[CountedFacts], year: int,
+                 today: date) -> RequirementProgress:
+    """`tenet_8_progress` of `records` (`year`'s activities) for Tenet 8 as the member keeps it, of which `current`
+    is the standing on `today`: that very standing when it counts the same (a period that is `year`, nothing carried
+    over: the built-in definition), so the dashboard does not count the year twice."""
+    requirement = current.requirement
+    if requirement.carry_over is None and (current.period_start, current.period_end) == (date(year, 1, 1),
+                                                                                         date(year, 12, 31)):
+        return current
+    return tenet_8_progress(records, year, today, requirement)
+
+
+def hours_by_month(records: Iterable[ActivityFacts], year: int) -> dict[int, Decimal]:
     """Completed hours per month (1..12) of `year`, by start date, like the yearly total."""
     months = dict.fromkeys(range(1, 13), ZERO)
     for r in records:
@@ -176,7 +252,15 @@ def hours_by_month(records: Iterable[ActivityRecord], year: int) -> dict[int, De
     return {m: h.quantize(HUNDREDTH) for m, h in months.items()}
 
 
-def recent_activities(records: Iterable[ActivityRecord], today: date, limit: int = 6) -> list[ActivityRecord]:
+class Identified(ActivityFacts, Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+A = TypeVar("A", bound=Identified)
+
+
+def recent_activities(records: Iterable[A], today: date, limit: int = 6) -> list[A]:
     """The latest completed activities up to today, newest first. 0-hour challenge entries (a donation, a renewal)
     are not professional development: the challenge page lists them."""
     done = [r for r in records if counts_in_year(r, None) and r.start_date <= today and r.hours > 0]
@@ -192,8 +276,7 @@ TODO = "todo"
 INFO = "info"
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     key: str  # designation, service, multirater, annual-report, experience, eligibility
     label: str
     text: str
@@ -318,8 +401,24 @@ def milestones(profile: ProfileData, last_report_status: str, eligibility: Eligi
 
 # --- everything the page shows -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class DashboardData:
+class ChallengeStanding(NamedTuple):
+    """The year's #WeThriveHere points as the dashboard's card says them (the challenge page lists the entries)."""
+
+    total: int  # models.rules.challenge_points, sign-up included
+    entries: int  # the activities of the year that earn points (by their challenge key)
+    signup_points: int
+
+
+def challenge_standing(records: Iterable[ActivityFacts], catalogues: Catalogues, year: int,
+                       signed_up: bool) -> ChallengeStanding:
+    """What models.challenge.points_earned totals and lists, counted: the same rule, the same entries."""
+    records = list(records)
+    entries = sum(1 for r in records if r.challenge_key and counts_in_year(r, year))
+    signup = catalogues.for_year(year).get(SIGNUP_KEY, 0) if signed_up else 0
+    return ChallengeStanding(challenge_points(records, catalogues, year, signed_up), entries, signup)
+
+
+class DashboardData(NamedTuple):
     today: date
     year: int
     pace: Pace
@@ -328,7 +427,7 @@ class DashboardData:
     recent: list[ActivityRecord]
     upcoming: list[PlanItemData]
     milestones: list[Milestone]
-    challenge: ChallengePoints
+    challenge: ChallengeStanding
     reminders: list[Reminder]
     requirements: tuple[RequirementProgress, ...] = ()  # every tracked requirement's current period, Tenet 8 first
 
@@ -419,8 +518,10 @@ def requirement_tip(result: RequirementProgress) -> str:
 
 
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
+    """Everything the dashboard shows on `today`. The figures are counted from the year's completed activities as
+    `load_year` reads them; only the recent activities listed are read whole (double-clicked, one is edited)."""
     from wethrive_desktop.models.activities import load_activities
-    from wethrive_desktop.models.challenge import load_catalogues, load_items, points_earned
+    from wethrive_desktop.models.challenge import load_catalogues
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.plans import upcoming_items
     from wethrive_desktop.models.profile import get_profile
@@ -430,13 +531,14 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
 
     today = today or clock.today()
     year = today.year
-    records = load_activities(year=year)
+    records = load_year(year)
     recent = recent_activities(records, today, recent_limit)
     if len(recent) < recent_limit:  # early in the year, last year's latest fill the list
-        recent = recent_activities([*records, *load_activities(year=year - 1)], today, recent_limit)
+        recent = recent_activities([*records, *load_year(year - 1)], today, recent_limit)
     profile = get_profile()
     standing = load_standing(today, records)
-    year_pace = pace(records, year, today, standing.current[0].requirement)  # Tenet 8, as the member keeps it
+    year_pace = pace_of(year_tenet_8(standing.current[0], records, year, today),
+                        {r.id: r.end_date or r.start_date for r in records}, year, today)
     last_report = report_status(year - 1)
     extension = extension_until(year - 1)
     eligibility = current_eligibility(today)
@@ -446,10 +548,10 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
         pace=year_pace,
         practice_hours=hours_by_practice(records, year),
         by_month=hours_by_month(records, year),
-        recent=recent,
+        recent=load_activities(ids=[r.id for r in recent]) if recent else [],  # newest first, as `recent`
         upcoming=upcoming_items(today, upcoming_limit),
         milestones=milestones(profile, last_report, eligibility, today, extension),
-        challenge=points_earned(records, load_items(), load_catalogues(), year, profile.challenge_signup),
+        challenge=challenge_standing(records, load_catalogues(), year, profile.challenge_signup),
         reminders=build_reminders(facts_for(today, profile, year_pace, last_report, eligibility,
                                             [*standing.owed, *standing.current], extension)),
         requirements=tuple(standing.current),

@@ -2,6 +2,9 @@
 
 A file that is not ours (not SQLite, another program's database, an empty file we did not create) or was written by
 a newer WeThrive is refused before anything writes to it, and keeps no side file from the look.
+
+A file already at the latest schema version (SCHEMA_VERSION), as at nearly every start, is opened without loading
+the migration steps (models/migrations).
 """
 
 from __future__ import annotations
@@ -11,10 +14,9 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee
 
@@ -76,12 +78,15 @@ APPLICATION_ID = 0x57544844  # "WTHD"
 FIRST_TABLES = frozenset({"profile", "practice", "challenge_item", "activity", "activity_practice", "attachment"})
 # The schema version that first set the application id (files below it may lack it).
 APPLICATION_ID_VERSION = 5
+# The latest schema version: the last migration's number (models/migrations, LATEST_VERSION, which
+# tests/test_startup_imports.py checks this against). Known here so that opening a file already up to date, as nearly
+# every start does, loads none of the migration steps.
+SCHEMA_VERSION = 6
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_S = 5.0  # how long a write waits for another WeThrive (a window, a command) to finish its own
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """What page 1's header says, read as bytes (no SQLite connection, so no side files)."""
 
     user_version: int
@@ -146,8 +151,6 @@ def check_openable(path: Path | str) -> int:
     application id, and not a WeThrive file from before it had one), an empty file WeThrive did not create, or a
     file written by a newer WeThrive (a schema version above the latest this version knows). Returns the file's
     schema version (0 for a file that does not exist yet)."""
-    from wethrive_desktop.models import migrations
-
     path = Path(path)
     header = read_header(path)
     if header is None:
@@ -171,10 +174,10 @@ def check_openable(path: Path | str) -> int:
             if not FIRST_TABLES <= tables:
                 raise NotADatabaseError(f"{path} is another program's database, not a WeThrive one; it was left "
                                         "untouched")
-    if version > migrations.LATEST_VERSION:
+    if version > SCHEMA_VERSION:
         raise NewerSchemaError(
             f"{path} was written by a newer version of WeThrive Desktop (schema {version}; this version "
-            f"understands up to {migrations.LATEST_VERSION}). Update the app to open it; the file was left untouched."
+            f"understands up to {SCHEMA_VERSION}). Update the app to open it; the file was left untouched."
         )
     return version
 
@@ -218,8 +221,6 @@ def open_database(path: Path | str, *, migrate: bool = True, readonly: bool = Fa
     `readonly`: for commands that only read. The file is opened read-only (in a read-only folder, as immutable),
     unless its schema must first be brought up to date.
     """
-    from wethrive_desktop.models import migrations
-
     global _open_path
     path = Path(path)
     version = check_openable(path)
@@ -227,7 +228,7 @@ def open_database(path: Path | str, *, migrate: bool = True, readonly: bool = Fa
         readonly = False
         create_database(path)
         version = check_openable(path)
-    if readonly and version == migrations.LATEST_VERSION:
+    if readonly and version == SCHEMA_VERSION:
         db = _connect_readonly(path)
     else:
         # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting up to BUSY_TIMEOUT_S for
@@ -242,7 +243,9 @@ def open_database(path: Path | str, *, migrate: bool = True, readonly: bool = Fa
                 raise NotADatabaseError(f"{path} could not be opened: {exc}") from exc
     database_proxy.initialize(db)
     _open_path = path
-    if migrate and not readonly:
+    if migrate and not readonly and version < SCHEMA_VERSION:  # (the steps check the version through SQLite)
+        from wethrive_desktop.models import migrations
+
         migrations.migrate(db, path)
     return db
 

@@ -19,7 +19,8 @@ are the `Page` classes listed (and loaded when first built) in `ui.pages.PAGES`.
 Why one module of about 850 lines: it is the window's jobs that every page relies on (navigation with deferred
 and stale pages, the Shell the pages call, the four menus with Open recent, remembered settings and fitting the
 screen), each a screenful or two; the actions are thin calls into models/, exchange/ and the dialogs of ui/help/,
-ui/preferences.py and ui/exports.py, and would only move, not shrink.
+ui/preferences.py and ui/exports.py, and would only move, not shrink. Those dialogs, and ui/prompts.py, are
+imported by the actions that open them: the first window needs none of them (tests/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -55,7 +56,6 @@ from PySide6.QtWidgets import (
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.i18n import tr, trn
 from wethrive_desktop.models import clock
-from wethrive_desktop.models.activities import ActivityData
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.paths import data_dir, default_db_path, demo_db_path
@@ -66,10 +66,8 @@ from wethrive_desktop.preferences import (
     save_preferences,
     update_preferences,
 )
-from wethrive_desktop.ui import prompts
 from wethrive_desktop.ui.colors import hint_style, themed_style_sheet
-from wethrive_desktop.ui.help.shortcuts import SHORTCUT_HELP
-from wethrive_desktop.ui.help.topics import GETTING_STARTED, ICMA_HOURS, SHORTCUTS
+from wethrive_desktop.ui.help import GETTING_STARTED, ICMA_HOURS, SHORTCUT_HELP, SHORTCUTS
 from wethrive_desktop.ui.pages import PAGES, PageEntry
 from wethrive_desktop.ui.shell import P, Page
 from wethrive_desktop.ui.theme import apply_text_size
@@ -77,6 +75,7 @@ from wethrive_desktop.ui.widgets.naming import named
 from wethrive_desktop.ui.workers import wait_for_workers
 
 if TYPE_CHECKING:
+    from wethrive_desktop.models.activities import ActivityData
     from wethrive_desktop.ui.activities.dialog import ActivityDialog
     from wethrive_desktop.ui.exports import ExportJob
     from wethrive_desktop.ui.help.places import DataPlacesDialog
@@ -380,6 +379,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.addAction(clear)
 
     def open_recent(self, path: Path) -> None:
+        from wethrive_desktop.ui import prompts
+
         if not path.is_file():
             prompts.show_error(self, tr("Open recent"), tr("{path} is not there any more: it was moved or deleted. "
                                                            "It is taken off the list.").format(path=path))
@@ -543,6 +544,8 @@ class MainWindow(QMainWindow):
         self.page(ReportPage).set_year(year)
 
     def undo_failed(self, message: str) -> None:
+        from wethrive_desktop.ui import prompts
+
         prompts.show_error(self, tr("Undo"), message)
         # Not from inside the command that is running: clearing deletes it.
         QTimer.singleShot(0, self.undo_stack.clear)
@@ -638,6 +641,8 @@ class MainWindow(QMainWindow):
         return size
 
     def import_spreadsheet(self) -> QWidget | None:
+        from wethrive_desktop.ui import prompts
+
         patterns = " ".join(f"*{suffix}" for suffix in SPREADSHEET_SUFFIXES)
         path = prompts.choose_open_file(self, tr("Import activities from a spreadsheet"),
                                         tr("Spreadsheets ({patterns})").format(patterns=patterns) + ";;"
@@ -650,6 +655,7 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> Path | None:
         from wethrive_desktop.exchange.csv_io import export_csv
+        from wethrive_desktop.ui import prompts
         from wethrive_desktop.ui.activities.page import ActivityLogPage
 
         page = self.built_page(ActivityLogPage)
@@ -689,6 +695,8 @@ class MainWindow(QMainWindow):
         return tr("WeThrive databases (*.sqlite3)") + ";;" + tr("All files (*)")
 
     def backup(self) -> Path | None:
+        from wethrive_desktop.ui import prompts
+
         suggested = self.db_path.with_name(f"{self.db_path.stem}-backup-{clock.now():%Y%m%d-%H%M}.sqlite3")
         path = prompts.choose_save_file(self, tr("Back up the database"), str(suggested), self._database_filter())
         if path is None:
@@ -705,6 +713,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup...: choose one of the automatic copies; the records become its records (what
         they were is copied first) and every page reloads. Returns the copy restored, if any."""
         from wethrive_desktop.models.backups import summarize_backups
+        from wethrive_desktop.ui import prompts
         from wethrive_desktop.ui.restore_dialog import RestoreDialog
 
         for page in self.pages.values():
@@ -739,6 +748,8 @@ class MainWindow(QMainWindow):
         self.database_requested.emit(demo_db_path(), True)
 
     def open_database_file(self) -> None:
+        from wethrive_desktop.ui import prompts
+
         path = prompts.choose_open_file(self, tr("Open a WeThrive database"), self._database_filter(),
                                         str(self.db_path.parent))
         if path is not None and path.resolve() != self.db_path.resolve():
@@ -774,6 +785,7 @@ class MainWindow(QMainWindow):
     def open_log_folder(self) -> Path | None:
         """Help > Open log folder: the app's log (and the record of any crash), to look at or send."""
         from wethrive_desktop.crash_log import log_dir
+        from wethrive_desktop.ui import prompts
 
         folder = log_dir()
         try:
@@ -790,6 +802,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         """Help > About: the versions (the app's and what it runs on), the database, the licence, and a link that
         opens the third-party notices (shipped in the package) in the system's text viewer."""
+        from wethrive_desktop.ui import prompts
         from wethrive_desktop.ui.help.about import about_html
 
         prompts.show_about(self, tr("About {app}").format(app=APP_NAME), about_html(self.db_path))

@@ -55,7 +55,6 @@ from wethrive_desktop.ui.colors import ACCENT, ERROR, NEUTRAL, OK, WARN, color_t
 from wethrive_desktop.ui.dashboard.reminders import REQUIREMENTS_PAGE, ReminderList, page_opener
 from wethrive_desktop.ui.dashboard.ring import ProgressRing
 from wethrive_desktop.ui.shell import Page, Shell
-from wethrive_desktop.ui.widgets import form_dialog
 from wethrive_desktop.ui.widgets.bar_chart import BarChart
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, Col, RecordTableModel, record_view
 
@@ -356,7 +355,7 @@ class DashboardPage(Page):
 
         challenge = data.challenge
         self.points_label.setText(str(challenge.total))
-        entries = sum(1 for line in challenge.lines if line.activity is not None)
+        entries = challenge.entries
         if challenge.signup_points:
             detail = trn("%n entry in {year} + {points} for signing up", "%n entries in {year} + {points} for "
                          "signing up", entries).format(year=data.year, points=challenge.signup_points)
@@ -492,6 +491,8 @@ class DashboardPage(Page):
     def _open_recent(self, index: Any) -> None:
         record = index.data(RECORD_ROLE)
         if isinstance(record, ActivityRecord):
+            from wethrive_desktop.ui.widgets import form_dialog  # the dialogs' helpers: not before the first paint
+
             # The dialog saves through the window's undo stack and announces the change itself.
             form_dialog.open_activity_dialog(self, record)
 

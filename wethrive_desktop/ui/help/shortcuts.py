@@ -16,9 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from wethrive_desktop.i18n import tr
+from wethrive_desktop.ui.help import SHORTCUT_HELP
 from wethrive_desktop.ui.shell import Page
 
-SHORTCUT_HELP = "shortcutHelp"  # the dynamic property with an action's description in the table
 _LOCAL = (Qt.ShortcutContext.WidgetShortcut, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#<>])")
 

@@ -16,12 +16,9 @@ from PySide6.QtCore import QLocale
 
 from wethrive_desktop import resources_path
 from wethrive_desktop.i18n import tr
+from wethrive_desktop.ui.help import DATA, GETTING_STARTED, ICMA_HOURS, SHORTCUTS
 
 HELP_FOLDER = "help"
-GETTING_STARTED = "getting-started"
-SHORTCUTS = "keyboard-shortcuts"
-ICMA_HOURS = "icma-hours"
-DATA = "data"
 
 
 @dataclass(frozen=True)

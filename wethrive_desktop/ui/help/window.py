@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.i18n import tr
-from wethrive_desktop.ui.help.topics import SHORTCUTS, TOPICS, Topic, topic, topic_of_file
+from wethrive_desktop.ui.help import SHORTCUTS
+from wethrive_desktop.ui.help.topics import TOPICS, Topic, topic, topic_of_file
 from wethrive_desktop.ui.widgets.naming import named
 
 SHORTCUTS_MARK = "[[shortcuts]]"
