@@ -29,7 +29,7 @@ PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
-    "cache_size": -16000,  # 16 MB page cache
+    "cache_size": -8000,  # 8 MB page cache per connection (each thread has one)
 }
 
 
