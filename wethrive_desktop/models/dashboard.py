@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityRecord
     from wethrive_desktop.models.plans import PlanItemData
     from wethrive_desktop.models.reminders import Reminder
+    from wethrive_desktop.models.requirement_standing import TrackedStanding
 
 def finished_on(record: ActivityRecord) -> date:
     return record.data.end_date or record.start_date
@@ -517,6 +518,19 @@ def requirement_tip(result: RequirementProgress) -> str:
     return "\n".join(lines)
 
 
+def counted_year(today: date) -> tuple[list[YearActivity], TrackedStanding, Pace]:
+    """`today`'s year as the dashboard and the reminders count it: its completed activities (`load_year`), every
+    tracked requirement's standing, and the pace on Tenet 8 (the year counted once: `year_tenet_8`)."""
+    from wethrive_desktop.models.requirement_standing import load_standing
+
+    year = today.year
+    records = load_year(year)
+    standing = load_standing(today, records)
+    year_pace = pace_of(year_tenet_8(standing.current[0], records, year, today),
+                        {r.id: r.end_date or r.start_date for r in records}, year, today)
+    return records, standing, year_pace
+
+
 def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_limit: int = 6) -> DashboardData:
     """Everything the dashboard shows on `today`. The figures are counted from the year's completed activities as
     `load_year` reads them; only the recent activities listed are read whole (double-clicked, one is edited)."""
@@ -527,18 +541,14 @@ def dashboard_data(today: date | None = None, recent_limit: int = 6, upcoming_li
     from wethrive_desktop.models.profile import get_profile
     from wethrive_desktop.models.reminders import build_reminders, facts_for
     from wethrive_desktop.models.report_status import extension_until, report_status
-    from wethrive_desktop.models.requirement_standing import load_standing
 
     today = today or clock.today()
     year = today.year
-    records = load_year(year)
+    records, standing, year_pace = counted_year(today)
     recent = recent_activities(records, today, recent_limit)
     if len(recent) < recent_limit:  # early in the year, last year's latest fill the list
         recent = recent_activities([*records, *load_year(year - 1)], today, recent_limit)
     profile = get_profile()
-    standing = load_standing(today, records)
-    year_pace = pace_of(year_tenet_8(standing.current[0], records, year, today),
-                        {r.id: r.end_date or r.start_date for r in records}, year, today)
     last_report = report_status(year - 1)
     extension = extension_until(year - 1)
     eligibility = current_eligibility(today)

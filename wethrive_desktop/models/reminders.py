@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wethrive_desktop.i18n import format_date, tr, trn
-from wethrive_desktop.models.dashboard import Pace, even_pace, pace, reports_yearly, requirement_hours_text
+from wethrive_desktop.models.dashboard import Pace, counted_year, even_pace, reports_yearly, requirement_hours_text
 from wethrive_desktop.models.domain import CredentialStatus
 from wethrive_desktop.models.due_windows import windows_reached
 from wethrive_desktop.models.eligibility import CREDENTIALED_MANAGER, EligibilityResult
@@ -297,15 +297,13 @@ def facts_for(today: date, profile: ProfileData, year_pace: Pace, report_status:
 
 
 def load_facts(today: date) -> ReminderFacts:
-    from wethrive_desktop.models.activities import load_activities
+    """The facts of the open database on `today`, counted as the dashboard counts them (models.dashboard.counted_year:
+    the year's completed activities read without their long texts, Tenet 8's year counted once)."""
     from wethrive_desktop.models.eligibility import current_eligibility
     from wethrive_desktop.models.profile import get_profile
     from wethrive_desktop.models.report_status import extension_until, report_status
-    from wethrive_desktop.models.requirement_standing import load_standing
 
-    records = load_activities(year=today.year)
-    standing = load_standing(today, records)
-    year_pace = pace(records, today.year, today, standing.current[0].requirement)
+    _records, standing, year_pace = counted_year(today)
     return facts_for(today, get_profile(), year_pace, report_status(today.year - 1), current_eligibility(today),
                      [*standing.owed, *standing.current], extension_until(today.year - 1))
 
