@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources_path
 from wethrive_desktop.i18n import tr
+from wethrive_desktop.memory import release_unused_memory
 from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, data_dir, demo_db_path, missing_chosen_folder
@@ -223,6 +224,7 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
         # activities), once the window has painted: its reading of the whole file is not in the way of the first
         # paint. A window gone by then takes no backup.
         after_first_paint(window, lambda: start_daily_backup(window))
+    after_first_paint(window, release_unused_memory)  # what starting read and imported, and no longer needs
     return window
 
 

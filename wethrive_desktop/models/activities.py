@@ -361,7 +361,10 @@ _ROW_COLUMNS = (Activity.id, Activity.start_date, Activity.end_date, Activity.ti
 def _log_rows(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
               attachments: dict[int, list[AttachmentData]],
               mentoring: dict[int, MentoringData]) -> tuple[list[ActivityRow], list[str]]:
-    """ActivityRows and their search texts from the raw rows (as _records, sharing the values that repeat)."""
+    """ActivityRows and their search texts from the raw rows (as _records, sharing the values that repeat).
+
+    Titles are shared too (the log holds every year's): a member's titles repeat ("Staff meeting", the same
+    conference every year), and a title is the biggest text a row keeps."""
     zero = Decimal("0.00")
     shared = SharedValues()
     day, hours_of, text, numbers, tags = shared.day, shared.hours, shared.text, shared.practices, shared.topics
@@ -374,7 +377,7 @@ def _log_rows(rows: Iterable[Sequence[Any]], practices: dict[int, list[int]],
          topics, meets, review) in rows:
         tagged = tags[topics] if topics else ()
         add(ActivityRow(  # by position (ActivityRow's field order): keywords cost a quarter of the time here
-            row_id, day[start], day[end] if end else None, title, text[provider], text[type_], hours_of[hours],
+            row_id, day[start], day[end] if end else None, text[title], text[provider], text[type_], hours_of[hours],
             numbers[tuple(found)] if (found := practices.get(row_id)) else no_practices, text[status],
             text[challenge_key] if challenge_key else challenge_key, hours_of[delivery] if delivery else zero,
             tagged, None if meets is None else bool(meets), bool(review), mentoring.get(row_id),

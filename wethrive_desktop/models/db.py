@@ -29,7 +29,7 @@ PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
-    "cache_size": -8000,  # 8 MB page cache per connection (each thread has one)
+    "cache_size": -2000,  # 2 MB page cache per connection (each thread has one): SQLite's default
 }
 
 

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.i18n import tr, trn
+from wethrive_desktop.memory import release_unused_memory
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
@@ -467,6 +468,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         self.pages[page.objectName()] = page
         page.restore_settings(settings())
+        release_unused_memory()  # the source lines its modules' import left (see memory.py), and what it freed
         return page
 
     def _build_deferred(self, object_name: str) -> None:

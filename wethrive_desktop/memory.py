@@ -1,0 +1,49 @@
+"""Giving back memory that nothing uses any more (issue 12, figure 10: peak memory at 100,000 activities).
+
+Two things hold memory in a long session that no one reads:
+- The source lines of every module imported: PySide6 reads each module's source when it is imported, to look for
+  `from __feature__ import` (its `_mod_uses_pyside`), and the lines stay in `linecache`: ~6 MiB by the first paint,
+  ~8 MiB once every page is built. A traceback reads them again when it needs them.
+- Memory freed after a big piece of work (every year's activities read on a worker, a page built) that the C
+  allocator keeps for later instead of returning it: on Linux, glibc's `malloc_trim` returns it.
+
+`release_unused_memory()` does both. It is cheap (well under a millisecond), and called after the work that frees
+the most: the first paint, a page built, every year's activities read. Cleared promptly, the freed memory is also
+what the next allocations reuse, instead of growing the process.
+"""
+
+from __future__ import annotations
+
+import linecache
+import logging
+import sys
+from collections.abc import Callable
+from functools import cache
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where there is none (macOS, Windows, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # here: not a cost of every start (the first call comes after the first paint)
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")  # by name: ctypes.util.find_library runs ldconfig in a subprocess
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+def release_unused_memory() -> None:
+    """Drop the cached source lines and return the allocator's free memory to the system (where it can)."""
+    trim = _malloc_trim()  # first: its first call imports ctypes, whose lines PySide6's hook would leave behind
+    linecache.clearcache()
+    if trim is not None:
+        try:
+            trim(0)
+        except OSError as exc:  # never worth more than a line in the log
+            log.debug("malloc_trim failed: %s", exc)
