@@ -211,7 +211,7 @@ def test_the_registries_list_every_module() -> None:
     assert sorted(m.__name__.rsplit(".", 1)[1] for m in migrations.STEPS) == steps
 
     groups = sorted(p.stem for p in (ROOT / PACKAGE).glob("cli_*.py") if p.stem != "cli_common")
-    assert sorted(f.__module__.rsplit(".", 1)[1] for f in cli.COMMAND_GROUPS) == groups
+    assert sorted(f.__module__.rsplit(".", 1)[1] for f in cli.command_groups()) == groups
 
     with_sections = sorted(p.stem for p in (ROOT / PACKAGE / "exchange").glob("json_*.py")
                            if "\nSECTIONS" in p.read_text(encoding="utf-8") and p.stem != "json_io")

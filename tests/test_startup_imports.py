@@ -90,12 +90,15 @@ print(json.dumps({**seen, "status": status}))
 """
 # Loaded later, when asked for, never on the way to the first window: the crash dialog's widgets (the net itself is
 # up from the start), the message and file dialogs, the forms' helpers, the help's topics and shortcut table, the
-# schema's migration steps (the file is up to date), platformdirs (the data folder is given), the other pages,
-# ReportLab.
+# schema's migration steps (the file is up to date), platformdirs (the data folder is given), the subcommands, the
+# other pages, ReportLab.
 DEFERRED = ("wethrive_desktop.ui.crash_window", "wethrive_desktop.ui.prompts",
             "wethrive_desktop.ui.widgets.form_dialog", "wethrive_desktop.ui.help.topics",
             "wethrive_desktop.ui.help.shortcuts", "wethrive_desktop.models.migrations",
-            "platformdirs", "wethrive_desktop.ui.activities.page",
+            "platformdirs", "wethrive_desktop.cli_data", "wethrive_desktop.cli_deadlines",
+            "wethrive_desktop.cli_exports", "wethrive_desktop.cli_import", "wethrive_desktop.cli_plans",
+            "wethrive_desktop.cli_programs", "wethrive_desktop.cli_report", "wethrive_desktop.cli_requirements",
+            "wethrive_desktop.ui.activities.page",
             "wethrive_desktop.ui.report.page", "reportlab")
 
 

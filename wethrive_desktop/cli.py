@@ -13,18 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wethrive_desktop import (
-    APP_NAME,
-    __version__,
-    cli_data,
-    cli_deadlines,
-    cli_exports,
-    cli_import,
-    cli_plans,
-    cli_programs,
-    cli_report,
-    cli_requirements,
-)
+from wethrive_desktop import APP_NAME, __version__
 from wethrive_desktop.cli_common import (
     CommandAdder,
     CommandError,
@@ -91,16 +80,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 # Every module with more subcommands, by its `register(command)`, in the order they appear in --help.
-COMMAND_GROUPS: tuple[Callable[[CommandAdder], None], ...] = (
-    cli_data.register,
-    cli_import.register,
-    cli_plans.register,
-    cli_report.register,
-    cli_exports.register,
-    cli_programs.register,
-    cli_deadlines.register,
-    cli_requirements.register,
-)
+def command_groups() -> tuple[Callable[[CommandAdder], None], ...]:
+    """Each subcommand module's `register`, in the order of `wethrive --help`. Imported here, when the whole parser
+    is built, not by every start of the app (which needs none of them)."""
+    from wethrive_desktop import (
+        cli_data,
+        cli_deadlines,
+        cli_exports,
+        cli_import,
+        cli_plans,
+        cli_programs,
+        cli_report,
+        cli_requirements,
+    )
+
+    return (cli_data.register, cli_import.register, cli_plans.register, cli_report.register, cli_exports.register,
+            cli_programs.register, cli_deadlines.register, cli_requirements.register)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
                                         "current content)")
     p.add_argument("backup", metavar="BACKUP", help="a copy from the backups folder beside the database")
 
-    for register in COMMAND_GROUPS:
+    for register in command_groups():
         register(command)
     return parser
 

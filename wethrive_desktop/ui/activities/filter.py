@@ -46,8 +46,7 @@ class ActivityFilter:
         self._criteria: Criteria = NO_CRITERIA
         self._positions: list[int] = []  # 0..n-1, shared by the results so they hold no int objects of their own
         self._haystacks: list[str] = []
-        self._types: list[str] = []
-        self._practices: list[tuple[int, ...]] = []
+        self._rows: Sequence[Listed] = ()  # the rows themselves (the model's list: no copy), for type and practice
         self._results: dict[Criteria, list[int]] = {}  # recent results, the most recent last
 
     # --- rows ------------------------------------------------------------------------------------------
@@ -59,15 +58,16 @@ class ActivityFilter:
             raise ValueError(f"{len(rows)} rows but {len(haystacks)} search texts")
         self._positions = list(range(len(rows)))
         self._haystacks = list(haystacks)
-        self._types = [r.type for r in rows]
-        self._practices = [r.practices for r in rows]
+        self._rows = rows
         self._results.clear()
 
-    def reorder(self, order: Sequence[int]) -> None:
-        """The rows were reordered (sorted): the row now at position i is the one that was at `order[i]`."""
+    def reorder(self, order: Sequence[int], rows: Sequence[Listed]) -> None:
+        """The rows were reordered (sorted) into `rows`: the row now at position i is the one that was at
+        `order[i]`."""
+        if len(rows) != len(order):
+            raise ValueError(f"{len(rows)} rows but an order of {len(order)}")
         self._haystacks = list(map(self._haystacks.__getitem__, order))
-        self._types = list(map(self._types.__getitem__, order))
-        self._practices = list(map(self._practices.__getitem__, order))
+        self._rows = rows
         current = self._results.get(self._criteria)
         self._results.clear()
         if current is not None:  # carried over, so a sort does not search again
@@ -126,11 +126,11 @@ class ActivityFilter:
                 rows, done = result, previous
         words, kind, practice = criteria
         if kind is not None and done[1] is None:
-            types = self._types
-            rows = [i for i in rows if types[i] == kind]
+            listed = self._rows
+            rows = [i for i in rows if listed[i].type == kind]
         if practice is not None and done[2] is None:
-            practices = self._practices
-            rows = [i for i in rows if practice in practices[i]]
+            listed = self._rows
+            rows = [i for i in rows if practice in listed[i].practices]
         haystacks = self._haystacks
         # Longest words first: they are the likeliest to rule rows out, leaving less for the others.
         for word in sorted(set(words) - set(done[0]), key=len, reverse=True):

@@ -388,7 +388,7 @@ class ActivityTableModel(QAbstractTableModel):
         ids = [self._ids[self._rows[i.row()]] for i in before]
         new_order = sort_order(self.records, self._points, self._sort_column, self._sort_order)
         self.records = list(map(self.records.__getitem__, new_order))
-        self._filter.reorder(new_order)
+        self._filter.reorder(new_order, self.records)
         self._ids = list(map(self._ids.__getitem__, new_order))
         self._hundredths = array("q", map(self._hundredths.__getitem__, new_order))
         self._is_planned = list(map(self._is_planned.__getitem__, new_order))
