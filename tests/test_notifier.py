@@ -12,12 +12,14 @@ from pathlib import Path
 
 import peewee
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.db import StoreError
 from wethrive_desktop.models.profile import ProfileData, save_profile
+from wethrive_desktop.models.reminders import Reminder, reminders
 from wethrive_desktop.preferences import load_preferences, save_preferences
 from wethrive_desktop.ui import notifier as notifier_module
 from wethrive_desktop.ui.dashboard.page import DashboardPage
@@ -301,3 +303,59 @@ def test_the_demo_data_notifies_nothing(qtbot: QtBot, db_path: Path, frozen_toda
     finally:
         window.close()
         close_database()
+
+
+def test_the_check_at_start_works_the_reminders_out_on_a_worker(window: MainWindow, qtbot: QtBot,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 100,000 activities the reminders take tens of milliseconds: the first check keeps them off the window's
+    thread, and notifies on it."""
+    import threading
+
+    threads: list[threading.Thread] = []
+    real = reminders
+
+    def on_which_thread(today: date) -> list[Reminder]:
+        threads.append(threading.current_thread())
+        return real(today)
+
+    monkeypatch.setattr(notifier_module, "reminders", on_which_thread)
+    notifier = ReminderNotifier(window)
+    qtbot.waitUntil(lambda: status(window) == "Reminder: Behind pace for 40 h in 2026")
+    assert threads and threads[0] is not threading.main_thread()
+    assert notifier.midnight.isActive()
+    assert notifier.check(DAY) == []  # notified: not again the same day
+
+
+def test_a_check_at_start_that_cannot_read_is_logged_not_shown(window: MainWindow, qtbot: QtBot,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    def locked(today: date) -> list[Reminder]:
+        raise peewee.OperationalError("database is locked")
+
+    monkeypatch.setattr(notifier_module, "reminders", locked)
+    with caplog.at_level(logging.WARNING):
+        notifier = ReminderNotifier(window)
+        qtbot.waitUntil(lambda: "The reminders were not checked" in caplog.text)
+    assert status(window) == "" and notifier.midnight.isActive()  # tried again next midnight
+
+
+def test_a_window_leaving_during_the_check_at_start_is_told_nothing(window: MainWindow, qtbot: QtBot,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    real = reminders
+
+    def slow(today: date) -> list[Reminder]:
+        started.set()
+        release.wait(10)
+        return real(today)
+
+    monkeypatch.setattr(notifier_module, "reminders", slow)
+    notifier = ReminderNotifier(window)
+    qtbot.waitUntil(started.is_set)
+    notifier.stop()  # as the window does when it closes
+    release.set()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    qtbot.wait(50)  # the worker's result reaches the window's thread
+    assert status(window) == ""

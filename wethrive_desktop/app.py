@@ -217,9 +217,9 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
     if not window.demo:
-        # Desktop notifications of what is due or behind, once the window is up (the reminders' models are loaded
-        # then, not before the first paint) and again each midnight; never of the demo data's made-up records.
-        QTimer.singleShot(0, window, lambda: start_notifier(window))
+        # Desktop notifications of what is due or behind, once the window has painted (the first check reads on a
+        # worker thread) and again each midnight; never of the demo data's made-up records.
+        after_first_paint(window, lambda: start_notifier(window))
         # One copy a day, thinned, on a worker thread (the quick check and the copy take a second at 100,000
         # activities), once the window has painted: its reading of the whole file is not in the way of the first
         # paint. A window gone by then takes no backup.

@@ -87,16 +87,24 @@ class PracticeHours:
 
 def hours_by_practice(activities: Iterable[ActivityFacts], year: int | None) -> PracticeHours:
     """Hours per practice (all 14, zeros included) for a year, or for every year when `year` is None."""
-    by_practice = {n: ZERO for n in PRACTICES}
+    cents = dict.fromkeys(PRACTICES, 0)  # split_hours's parts are whole hundredths: summed as integers
     untagged = ZERO
+    # An amount and its practices repeat over many activities (1.5 h for practice 3): each split is worked out once.
+    splits: dict[tuple[Decimal, tuple[int, ...]], list[tuple[int, int]]] = {}
     for a in activities:
         if not counts_in_year(a, year):
             continue
         if not a.practices:
             untagged += a.hours
-        for n, part in split_hours(a.hours, a.practices).items():
-            by_practice[n] += part
-    return PracticeHours({n: h.quantize(HUNDREDTH) for n, h in by_practice.items()}, untagged.quantize(HUNDREDTH))
+            continue
+        key = (a.hours, a.practices)
+        split = splits.get(key)
+        if split is None:
+            split = splits[key] = [(n, int(part * 100)) for n, part in split_hours(a.hours, a.practices).items()]
+        for n, part_cents in split:
+            cents[n] += part_cents
+    return PracticeHours({n: (Decimal(c) / 100).quantize(HUNDREDTH) for n, c in cents.items()},
+                         untagged.quantize(HUNDREDTH))
 
 
 @dataclass(frozen=True)
