@@ -661,3 +661,19 @@ def test_the_requirements_card_lines_are_translated(make_window: Callable[..., M
     page = standalone_page(window, qtbot, (1202, 716))
     assert len(page.requirement_labels) == 4
     assert untranslated(page) == []
+
+
+def test_a_big_total_fits_inside_the_ring(window: MainWindow) -> None:
+    """Hundreds of hours (a long institute, years of imports) are drawn smaller, not over the ring."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from wethrive_desktop.ui.dashboard.ring import BIG_SCALE, PEN_WIDTH
+
+    ring = page_of(window).ring
+    usual = ring.big_font().pointSizeF()
+    assert usual == pytest.approx(ring.font().pointSizeF() * BIG_SCALE)
+    ring.set_progress(1.0, "1634.25", "h (40 required)", True)
+    assert QFontMetricsF(ring.big_font()).horizontalAdvance("1634.25") <= ring.side() - 2 * PEN_WIDTH - 6
+    assert ring.big_font().pointSizeF() < usual
+    ring.set_progress(0.2, "7.5", "of 40 h", False)
+    assert ring.big_font().pointSizeF() == usual  # a short number keeps its size

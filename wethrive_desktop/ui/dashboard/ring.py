@@ -6,13 +6,16 @@ paint, so a dark or high-contrast theme shows at once.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import REQUIRED_HOURS
 from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.ui.colors import ACCENT, OK, blend, graphic_color, readable
+
+PEN_WIDTH = 13
+BIG_SCALE = 2.3  # the hours' size against the widget's font
 
 
 class ProgressRing(QWidget):
@@ -38,15 +41,30 @@ class ProgressRing(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(136, 136)
 
+    def side(self) -> float:
+        return min(self.width(), self.height()) - 14
+
+    def big_font(self) -> QFont:
+        """The hours' font: large, and smaller when they would not fit inside the ring ("1634.25")."""
+        font = QFont(self.font())
+        font.setBold(True)
+        base = font.pointSizeF()
+        font.setPointSizeF(base * BIG_SCALE)
+        room = self.side() - 2 * PEN_WIDTH - 6
+        width = QFontMetricsF(font).horizontalAdvance(self.big)
+        if width > room > 0:
+            font.setPointSizeF(max(base, base * BIG_SCALE * room / width))
+        return font
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        side = min(self.width(), self.height()) - 14
+        side = self.side()
         rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
         palette = self.palette()
         window = QPalette.ColorRole.Window
         text = readable(palette.color(QPalette.ColorRole.WindowText), [palette.color(window)])
-        pen = QPen(blend(palette.color(window), text, 0.16), 13)  # the track: a faint ring in the text's colour
+        pen = QPen(blend(palette.color(window), text, 0.16), PEN_WIDTH)  # the track: a faint ring in the text's colour
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawEllipse(rect)
@@ -56,10 +74,7 @@ class ProgressRing(QWidget):
             painter.setPen(pen)
             painter.drawArc(rect, 90 * 16, -round(self.fraction * 360 * 16))
         painter.setPen(text)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 2.3)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self.big_font())
         top = QRectF(rect.left(), rect.top() + side * 0.24, side, side * 0.34)
         painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.big)
         small = QFont(self.font())
