@@ -359,3 +359,25 @@ def test_a_window_leaving_during_the_check_at_start_is_told_nothing(window: Main
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     qtbot.wait(50)  # the worker's result reaches the window's thread
     assert status(window) == ""
+
+
+def test_reminders_turned_off_during_the_check_at_start_are_not_shown(window: MainWindow, qtbot: QtBot,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    real = reminders
+
+    def slow(today: date) -> list[Reminder]:
+        started.set()
+        release.wait(10)
+        return real(today)
+
+    monkeypatch.setattr(notifier_module, "reminders", slow)
+    ReminderNotifier(window)
+    qtbot.waitUntil(started.is_set)
+    save_preferences(replace(load_preferences(), reminders_enabled=False))  # Preferences, meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    qtbot.wait(50)
+    assert status(window) == ""

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources_path
 from wethrive_desktop.i18n import tr
-from wethrive_desktop.memory import release_unused_memory
 from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, data_dir, demo_db_path, missing_chosen_folder
@@ -36,7 +35,7 @@ from wethrive_desktop.ui.garbage import collect_on_gui_thread
 from wethrive_desktop.ui.i18n import install_qt
 from wethrive_desktop.ui.main_window import MainWindow
 from wethrive_desktop.ui.theme import apply_preferences
-from wethrive_desktop.ui.workers import Worker, run_in_worker
+from wethrive_desktop.ui.workers import Worker, release_memory, run_in_worker
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +223,9 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
         # activities), once the window has painted: its reading of the whole file is not in the way of the first
         # paint. A window gone by then takes no backup.
         after_first_paint(window, lambda: start_daily_backup(window))
-    after_first_paint(window, release_unused_memory)  # what starting read and imported, and no longer needs
+    # What starting read and imported and no longer needs (installed last, this runs first: before the workers above
+    # start, while the source lines are safe to drop).
+    after_first_paint(window, release_memory)
     return window
 
 
@@ -261,7 +262,7 @@ def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
 def start_notifier(window: MainWindow) -> None:
     """The desktop reminders of `window`'s database; none for the demo data (a first start would be told of
     made-up deadlines)."""
-    if window.demo:
+    if window.demo or not window.isVisible():  # the demo data, or a window closed (or switched away from) by now
         return
     from wethrive_desktop.ui.notifier import ReminderNotifier
 

@@ -316,7 +316,7 @@ class SharedValues:
         hundredth = Decimal("0.01")
         self.day = _Shared(date.fromisoformat)
         self.hours = _Shared(lambda stored: (Decimal(stored) / 100).quantize(hundredth))
-        self.text = _Shared()  # the short texts that repeat: provider, type, status, challenge key
+        self.text = _Shared()  # the texts that repeat: provider, type, status, challenge key (and the log's titles)
         self.practices = _Shared(lambda found: tuple(sorted(found)))  # keyed by the tuple as read
         self.topics = _Shared(lambda joined: tuple(joined.split(";")))
 

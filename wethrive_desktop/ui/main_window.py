@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
 
 from wethrive_desktop import APP_NAME
 from wethrive_desktop.i18n import tr, trn
-from wethrive_desktop.memory import release_unused_memory
 from wethrive_desktop.models import clock
 from wethrive_desktop.models.db import StoreError, backup_to
 from wethrive_desktop.models.profile import get_profile
@@ -73,7 +72,7 @@ from wethrive_desktop.ui.pages import PAGES, PageEntry
 from wethrive_desktop.ui.shell import P, Page
 from wethrive_desktop.ui.theme import apply_text_size
 from wethrive_desktop.ui.widgets.naming import named
-from wethrive_desktop.ui.workers import wait_for_workers
+from wethrive_desktop.ui.workers import release_memory, wait_for_workers
 
 if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityData
@@ -468,7 +467,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(current)
         self.pages[page.objectName()] = page
         page.restore_settings(settings())
-        release_unused_memory()  # the source lines its modules' import left (see memory.py), and what it freed
+        release_memory()  # the source lines its modules' import left (see memory.py), and what it freed
         return page
 
     def _build_deferred(self, object_name: str) -> None:

@@ -99,7 +99,9 @@ class ReminderNotifier(QObject):
         today = clock.today()
 
         def notify(found: list[Reminder]) -> None:
-            self._notify(today, found)
+            # Not if the day turned meanwhile (midnight's check has its own) or reminders were turned off.
+            if clock.today() == today and load_preferences().reminders_enabled:
+                self._notify(today, found)
 
         run_in_worker(reminders, today, on_result=notify, on_error=self._background_check_failed)
 

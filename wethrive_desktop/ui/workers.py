@@ -32,6 +32,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from wethrive_desktop.memory import release_unused_memory
 from wethrive_desktop.models.db import database_proxy
 
 ProgressCallback = Callable[[int, int], None]
@@ -123,6 +124,12 @@ def _finish(worker: Worker) -> None:
 
 def _reraise(exc: BaseException) -> None:
     raise exc
+
+
+def release_memory() -> None:
+    """memory.release_unused_memory, the source lines left while a worker runs (it may be importing: PySide6's hook
+    reads and caches lines from that thread, and linecache is not made to be cleared under it)."""
+    release_unused_memory(source_lines=QThreadPool.globalInstance().activeThreadCount() == 0)
 
 
 def wait_for_workers(timeout_ms: int = 30000) -> bool:

@@ -53,7 +53,13 @@ class ProgressRing(QWidget):
         room = self.side() - 2 * PEN_WIDTH - 6
         width = QFontMetricsF(font).horizontalAdvance(self.big)
         if width > room > 0:
-            font.setPointSizeF(max(base, base * BIG_SCALE * room / width))
+            size = base * BIG_SCALE * room / width
+            font.setPointSizeF(max(base, size))
+            # Text does not scale exactly with its size (hinting): smaller by steps until it fits, not below the
+            # widget's own size.
+            while QFontMetricsF(font).horizontalAdvance(self.big) > room and size > base:
+                size *= 0.95
+                font.setPointSizeF(max(base, size))
         return font
 
     def paintEvent(self, event: QPaintEvent) -> None:
