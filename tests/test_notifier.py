@@ -339,45 +339,45 @@ def test_a_check_at_start_that_cannot_read_is_logged_not_shown(window: MainWindo
     assert status(window) == "" and notifier.midnight.isActive()  # tried again next midnight
 
 
-def test_a_window_leaving_during_the_check_at_start_is_told_nothing(window: MainWindow, qtbot: QtBot,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def _check_at_start_meanwhile(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+                               meanwhile: Callable[[ReminderNotifier], None]) -> None:
+    """Start a notifier whose first check waits on its worker until `meanwhile` has run, then let it finish and its
+    result reach the window's thread."""
     import threading
 
     started, release = threading.Event(), threading.Event()
-    real = reminders
 
     def slow(today: date) -> list[Reminder]:
         started.set()
         release.wait(10)
-        return real(today)
+        return reminders(today)
 
     monkeypatch.setattr(notifier_module, "reminders", slow)
     notifier = ReminderNotifier(window)
     qtbot.waitUntil(started.is_set)
-    notifier.stop()  # as the window does when it closes
+    meanwhile(notifier)
     release.set()
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     qtbot.wait(50)  # the worker's result reaches the window's thread
+
+
+def test_a_window_leaving_during_the_check_at_start_is_told_nothing(window: MainWindow, qtbot: QtBot,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    _check_at_start_meanwhile(window, qtbot, monkeypatch, lambda notifier: notifier.stop())  # as a closing window
     assert status(window) == ""
 
 
 def test_reminders_turned_off_during_the_check_at_start_are_not_shown(window: MainWindow, qtbot: QtBot,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
+    def turn_off(notifier: ReminderNotifier) -> None:  # in Preferences, meanwhile
+        save_preferences(replace(load_preferences(), reminders_enabled=False))
 
-    started, release = threading.Event(), threading.Event()
-    real = reminders
-
-    def slow(today: date) -> list[Reminder]:
-        started.set()
-        release.wait(10)
-        return real(today)
-
-    monkeypatch.setattr(notifier_module, "reminders", slow)
-    ReminderNotifier(window)
-    qtbot.waitUntil(started.is_set)
-    save_preferences(replace(load_preferences(), reminders_enabled=False))  # Preferences, meanwhile
-    release.set()
-    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
-    qtbot.wait(50)
+    _check_at_start_meanwhile(window, qtbot, monkeypatch, turn_off)
     assert status(window) == ""
+
+
+def test_the_check_at_start_notifies_when_nothing_changed_meanwhile(window: MainWindow, qtbot: QtBot,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two tests above, with nothing done meanwhile: the reminder is shown (they are not passing vacuously)."""
+    _check_at_start_meanwhile(window, qtbot, monkeypatch, lambda notifier: None)
+    assert status(window) == "Reminder: Behind pace for 40 h in 2026"
