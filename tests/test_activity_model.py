@@ -17,7 +17,7 @@ from wethrive_desktop.models.activities import (
     ActivityRecord,
     ActivityRow,
     AttachmentData,
-    activity_row,
+    RowExtras,
     listed_text,
 )
 from wethrive_desktop.models.dates import date_range
@@ -47,9 +47,9 @@ def record(activity_id: int, title: str, hours: str, day: date, **fields: object
 def as_row(r: ActivityRecord) -> ActivityRow:
     """The row the activity log lists for `r` (as models.activities.load_activity_rows reads it)."""
     d = r.data
-    return activity_row(r.id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.practices, d.status,
-                        d.challenge_key, d.delivery_hours, d.topics, d.meets_conditions, d.type_review, d.mentoring,
-                        r.attachments)
+    return ActivityRow(r.id, d.start_date, d.end_date, d.title, d.provider, d.type, d.hours, d.practices, d.status,
+                       d.topics, RowExtras(d.challenge_key, d.delivery_hours, d.meets_conditions, d.type_review,
+                                           d.mentoring, r.attachments))
 
 
 def haystack(r: ActivityRecord, labels: dict[str, str] | None = None) -> str:

@@ -156,7 +156,6 @@ class ActivityRow:
     activities take ~45 MiB less (load_activity_rows gives the search text that covers them). The fields most
     activities leave at their default are kept together in `extras`, one object shared by all the rows that set
     none of them (at 100,000 activities, ~3 MiB less); read them as the other fields (`row.challenge_key`).
-    `activity_row` makes one from every field.
 
     Deliberately not an ActivityData: a row cannot be saved back, so no edit made from the list can lose the texts
     it lacks; to edit or copy an activity, get_activity(row.id) reads it whole."""
@@ -196,18 +195,6 @@ class ActivityRow:
     @property
     def attachments(self) -> tuple[AttachmentData, ...]:
         return self.extras.attachments
-
-
-def activity_row(activity_id: int, start_date: date, end_date: date | None, title: str, provider: str, type_: str,
-                 hours: Decimal, practices: tuple[int, ...], status: str, challenge_key: str | None,
-                 delivery_hours: Decimal, topics: tuple[str, ...], meets_conditions: bool | None, type_review: bool,
-                 mentoring: MentoringData | None, attachments: tuple[AttachmentData, ...]) -> ActivityRow:
-    """The ActivityRow of these fields (its extras shared when all are at their default)."""
-    extras = (RowExtras(challenge_key, delivery_hours, meets_conditions, type_review, mentoring, attachments)
-              if challenge_key is not None or delivery_hours or meets_conditions is not None or type_review
-              or mentoring or attachments else NO_EXTRAS)
-    return ActivityRow(activity_id, start_date, end_date, title, provider, type_, hours, practices, status, topics,
-                       extras)
 
 
 def normalized(data: ActivityData) -> ActivityData:
