@@ -61,7 +61,7 @@ from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
 from wethrive_desktop.ui.widgets.labels import practice_label, type_name, type_tip
 from wethrive_desktop.ui.widgets.naming import named
-from wethrive_desktop.ui.workers import release_memory, run_in_worker
+from wethrive_desktop.ui.workers import run_in_worker
 
 # The columns' widths when there is room; on a narrow window they shrink in proportion, eliding their text, and
 # the title keeps a third of the table (widgets/fit.py ColumnFitter).
@@ -327,7 +327,6 @@ class ActivityLogPage(Page):
 
     def _read_finished(self) -> None:
         self._reading = False
-        release_memory()  # the worker's reading, and the rows replaced (at 100,000 activities, ~10 MiB)
         if self.loading:  # the read that ended was out of date: the rows are still to read
             self._start_read()
 
