@@ -369,19 +369,20 @@ def test_the_app_takes_its_daily_backup_off_the_gui_thread_and_says_when_the_fil
     from pytestqt.qtbot import QtBot
 
     from wethrive_desktop import app
+    from wethrive_desktop.models import backups
     from wethrive_desktop.models.backups import list_backups
     from wethrive_desktop.ui import prompts
     from wethrive_desktop.ui.main_window import MainWindow
 
     assert isinstance(qtbot, QtBot)
     threads: list[int] = []
-    real = app.daily_backup  # type: ignore[attr-defined]
+    real = backups.daily_backup  # the app loads it when the backup starts, after the first paint
 
     def spy(*args: object, **kwargs: object) -> object:
         threads.append(threading.get_ident())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(app, "daily_backup", spy)
+    monkeypatch.setattr(backups, "daily_backup", spy)
     errors: list[str] = []
     monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -221,6 +222,10 @@ def test_show_all_years_goes_to_the_activities_of_every_year(make_window: Callab
     assert year is not None and year.currentData() is None
 
 
+def recorded_first(path: Path) -> Callable[[], bool]:
+    return lambda: load_preferences().recent_files[:1] == (str(path),)
+
+
 def test_open_recent_lists_the_databases_opened_and_tells_of_one_gone(
         qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, second, gone = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3", tmp_path / "gone.sqlite3"
@@ -228,6 +233,8 @@ def test_open_recent_lists_the_databases_opened_and_tells_of_one_gone(
     try:
         for path in (gone, first, second):
             opened.append(app.open_window(path))
+            # Recorded once the window has painted (the first paint does not wait for the write).
+            qtbot.waitUntil(recorded_first(path))
         gone.unlink()
         window = app._current[0]
         assert load_preferences().recent_files[:3] == (str(second), str(first), str(gone))
@@ -239,7 +246,8 @@ def test_open_recent_lists_the_databases_opened_and_tells_of_one_gone(
             entries[1].trigger()
         assert requested.args == [first, False]
         window = app._current[0]  # the app switched to it, and it is now the most recent
-        assert window.db_path == first and load_preferences().recent_files[:2] == (str(first), str(second))
+        assert window.db_path == first
+        qtbot.waitUntil(lambda: load_preferences().recent_files[:2] == (str(first), str(second)))
 
         errors: list[str] = []
         monkeypatch.setattr(prompts, "show_error", lambda parent, title, text: errors.append(text))
@@ -254,8 +262,9 @@ def test_open_recent_lists_the_databases_opened_and_tells_of_one_gone(
         assert [a.isEnabled() for a in window.recent_menu.actions() if not a.isSeparator()] == [False, False]
     finally:
         for window in [*opened, *app._current]:
-            window.undo_stack.clear()
-            window.close()
+            if shiboken6.isValid(window):  # (one switched away from is deleted once the events it waits for run)
+                window.undo_stack.clear()
+                window.close()
         close_database()
 
 

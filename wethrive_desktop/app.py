@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from wethrive_desktop import APP_ID, APP_NAME, __version__, crash_log, resources_path
 from wethrive_desktop.i18n import tr
-from wethrive_desktop.models.backups import BackupError, daily_backup
 from wethrive_desktop.models.db import DamagedDatabaseError, StoreError, check_openable, database_proxy, open_database
 from wethrive_desktop.paths import DATA_DIR_ENV, data_dir, demo_db_path, missing_chosen_folder
 from wethrive_desktop.preferences import load_preferences, update_preferences
@@ -205,8 +204,6 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     window = create_main_window(db_path, demo, defer_pages=True)
     window.database_requested.connect(lambda path, is_demo: switch_database(window, path, is_demo))
     _current[:] = [window]
-    if not window.demo:
-        remember_database(db_path)
     # Its native window made before it is shown, the window knows its frame where the platform tells it then
     # (Windows, Wayland, offscreen): fitted with it, it appears at the size it keeps (not laid out and painted at
     # one size, then shrunk and laid out again).
@@ -216,6 +213,8 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
     if not window.demo:
+        # First in File > Open recent: a write of the preferences, which the first paint need not wait for.
+        after_first_paint(window, lambda: remember_database(db_path))
         # Desktop notifications of what is due or behind, once the window has painted (the first check reads on a
         # worker thread) and again each midnight; never of the demo data's made-up records.
         after_first_paint(window, lambda: start_notifier(window))
@@ -305,12 +304,15 @@ def start_daily_backup(window: MainWindow) -> Worker | None:
     """Today's copy of the window's database, taken on a worker thread; a problem is told in the window."""
     if not window.isVisible():  # closed (or switched away from) before the event loop got here
         return None
+    from wethrive_desktop.models.backups import daily_backup
+
     source = database_proxy.obj
     return run_in_worker(daily_backup, db_path=window.db_path, source=source,
                          on_error=lambda exc: _daily_backup_failed(window, exc))
 
 
 def _daily_backup_failed(window: MainWindow, exc: BaseException) -> None:
+    from wethrive_desktop.models.backups import BackupError
     from wethrive_desktop.ui import prompts
 
     if not shiboken6.isValid(window) or not window.isVisible():

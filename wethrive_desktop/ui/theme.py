@@ -5,10 +5,9 @@ application at once (the app applies them at start; the Preferences dialog and V
 - light: the Fusion style with its standard light palette (the same on every platform).
 - dark: the Fusion style with a dark palette (the one Qt's own examples use).
 
-Light and dark use Fusion through `ReadableIndicators`, which keeps check boxes and radio buttons visible on any
-palette: Fusion draws an indicator's frame in the Window colour darkened, filled with Base, and on a dark palette
-that frame is Base's own colour, so an empty check box in a list (on Base) was invisible and one on a window barely
-seen.
+Light and dark use Fusion through `ui.fusion_style.ReadableIndicators`, which keeps check boxes and radio buttons
+visible on any palette. It is loaded only when one of them is chosen: the system's look never needs it, and its
+QStyle bindings cost some 10 ms of a start before the first window (issue 12).
 
 Every colour of the app follows the palette (ui/colors.py), so changing it repaints charts and hints too. The text
 size scales the application font the platform gave, so 100 % is always the system's size.
@@ -18,13 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from wethrive_desktop.preferences import Preferences
-from wethrive_desktop.ui.colors import GRAPHIC_CONTRAST, blend, contrast
 
-FUSION = "Fusion"
 Role = QPalette.ColorRole
 DARK_COLORS = {
     Role.Window: "#353535", Role.WindowText: "#ffffff", Role.Base: "#2a2a2a", Role.AlternateBase: "#424242",
@@ -35,54 +32,6 @@ DARK_COLORS = {
     Role.PlaceholderText: "#a0a0a0",
 }
 DISABLED_TEXT = "#808080"
-_INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
-# How Fusion derives an indicator's frame from the Window colour: window.darker(_DARKER).lighter(_LIGHTER).
-_DARKER, _LIGHTER = 140, 110
-
-
-def fusion_indicator_frame(palette: QPalette) -> QColor:
-    """The colour Fusion draws a check box's or radio button's frame in, for `palette`."""
-    return palette.color(Role.Window).darker(_DARKER).lighter(_LIGHTER)
-
-
-def readable_indicator_frame(palette: QPalette) -> QColor:
-    """A frame colour for the indicators of `palette` with GRAPHIC_CONTRAST against both backgrounds an indicator
-    meets (its Base fill, and the Window or Base around it): Fusion's own when it has that, else the nearest blend
-    of Base toward Text that does."""
-    base, window = palette.color(Role.Base), palette.color(Role.Window)
-    frame = fusion_indicator_frame(palette)
-    if min(contrast(frame, base), contrast(frame, window)) >= GRAPHIC_CONTRAST:
-        return frame
-    text = palette.color(Role.Text)
-    for step in range(1, 21):
-        frame = blend(base, text, step / 20)
-        if min(contrast(frame, base), contrast(frame, window)) >= GRAPHIC_CONTRAST:
-            break
-    return frame
-
-
-class ReadableIndicators(QProxyStyle):
-    """Fusion, whose check boxes and radio buttons (also the check boxes of lists and tables, which Fusion draws as
-    check boxes) have a frame that contrasts with the palette's backgrounds: the indicator is drawn with a Window
-    colour from which Fusion derives `readable_indicator_frame`. Nothing else changes."""
-
-    def __init__(self) -> None:
-        super().__init__(FUSION)
-
-    def name(self) -> str:
-        return self.baseStyle().name()  # "fusion", as the style it draws with
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
-                      widget: QWidget | None = None) -> None:
-        palette = option.palette
-        if element in _INDICATORS and palette.currentColorGroup() != QPalette.ColorGroup.Disabled:
-            frame = readable_indicator_frame(palette)
-            if frame != fusion_indicator_frame(palette):
-                option = type(option)(option)  # a copy: the caller's option is its own
-                adjusted = QPalette(palette)
-                adjusted.setColor(Role.Window, frame.lighter(_DARKER).darker(_LIGHTER))  # Fusion derives `frame`
-                option.palette = adjusted
-        super().drawPrimitive(element, option, painter, widget)
 
 
 @dataclass(frozen=True)
@@ -135,12 +84,14 @@ def apply_theme(app: QApplication, theme: str) -> None:
     theme = theme if theme in ("light", "dark") else "system"
     if theme == _applied.theme:
         return
-    _applied.theme = theme
+    previous, _applied.theme = _applied.theme, theme
     look = system_look(app)
     if theme in ("light", "dark"):
-        if not isinstance(app.style(), ReadableIndicators):
+        if previous == "system":
+            from wethrive_desktop.ui.fusion_style import ReadableIndicators
+
             app.setStyle(ReadableIndicators())
-    elif isinstance(app.style(), ReadableIndicators) or app.style().name().lower() != look.style.lower():
+    else:  # back from light or dark: the platform's own style again
         app.setStyle(look.style)
     if theme == "dark":
         app.setPalette(dark_palette())
