@@ -361,14 +361,14 @@ def test_an_extension_moves_the_reports_reminder_to_its_date() -> None:
     base = ReminderFacts(TODAY, CANDIDATE, pace([rec(date(2026, 1, 2), "20")], 2026, TODAY), "draft", None,
                          WINDOWS, date(2026, 3, 1))
     assert {r.key: r for r in build_reminders(base)}["report-due-2025"].title == "The 2025 annual report is overdue"
-    extended = replace(base, report_extension=extension)
+    extended = base._replace(report_extension=extension)
     assert "report-due-2025" not in {r.key for r in build_reminders(extended)}  # 107 days ahead: not yet
     [deadline] = [r for r in build_deadlines(extended) if r.key == "report-due-2025"]
     assert deadline.due == extension and deadline.detail.endswith("An extension was granted to Jun 30, 2026.")
-    near = replace(extended, today=date(2026, 6, 10))
+    near = extended._replace(today=date(2026, 6, 10))
     reminder = {r.key: r for r in build_reminders(near)}["report-due-2025"]
     assert (reminder.due, reminder.severity, reminder.title) == (extension, WARNING, "The 2025 annual report is due")
-    without_date = replace(base, report_due=None, report_extension=extension)  # the extension alone dates it
+    without_date = base._replace(report_due=None, report_extension=extension)  # the extension alone dates it
     assert [r.due for r in build_deadlines(without_date) if r.key == "report-due-2025"] == [extension]
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import peewee
 
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from wethrive_desktop.models.activities import ActivityData, ActivityRecord
 
 
-@dataclass(frozen=True)
-class ChallengeItemData:
+class ChallengeItemData(NamedTuple):
     year: int
     key: str
     name: str
@@ -214,8 +212,7 @@ def record_zero_hour_entry(entry_date: date, key: str, title: str = "", descript
     return save_activity(zero_hour_entry(entry_date, key, title, description))
 
 
-@dataclass(frozen=True)
-class PointsLine:
+class PointsLine(NamedTuple):
     """One entry that earned points: the activity (None for the automatic sign-up points) and what it earned."""
 
     activity: ActivityRecord | None
@@ -228,8 +225,7 @@ class PointsLine:
         return self.activity.start_date if self.activity else None
 
 
-@dataclass(frozen=True)
-class ChallengePoints:
+class ChallengePoints(NamedTuple):
     year: int
     total: int
     lines: tuple[PointsLine, ...]

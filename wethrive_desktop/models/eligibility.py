@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models import clock
@@ -88,8 +89,7 @@ class ExperienceData:
     current_role: str = Role.SENIOR.value
 
 
-@dataclass(frozen=True)
-class EligibilityResult:
+class EligibilityResult(NamedTuple):
     education: Education
     credited_years: Decimal  # as of `today`
     cm_required: int

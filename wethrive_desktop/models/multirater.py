@@ -9,8 +9,8 @@ whatever the statuses say now.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from wethrive_desktop.i18n import format_date, tr
 from wethrive_desktop.models.domain import CredentialStatus, MultiraterStatus, ServiceStatus
@@ -25,8 +25,7 @@ NOT_APPLICABLE = "not-applicable"
 STATUSES = (DONE, DUE, WAIVED, POSTPONED, NOT_APPLICABLE)
 
 
-@dataclass(frozen=True)
-class MultiraterStanding:
+class MultiraterStanding(NamedTuple):
     status: str  # one of STATUSES
     due: date | None  # five years after program entry (None when the entry date is not known, or not asked)
     sentence: str  # what to show: "Due by March 14, 2028 (five years after program entry)"

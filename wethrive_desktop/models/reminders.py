@@ -39,8 +39,8 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.dashboard import Pace, counted_year, even_pace, reports_yearly, requirement_hours_text
@@ -67,8 +67,7 @@ SEVERITY_RANK = {URGENT: 0, WARNING: 1, INFO: 2}
 MULTIRATER_NOTICE_MONTHS = 6  # the 360 assessment is reminded from six months before it is due
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     key: str  # stable across days and runs ("report-due-2025"): a calendar event's UID, what was notified
     kind: str  # PACE, REPORT, MULTIRATER, ELIGIBILITY or REQUIREMENT
     due: date | None
@@ -82,8 +81,7 @@ class Reminder:
                 "due": self.due.isoformat() if self.due else None, "severity": self.severity}
 
 
-@dataclass(frozen=True)
-class ReminderFacts:
+class ReminderFacts(NamedTuple):
     """Everything the rules look at, loaded once (`load_facts`) or given by a test."""
 
     today: date

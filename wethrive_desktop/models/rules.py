@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from wethrive_desktop.i18n import tr
 from wethrive_desktop.models.domain import PRACTICES, REQUIRED_HOURS, SIGNUP_KEY, Status
@@ -75,8 +75,7 @@ def past_due(due: date, on: date) -> bool:
     return due < on
 
 
-@dataclass(frozen=True)
-class PracticeHours:
+class PracticeHours(NamedTuple):
     by_practice: dict[int, Decimal]
     untagged: Decimal
 
@@ -107,8 +106,7 @@ def hours_by_practice(activities: Iterable[ActivityFacts], year: int | None) -> 
                          untagged.quantize(HUNDREDTH))
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     total: Decimal
     required: Decimal = REQUIRED_HOURS
 

@@ -5,9 +5,9 @@ the import wizard show it in the user's language (the command line, without a tr
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, valid_year
@@ -39,8 +39,7 @@ FIELD_LABELS = {
 STATUS_VALUES = frozenset(Status)  # looked up once per row of an import, so built once
 
 
-@dataclass(frozen=True)
-class FieldError:
+class FieldError(NamedTuple):
     field: str
     message: str
 

@@ -16,6 +16,7 @@ size scales the application font the platform gave, so 100 % is always the syste
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -34,8 +35,7 @@ DARK_COLORS = {
 DISABLED_TEXT = "#808080"
 
 
-@dataclass(frozen=True)
-class SystemLook:
+class SystemLook(NamedTuple):
     """What the platform gave the application before the user's preferences changed it."""
 
     style: str

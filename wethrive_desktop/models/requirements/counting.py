@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from operator import attrgetter
@@ -96,8 +95,7 @@ class ActivityCount(NamedTuple):
     reason: str = ""  # empty when every logged hour counts
 
 
-@dataclass(frozen=True)
-class CapUse:
+class CapUse(NamedTuple):
     type: str
     cap: Decimal
     logged: Decimal
@@ -111,8 +109,7 @@ class CapUse:
             cap=format_hours(self.cap), per=self.per or tr("a year"))
 
 
-@dataclass(frozen=True)
-class TopicProgress:
+class TopicProgress(NamedTuple):
     topic: str
     required: Decimal
     counted: Decimal
@@ -123,8 +120,7 @@ class TopicProgress:
         return self.counted + self.carried >= self.required
 
 
-@dataclass(frozen=True)
-class RequirementProgress:
+class RequirementProgress(NamedTuple):
     requirement: Requirement
     period_start: date
     period_end: date

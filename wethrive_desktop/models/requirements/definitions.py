@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from wethrive_desktop.i18n import format_date, noop, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, REQUIRED_HOURS, valid_year
@@ -47,8 +47,7 @@ class PeriodKind(StrEnum):
     YEARS = "years"
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """How a requirement's periods run: calendar years; years starting on the first of `start_month`; or `years`
     years at a time counted from `start`."""
 
@@ -66,8 +65,7 @@ class Period:
         return trn("each year from {start}", "every %n years from {start}", self.years).format(start=start)
 
 
-@dataclass(frozen=True)
-class CarryOver:
+class CarryOver(NamedTuple):
     """Up to `max_hours` of a period's surplus count in the next one; the surplus of the topics in `general_only`
     carries as general hours only (toward the total, not toward that topic's minimum)."""
 

@@ -7,7 +7,6 @@ The dialogs are in dialogs.py, opened through `form_dialog.run_dialog` (looked u
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QLocale
@@ -431,7 +430,7 @@ class ChallengePage(Page):
             target = dialog.year_spin.value()
             perform(self.shell, tr("Copy the {source} catalogue to {target}").format(source=source, target=target),
                     lambda: copy_catalogue(source, target), undo=lambda: delete_catalogue(target),
-                    redo=lambda: restore_items([replace(i, year=target) for i in load_items(source)]))
+                    redo=lambda: restore_items([i._replace(year=target) for i in load_items(source)]))
             self._load_catalogue_years(select=target)
 
         dialog.submit = submit
