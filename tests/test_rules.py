@@ -13,6 +13,7 @@ from wethrive_desktop.models.rules import (
     Catalogues,
     Progress,
     challenge_points,
+    counts_in_year,
     format_hours,
     hours_by_practice,
     split_hours,
@@ -77,6 +78,17 @@ def test_hours_by_practice_plus_untagged_always_sum_to_the_year_total(records: l
     split = hours_by_practice(records, year)
     assert set(split.by_practice) == set(range(1, 15))
     assert split.total == total_hours(records, year)
+
+
+@given(records=activities, year=st.integers(min_value=2024, max_value=2027))
+def test_each_practice_gets_the_parts_split_hours_gives_it(records: list[ActivityData], year: int) -> None:
+    # hours_by_practice sums the parts in whole hundredths (split_cents): the same as adding split_hours's Decimals.
+    expected = dict.fromkeys(range(1, 15), Decimal("0"))
+    for record in records:
+        if counts_in_year(record, year):
+            for practice, part in split_hours(record.hours, record.practices).items():
+                expected[practice] += part
+    assert hours_by_practice(records, year).by_practice == expected
 
 
 def test_untagged_holds_activities_without_practices() -> None:
