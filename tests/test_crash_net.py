@@ -4,6 +4,8 @@ session is told once at the next start; Ctrl+C quits cleanly; an unusable data f
 from __future__ import annotations
 
 import json
+import logging
+import logging.handlers
 import os
 import signal
 import subprocess
@@ -82,6 +84,39 @@ def test_the_log_module_loads_no_qt_and_logs_in_the_data_folder(data_dir: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [str(data_dir / "logs"), "[]"]
     assert crash_log.log_dir() == data_dir / "logs"
+
+
+def test_the_log_rotates_from_rotate_log_on_keeping_what_was_written_before(
+        logging_on: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crash_log, "LOG_MAX_BYTES", 2_000)
+    logger = logging.getLogger(f"{crash_log.LOGGER_NAME}.test")
+    logger.warning("written at the start")
+    crash_log.rotate_log()
+    crash_log.rotate_log()  # once is enough: a second call changes nothing
+    handlers = logging.getLogger(crash_log.LOGGER_NAME).handlers
+    assert [type(h) for h in handlers] == [logging.handlers.RotatingFileHandler]
+    for number in range(60):  # some 5,000 bytes: two roll-overs
+        logger.warning("line %d of a long session", number)
+    log = logging_on / crash_log.LOG_FILENAME
+    rolled = [path for n in (3, 2, 1) if (path := logging_on / f"{crash_log.LOG_FILENAME}.{n}").is_file()]
+    assert len(rolled) >= 2 and log.stat().st_size <= 2_000
+    text = "".join(path.read_text(encoding="utf-8") for path in [*rolled, log])
+    assert "written at the start" in text and "line 59 of a long session" in text
+
+
+def test_the_app_turns_the_log_rotation_on_once_its_window_has_painted(qtbot: QtBot, logging_on: Path,
+                                                                       tmp_path: Path) -> None:
+    from wethrive_desktop import app
+    from wethrive_desktop.models.db import close_database
+
+    handlers = logging.getLogger(crash_log.LOGGER_NAME).handlers
+    assert [type(h) for h in handlers] == [logging.FileHandler]  # the start: a plain file, no logging.handlers
+    window = app.open_window(tmp_path / "records.sqlite3")
+    try:
+        qtbot.waitUntil(lambda: [type(h) for h in handlers] == [logging.handlers.RotatingFileHandler])
+    finally:
+        window.close()
+        close_database()
 
 
 def test_an_exception_in_a_slot_is_logged_and_shown_once(qtbot: QtBot, net: CrashNet, shown: Shown) -> None:

@@ -92,8 +92,9 @@ print(json.dumps({**seen, "status": status}))
 # up from the start), the message and file dialogs, the forms' helpers, the help's topics and shortcut table, the
 # schema's migration steps (the file is up to date), platformdirs (the data folder is given), the subcommands, the
 # other pages, ReportLab, the backups (taken after the first paint), the light and dark themes' style (the system's
-# look is shown), importlib.resources (the package's data is a folder beside it).
-DEFERRED = ("wethrive_desktop.ui.crash_window", "wethrive_desktop.ui.prompts",
+# look is shown), importlib.resources (the package's data is a folder beside it), logging.handlers (the log rotates
+# from the first paint on).
+DEFERRED = ("wethrive_desktop.ui.crash_window", "wethrive_desktop.ui.prompts", "logging.handlers",
             "wethrive_desktop.models.backups", "wethrive_desktop.ui.fusion_style", "importlib.resources",
             "wethrive_desktop.ui.widgets.form_dialog", "wethrive_desktop.ui.help.topics",
             "wethrive_desktop.ui.help.shortcuts", "wethrive_desktop.models.migrations",

@@ -222,9 +222,12 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
         # activities), once the window has painted: its reading of the whole file is not in the way of the first
         # paint. A window gone by then takes no backup.
         after_first_paint(window, lambda: start_daily_backup(window))
-    # What starting read and imported and no longer needs (installed last, this runs first: before the workers above
-    # start, while the source lines are safe to drop).
+    # What starting read and imported and no longer needs (installed after the work above, this runs before it:
+    # before the workers start, while the source lines are safe to drop).
     after_first_paint(window, release_memory)
+    # The log's rotation, which the first paint need not wait for (installed last, this runs first: what it imports
+    # is released with the rest).
+    after_first_paint(window, crash_log.rotate_log)
     return window
 
 

@@ -1,6 +1,7 @@
 """The app's log and its crash evidence, without Qt (the dialogs are in ui/crash_dialog.py).
 
-- `setup_logging()`: the `wethrive_desktop` loggers write to `wethrive.log` (rotated, 1 MB x 3) in `log_dir()`.
+- `setup_logging()`: the `wethrive_desktop` loggers write to `wethrive.log` in `log_dir()`, rotated (1 MB x 3) from
+  `rotate_log()` on, which the app calls once its window has painted.
 - Each running session keeps a file `running-<pid>.log` there: the marker that it is running, and where
   faulthandler writes a fatal error (a segfault, an abort) with every thread's stack. `end_session()` deletes it
   on a clean exit, so a file left by a process that is gone means that session crashed or was killed.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -32,6 +32,8 @@ LOG_FILENAME = "wethrive.log"
 LAST_CRASH_FILENAME = "last-crash.log"
 SESSION_PREFIX = "running-"
 LOGGER_NAME = "wethrive_desktop"
+LOG_MAX_BYTES = 1_000_000  # the log rolls over to wethrive.log.1 past this size
+LOG_BACKUPS = 3
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,7 @@ def setup_logging(catch_faults: bool = True) -> Path | None:
     folder = log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILENAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(folder / LOG_FILENAME, encoding="utf-8")  # rotate_log
     except OSError as exc:
         _add_handler(logger, logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler())
         log.warning("The log folder %s cannot be written (%s); logging to stderr", folder, exc)
@@ -84,6 +85,26 @@ def setup_logging(catch_faults: bool = True) -> Path | None:
         faulthandler.enable(file=_marker, all_threads=True)
         _catching_faults = True
     return folder
+
+
+def rotate_log() -> None:
+    """From now on the log rotates: past LOG_MAX_BYTES it rolls over to wethrive.log.1 (LOG_BACKUPS kept).
+
+    setup_logging writes the log through a plain FileHandler: logging.handlers and what it imports (pickle, queue)
+    cost some 8 ms of every start, before the first window, and a start writes a few lines. The app calls this once
+    its window has painted; the RotatingFileHandler that replaces it appends to the same file. Safe to call again."""
+    import logging.handlers
+
+    logger = logging.getLogger(LOGGER_NAME)
+    for index, handler in enumerate(_handlers):
+        if type(handler) is logging.FileHandler:
+            rotating = logging.handlers.RotatingFileHandler(handler.baseFilename, maxBytes=LOG_MAX_BYTES,
+                                                            backupCount=LOG_BACKUPS, encoding="utf-8")
+            rotating.setFormatter(handler.formatter)
+            logger.addHandler(rotating)  # before the old one goes: a record another thread logs meanwhile is kept
+            logger.removeHandler(handler)
+            handler.close()
+            _handlers[index] = rotating
 
 
 def _add_handler(logger: logging.Logger, handler: logging.Handler) -> None:
