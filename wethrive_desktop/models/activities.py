@@ -66,8 +66,7 @@ class ActivityData:
         return key
 
 
-@dataclass(frozen=True)
-class AttachmentData:
+class AttachmentData(NamedTuple):
     original_name: str
     stored_name: str
     sha256: str
@@ -149,8 +148,7 @@ class RowExtras(NamedTuple):
 NO_EXTRAS = RowExtras()  # shared by every row that sets none of them
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
+class ActivityRow(NamedTuple):
     """An activity as the activity log lists it: every field but the two long texts (the description and what was
     learned), which the list never shows and which are most of an activity's memory: without them, 100,000
     activities take ~45 MiB less (load_activity_rows gives the search text that covers them). The fields most
@@ -746,8 +744,7 @@ def new_ids(model: type[peewee.Model], count: int) -> range | None:
     return range(last + 1, last + 1 + count)
 
 
-@dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(NamedTuple):
     to_add: list[ActivityData]
     duplicates: list[ActivityData]
 

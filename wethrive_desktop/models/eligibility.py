@@ -9,7 +9,6 @@ a year in a senior role, half in a department-head role, none otherwise), so the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
@@ -78,8 +77,7 @@ CANDIDATE = "Candidate"
 CREDENTIALED_MANAGER = "Credentialed Manager"
 
 
-@dataclass(frozen=True)
-class ExperienceData:
+class ExperienceData(NamedTuple):
     """What the member enters. `education` is "" until entered."""
 
     education: str = ""
@@ -223,7 +221,7 @@ def get_experience() -> ExperienceData:
 def save_experience(data: ExperienceData, today: date | None = None) -> None:
     """Validate and store the member's education and experience. Raises ValidationError; writes nothing then."""
     today = today or clock.today()
-    data = replace(data, education=data.education.strip().lower(), current_role=data.current_role.strip().lower())
+    data = data._replace(education=data.education.strip().lower(), current_role=data.current_role.strip().lower())
     errors = validate_experience(data, today)
     if errors:
         raise ValidationError(errors)

@@ -6,9 +6,9 @@ Nothing here touches the database; callers load the facts and pass them in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
 from wethrive_desktop.i18n import tr
@@ -145,11 +145,10 @@ def format_hours(hours: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-@dataclass(frozen=True)
-class Catalogues:
+class Catalogues(NamedTuple):
     """Challenge catalogues by year: {year: {key: points}}."""
 
-    by_year: Mapping[int, Mapping[str, int]] = field(default_factory=dict)
+    by_year: Mapping[int, Mapping[str, int]] = MappingProxyType({})  # none (read-only: the default is shared)
 
     def year_for(self, year: int) -> int | None:
         """The year of the catalogue that applies to activities of `year`: its own, or the newest earlier one;

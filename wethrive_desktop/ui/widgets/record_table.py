@@ -8,8 +8,7 @@ display, tooltip, alignment, and (for columns that ask) foreground colour and bo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -35,8 +34,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 
 
-@dataclass(frozen=True)
-class Col(Generic[R]):
+class Col(NamedTuple, Generic[R]):
     header: str
     text: Callable[[R], str]
     sort: Callable[[R], Any] | None = None  # raw value for sorting; the text when None
