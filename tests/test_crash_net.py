@@ -91,10 +91,12 @@ def test_the_log_rotates_from_rotate_log_on_keeping_what_was_written_before(
     monkeypatch.setattr(crash_log, "LOG_MAX_BYTES", 2_000)
     logger = logging.getLogger(f"{crash_log.LOGGER_NAME}.test")
     logger.warning("written at the start")
+    [handler] = logging.getLogger(crash_log.LOGGER_NAME).handlers
+    assert isinstance(handler, crash_log.LogFile) and type(handler.file) is logging.FileHandler
     crash_log.rotate_log()
+    rotating = handler.file
     crash_log.rotate_log()  # once is enough: a second call changes nothing
-    handlers = logging.getLogger(crash_log.LOGGER_NAME).handlers
-    assert [type(h) for h in handlers] == [logging.handlers.RotatingFileHandler]
+    assert isinstance(rotating, logging.handlers.RotatingFileHandler) and handler.file is rotating
     for number in range(60):  # some 5,000 bytes: two roll-overs
         logger.warning("line %d of a long session", number)
     log = logging_on / crash_log.LOG_FILENAME
@@ -104,16 +106,38 @@ def test_the_log_rotates_from_rotate_log_on_keeping_what_was_written_before(
     assert "written at the start" in text and "line 59 of a long session" in text
 
 
+def test_no_record_is_lost_or_written_twice_while_the_log_starts_rotating(logging_on: Path) -> None:
+    logger = logging.getLogger(f"{crash_log.LOGGER_NAME}.test")
+    started = threading.Barrier(5)
+
+    def write(thread: int) -> None:
+        started.wait()
+        for number in range(400):
+            logger.warning("thread %d record %d", thread, number)
+
+    threads = [threading.Thread(target=write, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    started.wait()
+    crash_log.rotate_log()  # while the four write
+    for thread in threads:
+        thread.join()
+    lines = (logging_on / crash_log.LOG_FILENAME).read_text(encoding="utf-8").splitlines()
+    written = [line.split("] ", 1)[1] for line in lines if " record " in line]
+    assert sorted(written) == sorted(f"thread {t} record {n}" for t in range(4) for n in range(400))
+
+
 def test_the_app_turns_the_log_rotation_on_once_its_window_has_painted(qtbot: QtBot, logging_on: Path,
                                                                        tmp_path: Path) -> None:
     from wethrive_desktop import app
     from wethrive_desktop.models.db import close_database
 
-    handlers = logging.getLogger(crash_log.LOGGER_NAME).handlers
-    assert [type(h) for h in handlers] == [logging.FileHandler]  # the start: a plain file, no logging.handlers
+    [handler] = logging.getLogger(crash_log.LOGGER_NAME).handlers
+    assert isinstance(handler, crash_log.LogFile)
+    assert type(handler.file) is logging.FileHandler  # the start: a plain file, no logging.handlers
     window = app.open_window(tmp_path / "records.sqlite3")
     try:
-        qtbot.waitUntil(lambda: [type(h) for h in handlers] == [logging.handlers.RotatingFileHandler])
+        qtbot.waitUntil(lambda: isinstance(handler.file, logging.handlers.RotatingFileHandler))
     finally:
         window.close()
         close_database()

@@ -268,12 +268,23 @@ def test_open_recent_lists_the_databases_opened_and_tells_of_one_gone(
         close_database()
 
 
-def test_the_demo_is_not_listed_among_the_recent_databases(qtbot: QtBot, data_dir: Path) -> None:
+def test_the_demo_is_not_listed_among_the_recent_databases(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
     from wethrive_desktop.paths import demo_db_path
 
+    own = tmp_path / "own.sqlite3"
+    window = app.open_window(own)
+    try:
+        qtbot.waitUntil(recorded_first(own))  # the user's own, once its window has painted
+    finally:
+        window.close()
+        close_database()
     window = app.open_window(ensure_demo_database(demo_db_path()), True)
     try:
-        assert load_preferences().recent_files == ()
+        painted: list[bool] = []
+        app.after_first_paint(window, lambda: painted.append(True))
+        qtbot.waitUntil(lambda: painted == [True])
+        qtbot.wait(50)  # the work queued with it after the first paint has run too
+        assert load_preferences().recent_files == (str(own),)
     finally:
         window.close()
         close_database()

@@ -82,7 +82,8 @@ def test_hours_by_practice_plus_untagged_always_sum_to_the_year_total(records: l
 
 @given(records=activities, year=st.integers(min_value=2024, max_value=2027))
 def test_each_practice_gets_the_parts_split_hours_gives_it(records: list[ActivityData], year: int) -> None:
-    # hours_by_practice sums the parts in whole hundredths (split_cents): the same as adding split_hours's Decimals.
+    # hours_by_practice sums the parts in whole hundredths, each split worked out once per amount and practices: the
+    # same as adding split_hours's Decimals (whose split the tests above pin down).
     expected = dict.fromkeys(range(1, 15), Decimal("0"))
     for record in records:
         if counts_in_year(record, year):

@@ -39,8 +39,9 @@ def resources_path(*parts: str) -> Path:
 
     A checkout (editable install), a wheel (also `pip install --user`) and a PyInstaller bundle (whose data files
     build.spec collects beside the package's modules) all have the folder beside this file, where importlib.resources
-    finds it too: looked for there first, because importing importlib.resources costs some 7 ms of every start, before
-    the first window (its icon). Anywhere else it answers."""
+    finds it too. It is looked for there first: from a checkout (`make run`, the benchmarks), importing
+    importlib.resources would cost some 7 ms of every start, before the first window (its icon). (An installed build
+    imports it anyway, with importlib.metadata, for its version.) Anywhere else importlib.resources answers."""
     folder = Path(__file__).parent / "resources"
     if folder.is_dir():
         return folder.joinpath(*parts)

@@ -213,8 +213,9 @@ def open_window(db_path: Path, demo: bool | None = None) -> MainWindow:
     # Shown, its title bar and frame are known (on X11 a moment later): keep the whole window on the screen.
     QTimer.singleShot(0, window, window.fit_to_screen)
     if not window.demo:
-        # First in File > Open recent: a write of the preferences, which the first paint need not wait for.
-        after_first_paint(window, lambda: remember_database(db_path))
+        # First in File > Open recent: a write of the preferences, which the first paint need not wait for (a window
+        # closed before it painted is not recorded).
+        after_first_paint(window, lambda: remember_database(db_path) if window.isVisible() else None)
         # Desktop notifications of what is due or behind, once the window has painted (the first check reads on a
         # worker thread) and again each midnight; never of the demo data's made-up records.
         after_first_paint(window, lambda: start_notifier(window))

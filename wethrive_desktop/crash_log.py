@@ -1,7 +1,7 @@
 """The app's log and its crash evidence, without Qt (the dialogs are in ui/crash_dialog.py).
 
-- `setup_logging()`: the `wethrive_desktop` loggers write to `wethrive.log` in `log_dir()`, rotated (1 MB x 3) from
-  `rotate_log()` on, which the app calls once its window has painted.
+- `setup_logging()`: the `wethrive_desktop` loggers write to `wethrive.log` in `log_dir()` (`LogFile`), rotated
+  (1 MB x 3) from `rotate_log()` on, which the app calls once its window has painted.
 - Each running session keeps a file `running-<pid>.log` there: the marker that it is running, and where
   faulthandler writes a fatal error (a segfault, an abort) with every thread's stack. `end_session()` deletes it
   on a clean exit, so a file left by a process that is gone means that session crashed or was killed.
@@ -65,7 +65,7 @@ def setup_logging(catch_faults: bool = True) -> Path | None:
     folder = log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / LOG_FILENAME, encoding="utf-8")  # rotate_log
+        handler: logging.Handler = LogFile(folder / LOG_FILENAME)
     except OSError as exc:
         _add_handler(logger, logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler())
         log.warning("The log folder %s cannot be written (%s); logging to stderr", folder, exc)
@@ -87,24 +87,62 @@ def setup_logging(catch_faults: bool = True) -> Path | None:
     return folder
 
 
-def rotate_log() -> None:
-    """From now on the log rotates: past LOG_MAX_BYTES it rolls over to wethrive.log.1 (LOG_BACKUPS kept).
+class LogFile(logging.Handler):
+    """The log file: written through a plain FileHandler from the start, through a RotatingFileHandler (LOG_MAX_BYTES,
+    LOG_BACKUPS kept) once `rotate` has run. The app rotates it once its window has painted: logging.handlers and
+    what it imports (pickle, queue) cost some 8 ms of every start, before the first window, and a start writes a few
+    lines. The swap happens under this handler's lock, which every record is written under: none is lost or written
+    twice, and the plain file is closed before the rotating one opens it."""
 
-    setup_logging writes the log through a plain FileHandler: logging.handlers and what it imports (pickle, queue)
-    cost some 8 ms of every start, before the first window, and a start writes a few lines. The app calls this once
-    its window has painted; the RotatingFileHandler that replaces it appends to the same file. Safe to call again."""
-    import logging.handlers
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.file: logging.FileHandler = logging.FileHandler(path, encoding="utf-8")
 
-    logger = logging.getLogger(LOGGER_NAME)
-    for index, handler in enumerate(_handlers):
-        if type(handler) is logging.FileHandler:
-            rotating = logging.handlers.RotatingFileHandler(handler.baseFilename, maxBytes=LOG_MAX_BYTES,
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:
+        super().setFormatter(fmt)
+        self.file.setFormatter(fmt)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.file.emit(record)  # (its own errors are reported by logging's handleError, as any handler's)
+
+    def flush(self) -> None:
+        self.acquire()
+        try:
+            self.file.flush()
+        finally:
+            self.release()
+
+    def close(self) -> None:
+        self.acquire()
+        try:
+            self.file.close()
+        finally:
+            self.release()
+        super().close()
+
+    def rotate(self) -> None:
+        """From now on the file rolls over to wethrive.log.1 past LOG_MAX_BYTES. Calling it again changes nothing."""
+        import logging.handlers
+
+        self.acquire()
+        try:
+            if isinstance(self.file, logging.handlers.RotatingFileHandler):
+                return
+            self.file.close()
+            rotating = logging.handlers.RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
                                                             backupCount=LOG_BACKUPS, encoding="utf-8")
-            rotating.setFormatter(handler.formatter)
-            logger.addHandler(rotating)  # before the old one goes: a record another thread logs meanwhile is kept
-            logger.removeHandler(handler)
-            handler.close()
-            _handlers[index] = rotating
+            rotating.setFormatter(self.formatter)
+            self.file = rotating
+        finally:
+            self.release()
+
+
+def rotate_log() -> None:
+    """The log rotates from now on (LogFile.rotate): the app calls this once its window has painted."""
+    for handler in _handlers:
+        if isinstance(handler, LogFile):
+            handler.rotate()
 
 
 def _add_handler(logger: logging.Logger, handler: logging.Handler) -> None:
