@@ -106,6 +106,19 @@ def test_the_log_rotates_from_rotate_log_on_keeping_what_was_written_before(
     assert "written at the start" in text and "line 59 of a long session" in text
 
 
+def test_a_log_that_cannot_start_rotating_goes_on_as_it_was(logging_on: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    class Refused(logging.handlers.RotatingFileHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise PermissionError("the file was locked meanwhile")
+
+    monkeypatch.setattr(logging.handlers, "RotatingFileHandler", Refused)
+    crash_log.rotate_log()  # no exception reaches the window's event loop
+    logging.getLogger(f"{crash_log.LOGGER_NAME}.test").warning("still written")
+    text = read_log()
+    assert "does not rotate this session (the file was locked meanwhile)" in text and "still written" in text
+
+
 def test_no_record_is_lost_or_written_twice_while_the_log_starts_rotating(logging_on: Path) -> None:
     logger = logging.getLogger(f"{crash_log.LOGGER_NAME}.test")
     started = threading.Barrier(5)

@@ -92,7 +92,7 @@ class LogFile(logging.Handler):
     LOG_BACKUPS kept) once `rotate` has run. The app rotates it once its window has painted: logging.handlers and
     what it imports (pickle, queue) cost some 8 ms of every start, before the first window, and a start writes a few
     lines. The swap happens under this handler's lock, which every record is written under: none is lost or written
-    twice, and the plain file is closed before the rotating one opens it."""
+    twice, and the plain file is closed before the rotating one first writes (or renames it)."""
 
     def __init__(self, path: Path):
         super().__init__()
@@ -125,17 +125,24 @@ class LogFile(logging.Handler):
         """From now on the file rolls over to wethrive.log.1 past LOG_MAX_BYTES. Calling it again changes nothing."""
         import logging.handlers
 
+        failed: OSError | None = None
         self.acquire()
         try:
             if isinstance(self.file, logging.handlers.RotatingFileHandler):
                 return
-            self.file.close()
-            rotating = logging.handlers.RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
-                                                            backupCount=LOG_BACKUPS, encoding="utf-8")
-            rotating.setFormatter(self.formatter)
-            self.file = rotating
+            try:
+                rotating = logging.handlers.RotatingFileHandler(self.path, maxBytes=LOG_MAX_BYTES,
+                                                                backupCount=LOG_BACKUPS, encoding="utf-8")
+            except OSError as exc:  # the file could not be opened again: the plain one goes on
+                failed = exc
+            else:
+                rotating.setFormatter(self.formatter)
+                self.file.close()
+                self.file = rotating
         finally:
             self.release()
+        if failed is not None:
+            log.warning("The log does not rotate this session (%s): it grows until the next start", failed)
 
 
 def rotate_log() -> None:
