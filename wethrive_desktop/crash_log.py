@@ -96,6 +96,8 @@ class LogFile(logging.Handler):
 
     def __init__(self, path: Path):
         super().__init__()
+        assert self.lock is not None  # made by Handler.__init__: every record is written under it
+        self.held = self.lock
         self.path = path
         self.file: logging.FileHandler = logging.FileHandler(path, encoding="utf-8")
 
@@ -107,18 +109,12 @@ class LogFile(logging.Handler):
         self.file.emit(record)  # (its own errors are reported by logging's handleError, as any handler's)
 
     def flush(self) -> None:
-        self.acquire()
-        try:
+        with self.held:
             self.file.flush()
-        finally:
-            self.release()
 
     def close(self) -> None:
-        self.acquire()
-        try:
+        with self.held:
             self.file.close()
-        finally:
-            self.release()
         super().close()
 
     def rotate(self) -> None:
@@ -126,8 +122,7 @@ class LogFile(logging.Handler):
         import logging.handlers
 
         failed: OSError | None = None
-        self.acquire()
-        try:
+        with self.held:
             if isinstance(self.file, logging.handlers.RotatingFileHandler):
                 return
             try:
@@ -139,8 +134,6 @@ class LogFile(logging.Handler):
                 rotating.setFormatter(self.formatter)
                 self.file.close()
                 self.file = rotating
-        finally:
-            self.release()
         if failed is not None:
             log.warning("The log does not rotate this session (%s): it grows until the next start", failed)
 
