@@ -8,8 +8,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from wethrive_desktop.models.activities import (
@@ -23,11 +24,13 @@ from wethrive_desktop.models.activities import (
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
 from wethrive_desktop.ui.activities.model import (
+    SHORT_ROLE,
     SORT_KEYS,
     ActivityTableModel,
     Column,
     Index,
     ShownTotals,
+    planned_color,
     prepare_rows,
 )
 from wethrive_desktop.ui.widgets.record_table import RECORD_ROLE, SORT_ROLE
@@ -146,6 +149,93 @@ def test_roles_give_raw_values_and_the_record(table: ActivityTableModel) -> None
     assert table.index(0, Column.TITLE).data(RECORD_ROLE) == as_row(RECORDS[1])
 
 
+ROLES = [*map(int, (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
+                    Qt.ItemDataRole.AccessibleTextRole)), SORT_ROLE, RECORD_ROLE, SHORT_ROLE]
+
+
+def multi_data(table: ActivityTableModel, index: QModelIndex, role: int, stale: object = "stale") -> object:
+    """What `table.multiData` answers for one role (PySide builds spans of one role only), in a slot that held
+    `stale` before."""
+    slot = QModelRoleData(role)
+    slot.setData(stale)
+    table.multiData(index, QModelRoleDataSpan(slot))
+    return comparable(slot.data())
+
+
+def comparable(value: object) -> object:
+    return value.cacheKey() if isinstance(value, QIcon) else value  # a QIcon has no ==
+
+
+def test_a_paint_asks_every_role_of_a_cell_at_once_and_gets_what_data_gives(db: object,
+                                                                             table: ActivityTableModel) -> None:
+    # The view paints through multiData (one call per cell); the rest of the app reads data(): they must agree.
+    # (`db`: a title's tooltip reads what was learned from the database.)
+    table.set_search("e")
+    assert table.rowCount() > 1
+    for row in range(table.rowCount()):
+        for col in Column:
+            index = table.index(row, col)
+            for role in ROLES:
+                assert multi_data(table, index, role) == comparable(table.data(index, role)), (row, col, role)
+    # A role the model has nothing for, or an index it does not have, leaves no stale value in the slot.
+    assert multi_data(table, table.index(0, Column.TITLE), int(Qt.ItemDataRole.CheckStateRole)) is None
+    assert multi_data(table, QModelIndex(), int(Qt.ItemDataRole.DisplayRole)) is None
+    one = QModelRoleData(int(Qt.ItemDataRole.DisplayRole))  # a single role, not in a span
+    table.multiData(table.index(0, Column.TITLE), one)
+    assert one.data() == table.index(0, Column.TITLE).data()
+
+
+def test_a_repaint_calls_into_python_once_a_cell_not_once_a_role(qapp: QApplication) -> None:
+    # A search repaints the whole table on each key: one call per role (seven a cell) was half the model's time.
+    calls = {"data": 0, "multiData": 0}
+
+    class Counting(ActivityTableModel):
+        def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            calls["data"] += 1
+            return super().data(index, role)
+
+        def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
+            calls["multiData"] += 1
+            super().multiData(index, span)
+
+    model = Counting()
+    model.set_records(*listed(RECORDS), CATALOGUES)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(900, 300)
+    view.viewport().grab()
+    assert calls == {"data": 0, "multiData": len(RECORDS) * len(Column)}
+
+
+def test_the_view_paints_a_planned_activity_in_italics_and_the_hours_to_the_right(qapp: QApplication,
+                                                                                 table: ActivityTableModel) -> None:
+    # What the item delegate reads of a cell before painting it, through the one multiData call it makes.
+    view = QTableView()
+    view.setModel(table)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
+
+    def painted(row: int, col: Column) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, table.index(row, col))
+        return option
+
+    planned = titles(table).index("Ethics 101")
+    completed = titles(table).index("ICMA Annual Conference")
+    assert painted(planned, Column.TITLE).text == "Ethics 101"
+    assert painted(planned, Column.TITLE).font.italic()
+    assert not painted(completed, Column.TITLE).font.italic()
+    assert painted(planned, Column.TITLE).palette.color(QPalette.ColorRole.Text) == planned_color()
+    hours = painted(completed, Column.HOURS)
+    assert hours.text == "10.5"
+    assert hours.displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert not painted(completed, Column.TITLE).displayAlignment & Qt.AlignmentFlag.AlignRight
+    assert not painted(completed, Column.ATTACHMENTS).icon.isNull()  # the paperclip: it has a file
+    assert painted(planned, Column.ATTACHMENTS).icon.isNull()
+
+
 def test_teaching_shows_its_preparation_and_says_its_delivery(qapp: QApplication) -> None:
     model = ActivityTableModel()
     model.set_records(*listed([record(1, "Taught budgeting at the state conference", "6", date(2025, 5, 1),
@@ -196,6 +286,28 @@ def test_search_matches_every_word_in_title_provider_description_and_learned(tab
     assert titles(table) == ["Équité et inclusion"]
     table.set_search("")
     assert table.rowCount() == 4 and not table.is_filtered()
+
+
+def test_a_search_that_leaves_the_same_rows_shown_lays_nothing_out_again(table: ActivityTableModel) -> None:
+    # Typing into a long log, the first letter is in nearly every row: nothing on screen moves, so the view is not
+    # asked to lay out (and repaint) 10,000 rows again; the footer still hears of it (it says "Showing n of n").
+    events: list[str] = []
+    table.layoutChanged.connect(lambda: events.append("layout"))
+    table.filter_changed.connect(lambda: events.append("filter"))
+    table.set_search("i")  # in every row
+    assert table.rowCount() == 4 and table.is_filtered()
+    assert events == ["filter"]
+    table.set_search("ic")  # narrows: one layout change
+    assert set(titles(table)) == {"ICMA Annual Conference", "Ethics 101"}
+    assert events == ["filter", "layout", "filter"]
+    table.set_search("ic ")  # the same words: nothing to do
+    table.set_search("ic i")  # another word, in both rows shown: the same rows
+    assert events == ["filter", "layout", "filter", "filter"]
+    table.set_type("conference")
+    assert events[-2:] == ["layout", "filter"] and titles(table) == ["ICMA Annual Conference"]
+    table.set_type(None)
+    table.set_search("")  # every row again
+    assert table.rowCount() == 4 and not table.is_filtered() and events[-2:] == ["layout", "filter"]
 
 
 def test_type_and_practice_filters_combine_with_search(table: ActivityTableModel) -> None:
