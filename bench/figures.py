@@ -244,8 +244,8 @@ def search(run: Run) -> list[Row]:
     _fill(row, results, results, "app_ms", "floor_ms", errors)
     if results:
         rows = int(results[0]["rows"])
-        row.notes.append(f"a letter typed into the empty search box over all {rows:,} activities, until the table has "
-                         f"repainted (median of {len(SEARCH_LETTERS)} letters a run; slowest "
+        row.notes.append(f"a letter typed into the empty search box over all {rows:,} activities, narrowing them, "
+                         f"until the table has repainted (median of {len(SEARCH_LETTERS)} letters a run; slowest "
                          f"{_ms(max(float(r['typed_max_ms']) for r in results))}); Backspace back to every row: "
                          f"{_ms(med(results, 'deleted_median_ms'))} (slowest "
                          f"{_ms(max(float(r['deleted_max_ms']) for r in results))}); floor: repaint of the same "
