@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream, FloatObject, NumberObject
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -463,6 +464,39 @@ def test_headings_stay_with_what_follows_wherever_a_page_ends(monkeypatch: pytes
                      *story.activity(data.activities[0]), *story.next_year(), *story.multirater(),
                      *story.attestation()]
         assert page_end_problems(layout(data, monkeypatch, flowables)) == [], f"after {lead} points"
+
+
+def test_a_heading_and_a_reflection_that_fit_at_the_foot_of_a_page_are_not_split(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A heading and the reflection under it, ending just above the foot of a page: wherever the frame has room for
+    # both as they are, they go on whole. (A point's safety margin once split the reflection there, its last lines
+    # moving on to the next page with room for them left behind.) Where they do not fit, the reflection splits,
+    # its heading kept with its first part.
+    data = report([record(1, "Course 1", "40")])
+    styles = make_styles(register_fonts())
+    frame_height = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
+    text = "I attended and took part in every session of the course, and wrote down what I learned. " * 8
+    loose = ParagraphStyle("loose", parent=styles.label, keepWithNext=0)  # the same heading, not kept with it
+
+    def after(lead: float, heading_style: ParagraphStyle) -> list[tuple[int, bool]]:
+        """(page, split?) of the heading and what follows it, after `lead` points."""
+        story = [Spacer(1, lead), Paragraph("How I took part", heading_style), Paragraph(text, styles.body)]
+        return [(page, bool(getattr(f, "_splitpara", 0))) for page, f, _ in layout(data, monkeypatch, story)
+                if not isinstance(f, Spacer)]
+
+    whole = [(1, False), (1, False)]
+    height = frame_height - layout(data, monkeypatch, [Paragraph("How I took part", styles.label),
+                                                       Paragraph(text, styles.body)])[-1][2]
+    fitted = 0
+    for tenth in range(-20, 80, 4):  # from 2 points short of the room they take to 8 points to spare
+        lead = frame_height - height - tenth / 10
+        if after(lead, loose) == whole:
+            fitted += 1
+            assert after(lead, styles.label) == whole, f"{tenth / 10} points to spare"
+    assert fitted >= 10  # the check above was made
+    for lines in (1, 3):  # they do not fit: the reflection splits, the heading above its first part
+        assert after(frame_height - height + lines * styles.body.leading, styles.label) == [(1, False), (1, True),
+                                                                                              (2, False)]
 
 
 @pytest.mark.parametrize("lines", [0, 17, 33])

@@ -52,6 +52,13 @@ class KeepWithFirstPart(KeepTogether):
     """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
+        # ReportLab asks every run to split (its wrap says it is too tall). A run that fits goes on whole, as
+        # KeepTogether would have it: trying to split what follows its headings first (a paragraph's lines broken
+        # again, a table's rows measured again) was an eighth of a report's build, for the same pages.
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H <= aH:
+            return list(super().split(aW, aH))
         parts = self._headings_with_first_part(aW, aH)
         return parts if parts is not None else list(super().split(aW, aH))
 
