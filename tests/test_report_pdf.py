@@ -31,7 +31,7 @@ from wethrive_desktop.models.rules import format_hours
 from wethrive_desktop.reports.pdf import build_report_pdf, render_report, render_report_pdf
 from wethrive_desktop.reports.pdf.builder import render_story
 from wethrive_desktop.reports.pdf.coverage import COVERAGE_FILE, can_draw, parse_coverage, ranges_of
-from wethrive_desktop.reports.pdf.flowables import Rule
+from wethrive_desktop.reports.pdf.flowables import Para, Rule
 from wethrive_desktop.reports.pdf.fonts import (
     CJK,
     LICENCE_FILES,
@@ -497,6 +497,32 @@ def test_a_heading_and_a_reflection_that_fit_at_the_foot_of_a_page_are_not_split
     for lines in (1, 3):  # they do not fit: the reflection splits, the heading above its first part
         assert after(frame_height - height + lines * styles.body.leading, styles.label) == [(1, False), (1, True),
                                                                                               (2, False)]
+
+
+def test_a_paragraph_breaks_its_lines_once_for_a_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    styles = make_styles(register_fonts())
+    broken: list[float] = []
+    plain_break = Paragraph.breakLines
+    monkeypatch.setattr(Paragraph, "breakLines", lambda self, widths: broken.append(widths[0]) or
+                        plain_break(self, widths))
+    para = Para("What I learned this year, in enough words to wrap over a few lines. " * 4, styles.body)
+    size = para.wrap(300, 800)
+    assert para.wrap(300, 800) == para.wrap(300, 100) == size and broken == [300]  # measured, then laid out
+    narrower = para.wrap(200, 800)
+    assert narrower[1] > size[1] and broken == [300, 200]
+    first, rest = para.split(200, narrower[1] / 2)  # the split part is broken anew for its own lines
+    assert first.wrap(200, 800)[1] + rest.wrap(200, 800)[1] == narrower[1]
+    assert para.wrap(200, 800) == narrower
+
+
+def test_breaking_each_paragraph_once_makes_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    records = [record(i, f"Course {i}", "3", description="Attended and took part. " * (2 + 9 * (i % 5)))
+               for i in range(1, 13)]
+    plan, nxt = plans()
+    data = report(records, plan=plan, next_plan=nxt)
+    once = render_report(data, invariant=True).pdf
+    monkeypatch.setattr(Para, "wrap", Paragraph.wrap)  # every wrap breaks the lines again, as Platypus does
+    assert render_report(data, invariant=True).pdf == once
 
 
 @pytest.mark.parametrize("lines", [0, 17, 33])

@@ -36,7 +36,7 @@ from wethrive_desktop.models.domain import CredentialStatus, Status, type_label
 from wethrive_desktop.models.profile import ProfileData, get_profile
 from wethrive_desktop.models.rules import HUNDREDTH, ZERO, format_hours
 from wethrive_desktop.reports.pdf.blocks import fits_plain, table_style
-from wethrive_desktop.reports.pdf.flowables import KeepSpace
+from wethrive_desktop.reports.pdf.flowables import KeepSpace, Para
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup, register_fonts
 from wethrive_desktop.reports.pdf.page import numbered_canvas, running_header
 from wethrive_desktop.reports.pdf.styles import (
@@ -253,20 +253,20 @@ class _Layout:
         """A plain string when it fits one line (much faster to lay out), else a wrapping Paragraph."""
         if fits_plain(text, width - 10, self.f.base, 8.5):
             return text
-        return Paragraph(markup(text), self.s.cell)
+        return Para(markup(text), self.s.cell)
 
     def story(self) -> list[Flowable]:
         t, s = self.t, self.s
         out: list[Flowable] = [
-            Paragraph(TRANSCRIPT_TITLE, s.title),
-            Paragraph(f"Professional development activities \u00b7 {markup(t.period)} \u00b7 "
+            Para(TRANSCRIPT_TITLE, s.title),
+            Para(f"Professional development activities \u00b7 {markup(t.period)} \u00b7 "
                       f"Generated on {long_date(t.generated_on)}", s.subtitle),
             self.member_block(),
             Spacer(1, 6),
         ]
         out += self.heading("Totals by year")
         if not t.years:
-            out.append(Paragraph("No activities are recorded in this period.", s.body_muted))
+            out.append(Para("No activities are recorded in this period.", s.body_muted))
         else:
             out.append(self.totals_table())
         for y in t.years:
@@ -274,14 +274,14 @@ class _Layout:
             if y.activities:
                 out.append(self.year_table(y))
             else:
-                out.append(Paragraph(f"No activities recorded in {y.year}.", s.body_muted))
-        out += [Spacer(1, 10), Paragraph(
+                out.append(Para(f"No activities recorded in {y.year}.", s.body_muted))
+        out += [Spacer(1, 10), Para(
             f"The fingerprint is the sha256 of the listed records in the canonical form {APP_NAME} documents "
             f"({CANONICAL_HEADER}): <font name=\"{self.f.base}\">{t.fingerprint}</font>", s.small)]
         return out
 
     def heading(self, title: str) -> list[Flowable]:
-        heading = Paragraph(markup(title), self.year_heading)
+        heading = Para(markup(title), self.year_heading)
         # The heading with the table's header row and a few records stay on one page.
         return [KeepSpace([heading], extra=60), heading]
 
@@ -290,12 +290,12 @@ class _Layout:
         org = ", ".join(x for x in (m.organization, m.location) if x)
 
         def label(text: str) -> Paragraph:
-            return Paragraph(text, s.figure_label)
+            return Para(text, s.figure_label)
 
         def value(text: str, bold: bool = False) -> Paragraph:
             if not text:
-                return Paragraph("<i>not given</i>", s.small)
-            return Paragraph(markup(text), s.cell_bold if bold else s.cell)
+                return Para("<i>not given</i>", s.small)
+            return Para(markup(text), s.cell_bold if bold else s.cell)
 
         rows = [
             [label("Member"), value(m.name, bold=True), label("Designation"), value(m.designation)],
@@ -334,7 +334,7 @@ class _Layout:
         rows: list[list[Any]] = [[f"Date ({y.year})", "Activity", "Type", "Practices", "Hours"]]
         for a in y.activities:
             if a.provider:
-                activity: Any = [Paragraph(markup(a.title), self.s.cell), Paragraph(markup(a.provider),
+                activity: Any = [Para(markup(a.title), self.s.cell), Para(markup(a.provider),
                                                                                      self.provider)]
             else:
                 activity = self.cell(a.title, _WIDTHS[1])

@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from wethrive_desktop.models.annual_report import ReportData
-from wethrive_desktop.reports.pdf.flowables import KeepSpace, Rule
+from wethrive_desktop.reports.pdf.flowables import KeepSpace, Para, Rule
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup, multiline_markup, register_fonts
 from wethrive_desktop.reports.pdf.styles import ACCENT, HEADER_FILL, INK, RULE, SHADE, Styles
 from wethrive_desktop.reports.wording import NO_PRACTICES, activity_refs, practice_numbers, share_text
@@ -34,10 +34,10 @@ class StoryBlocks:
 
     def p(self, text: str, style: Any) -> Paragraph:
         """A paragraph of markup the builder wrote (user text already passed through `markup`)."""
-        return Paragraph(text, style)
+        return Para(text, style)
 
     def user(self, text: str, style: Any) -> Paragraph:
-        return Paragraph(markup(text), style)
+        return Para(markup(text), style)
 
     def section(self, title: str) -> list[Flowable]:
         heading = self.p(title, self.s.h1)
@@ -66,7 +66,7 @@ class StoryBlocks:
         chunks = [c.strip() for c in text.replace("\r\n", "\n").split("\n\n") if c.strip()]
         if not chunks:
             return [self.p(empty, self.s.body_muted)]
-        return [Paragraph(multiline_markup(c), self.s.body) for c in chunks]
+        return [Para(multiline_markup(c), self.s.body) for c in chunks]
 
     def table(self, rows: list[list[Any]], widths: list[float], *, numeric_cols: tuple[int, ...] = (),
               decimal_cols: tuple[int, ...] = (), total_row: bool = False, repeat: bool = True) -> Table:
@@ -95,7 +95,7 @@ class StoryBlocks:
         else a Paragraph that wraps (and switches font for CJK)."""
         if fits_plain(text, width - 10, self.f.base, 8.5):
             return text
-        return Paragraph(markup(text), style or self.s.cell)
+        return Para(markup(text), style or self.s.cell)
 
 
 def table_style(fonts: FontSet, *, total_row: bool = False) -> list[tuple[Any, ...]]:

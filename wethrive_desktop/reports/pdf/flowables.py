@@ -10,13 +10,30 @@ from decimal import Decimal
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 from wethrive_desktop.models.rules import commitment_met, format_hours
 from wethrive_desktop.models.wording import hours_with_required
 from wethrive_desktop.reports.pdf.styles import ACCENT, ACCENT_LIGHT, GOOD, INK, MUTED, RULE, SHADE, SHORT
+
+
+class Para(Paragraph):
+    """A Paragraph that breaks its lines once for a width.
+
+    Platypus wraps a paragraph more than once at the same width: a run kept with what follows is measured before
+    the frame lays it out, and a table measures its cells before it places them. Two wraps in three of a report
+    broke the same lines again (a sixth of its build). A split drops the lines it was given (blPara), and then
+    they are broken anew."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        wrapped = self.__dict__.get("_wrapped")
+        if wrapped is not None and wrapped[0] == availWidth and "blPara" in self.__dict__:
+            return wrapped[1]  # type: ignore[no-any-return]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size  # type: ignore[no-any-return]
 
 
 class KeepSpace(CondPageBreak):

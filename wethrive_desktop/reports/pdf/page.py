@@ -13,6 +13,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph
 
 from wethrive_desktop.models.annual_report import MemberInfo, ReportData
+from wethrive_desktop.reports.pdf.flowables import Para
 from wethrive_desktop.reports.pdf.fonts import FontSet, markup
 from wethrive_desktop.reports.pdf.styles import FRAME_WIDTH, LEFT_MARGIN, MUTED, PAGE_SIZE, RULE, Styles
 from wethrive_desktop.reports.wording import PROGRAM, REPORT_TITLE, furniture_text
@@ -31,7 +32,7 @@ def header_member(member: MemberInfo, width: float, style: ParagraphStyle) -> Pa
     kept = len(words)
     while True:
         name = " ".join(words[:kept]) + ("\u2026" if kept < len(words) else "")
-        para = Paragraph(" \u00b7 ".join(markup(x) for x in (name, number) if x), style)
+        para = Para(" \u00b7 ".join(markup(x) for x in (name, number) if x), style)
         para.wrap(width, 100)
         if kept <= 1 or len(para.blPara.lines) <= 1:
             return para
@@ -48,7 +49,7 @@ def running_header(title: str, member: MemberInfo, fonts: FontSet, styles: Style
     long name is shortened by whole words: a header that wrapped would rise off the page), over a rule."""
     left_width = stringWidth(title, fonts.base, styles.header.fontSize) + 2
     right_width = FRAME_WIDTH - left_width - 18
-    left = Paragraph(markup(title), styles.header)
+    left = Para(markup(title), styles.header)
     right = header_member(member, right_width, styles.header_right)
     width, height = PAGE_SIZE
 

@@ -25,7 +25,7 @@ from wethrive_desktop.models.reflections import attestation_text
 from wethrive_desktop.models.rules import ZERO, commitment_met, format_hours
 from wethrive_desktop.reports import wording as w
 from wethrive_desktop.reports.pdf.blocks import StoryBlocks, activity_refs, fits_plain, share_text, table_style
-from wethrive_desktop.reports.pdf.flowables import Rule, practice_chart, progress_bar
+from wethrive_desktop.reports.pdf.flowables import Para, Rule, practice_chart, progress_bar
 from wethrive_desktop.reports.pdf.fonts import markup, multiline_markup
 from wethrive_desktop.reports.pdf.styles import ACCENT, FRAME_WIDTH, GOOD, INK, MUTED, RULE, SHADE, SHORT
 
@@ -47,7 +47,7 @@ class Story(StoryBlocks):
         def value(text: str, bold: bool = False) -> Paragraph:
             if not text:
                 return self.p("<i>not given</i>", s.small)
-            return Paragraph(markup(text), s.cell_bold if bold else s.cell)
+            return Para(markup(text), s.cell_bold if bold else s.cell)
 
         # The name has the whole width (a long name wraps between words, not inside one).
         rows = [
@@ -128,7 +128,7 @@ class Story(StoryBlocks):
                          self.cell(status, widths[5])])
             why = w.requirement_why(line)
             if why:
-                rows.append([Paragraph(markup(why), s.cell_note), "", "", "", "", ""])
+                rows.append([Para(markup(why), s.cell_note), "", "", "", "", ""])
                 group += [("SPAN", (0, first + 1), (-1, first + 1)), ("TOPPADDING", (0, first + 1), (-1, first + 1), 0),
                           ("NOSPLIT", (0, first), (-1, first + 1))]  # (a page never parts them)
             last = len(rows) - 1
@@ -155,7 +155,7 @@ class Story(StoryBlocks):
         for n, h in d.practice_hours:
             name = markup(d.practice_name(n)) + (" <font size=7 color='#1F4E79'>(development need)</font>"
                                                  if n in needs else "")
-            rows.append([str(n), Paragraph(name, s.cell), str(counts.get(n, 0) or ""), format_hours(h) if h else "-",
+            rows.append([str(n), Para(name, s.cell), str(counts.get(n, 0) or ""), format_hours(h) if h else "-",
                          share_text(h, total) if h else ""])
         if d.untagged_hours:
             rows.append(["", self.p("<i>No practice given</i>", s.cell), "", format_hours(d.untagged_hours),
@@ -204,7 +204,7 @@ class Story(StoryBlocks):
 
     def goal_block(self, g: ReportGoal, addressed: bool) -> list[Flowable]:
         s = self.s
-        out: list[Flowable] = [self.p(w.goal_kind(g), s.kicker), Paragraph(multiline_markup(g.text), s.body)]
+        out: list[Flowable] = [self.p(w.goal_kind(g), s.kicker), Para(multiline_markup(g.text), s.body)]
         lines = [f"<b>Practices:</b> {self.practices_text(g.practices, sep=', ')}"]
         if addressed:
             lines.append(f"<b>Addressed by:</b> {w.addressed_by(g)}")
@@ -225,9 +225,9 @@ class Story(StoryBlocks):
         if d.needs:
             rows: list[list[Any]] = [["No.", "Practice", f"Hours in {d.year}", "Activities"]]
             for need in d.needs:
-                rows.append([str(need.practice), Paragraph(markup(d.practice_name(need.practice)), s.cell),
+                rows.append([str(need.practice), Para(markup(d.practice_name(need.practice)), s.cell),
                              format_hours(need.hours) if need.hours else "-",
-                             Paragraph(activity_refs(need.addressed_by) or "<i>none</i>", s.cell)])
+                             Para(activity_refs(need.addressed_by) or "<i>none</i>", s.cell)])
             widths = [0.45 * inch, 2.9 * inch, 0.95 * inch, FRAME_WIDTH - 4.3 * inch]
             out.append(self.table(rows, widths, decimal_cols=(2,)))
         else:
@@ -289,7 +289,7 @@ class Story(StoryBlocks):
     def activity(self, a: ReportActivity) -> list[Flowable]:
         s = self.s
         kicker = self.p(w.activity_heading(a.number), s.activity_kicker)
-        title = Paragraph(markup(a.title), s.activity_title)
+        title = Para(markup(a.title), s.activity_title)
         # What ICMA asks of a mentoring or coaching given, and what the hours count (each on a row of its own); the
         # labels' column grows to their longest ("Nature of the coaching") when there are any.
         extra = given_details(a)
@@ -302,14 +302,14 @@ class Story(StoryBlocks):
         lines = w.practice_lines(self.d, a.practices) or [w.NO_PRACTICES]
         practices: Any = "\n".join(lines)
         if not all(fits_plain(line, practices_width - 12, self.f.base, 8.5) for line in lines):
-            practices = Paragraph(self.practices_text(a.practices), s.cell)  # wraps within the column
+            practices = Para(self.practices_text(a.practices), s.cell)  # wraps within the column
         rows: list[list[Any]] = [
             ["Dates", date_range(a.start_date, a.end_date), "Hours", f"{format_hours(a.hours)} h"],
             ["Provider", self.cell(a.provider or "not given", value_width), "Type", type_label(a.type)],
             ["Practices", practices, "", ""],
         ]
         for label, value in extra:
-            rows.append([label, Paragraph(markup(value), s.cell) if value else self.p("<i>not given</i>", s.cell),
+            rows.append([label, Para(markup(value), s.cell) if value else self.p("<i>not given</i>", s.cell),
                          "", ""])
         details = Table(rows, colWidths=[label_width, value_width, 0.55 * inch, 1.5 * inch], hAlign="LEFT")
         spans = [("SPAN", (1, row), (3, row)) for row in range(3, len(rows))]
@@ -359,7 +359,7 @@ class Story(StoryBlocks):
             return out + [self.p(w.no_next_plan(d.year), s.body_muted)]
         out += self.subheading("Development needs")
         if nxt.needs:
-            out.append(Paragraph(self.practices_text(nxt.needs), s.body))
+            out.append(Para(self.practices_text(nxt.needs), s.body))
         else:
             out.append(self.p("None recorded yet.", s.body_muted))
         out += self.subheading("Learning goals")
@@ -376,9 +376,9 @@ class Story(StoryBlocks):
         for i in nxt.items:
             title = markup(i.title) + (f"<br/><font size=7.5 color='{MUTED.hexval()}'>{markup(i.provider)}</font>"
                                        if i.provider else "")
-            rows.append([Paragraph(title, s.cell), Paragraph(date_range(i.start_date, i.end_date, "short"), s.cell),
+            rows.append([Para(title, s.cell), Para(date_range(i.start_date, i.end_date, "short"), s.cell),
                          type_label(i.type), format_hours(i.estimated_hours),
-                         Paragraph(markup(i.goal) if i.goal else "-", s.cell),
+                         Para(markup(i.goal) if i.goal else "-", s.cell),
                          self.numbers_cell(i.practices, widths[5])])
         planned = nxt.planned_hours
         rows.append(["Total planned", "", "", format_hours(planned), "", ""])
@@ -403,7 +403,7 @@ class Story(StoryBlocks):
         d, s = self.d, self.s
         out = self.section("Attestation")
         out.append(self.kept(self.p(attestation_text(d.year), s.body)))  # with the lines to sign on
-        name = Paragraph(markup(d.attestation_name), s.body) if d.attestation_name else ""
+        name = Para(markup(d.attestation_name), s.body) if d.attestation_name else ""
         when = self.p(long_date(d.attestation_date), s.body) if d.attestation_date else ""
         # The signature line sits at least 30 points below the sentence; a long name grows the row rather than
         # running up over the sentence.
