@@ -503,8 +503,12 @@ def test_a_paragraph_breaks_its_lines_once_for_a_width(monkeypatch: pytest.Monke
     styles = make_styles(register_fonts())
     broken: list[float] = []
     plain_break = Paragraph.breakLines
-    monkeypatch.setattr(Paragraph, "breakLines", lambda self, widths: broken.append(widths[0]) or
-                        plain_break(self, widths))
+
+    def counted_break(self: Paragraph, widths: list[float]) -> Any:
+        broken.append(widths[0])
+        return plain_break(self, widths)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted_break)
     para = Para("What I learned this year, in enough words to wrap over a few lines. " * 4, styles.body)
     size = para.wrap(300, 800)
     assert para.wrap(300, 800) == para.wrap(300, 100) == size and broken == [300]  # measured, then laid out
