@@ -3,11 +3,12 @@ passes gives the table nothing to narrow (so it shows its rows and the totals it
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 from test_activity_model import listed, record
 
-from wethrive_desktop.ui.activities.filter import ActivityFilter
+from wethrive_desktop.ui.activities.filter import MASKED, ActivityFilter, letter_masks
 
 
 def loaded() -> ActivityFilter:
@@ -38,3 +39,27 @@ def test_criteria_every_row_meets_give_none_as_no_criteria_do() -> None:
     assert found.is_filtered() and found.matches() is None
     found.set_type("webinar")
     assert found.matches() == [1]
+
+
+def test_a_search_of_one_letter_or_digit_finds_by_the_masks_what_the_texts_give() -> None:
+    # A long log searches a first letter in each row's mask of letters and digits, not in its text: the same rows,
+    # after a sort too, and a word of any other character is still looked for in the texts.
+    rng = random.Random(3)
+    texts = ["".join(rng.choice("abcxyz019 éÉ-'") for _ in range(rng.randint(0, 12))).casefold() for _ in range(400)]
+    rows = [record(i, "Row", "1", date(2026, 1, 1)) for i in range(len(texts))]
+    plain, masked = ActivityFilter(), ActivityFilter()
+    plain.load(rows, texts)
+    masked.load(rows, texts, letter_masks(texts))
+    order = list(range(len(texts)))
+    for round_ in range(2):
+        for word in [*MASKED, "é", "-", "'", "ab", "z 9", "a b c", "q"]:
+            for found in (plain, masked):
+                found.set_search(word)
+            expected = [i for i, t in enumerate(texts) if all(w in t for w in word.split())]
+            assert plain.matches() in (expected, None) and masked.matches() == plain.matches(), (round_, word)
+        rng.shuffle(order)  # sorted anew: the masks follow their rows
+        texts = [texts[i] for i in order]
+        rows = [rows[i] for i in order]
+        plain.reorder(order, rows)
+        masked.reorder(order, rows)
+        order = list(range(len(texts)))

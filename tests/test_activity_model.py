@@ -23,6 +23,7 @@ from wethrive_desktop.models.activities import (
 )
 from wethrive_desktop.models.dates import date_range
 from wethrive_desktop.models.rules import Catalogues
+from wethrive_desktop.ui.activities import model as model_module
 from wethrive_desktop.ui.activities.model import (
     SHORT_ROLE,
     SORT_KEYS,
@@ -381,9 +382,13 @@ def test_sorting_and_searching_combine(table: ActivityTableModel) -> None:
     assert table.row_of(3) == 1 and table.row_of(1) is None
 
 
-def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication) -> None:
+@pytest.mark.parametrize("masks_from", [5_000, 1], ids=["texts", "letter masks"])
+def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication, masks_from: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Typing, Backspace, sorting and filters in a random order: the rows shown are always those a plain
-    filter-then-sort of every record gives (the narrowing and the cache of recent results change nothing)."""
+    filter-then-sort of every record gives (the narrowing, the cache of recent results and, for a word of one
+    letter or digit, the letter masks a long log has change nothing)."""
+    monkeypatch.setattr(model_module, "MASKS_FROM", masks_from)  # 300 rows: with masks and without
     rng = random.Random(12)
     words = ["budget", "ethics", "equity", "council", "water", "icma", "gfoa", "plan"]
     records = [record(i, f"{rng.choice(words)} {rng.choice(words)} {i}", str(rng.randint(1, 40) / 4),
@@ -400,7 +405,7 @@ def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication) -> None
     for _ in range(400):
         step = rng.random()
         if step < 0.45:
-            text += rng.choice("abcdeilnoprstuw ")
+            text += rng.choice("abcdeilnoprstuw 0123 é-")
         elif step < 0.75:
             text = text[:-1]
         elif step < 0.85:

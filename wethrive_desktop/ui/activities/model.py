@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
@@ -44,7 +45,7 @@ from wethrive_desktop.models.activities import ActivityRow, learned_excerpt
 from wethrive_desktop.models.domain import PRACTICES, Status, type_label
 from wethrive_desktop.models.rules import Catalogues, format_hours
 from wethrive_desktop.models.topics import BUILTIN_TOPICS, topic_label
-from wethrive_desktop.ui.activities.filter import ActivityFilter
+from wethrive_desktop.ui.activities.filter import MASKS_FROM, ActivityFilter, letter_masks
 from wethrive_desktop.ui.colors import MUTED, WARN, application_palette, graphic_color, live_color
 from wethrive_desktop.ui.widgets.dates import short_range
 from wethrive_desktop.ui.widgets.labels import practice_label, type_tip
@@ -181,15 +182,19 @@ class PreparedRows:
     by_id: array[int]  # the positions, in the order of their activity ids (for row_of's binary search)
     planned: list[int]  # ascending positions of the planned activities (usually few)
     totals: ShownTotals  # of every row
+    masks: array[int] | None  # the letters and digits in each search text (filter.letter_masks), when many rows
 
 
 def prepare_rows(records: Sequence[ActivityRow], haystacks: Sequence[str], catalogues: Catalogues | None,
                  item_names: dict[str, str] | None, sort: tuple[int, Qt.SortOrder],
-                 points: dict[int, int] | None = None) -> PreparedRows:
+                 points: dict[int, int] | None = None, masks: array[int] | None = None) -> PreparedRows:
     """`records` (with their search texts) sorted by `sort` (column, order) and what the table reads of them; pure
-    Python, safe on a worker. `catalogues` give the challenge points (or `points`, already worked out)."""
+    Python, safe on a worker. `catalogues` give the challenge points (or `points`, already worked out); the search
+    texts' letter masks are made here when there are many rows (or given: `masks`, in the order of `records`)."""
     if len(haystacks) != len(records):
         raise ValueError(f"{len(records)} rows but {len(haystacks)} search texts")
+    if masks is None and len(records) >= MASKS_FROM:
+        masks = letter_masks(haystacks)
     if points is None:
         catalogues = catalogues or Catalogues()
         by_year: dict[int, Any] = {}
@@ -211,7 +216,8 @@ def prepare_rows(records: Sequence[ActivityRow], haystacks: Sequence[str], catal
     planned_hundredths = sum(map(hundredths.__getitem__, planned))
     totals = ShownTotals(len(ordered), len(planned), sum(hundredths) - planned_hundredths, planned_hundredths)
     return PreparedRows(ordered, [haystacks[i] for i in positions], points, dict(item_names or {}), column, order,
-                        ids, hundredths, is_planned, by_id, planned, totals)
+                        ids, hundredths, is_planned, by_id, planned, totals,
+                        None if masks is None else array("Q", map(masks.__getitem__, positions)))
 
 
 def sort_order(records: Sequence[ActivityRow], points: dict[int, int], column: Column,
@@ -221,6 +227,14 @@ def sort_order(records: Sequence[ActivityRow], points: dict[int, int], column: C
     keys = [(key(r, points.get(r.id, 0)), r.start_date, r.id) for r in records]
     # `reverse` keeps the tie-breaking date and id newest-first as well.
     return sorted(range(len(records)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _sum_at(values: array[int], positions: Sequence[int]) -> int:
+    """The sum of `values` at `positions`: one itemgetter reads them all in C (a third of the time of a map of
+    __getitem__, which makes a Python call per position: 4 ms for 90,000 rows)."""
+    if len(positions) < 2:  # itemgetter of one position gives the value itself, of none is an error
+        return sum(values[p] for p in positions)
+    return sum(itemgetter(*positions)(values))
 
 
 def _by_id_and_planned(ids: list[int], is_planned: list[bool]) -> tuple[array[int], list[int]]:
@@ -277,14 +291,14 @@ class ActivityTableModel(QAbstractTableModel):
         sort changed meanwhile."""
         if (prepared.sort_column, prepared.sort_order) != self.sort_state():
             prepared = prepare_rows(prepared.records, prepared.haystacks, None, prepared.item_names,
-                                    self.sort_state(), prepared.points)
+                                    self.sort_state(), prepared.points, prepared.masks)
         self.beginResetModel()
         self._item_names = prepared.item_names
         self._points = prepared.points
         self._cache.clear()
         self.records = prepared.records
         # Everything a filter change reads, made once per load and reordered (not remade) by a sort.
-        self._filter.load(prepared.records, prepared.haystacks)
+        self._filter.load(prepared.records, prepared.haystacks, prepared.masks)
         self._ids = prepared.ids
         self._hundredths = prepared.hundredths
         self._is_planned = prepared.is_planned
@@ -351,13 +365,13 @@ class ActivityTableModel(QAbstractTableModel):
         if isinstance(rows, range):  # every row
             return self._all_totals
         hundredths = self._hundredths
-        total = sum(map(hundredths.__getitem__, rows))
+        total = _sum_at(hundredths, rows)
         if len(self._planned) * 16 < len(rows):  # few planned: a binary search for each
             row_at = self._row_at
             planned = [p for p in self._planned if row_at(p) is not None]
         else:
             planned = list(filter(self._planned_set.__contains__, rows))
-        planned_hundredths = sum(map(hundredths.__getitem__, planned))
+        planned_hundredths = _sum_at(hundredths, planned)
         return ShownTotals(len(rows), len(planned), total - planned_hundredths, planned_hundredths)
 
     def _shown_positions(self) -> Sequence[int]:
