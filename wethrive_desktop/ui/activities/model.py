@@ -9,8 +9,9 @@ There is no QSortFilterProxyModel in between, because one calls back into Python
 or every comparison, on every change: with 10,000 activities a sort took over a second and a keystroke in the
 search box tens of milliseconds. Instead `records` holds every loaded activity in the sort order (Python's sort on
 the SORT_ROLE values) and the rows shown are a list of positions in it, from filter.py's `ActivityFilter`, which
-matches the search in plain Python over texts casefolded once per load. A filter change is one layout change: the
-view and the selection follow, and nothing is called per row.
+matches the search in plain Python over texts casefolded once per load. A filter change is one layout change (none
+when the rows shown stay the same): the view and the selection follow, and nothing is called per row. A repaint
+asks each cell's roles in one call (multiData), not one call per role.
 """
 
 from __future__ import annotations
