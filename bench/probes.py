@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     from wethrive_desktop.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1366, 740)  # a laptop screen, as bench_ui measures
-# One letter each, typed into an empty search box and deleted again. Each narrows the table (the probe checks it):
-# in the generated data every other letter but j is in nearly every row, and a letter in every row shown lays
-# nothing out again (model.py's _refilter), which would measure less than a search.
+# One letter each, typed into an empty search box and deleted again. Each narrows the table (the probe checks it).
+# In the generated data most other letters (e, w, p, c, r, the letters typed before) are in every row, j in none;
+# a letter in every row shown lays nothing out again (model.py's _refilter), which would measure less than a
+# search. Figures taken with those letters are not comparable with these.
 SEARCH_LETTERS = "bkqvxz"
 REFLECTION_TEXT = " insight"  # typed at the end of "What I learned", then deleted
 REFRESHES = 6

@@ -56,7 +56,8 @@ def test_a_search_of_one_letter_or_digit_finds_by_the_masks_what_the_texts_give(
             for found in (plain, masked):
                 found.set_search(word)
             expected = [i for i, t in enumerate(texts) if all(w in t for w in word.split())]
-            assert plain.matches() in (expected, None) and masked.matches() == plain.matches(), (round_, word)
+            assert plain.matches() == (expected if len(expected) < len(texts) else None), (round_, word)
+            assert masked.matches() == plain.matches(), (round_, word)
         rng.shuffle(order)  # sorted anew: the masks follow their rows
         texts = [texts[i] for i in order]
         rows = [rows[i] for i in order]

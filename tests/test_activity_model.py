@@ -400,6 +400,7 @@ def test_search_and_sort_match_a_plain_recomputation(qapp: QApplication, masks_f
     model = ActivityTableModel()
     rows, haystacks = listed(records)
     model.set_records(rows, haystacks)
+    assert (model._filter._masks is not None) == (masks_from == 1)
     text, kind, practice = "", None, None
     column_, order = Column.DATE, Qt.SortOrder.DescendingOrder
     for _ in range(400):
@@ -512,9 +513,12 @@ def test_the_search_texts_given_at_load_follow_their_rows_through_sorts_and_filt
         model.set_records(rows, haystacks[:3])
 
 
-def test_rows_prepared_for_one_sort_are_sorted_again_when_the_table_was_sorted_meanwhile(qapp: QApplication) -> None:
+@pytest.mark.parametrize("masks_from", [5_000, 1], ids=["texts", "letter masks"])
+def test_rows_prepared_for_one_sort_are_sorted_again_when_the_table_was_sorted_meanwhile(
+        qapp: QApplication, masks_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # A worker prepares every year's rows for the table's sort when the read began; the user may click a header
-    # while they are read (ui/activities/page.py).
+    # while they are read (ui/activities/page.py). The letter masks of a long log follow their rows.
+    monkeypatch.setattr(model_module, "MASKS_FROM", masks_from)
     rows, haystacks = listed(RECORDS)
     model = ActivityTableModel()
     prepared = prepare_rows(rows, haystacks, CATALOGUES, {}, model.sort_state())
@@ -523,6 +527,8 @@ def test_rows_prepared_for_one_sort_are_sorted_again_when_the_table_was_sorted_m
     assert [r.hours for r in model.shown_records()] == [Decimal("1.25"), Decimal("2"), Decimal("9"), Decimal("10.5")]
     model.set_search("listening")
     assert titles(model) == ["Équité et inclusion"]  # each row kept its own search text through the new sort
+    model.set_search("Q")  # one letter: found in the masks, when made
+    assert titles(model) == ["Équité et inclusion"]
     assert model.index(0, Column.POINTS).data() == ""
     model.set_search("")
     assert model.index(3, Column.POINTS).data() == "20"  # the points worked out before are kept

@@ -514,9 +514,13 @@ def test_a_paragraph_breaks_its_lines_once_for_a_width(monkeypatch: pytest.Monke
     assert para.wrap(300, 800) == para.wrap(300, 100) == size and broken == [300]  # measured, then laid out
     narrower = para.wrap(200, 800)
     assert narrower[1] > size[1] and broken == [300, 200]
-    first, rest = para.split(200, narrower[1] / 2)  # the split part is broken anew for its own lines
-    assert first.wrap(200, 800)[1] + rest.wrap(200, 800)[1] == narrower[1]
-    assert para.wrap(200, 800) == narrower
+    first, rest = para.split(200, narrower[1] / 2)  # the parts are new paragraphs, broken for their own lines
+    assert first.wrap(200, 800)[1] + rest.wrap(200, 800)[1] == narrower[1] and len(broken) == 4
+    assert para.wrap(200, 800) == narrower and len(broken) == 4  # the whole keeps its lines
+    para.blPara = first.blPara  # lines put in their place (as ReportLab's ParagraphAndImage does): broken anew
+    assert para.wrap(200, 800) == narrower and len(broken) == 5
+    del para.blPara  # dropped (a split that moves the paragraph on whole): broken anew
+    assert para.wrap(200, 800) == narrower and len(broken) == 6
 
 
 def test_breaking_each_paragraph_once_makes_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,15 +24,16 @@ class Para(Paragraph):
 
     Platypus wraps a paragraph more than once at the same width: a run kept with what follows is measured before
     the frame lays it out, and a table measures its cells before it places them. Two wraps in three of a report
-    broke the same lines again (a sixth of its build). A split drops the lines it was given (blPara), and then
-    they are broken anew."""
+    broke the same lines again (a sixth of its build). The size is kept with the lines it was worked out from:
+    when ReportLab drops them (a split that moves the whole paragraph on) or puts others in their place, the lines
+    are broken anew; the parts a split makes are new paragraphs, broken for their own lines."""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         wrapped = self.__dict__.get("_wrapped")
-        if wrapped is not None and wrapped[0] == availWidth and "blPara" in self.__dict__:
+        if wrapped is not None and wrapped[0] == availWidth and self.__dict__.get("blPara") is wrapped[2]:
             return wrapped[1]  # type: ignore[no-any-return]
         size = super().wrap(availWidth, availHeight)
-        self._wrapped = (availWidth, size)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
         return size  # type: ignore[no-any-return]
 
 

@@ -9,9 +9,10 @@ tag or its name as shown). Each row's searchable text is made once, casefolded, 
 typing more narrows from the previous result, and going back (Backspace) finds the earlier result in a small cache.
 
 The first letter typed is searched in every row, and in a long log nearly every row has it. For that word of one
-letter or digit, each row has a mask of the letters and digits in its text (`letter_masks`, made with the rows, off
-the GUI thread when there are many): the rows are then found by a bitwise and of a machine integer per row, not by
-reading every text (at 100,000 activities, some 45 MB scattered through memory: 22 ms against 6).
+letter or digit, each row has a mask of the letters and digits in its text (`letter_masks`, made with the rows when
+there are MASKS_FROM or more: on the worker that reads every year, or with a year that large). The rows are then
+found by a bitwise and of a machine integer per row, not by reading every text (at 100,000 activities, some 45 MB
+scattered through memory: 22 ms against 6).
 """
 
 from __future__ import annotations

@@ -214,7 +214,7 @@ def prepare_rows(records: Sequence[ActivityRow], haystacks: Sequence[str], catal
     completed = Status.COMPLETED.value
     is_planned = [r.status != completed for r in ordered]
     by_id, planned = _by_id_and_planned(ids, is_planned)
-    planned_hundredths = sum(map(hundredths.__getitem__, planned))
+    planned_hundredths = _sum_at(hundredths, planned)
     totals = ShownTotals(len(ordered), len(planned), sum(hundredths) - planned_hundredths, planned_hundredths)
     return PreparedRows(ordered, [haystacks[i] for i in positions], points, dict(item_names or {}), column, order,
                         ids, hundredths, is_planned, by_id, planned, totals,
@@ -259,7 +259,7 @@ class ActivityTableModel(QAbstractTableModel):
     `row_of`) count only the rows shown.
     """
 
-    filter_changed = Signal()  # the rows shown changed: a search, type or practice change, or new records
+    filter_changed = Signal()  # the criteria or the rows shown changed: a search, type or practice, new records
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
