@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from cli_helpers import count_inserts
 from wethrive_desktop.cli import main
 from wethrive_desktop.exchange.calendar_import import (
     CalendarError,
+    _boundaries_as_written,
+    _boundaries_unfolded,
     import_ics,
     parse_ics,
     read_ics,
@@ -235,6 +238,44 @@ def test_an_event_closed_by_another_components_end_is_refused(db: object, tmp_pa
     with pytest.raises(CalendarError, match="misnested.ics is not a readable iCalendar"):
         import_ics(path, zone=CHICAGO)
     assert plan_years() == []
+
+
+def test_component_lines_in_any_case_with_parameters_or_folded_are_matched_as_the_library_reads_them() -> None:
+    # Most BEGIN/END lines are plain ("BEGIN:VEVENT", in any case, unfolded if folded) and read by a quick match;
+    # one with a parameter is read by the library's own parse: all are paired the same way.
+    alarm = "begin:valarm\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND;X-NOTE=1:VALARM\r\n"
+    body = "BEGIN:VEVENT\r\n" + event("p", ":20260305T130000")
+    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n{body}\r\n{alarm}EN\r\n D:VEVENT\r\nEND:VCALENDAR\r\n"
+    assert one(data.encode()).uid == "p"
+    misnested = data.replace("END;X-NOTE=1:VALARM", "END;X-NOTE=1:VTODO")
+    assert "BEGIN:VALARM is closed by END:VTODO" in refused(misnested.encode())
+    folded_wrong = data.replace("EN\r\n D:VEVENT", "EN\r\n D:VTODO")
+    assert "BEGIN:VEVENT is closed by END:VTODO" in refused(folded_wrong.encode())
+
+
+def test_the_quick_reading_of_component_lines_agrees_with_the_librarys() -> None:
+    # Lines that open and close components, read from the text as written (quick) and as the library reads them
+    # (unfolded, with parameters): whenever the quick reading gives an answer, it is the library's. Random texts
+    # of such lines and others, in any case, with parameters, folds anywhere, LF or CRLF, a lone CR.
+    rng = random.Random(7)
+    pieces = ["BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT", "end:vevent", "Begin:VAlarm", "END:VALARM",
+              "BEG\u0131N:VTODO", "END;X-A=1:VTODO", "ENDX:1", "BEGINNING:2", "EXDATE:20260101", "SUMMARY:Budget",
+              "DESCRIPTION:" + "long text " * 9, "", "BEGIN:" + "N" * 120, "END:" + "N" * 121, "END:VEVE\u017fT"]
+    quick = 0
+    for _ in range(1500):
+        newline = rng.choice(["\r\n", "\n"])
+        text = newline.join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for _ in range(rng.choice([0, 0, 1, 3])):  # folds: a line break and a space or a tab, anywhere
+            at = rng.randint(0, len(text))
+            text = text[:at] + newline + rng.choice(" \t") + text[at:]
+        if rng.random() < 0.1:
+            text = text.replace("\n", "\r", 1)
+        data = text.encode()
+        as_written = _boundaries_as_written(data)
+        if as_written is not None:
+            quick += 1
+            assert as_written == _boundaries_unfolded(data), text
+    assert quick > 300  # many texts were read the quick way, and checked
 
 
 def test_components_nested_thousands_deep_are_refused() -> None:
