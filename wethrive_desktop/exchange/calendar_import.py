@@ -727,6 +727,8 @@ def _boundaries_as_written(data: bytes) -> list[tuple[str, str]] | None:
         if plain is None:
             return None
         kind, name = plain.groups()
+        if kind.upper() not in ("BEGIN", "END"):  # "BEGİN": the pattern's case folding takes İ for I, upper() not
+            return None
         found.append((kind.upper(), _shown(name).upper()))
     return found
 
