@@ -260,7 +260,7 @@ class _Layout:
         out: list[Flowable] = [
             Para(TRANSCRIPT_TITLE, s.title),
             Para(f"Professional development activities \u00b7 {markup(t.period)} \u00b7 "
-                      f"Generated on {long_date(t.generated_on)}", s.subtitle),
+                 f"Generated on {long_date(t.generated_on)}", s.subtitle),
             self.member_block(),
             Spacer(1, 6),
         ]
@@ -335,7 +335,7 @@ class _Layout:
         for a in y.activities:
             if a.provider:
                 activity: Any = [Para(markup(a.title), self.s.cell), Para(markup(a.provider),
-                                                                                     self.provider)]
+                                                                               self.provider)]
             else:
                 activity = self.cell(a.title, _WIDTHS[1])
             rows.append([
