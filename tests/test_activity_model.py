@@ -189,7 +189,8 @@ def test_a_paint_asks_every_role_of_a_cell_at_once_and_gets_what_data_gives(db: 
 
 
 def test_a_repaint_calls_into_python_once_a_cell_not_once_a_role(qapp: QApplication) -> None:
-    # A search repaints the whole table on each key: one call per role (seven a cell) was half the model's time.
+    # A search repaints the whole table on each key: one call per role (seven a cell) made the model's share of
+    # a repaint half as long again.
     calls = {"data": 0, "multiData": 0}
 
     class Counting(ActivityTableModel):
