@@ -32,14 +32,16 @@ from pathlib import Path
 import bench
 from bench.generate import generate
 from wethrive_desktop.files import atomic_path
+from wethrive_desktop.models.db import SCHEMA_VERSION
 
 OUT_DIR = Path(__file__).resolve().parent / "out"
 GENERATOR_VERSION = 1  # raise when generate.py changes what it writes, so cached databases are rebuilt
 
 
 def database_for(n: int, folder: Path = OUT_DIR) -> Path:
-    """The benchmark database of `n` activities, generated on first use (dated today, so rebuilt each new day)."""
-    path = folder / f"bench-v{GENERATOR_VERSION}-{n}-{date.today().isoformat()}.sqlite3"
+    """The benchmark database of `n` activities, generated on first use (dated today, so rebuilt each new day; named
+    with the schema version too, so that no figure times the upgrade of a file made before a migration)."""
+    path = folder / f"bench-v{GENERATOR_VERSION}-s{SCHEMA_VERSION}-{n}-{date.today().isoformat()}.sqlite3"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob(f"bench-v*-{n}-*.sqlite3*"):  # with its -wal and -shm files

@@ -81,7 +81,7 @@ APPLICATION_ID_VERSION = 5
 # The latest schema version: the last migration's number (models/migrations, LATEST_VERSION, which
 # tests/test_startup_imports.py checks this against). Known here so that opening a file already up to date, as nearly
 # every start does, loads none of the migration steps.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_S = 5.0  # how long a write waits for another WeThrive (a window, a command) to finish its own
 

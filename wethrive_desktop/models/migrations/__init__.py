@@ -23,6 +23,7 @@ from wethrive_desktop.models.migrations import (
     m0004_legacy_eligibility,
     m0005_application_id,
     m0006_icma_counting,
+    m0007_year_facts_index,
 )
 
 # Every step, oldest first; a new migration module is added here.
@@ -33,6 +34,7 @@ STEPS: tuple[ModuleType, ...] = (
     m0004_legacy_eligibility,
     m0005_application_id,
     m0006_icma_counting,
+    m0007_year_facts_index,
 )
 
 
