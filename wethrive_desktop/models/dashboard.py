@@ -95,9 +95,9 @@ class YearActivity(NamedTuple):
 def load_year(year: int) -> list[YearActivity]:
     """The completed activities started in `year` (two queries: the activities, then their practices).
 
-    The activities' columns are all in the index `activity_facts` (migration 7), so SQLite reads them from it in
-    date order, never row by row from the table (tests/test_migration_7.py): a column read here must be added to
-    that index by a migration too."""
+    The activities' columns are all in the index `activity_facts` (migration 7), so SQLite reads them from it
+    alone, never row by row from the table (tests/test_migration_7.py): a column read here must be added to that
+    index by a migration too. The rows come in no promised order (same-day ones by title): the callers sort."""
     first, last = date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat()
     practices: dict[int, list[int]] = defaultdict(list)
     for activity_id, practice_id in database_proxy.execute_sql(
