@@ -194,7 +194,7 @@ def test_reading_commands_open_read_only(filled: Path, tmp_path: Path, command: 
         opened.append(database)
         return database
 
-    monkeypatch.setattr("wethrive_desktop.cli_common.open_database", spy)
+    monkeypatch.setattr(store, "open_database", spy)  # cli_common imports it when a command opens the file
     before = filled.read_bytes()
     code = main([a.format(tmp=tmp_path) for a in command] + ["--db", str(filled)])
     assert code in (0, 3)  # report-check: 3 = not ready yet
@@ -348,7 +348,7 @@ def test_disk_full_behind_a_failed_rollback_is_reported_as_disk_full(
         except OSError:
             raise peewee.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
 
-    monkeypatch.setattr("wethrive_desktop.cli.backup_to", full)
+    monkeypatch.setattr("wethrive_desktop.models.db.backup_to", full)  # as the backup command imports it
     assert run("backup", "--out", tmp_path / "copy.sqlite3", "--db", filled) == 1
     err = capsys.readouterr().err
     assert "the disk is full" in err and "copy.sqlite3" in err and "rollback" not in err

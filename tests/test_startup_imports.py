@@ -57,7 +57,8 @@ def test_every_page_shown_leaves_reportlab_unloaded_until_a_pdf_is_built(tmp_pat
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout
 
 
-# `wethrive --db DB` (cli.main, as the bench runs it) until its window's first Paint event: what is loaded then.
+# `wethrive --db DB` (cli.main; wethrive_desktop.app imported first, to watch its window) until the window's first
+# Paint event: what is loaded then.
 FIRST_PAINT_SCRIPT = """
 import json, sys
 import wethrive_desktop.app as app
@@ -118,6 +119,34 @@ def test_the_first_window_paints_the_whole_dashboard_without_what_later_steps_ne
     loaded = [m for m in seen["modules"] if m.startswith(DEFERRED)]
     assert loaded == [], loaded
     assert "wethrive_desktop.ui.crash_dialog" in seen["modules"]  # the crash net is up from the start
+
+
+# `wethrive --db DB` stopped as it starts importing the GUI: what the command line's module loaded before, and
+# whether the garbage collector still runs.
+GC_SCRIPT = """
+import gc, json, sys
+
+def stop_at_the_gui(event, args):
+    if event == "import" and args[0] == "wethrive_desktop.app":
+        loaded = sorted(m for m in ("peewee", "sqlite3", "PySide6", "shiboken6") if m in sys.modules)
+        print(json.dumps({"collecting": gc.isenabled(), "loaded": loaded}), flush=True)
+        raise SystemExit(0)
+
+sys.addaudithook(stop_at_the_gui)
+from wethrive_desktop import cli
+cli.main(["--db", sys.argv[1]])
+"""
+
+
+def test_qt_and_the_store_are_imported_with_the_garbage_collector_off(tmp_path: Path) -> None:
+    """The start's imports (Qt, peewee: tens of thousands of objects, all kept) are not examined by the collector
+    over and over: the command line's module loads neither, and the GUI's start switches it off before them."""
+    result = subprocess.run([sys.executable, "-c", GC_SCRIPT, str(tmp_path / "records.sqlite3")],
+                            capture_output=True, text=True, check=False, env={"WETHRIVE_DATA_DIR": str(tmp_path),
+                                                                               "PATH": ""})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout) == {"collecting": False, "loaded": []}
+    assert not (tmp_path / "records.sqlite3").exists()  # stopped before anything was opened
 
 
 def test_the_schema_version_opened_without_the_migrations_is_theirs() -> None:

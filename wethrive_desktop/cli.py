@@ -24,7 +24,6 @@ from wethrive_desktop.cli_common import (
     resolve_db,
     year_arg,
 )
-from wethrive_desktop.models.db import backup_to
 from wethrive_desktop.models.validation import ValidationError
 from wethrive_desktop.paths import default_db_path, demo_db_path
 
@@ -60,6 +59,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from wethrive_desktop.models import clock
+    from wethrive_desktop.models.db import backup_to
 
     path = open_db(args, readonly=True, check=False)  # backup_to checks, and refuses a damaged file
     out = Path(args.out) if args.out else path.with_name(
@@ -135,7 +135,9 @@ def run_gui_from_args(args: argparse.Namespace) -> int:
 
     The GUI collects garbage from a timer on its own thread, never automatically (ui/garbage.py, which takes over
     when the first window is built): switched off from here already, so that the start-up's imports (tens of
-    thousands of objects, nearly all kept) are not examined over and over on the way to the first window."""
+    thousands of objects, nearly all kept) are not examined over and over on the way to the first window. This
+    module imports neither Qt nor the store (peewee): all of those imports come after this
+    (tests/test_startup_imports.py)."""
     gc.disable()
     from wethrive_desktop.app import run_gui
 

@@ -2,6 +2,9 @@
 
 cli.py builds the parser from the subcommand modules (cli_data, cli_plans, cli_report, cli_programs), which import
 this module, not cli.py, so cli.py can import them.
+
+The store (models.db, and peewee with it) is imported when a command opens a database, not with this module: the
+GUI's start (cli.run_gui_from_args) imports it, as all it needs, after switching the garbage collector off.
 """
 
 from __future__ import annotations
@@ -13,14 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wethrive_desktop.files import place_if_absent, temp_file_beside
-from wethrive_desktop.models.db import (
-    DamagedDatabaseError,
-    check_integrity,
-    close_database,
-    create_database,
-    open_database,
-    remove_database_files,
-)
 from wethrive_desktop.models.domain import MAX_YEAR, MIN_YEAR, valid_year
 from wethrive_desktop.paths import DATA_DIR_ENV, default_db_path
 
@@ -45,6 +40,8 @@ def open_db(args: argparse.Namespace, *, readonly: bool = False, check: bool = T
     (exporting what can still be read is how a member rescues it). A command that writes refuses a damaged file.
     `check=False`: the command checks for itself (backup) or is meant for a damaged file (restore).
     """
+    from wethrive_desktop.models.db import DamagedDatabaseError, check_integrity, open_database
+
     path = resolve_db(args)
     if not path.exists():
         raise CommandError(f"there is no database at {path} (use --db PATH to name one)")
@@ -67,6 +64,8 @@ def database_for_import(args: argparse.Namespace) -> Iterator[Callable[[int], in
 
     Yields `done(exit_code) -> exit_code`, which the handler calls with its result.
     """
+    from wethrive_desktop.models.db import close_database, create_database, open_database, remove_database_files
+
     path = resolve_db(args)
     result: list[int] = []
 
