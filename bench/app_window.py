@@ -19,10 +19,10 @@ Then closes the window as File > Quit does.
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.util
 import sys
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from importlib.machinery import ModuleSpec
 from pathlib import Path
@@ -89,9 +89,10 @@ def main(argv: list[str]) -> int:
     return status
 
 
-class AfterImport(importlib.abc.MetaPathFinder):
-    """Calls `then(module)` right after the module `name` is first imported, by whatever imports it and whenever
-    (so a script can watch the app without importing it before the app itself would)."""
+class AfterImport:
+    """A finder for sys.meta_path that calls `then(module)` right after the module `name` is first imported, by
+    whatever imports it and whenever (so a script can watch the app without importing it before the app itself
+    would). Not an importlib.abc class: that module loads importlib.resources, which the app's start does not."""
 
     def __init__(self, name: str, then: Callable[[ModuleType], None]):
         self.name = name
@@ -105,21 +106,26 @@ class AfterImport(importlib.abc.MetaPathFinder):
         spec = importlib.util.find_spec(fullname)
         if spec is None or spec.loader is None:
             return spec
-        spec.loader = _ThenLoader(spec.loader, self.then)
+        spec.loader = _ThenLoader(spec.loader, self.then)  # type: ignore[assignment]
         return spec
 
 
-class _ThenLoader(importlib.abc.Loader):
-    def __init__(self, loader: importlib.abc.Loader, then: Callable[[ModuleType], None]):
+class _ThenLoader:
+    def __init__(self, loader: Any, then: Callable[[ModuleType], None]):
         self.loader = loader
         self.then = then
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        return self.loader.create_module(spec)
+        module: ModuleType | None = self.loader.create_module(spec)
+        return module
 
     def exec_module(self, module: ModuleType) -> None:
         self.loader.exec_module(module)
-        self.then(module)
+        try:
+            self.then(module)
+        except BaseException:  # told here: the app would log it as a failed import of its own module
+            traceback.print_exc()
+            raise
 
     def __getattr__(self, name: str) -> Any:  # get_source (for tracebacks), get_filename, ...
         return getattr(self.loader, name)

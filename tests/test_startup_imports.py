@@ -141,9 +141,9 @@ cli.main(["--db", sys.argv[1]])
 def test_qt_and_the_store_are_imported_with_the_garbage_collector_off(tmp_path: Path) -> None:
     """The start's imports (Qt, peewee: tens of thousands of objects, all kept) are not examined by the collector
     over and over: the command line's module loads neither, and the GUI's start switches it off before them."""
+    env = {"WETHRIVE_DATA_DIR": str(tmp_path), "PATH": "", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", GC_SCRIPT, str(tmp_path / "records.sqlite3")],
-                            capture_output=True, text=True, check=False, env={"WETHRIVE_DATA_DIR": str(tmp_path),
-                                                                               "PATH": ""})
+                            capture_output=True, text=True, check=False, env=env, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout) == {"collecting": False, "loaded": []}
     assert not (tmp_path / "records.sqlite3").exists()  # stopped before anything was opened
