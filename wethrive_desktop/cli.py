@@ -137,8 +137,12 @@ def run_gui_from_args(args: argparse.Namespace) -> int:
     when the first window is built): switched off from here already, so that the start-up's imports (tens of
     thousands of objects, nearly all kept) are not examined over and over on the way to the first window. This
     module imports neither Qt nor the store (peewee): all of those imports come after this
-    (tests/test_startup_imports.py)."""
+    (tests/test_startup_imports.py). Before them too, PySide's check of each module imported after it is made quick
+    (ui/pyside_feature.py)."""
     gc.disable()
+    from wethrive_desktop.ui.pyside_feature import quicken_pyside_imports
+
+    quicken_pyside_imports()
     from wethrive_desktop.app import run_gui
 
     if args.demo or (getattr(args, "db", None) is None and not _exists(default_db_path())):
