@@ -1,13 +1,14 @@
 """Run the benchmarks: every figure of issue 12 with its floor, as a table (default), or the modules' figures as JSON.
 
-    python -m bench.run [--n 10000] [--repeat 3] [--only TEXT] [--db PATH] [--json]
+    python -m bench.run [--n 10000] [--repeat 3] [--startup-repeat 7] [--only TEXT] [--db PATH] [--json]
 
 Builds the benchmark database of N activities (bench/generate.py) in bench/out/ if it is not there yet.
 
 Without --json: bench/figures.py measures each figure of the app and its floor (the least work giving the same
-result), each in a fresh process, `--repeat` times alternating app and floor, and prints one table: the median of
-each, their ratio, the goal and whether it is met, then what each figure measures. `--only` picks the groups whose
-name contains TEXT (startup, search, reflection, csv, json, calendar, report-page, pdf).
+result), each in a fresh process, `--repeat` times (the start-up figures: `--startup-repeat` launches) alternating
+app and floor, and prints one table: the median of each, their ratio, the goal and whether it is met, then what each
+figure measures. `--only` picks the groups whose name contains TEXT (startup, search, reflection, csv, json,
+calendar, report-page, pdf).
 
 With --json: for each module `bench/bench_*.py`, calls its `run(db_path: Path) -> dict[str, float]` `--repeat` times
 and prints the median of each figure as one JSON object, keyed `<module>.<figure>` (e.g.
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is reported (3)")
+    parser.add_argument("--startup-repeat", type=int, default=7,
+                        help="launches of the app and of the bare window for the start-up figures (7)")
     parser.add_argument("--only", metavar="TEXT", help="only the figure groups (with --json: the bench_*.py "
                                                        "modules) whose name contains TEXT")
     parser.add_argument("--db", type=Path, help="measure on this database (of N activities) instead of a generated one")
@@ -95,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from bench.figures import Settings, describe_run, format_table, measure
 
-    settings = Settings(repeat=args.repeat)
+    settings = Settings(repeat=args.repeat, startup_repeat=args.startup_repeat)
     start = time.perf_counter()
     rows = measure(args.n, db_path, settings, args.only)
     title, about = describe_run(args.n, db_path, settings, time.perf_counter() - start)

@@ -40,10 +40,16 @@ def test_runner_reports_the_store_figures(tmp_path: Path) -> None:
 
 def test_table_gives_every_figure_with_its_floor_and_ratio(tmp_path: Path) -> None:
     path = generate(tmp_path / "bench.sqlite3", n=50)
-    settings = Settings(repeat=1, heartbeat_s=0.3, csv_rows=50, ics_events=20, report_sizes=(5, 20),
-                        reflection_size=5, timeout_s=120)
-    rows = measure(50, path, settings, log=lambda _text: None)
+    settings = Settings(repeat=1, startup_repeat=2, heartbeat_s=0.3, csv_rows=50, ics_events=20,
+                        report_sizes=(5, 20), reflection_size=5, timeout_s=120)
+    logged: list[str] = []
+    rows = measure(50, path, settings, log=logged.append)
     assert [r.key for r in rows] == ORDER
+    # The start-up figures from their own number of launches, each side alternating first; the others from `repeat`.
+    assert [line.strip() for line in logged if "start-up:" in line] == [
+        "start-up: app, run 1 of 2", "start-up: floor, run 1 of 2", "start-up: floor, run 2 of 2",
+        "start-up: app, run 2 of 2"]
+    assert [line.strip() for line in logged if "search:" in line] == ["search: app and floor, run 1 of 1"]
     for row in rows:
         assert row.error == "", f"{row.key}: {row.error}"
         assert row.app is not None and row.floor is not None and row.ratio is not None, row.key
