@@ -6,7 +6,8 @@ bench/floor_window.py), measured in the same run on the same files, alternating 
 machine only the ratio app / floor means much; the absolute goals are reported as they are measured.
 
 Each measurement runs in a fresh process (bench/child.py), so one figure's memory and caches never reach another's;
-each figure is the median of `repeat` such runs. `measure` returns the rows, `format_table` prints them.
+each figure is the median of `repeat` such runs (the start-up figures: of `startup_repeat` launches). `measure`
+returns the rows, `format_table` prints them.
 """
 
 from __future__ import annotations
@@ -207,6 +208,7 @@ def startup(run: Run) -> list[Row]:
     paint.notes.append("app: `wethrive --db` on a copy of the database (cli.main: logging, crash net, the window); "
                        "floor: a bare QMainWindow (bench/floor_window.py); both from the parent's launch of a fresh "
                        "python to the window's first Paint event")
+    paint.notes.append("each launch, in the order run (ms): app " + _launches(apps) + "; floor " + _launches(floors))
     block = _fill(Row("8", "Longest GUI-thread block after first paint", "ms", Goal(100, "app", "ms")),
                   apps, floors, "max_block_ms", errors=errors)
     if apps:
@@ -233,6 +235,10 @@ def startup(run: Run) -> list[Row]:
                      f"show), the activity log with all {n:,} activities "
                      f"({_ms(med(apps, 'every_page_ms'))} to show them all{slowest}); floor: the bare window's process")
     return [paint, block, rss]
+
+
+def _launches(results: Sequence[Result]) -> str:
+    return ", ".join(f"{float(r['first_paint_ms']):.0f}" for r in results) or "-"
 
 
 def search(run: Run) -> list[Row]:
@@ -470,12 +476,16 @@ def format_table(rows: Sequence[Row], title: str, about: Sequence[str] = ()) -> 
     return "\n".join(out)
 
 
-def describe_run(n: int, db: Path, settings: Settings, elapsed_s: float | None = None) -> tuple[str, list[str]]:
+def describe_run(n: int, db: Path, settings: Settings, elapsed_s: float | None = None, startup: bool = True
+                 ) -> tuple[str, list[str]]:
+    """The table's title and the lines under it; `startup`: the start-up figures were measured."""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     title = f"Fast at every size (issue 12): N = {n:,} activities ({db.name})"
     runs = f"{settings.repeat} runs" if settings.repeat != 1 else "1 run"
-    about = [f"Each figure is the median of {runs} (figures 1, 8 and 10: {settings.startup_repeat} launches), each in "
-             "a fresh process; its floor is measured in the same run, alternating with the app. Ratio = app / floor.",
+    if startup:
+        runs += f" (figures 1, 8 and 10: {settings.startup_repeat} launches)"
+    about = [f"Each figure is the median of {runs}, each in a fresh process; its floor is measured in the same run, "
+             "alternating with the app. Ratio = app / floor.",
              f"{os.cpu_count()} CPUs, load average {load:.1f}"
              + (f"; the run took {elapsed_s:.0f} s." if elapsed_s is not None else ".")]
     return title, about

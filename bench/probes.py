@@ -26,7 +26,7 @@ WINDOW_SIZE = (1366, 740)  # a laptop screen, as bench_ui measures
 # In the generated data most other letters (e, w, p, c, r, the letters typed before) are in every row, j in none;
 # a letter in every row shown lays nothing out again (model.py's _refilter), which would measure less than a
 # search. Figures taken with those letters are not comparable with these.
-SEARCH_LETTERS = "bkqvxz" * 2  # each typed twice: one repaint of the same table took 7 to 18 ms from moment to moment
+SEARCH_LETTERS = "bkqvxz"
 REFLECTION_TEXT = " insight"  # typed at the end of "What I learned", then deleted
 REFRESHES = 6
 

@@ -79,12 +79,19 @@ def run_all(db_path: Path, repeat: int = 5, only: str | None = None) -> dict[str
     return figures
 
 
+def at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} runs: at least 1")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is reported (3)")
-    parser.add_argument("--startup-repeat", type=int, default=7,
-                        help="launches of the app and of the bare window for the start-up figures (7)")
+    parser.add_argument("--repeat", type=at_least_one, default=3, help="runs per figure; the median is reported (3)")
+    parser.add_argument("--startup-repeat", type=at_least_one, default=7,
+                        help="launches of the app and of the bare window for the start-up figures (7; the table only)")
     parser.add_argument("--only", metavar="TEXT", help="only the figure groups (with --json: the bench_*.py "
                                                        "modules) whose name contains TEXT")
     parser.add_argument("--db", type=Path, help="measure on this database (of N activities) instead of a generated one")
@@ -101,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(repeat=args.repeat, startup_repeat=args.startup_repeat)
     start = time.perf_counter()
     rows = measure(args.n, db_path, settings, args.only)
-    title, about = describe_run(args.n, db_path, settings, time.perf_counter() - start)
+    title, about = describe_run(args.n, db_path, settings, time.perf_counter() - start,
+                                startup=any(row.key == "1" for row in rows))
     print(format_table(rows, title, about))
     return 0
 

@@ -34,15 +34,28 @@ def module_from(path: Path, name: str) -> ModuleType:
     return module
 
 
-def test_the_pinned_pyside_gets_the_quick_check_once(feature: ModuleType) -> None:
+def test_the_pinned_pyside_gets_the_quick_check_once(feature: ModuleType, monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
     upstream = getattr(feature, pyside_feature.CHECK_NAME)
-    assert not isinstance(upstream, QuickCheck)  # PySide's own, as it comes
+    assert not isinstance(upstream, QuickCheck)  # PySide's own, as it comes (the fixture restores it)
+    assert pyside_feature.is_the_known_check(upstream)
 
     assert quicken_pyside_imports() is True
     installed = getattr(feature, pyside_feature.CHECK_NAME)
     assert isinstance(installed, QuickCheck) and installed.upstream is upstream
     assert quicken_pyside_imports() is True
     assert getattr(feature, pyside_feature.CHECK_NAME) is installed  # not wrapped twice
+
+    # PySide's import hook now records a module imported after it without decoding its source.
+    def no_decoding(*args: object) -> str:
+        raise AssertionError("the source was read through inspect")
+
+    monkeypatch.setattr(inspect, "getsource", no_decoding)
+    (tmp_path / "late_qt_user.py").write_text("import PySide6\n", encoding="utf-8")
+    late = module_from(tmp_path / "late_qt_user.py", "late_qt_user")
+    feature.feature_imported(late)
+    assert feature.pyside_feature_dict["late_qt_user"] == 0  # "uses PySide6": the switching default
+    del feature.pyside_feature_dict["late_qt_user"]
 
 
 def test_every_kind_of_module_gets_pysides_own_answer(feature: ModuleType, tmp_path: Path) -> None:
@@ -81,3 +94,12 @@ def test_a_py_file_is_searched_without_being_decoded(feature: ModuleType, monkey
 def test_a_pyside_without_the_check_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(sys.modules, pyside_feature.FEATURE_MODULE)
     assert quicken_pyside_imports() is False
+
+
+def test_a_pyside_whose_check_changed_keeps_it(feature: ModuleType) -> None:
+    def changed(module: ModuleType) -> bool:  # a later PySide asking something else of the module
+        return hasattr(module, "QtCore")
+
+    setattr(feature, pyside_feature.CHECK_NAME, changed)
+    assert quicken_pyside_imports() is False
+    assert getattr(feature, pyside_feature.CHECK_NAME) is changed

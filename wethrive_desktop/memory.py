@@ -1,9 +1,11 @@
 """Giving back memory that nothing uses any more (issue 12, figure 10: peak memory at 100,000 activities).
 
 Two things hold memory in a long session that no one reads:
-- The source lines of every module imported: PySide6 reads each module's source when it is imported, to look for
-  `from __feature__ import` (its `_mod_uses_pyside`), and the lines stay in `linecache`: ~6 MiB by the first paint,
-  ~8 MiB once every page is built. A traceback reads them again when it needs them.
+- The source lines of modules imported: PySide6's own check of each module imported after it (does its source say
+  "PySide6"? `_mod_uses_pyside`) reads the source through `linecache`, where the lines stay: ~6 MiB by the first
+  paint, ~8 MiB once every page is built. The GUI's start has that check read the files' bytes instead
+  (ui/pyside_feature.py), so there only the modules PySide still checks itself leave lines, but a process that
+  imports PySide6 otherwise (the tests, a script) keeps them all. A traceback reads them again when it needs them.
 - Memory freed after a big piece of work (every year's activities read on a worker, a page built) that the C
   allocator keeps for later instead of returning it: on Linux, glibc's `malloc_trim` returns it.
 

@@ -127,8 +127,8 @@ def _reraise(exc: BaseException) -> None:
 
 
 def release_memory() -> None:
-    """memory.release_unused_memory, the source lines left while a worker runs (it may be importing: PySide6's hook
-    reads and caches lines from that thread, and linecache is not made to be cleared under it)."""
+    """memory.release_unused_memory, the source lines left while a worker runs (it may be importing: PySide6's check
+    may read and cache lines from that thread, and linecache is not made to be cleared under it)."""
     release_unused_memory(source_lines=QThreadPool.globalInstance().activeThreadCount() == 0)
 
 
