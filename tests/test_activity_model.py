@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -534,3 +534,39 @@ def test_rows_prepared_for_one_sort_are_sorted_again_when_the_table_was_sorted_m
     model.set_search("")
     assert model.index(3, Column.POINTS).data() == "20"  # the points worked out before are kept
     assert model.shown_totals() == ShownTotals(4, 1, 2150, 125)
+
+
+def test_the_type_column_shows_the_shorter_word_where_its_room_is_too_small(qapp: QApplication,
+                                                                          qtbot: QtBot) -> None:
+    """The model picks each type's label or its shorter word for the room the view gives the column (the page sets
+    it as the column resizes): the screen reader and the tooltip keep the label whole, and the view repaints."""
+    mentoring = record(5, "Mentoring a new budget analyst", "2", date(2025, 4, 1), type="mentoring")
+    planned = record(6, "Mentoring, next cohort", "2", date(2025, 9, 1), type="mentoring", status="planned")
+    model = ActivityTableModel()
+    model.set_records(*listed([mentoring, planned]))
+    font = QApplication.font()
+    label, short = "Mentoring given", "Mentor"
+    assert column(model, Column.TYPE) == [label, label]  # no view yet: every label whole
+
+    italic = QFont(font)
+    italic.setItalic(True)
+    widths = [QFontMetrics(f).horizontalAdvance(label) for f in (font, italic)]  # upright; a planned row's italics
+    room = min(widths) - 1  # one pixel short of the label in either
+    assert QFontMetrics(italic).horizontalAdvance(short) <= room and QFontMetrics(font).horizontalAdvance(short) <= room
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_type_room(room, font)
+    first, last = changed.args[0], changed.args[1]
+    assert (first.column(), last.column(), first.row(), last.row()) == (Column.TYPE, Column.TYPE, 0, 1)
+    assert column(model, Column.TYPE) == [short, short]
+    assert column(model, Column.TYPE, Qt.ItemDataRole.AccessibleTextRole) == [label, label]
+    assert all(str(tip).startswith(label) for tip in column(model, Column.TYPE, Qt.ItemDataRole.ToolTipRole))
+
+    model.set_type_room(max(widths), font)  # room for the label upright and in italics
+    assert column(model, Column.TYPE) == [label, label]
+    room = max(widths) - 1  # the wider form of the label no longer fits: its row shows the word
+    model.set_type_room(room, font)
+    shown = {model.record(row).id: model.index(row, Column.TYPE).data() for row in range(model.rowCount())}
+    assert shown == {5: short if widths[0] > room else label, 6: short if widths[1] > room else label}
+    assert short in shown.values()
+    model.set_type_room(None)
+    assert column(model, Column.TYPE) == [label, label]

@@ -207,14 +207,14 @@ def test_stored_values_show_from_their_start(qtbot: QtBot, make_window: Window, 
 
 
 def shown_types(page: ActivityLogPage) -> dict[int, str]:
-    """The Type cell of each row as the table paints it (its delegate picks the label or the shorter word), by
-    activity id; each must fit its column whole."""
+    """The Type cell of each row as the table paints it (the model gives the label or the shorter word, as the
+    column's room allows), by activity id; each must fit its column whole."""
     table = page.table
-    delegate = table.itemDelegateForColumn(Column.TYPE)
-    assert isinstance(delegate, QStyledItemDelegate)
     shown = {}
     for row in range(page.model.rowCount()):
         index = page.model.index(row, Column.TYPE)
+        delegate = table.itemDelegateForIndex(index)
+        assert isinstance(delegate, QStyledItemDelegate)
         option = QStyleOptionViewItem()
         option.initFrom(table)
         option.rect = table.visualRect(index)

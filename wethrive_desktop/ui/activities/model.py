@@ -3,7 +3,8 @@
 Roles: Qt's display, tooltip, alignment, font and foreground roles; `SORT_ROLE` gives each cell's raw value
 (hours as Decimal, dates as date, practices as a tuple of numbers) and `RECORD_ROLE` the ActivityRow itself (an
 activity without its long texts: models.activities.get_activity reads it whole);
-`SHORT_ROLE` the Type column's shorter word, which `TypeDelegate` shows when the full label does not fit.
+`SHORT_ROLE` the Type column's shorter word, which the column displays when the full label does not fit the room the
+view gives it (`set_type_room`; the screen reader and the tooltip have the label whole).
 
 There is no QSortFilterProxyModel in between, because one calls back into Python for every row (filterAcceptsRow)
 or every comparison, on every change: with 10,000 activities a sort took over a second and a keystroke in the
@@ -11,7 +12,9 @@ search box tens of milliseconds. Instead `records` holds every loaded activity i
 the SORT_ROLE values) and the rows shown are a list of positions in it, from filter.py's `ActivityFilter`, which
 matches the search in plain Python over texts casefolded once per load. A filter change is one layout change (none
 when the rows shown stay the same): the view and the selection follow, and nothing is called per row. A repaint
-asks each cell's roles in one call (multiData), not one call per role.
+asks each cell's roles in one call (multiData), not one call per role, and no delegate calls into Python per cell: the
+Type column's word is chosen once per type and width (`set_type_room`), not measured at each paint (a delegate doing
+that cost a tenth of a repaint of the table).
 """
 
 from __future__ import annotations
@@ -38,8 +41,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from wethrive_desktop.i18n import format_date, noop, tr, trn
 from wethrive_desktop.models.activities import ActivityRow, learned_excerpt
@@ -130,6 +132,13 @@ def short_type_name(key: str) -> str:
 def type_review(row: ActivityRow) -> bool:
     """Whether `row` is an old "coaching" activity the member is asked to confirm the type of."""
     return row.type_review and row.type == "coaching"
+
+
+def type_words(row: ActivityRow) -> tuple[str, str]:
+    """The Type column's label for `row` and its shorter word ("Mentoring given", "Mentor")."""
+    if type_review(row):
+        return tr(CONFIRM_TYPE), tr(CONFIRM_SHORT)
+    return table_type_name(row.type), short_type_name(row.type)
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -282,6 +291,12 @@ class ActivityTableModel(QAbstractTableModel):
         self._cache: dict[int, tuple[str, ...]] = {}  # display texts by activity id, made when first shown
         self._italic = QFont()
         self._italic.setItalic(True)
+        # The Type column's room (set_type_room): its width and font, their metrics (upright, italic: a planned
+        # activity's font), and the word shown for each (type, to confirm, planned) at that room.
+        self._type_room: tuple[int, str] | None = None
+        self._type_metrics: tuple[QFontMetrics, QFontMetrics] | None = None
+        self._type_room_width = 0
+        self._type_shown: dict[tuple[str, bool, bool], str] = {}
 
     # --- loading ---------------------------------------------------------------------------------------
 
@@ -316,6 +331,39 @@ class ActivityTableModel(QAbstractTableModel):
         self._rows = self._shown_positions()
         self.endResetModel()
         self.filter_changed.emit()
+
+    def set_type_room(self, width: int | None, font: QFont | None = None) -> None:
+        """The room the view gives the Type column's text, in pixels, in `font` (its cells' font; a planned
+        activity's is its italic): a label wider than that shows as its shorter word (SHORT_ROLE), which the view
+        elides if even it does not fit. None (as without a view): every label whole."""
+        room = None if width is None or font is None else (width, font.key())
+        if room == self._type_room:
+            return
+        self._type_room = room
+        if width is None or font is None:
+            self._type_metrics = None
+        else:
+            italic = QFont(font)
+            italic.setItalic(True)
+            self._type_metrics = (QFontMetrics(font), QFontMetrics(italic))
+            self._type_room_width = width
+        self._type_shown.clear()
+        self._cache.clear()  # the texts hold the word shown
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.TYPE), self.index(len(self._rows) - 1, Column.TYPE),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def _type_word(self, record: ActivityRow) -> str:
+        """The Type column's text for `record`: its label, or its shorter word when the label does not fit."""
+        review, planned = type_review(record), record.status != Status.COMPLETED
+        key = (record.type, review, planned)
+        shown = self._type_shown.get(key)
+        if shown is None:
+            label, short = type_words(record)
+            metrics = self._type_metrics
+            fits = metrics is None or metrics[1 if planned else 0].horizontalAdvance(label) <= self._type_room_width
+            shown = self._type_shown[key] = label if fits else short
+        return shown
 
     def record(self, row: int) -> ActivityRow:
         """The record shown at `row`."""
@@ -495,6 +543,8 @@ class ActivityTableModel(QAbstractTableModel):
             if role == _ACCESSIBLE and column == Column.ATTACHMENTS:
                 return (trn("%n attachment", "%n attachments", len(record.attachments)) if record.attachments
                         else tr("no attachments"))
+            if role == _ACCESSIBLE and column == Column.TYPE:
+                return type_words(record)[0]  # the label, even where the column shows the shorter word
             return texts[column]
         if role == _DECORATION:
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
@@ -513,7 +563,7 @@ class ActivityTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         if role == SHORT_ROLE and column == Column.TYPE:
-            return tr(CONFIRM_SHORT) if type_review(record) else short_type_name(record.type)
+            return type_words(record)[1]
         return None
 
     def _texts(self, record: ActivityRow) -> tuple[str, ...]:
@@ -523,7 +573,7 @@ class ActivityTableModel(QAbstractTableModel):
             short_range(d.start_date, d.end_date),
             d.title,
             d.provider,
-            tr(CONFIRM_TYPE) if type_review(record) else table_type_name(d.type),
+            self._type_word(record),
             ", ".join(map(topic_label, d.topics)),
             format_hours(d.hours),
             ", ".join(str(p) for p in d.practices),
@@ -567,22 +617,6 @@ class ActivityTableModel(QAbstractTableModel):
                 lines.append(tr("Learned: {text}").format(text=learned))
             return "\n".join(lines)
         return planned or None
-
-
-class TypeDelegate(QStyledItemDelegate):
-    """The Type column's cells: the label when it fits the column, else its shorter word (SHORT_ROLE), elided only
-    when even that does not fit. The tooltip and the screen reader have the label whole."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1 if style else 3
-        room = option.rect.width() - 2 * margin
-        if option.fontMetrics.horizontalAdvance(option.text) > room:
-            short = index.data(SHORT_ROLE)
-            if short:
-                option.text = str(short)
 
 
 @cache

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,7 +52,6 @@ from wethrive_desktop.ui.activities.model import (
     ActivityTableModel,
     Column,
     PreparedRows,
-    TypeDelegate,
     prepare_rows,
     short_type_name,
     table_type_name,
@@ -139,7 +139,6 @@ class ActivityLogPage(Page):
 
         self.table = named(QTableView(), "activityTable", tr("Activities"))
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(Column.TYPE, TypeDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,6 +154,8 @@ class ActivityLogPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(False)
         header.setHighlightSections(False)
+        header.sectionResized.connect(lambda column, _old, _new: self._give_type_room() if column == Column.TYPE
+                                      else None)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
         # A single date stays whole however narrow the window (a span of days elides; its tooltip has it whole).
@@ -341,9 +342,9 @@ class ActivityLogPage(Page):
 
     def _fit_type_column(self) -> None:
         """The Type column keeps the room for its words among the rows loaded: their labels ("Mentoring given")
-        while the title keeps TITLE_SHARE of the table, else their shortest words ("Mentor", which TypeDelegate
-        shows when a label does not fit). So a type never shows as "Co…" (on a narrow window with every column
-        shown, the title gives up some of its share for it)."""
+        while the title keeps TITLE_SHARE of the table, else their shortest words ("Mentor", which the model
+        shows when a label does not fit: `_give_type_room`). So a type never shows as "Co…" (on a narrow window
+        with every column shown, the title gives up some of its share for it)."""
         records = self.model.records
         metrics = self.table.fontMetrics()
         pad = 2 * metrics.averageCharWidth() + 4
@@ -363,6 +364,14 @@ class ActivityLogPage(Page):
         if full > short and available - others < TITLE_SHARE * available:
             self.columns.minimums[Column.TYPE] = short
             self.columns.fit()
+        self._give_type_room()  # the font may have changed, not the width
+
+    def _give_type_room(self) -> None:
+        """Tell the model the Type column's room for its text (its width less a cell's margins, as the item
+        delegate draws it) and the table's font: it shows a label's shorter word where the label does not fit."""
+        table = self.table
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        self.model.set_type_room(table.columnWidth(Column.TYPE) - 2 * margin, table.font())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
