@@ -319,6 +319,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._item_names = prepared.item_names
         self._points = prepared.points
         self._cache.clear()
+        self._type_shown.clear()  # words in the language of the moment, as the texts
         self.records = prepared.records
         # Everything a filter change reads, made once per load and reordered (not remade) by a sort.
         self._filter.load(prepared.records, prepared.haystacks, prepared.masks)
