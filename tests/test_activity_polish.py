@@ -253,6 +253,38 @@ def test_the_log_shows_each_type_whole(qtbot: QtBot, make_window: Window, db_pat
     assert clipped(window) == []
 
 
+def test_the_type_column_follows_its_width_and_the_tables_font(qtbot: QtBot, make_window: Window,
+                                                              db_path: Path) -> None:
+    """Dragged narrower, the Type column shows the shorter words; wider again, the labels. With a larger font (a
+    text size chosen), each type still fits whole: the words are chosen again for it."""
+    window, ids = seeded(make_window, db_path, PARTIAL, COACHING_GIVEN, OLD_COACHING)
+    window.show_page("activityLogPage")
+    settle()
+    page = window.page(ActivityLogPage)
+    assert isinstance(page, ActivityLogPage)
+    labels = ["Mentoring given", "Coaching given", "Confirm type"]
+    assert [shown_types(page)[i] for i in ids] == labels
+    header = page.table.horizontalHeader()
+    wide = header.sectionSize(Column.TYPE)
+    metrics = page.table.fontMetrics()
+    header.resizeSection(Column.TYPE, max(metrics.horizontalAdvance(word) for word in ("Mentor", "Coach", "Confirm"))
+                         + 12)
+    settle()
+    assert [shown_types(page)[i] for i in ids] == ["Mentor", "Coach", "Confirm"]
+    header.resizeSection(Column.TYPE, wide)
+    settle()
+    assert [shown_types(page)[i] for i in ids] == labels
+
+    header.resizeSection(Column.TYPE, max(metrics.horizontalAdvance(label) for label in labels) + 12)  # just room
+    settle()
+    assert [shown_types(page)[i] for i in ids] == labels
+    font = page.table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    page.table.setFont(font)
+    settle()
+    shown_types(page)  # each fits its cell whole (asserted there), the label or the word
+
+
 def test_the_log_shows_labels_whole_at_800_when_they_leave_the_title_its_share(
         qtbot: QtBot, make_window: Window, db_path: Path) -> None:
     window, ids = seeded(make_window, db_path, PARTIAL, COACHING_GIVEN, TEACHING, OLD_COACHING, WEBINAR,

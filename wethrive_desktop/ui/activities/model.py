@@ -134,11 +134,12 @@ def type_review(row: ActivityRow) -> bool:
     return row.type_review and row.type == "coaching"
 
 
-def type_words(row: ActivityRow) -> tuple[str, str]:
-    """The Type column's label for `row` and its shorter word ("Mentoring given", "Mentor")."""
-    if type_review(row):
+def type_words(key: str, review: bool) -> tuple[str, str]:
+    """The Type column's label for type `key` and its shorter word ("Mentoring given", "Mentor"); `review`: an old
+    "coaching" activity whose type the member is asked to confirm (type_review)."""
+    if review:
         return tr(CONFIRM_TYPE), tr(CONFIRM_SHORT)
-    return table_type_name(row.type), short_type_name(row.type)
+    return table_type_name(key), short_type_name(key)
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -348,7 +349,12 @@ class ActivityTableModel(QAbstractTableModel):
             italic.setItalic(True)
             self._type_metrics = (QFontMetrics(font), QFontMetrics(italic))
             self._type_room_width = width
-        self._type_shown.clear()
+        # The words chosen so far, chosen again: only a change of one is shown (a column dragged a pixel at a time
+        # changes none, mostly).
+        before = self._type_shown
+        self._type_shown = {key: self._choose_type_word(*key) for key in before}
+        if self._type_shown == before:
+            return
         self._cache.clear()  # the texts hold the word shown
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.TYPE), self.index(len(self._rows) - 1, Column.TYPE),
@@ -356,15 +362,17 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _type_word(self, record: ActivityRow) -> str:
         """The Type column's text for `record`: its label, or its shorter word when the label does not fit."""
-        review, planned = type_review(record), record.status != Status.COMPLETED
-        key = (record.type, review, planned)
+        key = (record.type, type_review(record), record.status != Status.COMPLETED)
         shown = self._type_shown.get(key)
         if shown is None:
-            label, short = type_words(record)
-            metrics = self._type_metrics
-            fits = metrics is None or metrics[1 if planned else 0].horizontalAdvance(label) <= self._type_room_width
-            shown = self._type_shown[key] = label if fits else short
+            shown = self._type_shown[key] = self._choose_type_word(*key)
         return shown
+
+    def _choose_type_word(self, key: str, review: bool, planned: bool) -> str:
+        label, short = type_words(key, review)
+        metrics = self._type_metrics
+        fits = metrics is None or metrics[1 if planned else 0].horizontalAdvance(label) <= self._type_room_width
+        return label if fits else short
 
     def record(self, row: int) -> ActivityRow:
         """The record shown at `row`."""
@@ -545,7 +553,7 @@ class ActivityTableModel(QAbstractTableModel):
                 return (trn("%n attachment", "%n attachments", len(record.attachments)) if record.attachments
                         else tr("no attachments"))
             if role == _ACCESSIBLE and column == Column.TYPE:
-                return type_words(record)[0]  # the label, even where the column shows the shorter word
+                return type_words(record.type, type_review(record))[0]  # whole, where the column shows a word
             return texts[column]
         if role == _DECORATION:
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
@@ -564,7 +572,7 @@ class ActivityTableModel(QAbstractTableModel):
         if role == RECORD_ROLE:
             return record
         if role == SHORT_ROLE and column == Column.TYPE:
-            return type_words(record)[1]
+            return type_words(record.type, type_review(record))[1]
         return None
 
     def _texts(self, record: ActivityRow) -> tuple[str, ...]:

@@ -367,15 +367,19 @@ class ActivityLogPage(Page):
         self._give_type_room()  # the font may have changed, not the width
 
     def _give_type_room(self) -> None:
-        """Tell the model the Type column's room for its text (its width less a cell's margins, as the item
-        delegate draws it) and the table's font: it shows a label's shorter word where the label does not fit."""
+        """Tell the model the Type column's room for its text (the cell the item delegate draws: the column less
+        the grid line, less the text's margins) and the table's font: it shows a label's shorter word where the
+        label does not fit."""
         table = self.table
         margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
-        self.model.set_type_room(table.columnWidth(Column.TYPE) - 2 * margin, table.font())
+        cell = table.columnWidth(Column.TYPE) - int(table.showGrid())
+        self.model.set_type_room(cell - 2 * margin, table.font())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_type_column()  # before the table's ColumnFitter fits the columns to the new width
+        elif watched is self.table.viewport() and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_type_column()  # the words' widths, or the cells' margins, changed (a text size, a theme)
         return super().eventFilter(watched, event)
 
     def _show_optional_columns(self) -> None:
