@@ -47,15 +47,12 @@ from wethrive_desktop.models.profile import get_profile
 from wethrive_desktop.models.requirements import icma_year
 from wethrive_desktop.models.rules import Catalogues, challenge_points, format_hours
 from wethrive_desktop.ui.activities.model import (
-    CONFIRM_SHORT,
-    CONFIRM_TYPE,
     ActivityTableModel,
     Column,
     PreparedRows,
     prepare_rows,
-    short_type_name,
-    table_type_name,
     type_review,
+    type_words,
 )
 from wethrive_desktop.ui.shell import Page, Shell
 from wethrive_desktop.ui.widgets.fit import ColumnFitter, Reflow
@@ -353,8 +350,9 @@ class ActivityLogPage(Page):
             return max((metrics.horizontalAdvance(text) + pad for text in texts), default=0)
 
         kinds = {(r.type, type_review(r)) for r in records}  # a few, whatever the rows: their words asked once each
-        full = widest({tr(CONFIRM_TYPE) if review else table_type_name(kind) for kind, review in kinds})
-        short = widest({tr(CONFIRM_SHORT) if review else short_type_name(kind) for kind, review in kinds})
+        words = [type_words(kind, review) for kind, review in kinds]
+        full = widest({label for label, _short in words})
+        short = widest({word for _label, word in words})
         self.columns.minimums[Column.TYPE] = full
         self.columns.fit()
         header = self.table.horizontalHeader()
