@@ -292,11 +292,10 @@ class ActivityTableModel(QAbstractTableModel):
         self._cache: dict[int, tuple[str, ...]] = {}  # display texts by activity id, made when first shown
         self._italic = QFont()
         self._italic.setItalic(True)
-        # The Type column's room (set_type_room): its width and font, their metrics (upright, italic: a planned
-        # activity's font), and the word shown for each (type, to confirm, planned) at that room.
+        # The Type column's room (set_type_room): its width and font's key; the width with the font's metrics
+        # (upright, italic: a planned activity's font); the word shown for each (type, to confirm, planned) there.
         self._type_room: tuple[int, str] | None = None
-        self._type_metrics: tuple[QFontMetrics, QFontMetrics] | None = None
-        self._type_room_width = 0
+        self._type_fit: tuple[int, QFontMetrics, QFontMetrics] | None = None
         self._type_shown: dict[tuple[str, bool, bool], str] = {}
 
     # --- loading ---------------------------------------------------------------------------------------
@@ -343,12 +342,11 @@ class ActivityTableModel(QAbstractTableModel):
             return
         self._type_room = room
         if width is None or font is None:
-            self._type_metrics = None
+            self._type_fit = None
         else:
             italic = QFont(font)
             italic.setItalic(True)
-            self._type_metrics = (QFontMetrics(font), QFontMetrics(italic))
-            self._type_room_width = width
+            self._type_fit = (width, QFontMetrics(font), QFontMetrics(italic))
         # The words chosen so far, chosen again: only a change of one is shown (a column dragged a pixel at a time
         # changes none, mostly).
         before = self._type_shown
@@ -370,9 +368,10 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _choose_type_word(self, key: str, review: bool, planned: bool) -> str:
         label, short = type_words(key, review)
-        metrics = self._type_metrics
-        fits = metrics is None or metrics[1 if planned else 0].horizontalAdvance(label) <= self._type_room_width
-        return label if fits else short
+        if self._type_fit is None:
+            return label
+        width, upright, italic = self._type_fit
+        return label if (italic if planned else upright).horizontalAdvance(label) <= width else short
 
     def record(self, row: int) -> ActivityRow:
         """The record shown at `row`."""
