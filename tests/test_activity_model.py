@@ -211,6 +211,55 @@ def test_a_repaint_calls_into_python_once_a_cell_not_once_a_role(qapp: QApplicat
     assert calls == {"data": 0, "multiData": len(RECORDS) * len(Column)}
 
 
+def test_the_answers_kept_for_painting_are_few_rows_and_stay_right(qapp: QApplication, db: object,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # multiData answers a repaint from the answers kept for the rows shown last: however many rows are scrolled
+    # through, only so many are kept, and a row whose answers were dropped is answered right when shown again.
+    # (`db`: a title's tooltip reads what was learned from the database.)
+    monkeypatch.setattr(model_module, "_PAINTED_ROWS", 5)
+    many = [record(i, f"Session {i}", "1", date(2025, 1, 1 + i % 28), status="planned" if i % 3 else "completed",
+                   attachments=RECORDS[1].attachments if i % 4 == 0 else ())
+            for i in range(1, 41)]
+    model = ActivityTableModel()
+    model.set_records(*listed(many))
+    italic = int(Qt.ItemDataRole.FontRole)
+    for _ in range(2):  # the second time round, every row's answers are made again
+        for row in range(model.rowCount()):
+            shown = model.record(row)
+            for col in Column:
+                index = model.index(row, col)
+                for role in ROLES:
+                    assert multi_data(model, index, role) == comparable(model.data(index, role)), (row, col, role)
+            font = multi_data(model, model.index(row, Column.TITLE), italic)
+            assert isinstance(font, QFont) if shown.status == "planned" else font is None
+            assert multi_data(model, model.index(row, Column.TITLE), int(Qt.ItemDataRole.DisplayRole)) == shown.title
+        assert len(model._painted) <= 5
+    # New rows loaded: none of the old answers is given for them.
+    model.set_records(*listed([record(1, "Renamed", "2", date(2025, 2, 1))]))
+    assert multi_data(model, model.index(0, Column.TITLE), int(Qt.ItemDataRole.DisplayRole)) == "Renamed"
+    assert multi_data(model, model.index(0, Column.HOURS), int(Qt.ItemDataRole.DisplayRole)) == "2"
+    assert multi_data(model, model.index(0, Column.TITLE), italic) is None
+
+
+def test_the_paperclip_painted_follows_the_palette(qapp: QApplication, table: ActivityTableModel) -> None:
+    # The answers are kept across repaints, the paperclip's is not: on a dark palette it is drawn in its shade.
+    from wethrive_desktop.ui.theme import dark_palette
+
+    row = titles(table).index("ICMA Annual Conference")
+    clip = table.index(row, Column.ATTACHMENTS)
+    decoration = int(Qt.ItemDataRole.DecorationRole)
+    light = multi_data(table, clip, decoration)
+    assert light == model_module.paperclip_icon().cacheKey()
+    before = qapp.palette()
+    qapp.setPalette(dark_palette())
+    try:
+        dark = multi_data(table, clip, decoration)
+        assert dark == model_module.paperclip_icon().cacheKey()
+        assert dark != light
+    finally:
+        qapp.setPalette(before)
+
+
 def test_the_view_paints_a_planned_activity_in_italics_and_the_hours_to_the_right(qapp: QApplication,
                                                                                  table: ActivityTableModel) -> None:
     # What the item delegate reads of a cell before painting it, through the one multiData call it makes.

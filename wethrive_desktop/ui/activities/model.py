@@ -61,6 +61,14 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+# What Qt's item delegate asks of every cell it paints (QStyledItemDelegate::initStyleOption, in one multiData call):
+# the model keeps each shown cell's answers to these (ActivityTableModel._cells), so a repaint reads them, not works
+# them out again.
+_PAINT_ROLES = (_FONT, _ALIGN, _FOREGROUND, int(Qt.ItemDataRole.CheckStateRole), _DECORATION, _DISPLAY,
+                int(Qt.ItemDataRole.BackgroundRole))
+_PAINTED_ROWS = 512  # the rows whose answers are kept: a few screens of the table, however long it is
+_ASK = object()  # a role not kept: answered by _value
+_CLIP = object()  # the paperclip, drawn for the palette of the moment (paperclip_icon) when it is asked for
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -289,7 +297,9 @@ class ActivityTableModel(QAbstractTableModel):
         self._item_names: dict[str, str] = {}
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
-        self._cache: dict[int, tuple[str, ...]] = {}  # display texts by activity id, made when first shown
+        # The answers to _PAINT_ROLES of each column of a row shown, by activity id (oldest first; _cells).
+        self._painted: dict[int, tuple[dict[int, Any], ...]] = {}
+        self._looks: dict[tuple[bool, bool, bool], tuple[dict[int, Any], ...]] = {}  # by kind of row (_look)
         self._italic = QFont()
         self._italic.setItalic(True)
         # The Type column's room (set_type_room): its width and font's key; the width with the font's metrics
@@ -318,7 +328,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._item_names = prepared.item_names
         self._points = prepared.points
-        self._cache.clear()
+        self._painted.clear()
         self._type_shown.clear()  # words in the language of the moment, as the texts
         self.records = prepared.records
         # Everything a filter change reads, made once per load and reordered (not remade) by a sort.
@@ -353,7 +363,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._type_shown = {key: self._choose_type_word(*key) for key in before}
         if self._type_shown == before:
             return
-        self._cache.clear()  # the texts hold the word shown
+        self._painted.clear()  # the texts hold the word shown
         if self._rows:
             self.dataChanged.emit(self.index(0, Column.TYPE), self.index(len(self._rows) - 1, Column.TYPE),
                                   [Qt.ItemDataRole.DisplayRole])
@@ -517,18 +527,27 @@ class ActivityTableModel(QAbstractTableModel):
     def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
         """Every role asked of a cell at once: Qt 6's item delegate asks seven on each paint of each cell, and
         answering them in one call into Python, not seven (data()), takes a third off the model's share of a repaint
-        (which a search keystroke makes of the whole table)."""
+        (which a search keystroke makes of the whole table). The answers are those kept for the row (_cells), not
+        worked out again at each paint; a role not kept is answered as data() answers it."""
         row = index.row()
         rows = self._rows
-        record = self.records[rows[row]] if 0 <= row < len(rows) else None
-        column = index.column()
-        value = self._value
         # PySide's stubs give a span neither len() nor [] (it has both); a caller in Python may give one role.
         slots = cast("Sequence[QModelRoleData]", span if isinstance(span, QModelRoleDataSpan)
                      else QModelRoleDataSpan(span))
+        if not 0 <= row < len(rows):
+            for i in range(len(slots)):
+                slots[i].clearData()
+            return
+        record = self.records[rows[row]]
+        column = index.column()
+        cell = (self._painted.get(record.id) or self._cells(record))[column]
         for i in range(len(slots)):
             slot = slots[i]
-            answer = None if record is None else value(record, column, slot.role())
+            answer = cell.get(slot.role(), _ASK)
+            if answer is _ASK:
+                answer = self._value(record, column, slot.role())
+            elif answer is _CLIP:
+                answer = paperclip_icon()
             if answer is None:
                 slot.clearData()
             else:
@@ -541,19 +560,42 @@ class ActivityTableModel(QAbstractTableModel):
             return None
         return self._value(self.records[rows[row]], index.column(), role)
 
+    def _cells(self, record: ActivityRow) -> tuple[dict[int, Any], ...]:
+        """The answers to _PAINT_ROLES of each of `record`'s cells (the paperclip as _CLIP), kept for the
+        _PAINTED_ROWS rows shown last: made when a row is first shown, dropped when the rows load again or a text
+        changes (the Type column's word), and the oldest dropped to make room for a new one. Each is its text
+        added to the answers of its column for rows of the same kind (_looks)."""
+        painted = self._painted
+        cells = painted.get(record.id)
+        if cells is not None:
+            return cells
+        if len(painted) >= _PAINTED_ROWS:
+            del painted[next(iter(painted))]
+        kind = (record.status != Status.COMPLETED, type_review(record), bool(record.attachments))
+        looks = self._looks.get(kind) or self._look(record, kind)
+        cells = painted[record.id] = tuple({**look, _DISPLAY: text}
+                                           for look, text in zip(looks, self._texts(record), strict=True))
+        return cells
+
+    def _look(self, record: ActivityRow, kind: tuple[bool, bool, bool]) -> tuple[dict[int, Any], ...]:
+        """The answers to _PAINT_ROLES but the text, for each column, of every row of `kind` (planned, type to
+        confirm, with attachments): _value's, which depend on nothing else of a row."""
+        value = self._value
+        looks = self._looks[kind] = tuple(
+            {role: _CLIP if role == _DECORATION and column == Column.ATTACHMENTS and record.attachments
+             else value(record, column, role) for role in _PAINT_ROLES if role != _DISPLAY}
+            for column in range(_COLUMN_COUNT))
+        return looks
+
     def _value(self, record: ActivityRow, column: int, role: int) -> Any:
-        """A cell's value for `role`; called for every visible cell and many roles on each repaint: keep the common
-        path short."""
+        """A cell's value for `role` (data(); multiData asks it for a role whose answers are not kept)."""
         if role == _DISPLAY or role == _ACCESSIBLE:
-            texts = self._cache.get(record.id)
-            if texts is None:
-                texts = self._cache[record.id] = self._texts(record)
             if role == _ACCESSIBLE and column == Column.ATTACHMENTS:
                 return (trn("%n attachment", "%n attachments", len(record.attachments)) if record.attachments
                         else tr("no attachments"))
             if role == _ACCESSIBLE and column == Column.TYPE:
                 return type_words(record.type, type_review(record))[0]  # whole, where the column shows a word
-            return texts[column]
+            return self._cells(record)[column][_DISPLAY]
         if role == _DECORATION:
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
         if role == _ALIGN:
