@@ -119,6 +119,26 @@ def test_filtered_model_passes_qtmodeltester(qtmodeltester: ModelTester, table: 
     qtmodeltester.check(table, force_py=True)
 
 
+def test_the_header_says_each_column_in_the_users_language(table: ActivityTableModel) -> None:
+    from wethrive_desktop import i18n
+
+    horizontal = Qt.Orientation.Horizontal
+    english = [table.headerData(c, horizontal) for c in Column]
+    assert english == ["Date", "Title", "Provider", "Type", "Topics", "Hours", "Practices", "Points", ""]
+    i18n.install(lambda context, source, plural, n: f"<{source}>")
+    try:
+        assert [table.headerData(c, horizontal) for c in Column] == [f"<{t}>" if t else "" for t in english]
+        assert table.headerData(Column.HOURS, horizontal, Qt.ItemDataRole.ToolTipRole).startswith("<Hours (for")
+    finally:
+        i18n.install(None)
+    assert table.headerData(Column.HOURS, horizontal, Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert table.headerData(Column.TITLE, horizontal, Qt.ItemDataRole.TextAlignmentRole) is None
+    assert table.headerData(Column.ATTACHMENTS, horizontal, Qt.ItemDataRole.DecorationRole) is not None
+    assert table.headerData(Column.TITLE, horizontal, Qt.ItemDataRole.DecorationRole) is None
+    assert table.headerData(len(Column), horizontal) is None
+    assert table.headerData(0, Qt.Orientation.Vertical) is None
+
+
 def test_newest_first_by_default_with_the_cells_the_user_sees(table: ActivityTableModel) -> None:
     assert titles(table) == ["ICMA Annual Conference", "Équité et inclusion", "Budgeting for Outcomes",
                              "Ethics 101"]

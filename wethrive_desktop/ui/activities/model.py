@@ -61,6 +61,7 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
 # What Qt's item delegate asks of every cell it paints (QStyledItemDelegate::initStyleOption, in one multiData call):
 # the model keeps each shown cell's answers to these (ActivityTableModel._cells), so a repaint reads them, not works
 # them out again.
@@ -85,19 +86,15 @@ class Column(IntEnum):
     ATTACHMENTS = 8
 
 
-def header_text(column: Column) -> str:
+# Each column's header (the attachments column shows a paperclip instead), translated where it is shown.
+_HEADERS = (noop("Date"), noop("Title"), noop("Provider"), noop("Type"), noop("Topics"), noop("Hours"),
+            noop("Practices"), noop("Points"), "")
+
+
+def header_text(column: int) -> str:
     """A column's header, in the user's language (the attachments column shows a paperclip instead)."""
-    return {
-        Column.DATE: tr("Date"),
-        Column.TITLE: tr("Title"),
-        Column.PROVIDER: tr("Provider"),
-        Column.TYPE: tr("Type"),
-        Column.TOPICS: tr("Topics"),
-        Column.HOURS: tr("Hours"),
-        Column.PRACTICES: tr("Practices"),
-        Column.POINTS: tr("Points"),
-        Column.ATTACHMENTS: "",
-    }[column]
+    label = _HEADERS[column]
+    return tr(label) if label else ""
 
 
 def header_tip(column: Column) -> str:
@@ -511,17 +508,18 @@ class ActivityTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        # Asked for every role of every header section at each repaint of the header (a search's, too): the common
+        # answers come without making a Column of the section.
+        if orientation != _HORIZONTAL or not 0 <= section < _COLUMN_COUNT:
             return None
-        column = Column(section)
         if role == _DISPLAY:
-            return header_text(column)
-        if role == _DECORATION and column == Column.ATTACHMENTS:
-            return paperclip_icon()
+            return header_text(section)
+        if role == _ALIGN:
+            return _ALIGNMENT.get(section)
+        if role == _DECORATION:
+            return paperclip_icon() if section == Column.ATTACHMENTS else None
         if role in (_TOOLTIP, _ACCESSIBLE):
-            return header_tip(column)
-        if role == _ALIGN and column in _ALIGNMENT:
-            return _ALIGNMENT[column]
+            return header_tip(Column(section))
         return None
 
     def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:
