@@ -128,33 +128,33 @@ def _problem_text(what: str, words: int) -> str:
 def activity_problems(a: ReportActivity, wholistic: bool = False) -> list[tuple[str, str | None]]:
     """(problem, field) pairs for one activity, the problem in the user's language; field is the reflection field
     that fixes it, or None. A `wholistic` report (the year as one narrative) asks no reflection of the activity."""
-    try:
-        problems = _problems(a, wholistic)
-    except TypeError:  # not hashable (say, made by hand with a list of practices): checked afresh
-        problems = _problems.__wrapped__(a, wholistic)
+    problems = _problems(bool(a.practices), a.description, a.learned, wholistic)
     return [(_problem_text(what, words), field) for what, field, words in problems]
 
 
-# The checks remember facts, not sentences: the sentences are made when asked, so they follow the language.
+# The checks remember facts, not sentences: the sentences are made when asked, so they follow the language. They
+# are keyed by what they read of an activity, not by the activity: a report built again (a year switched to and
+# back) makes equal activities anew, and hashing and comparing each one whole took longer than its checks.
 @lru_cache(maxsize=CHECK_CACHE_SIZE)
-def _problems(a: ReportActivity, wholistic: bool = False) -> tuple[Problem, ...]:
+def _problems(has_practices: bool, description: str, learned: str, wholistic: bool = False) -> tuple[Problem, ...]:
     problems: list[Problem] = []
-    if not a.practices:
+    if not has_practices:
         problems.append(("practices", None, 0))
     if wholistic:
         return tuple(problems)
-    if not a.description.strip():
+    if not description.strip():
         problems.append(("description", "description", 0))
-    words = word_count(a.learned)
+    words = word_count(learned)
     if not enough_words(words):
         problems.append(("learned", "learned", words))
     return tuple(problems)
 
 
 @lru_cache(maxsize=CHECK_CACHE_SIZE)
-def _missing_glyphs(a: ReportActivity, unprintable: Callable[[str], set[str]]) -> str:
-    """The characters of `a`'s texts the PDF cannot print, sorted and spaced ("" when it can print them all)."""
-    return " ".join(sorted(unprintable(" ".join((a.title, a.provider, a.description, a.learned)))))
+def _missing_glyphs(texts: tuple[str, str, str, str], unprintable: Callable[[str], set[str]]) -> str:
+    """The characters of an activity's `texts` (title, provider, description, learned) the PDF cannot print,
+    sorted and spaced ("" when it can print them all)."""
+    return " ".join(sorted(unprintable(" ".join(texts))))
 
 
 def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] | None, wholistic: bool = False,
@@ -181,10 +181,11 @@ def _activity_checks(a: ReportActivity, unprintable: Callable[[str], set[str]] |
             Fix.ACTIVITY, warning=True, activity_id=a.activity_id,
         )
     if unprintable is not None:
+        texts = (a.title, a.provider, a.description, a.learned)
         try:
-            missing = _missing_glyphs(a, unprintable)
-        except TypeError:  # an activity (or `unprintable`) not hashable: checked afresh
-            missing = _missing_glyphs.__wrapped__(a, unprintable)
+            missing = _missing_glyphs(texts, unprintable)
+        except TypeError:  # an `unprintable` that is not hashable: checked afresh
+            missing = _missing_glyphs.__wrapped__(texts, unprintable)
         if missing:
             glyphs = ReadinessItem(
                 f"glyphs-{a.activity_id}", False,
