@@ -407,6 +407,54 @@ def test_the_list_and_the_panel_make_no_widget_an_activity(window: MainWindow, i
     assert "has no practices" in page.activity_list.item(todo).toolTip()
 
 
+def test_another_years_checks_fill_the_panels_rows_and_their_buttons_ask_for_the_new_fixes(
+        window: MainWindow, ids: dict[str, int], qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from wethrive_desktop.models.activities import import_activities
+    from wethrive_desktop.ui.report.readiness_panel import MAX_ACTIVITY_ROWS
+
+    page = page_of(window)
+    panel = page.readiness_panel
+
+    def widgets() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # rows removed are gone
+        return len(panel.findChildren(QWidget))
+
+    _add_activities(40, complete=False)
+    import_activities([ActivityData(date(YEAR - 1, 1 + i % 12, 1), f"Earlier course {i}", D(1), "webinar")
+                       for i in range(40)])
+    window.data_changed.emit()
+    this_year = {k for k in panel.buttons if k.startswith("activity-")}
+    assert len(this_year) == MAX_ACTIVITY_ROWS
+    before = widgets()
+    rows = {panel.buttons[k].parentWidget() for k in this_year}
+
+    page.set_year(YEAR - 1)
+    earlier = {k for k in panel.buttons if k.startswith("activity-")}
+    assert len(earlier) == MAX_ACTIVITY_ROWS and not earlier & this_year
+    # The rows there were show the other year's checks: none made, none left over.
+    assert {panel.buttons[k].parentWidget() for k in earlier} == rows
+    assert widgets() == before
+    asked: list[ReadinessItem] = []
+    panel.fix_requested.disconnect()
+    panel.fix_requested.connect(asked.append)
+    key = sorted(earlier)[0]
+    button = panel.findChild(QPushButton, f"fix-{key}")
+    assert button is panel.buttons[key]
+    qtbot.waitUntil(lambda: button.isVisibleTo(panel))  # (a row made now is shown by the event loop)
+    assert "Earlier course" in button.accessibleName()
+    button.click()
+    assert [item.key for item in asked] == [key] and "Earlier course" in asked[0].message
+    # Back to the year with more rows than the other: the passed checks show no button.
+    page.set_year(YEAR)
+    QCoreApplication.processEvents()
+    passed = [w for w in panel.findChildren(QWidget) if w.objectName().startswith("readiness-")
+              and w.objectName()[len("readiness-"):] not in panel.buttons and w.isVisibleTo(panel)]
+    assert passed and all(not b.isVisibleTo(panel) for w in passed for b in w.findChildren(QPushButton))
+
+
 def test_the_pages_own_saves_do_not_reload_the_year_and_leave_it_as_a_reload_would(
         window: MainWindow, qtbot: QtBot, ids: dict[str, int], db_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

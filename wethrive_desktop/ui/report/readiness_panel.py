@@ -3,14 +3,15 @@ member to the fix, through `fix_requested`), and the status icon the activity li
 
 A report of thousands of activities can have hundreds of items about single activities: the panel shows the first
 MAX_ACTIVITY_ROWS of them and one line for the rest (the activity list marks every one). A check that changed
-little changes the panel little: a row whose item is unchanged is kept, not made again. The items come in the user's
-language from the check itself; the panel's own words go through `tr` too.
+little changes the panel little: a row whose item is unchanged is kept, not made again, and the rows of items gone
+show the new ones (another year's checks refill the rows there are). The items come in the user's language from the
+check itself; the panel's own words go through `tr` too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from wethrive_desktop.i18n import noop, tr
@@ -68,6 +69,7 @@ class ReadinessPanel(QFrame):
         self.items: list[ReadinessItem] = []
         self.buttons: dict[str, QPushButton] = {}
         self._rows: dict[ReadinessItem | str, QWidget] = {}  # the rows shown, by their item (or the "more" text)
+        self._pixmaps: dict[tuple[bool, bool], QPixmap] = {}  # the status icons, by (ok, warning)
 
     def set_items(self, items: list[ReadinessItem]) -> None:
         if items == self.items:
@@ -103,58 +105,92 @@ class ReadinessPanel(QFrame):
         self.heading.setText(f"<b>{escape(heading)}</b><br>{text}")
 
     def _show_rows(self, shown: list[ReadinessItem | str]) -> None:
-        """Lay out the rows of `shown`, keeping the widgets of rows already there."""
+        """Lay out the rows of `shown`: a row whose item is unchanged is kept as it is, a row whose item is gone
+        shows a new one (another year's checks fill the rows there are, not new ones), and only the rows left over
+        are made or removed."""
         old, self._rows = self._rows, {}
         while self.rows.count():
             self.rows.takeAt(0)  # the widgets stay; the layout forgets them
+        kept = {entry: old.pop(entry) for entry in shown if entry in old}
+        spare_rows = [w for w in old.values() if isinstance(w, _Row)]
+        spare_lines = [w for w in old.values() if isinstance(w, QLabel)]
         for entry in shown:
-            widget = old.pop(entry, None)
+            widget = kept.get(entry)
             if widget is None:
-                widget = self._more_row(entry) if isinstance(entry, str) else self._row(entry)
+                if isinstance(entry, str):
+                    line = spare_lines.pop() if spare_lines else self._more_row()
+                    line.setText(entry)
+                    widget = line
+                else:
+                    row = spare_rows.pop() if spare_rows else _Row(self)
+                    row.show_item(entry, self._icon(entry))
+                    widget = row
             self._rows[entry] = widget
             self.rows.addWidget(widget)
         self.rows.addStretch(1)
-        for widget in old.values():
+        for widget in spare_rows + spare_lines:
             widget.hide()
             widget.deleteLater()
-        self.buttons = {}
-        for entry, widget in self._rows.items():
-            if isinstance(entry, ReadinessItem) and not entry.ok:
-                button = widget.findChild(QPushButton, f"fix-{entry.key}")
-                if button is not None:
-                    self.buttons[entry.key] = button
+        self.buttons = {entry.key: widget.button for entry, widget in self._rows.items()
+                        if isinstance(entry, ReadinessItem) and isinstance(widget, _Row) and not entry.ok}
 
-    def _more_row(self, text: str) -> QWidget:
-        row = named(QLabel(text), "readiness-more")
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._pixmaps.clear()  # the style's icons, drawn again for rows made or changed from now on
+        super().changeEvent(event)
+
+    def _icon(self, item: ReadinessItem) -> QPixmap:
+        kind = (item.ok, item.warning)
+        pixmap = self._pixmaps.get(kind)
+        if pixmap is None:
+            pixmap = self._pixmaps[kind] = status_icon(self, item.ok, item.warning).pixmap(16, 16)
+        return pixmap
+
+    def _more_row(self) -> QLabel:
+        row = named(QLabel(), "readiness-more")
         row.setWordWrap(True)
         row.setStyleSheet(f"color: {MUTED_COLOR};")
         return row
 
-    def _row(self, item: ReadinessItem) -> QWidget:
-        row = named(QWidget(), f"readiness-{item.key}")
-        outer = QVBoxLayout(row)
+
+class _Row(QWidget):
+    """One check in the panel: its icon and message, and unless it passed a button under them that asks for its
+    fix (the panel's `fix_requested`). It shows one item, then another (`show_item`) as the checks change."""
+
+    def __init__(self, panel: ReadinessPanel):
+        super().__init__()
+        self.item: ReadinessItem | None = None
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
         line = QHBoxLayout()
-        icon = QLabel()
-        icon.setPixmap(status_icon(self, item.ok, item.warning).pixmap(16, 16))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        icon.setFixedWidth(20)
-        line.addWidget(icon)
-        text = QLabel(item.message)
-        text.setTextFormat(Qt.TextFormat.PlainText)  # an activity's title is the member's text, never markup
-        text.setWordWrap(True)
-        if item.ok:
-            text.setStyleSheet(f"color: {MUTED_COLOR};")
-        line.addWidget(text, 1)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.icon.setFixedWidth(20)
+        line.addWidget(self.icon)
+        self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # an activity's title is the member's text, never markup
+        self.text.setWordWrap(True)
+        line.addWidget(self.text, 1)
         outer.addLayout(line)
+        # The button goes under the message: beside it, Qt cut long wrapped messages short.
+        self.button = QPushButton()
+        self.button.clicked.connect(lambda: panel.fix_requested.emit(self.item))
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.button)
+        outer.addLayout(actions)
+        self._muted: bool | None = None
+
+    def show_item(self, item: ReadinessItem, icon: QPixmap) -> None:
+        self.item = item
+        self.setObjectName(f"readiness-{item.key}")
+        self.icon.setPixmap(icon)
+        self.text.setText(item.message)
+        if item.ok != self._muted:  # (a style sheet is set only when it changes: each one is parsed)
+            self._muted = item.ok
+            self.text.setStyleSheet(f"color: {MUTED_COLOR};" if item.ok else "")
+        self.button.setVisible(not item.ok)
         if not item.ok:
-            # The button goes under the message: beside it, Qt cut long wrapped messages short.
-            button = named(QPushButton(tr(FIX_LABELS[item.fix])), f"fix-{item.key}")
-            button.setAccessibleName(tr("Fix: {problem}").format(problem=item.message))
-            button.clicked.connect(lambda _=False, i=item: self.fix_requested.emit(i))
-            actions = QHBoxLayout()
-            actions.addStretch(1)
-            actions.addWidget(button)
-            outer.addLayout(actions)
-        return row
+            named(self.button, f"fix-{item.key}", tr("Fix: {problem}").format(problem=item.message))
+            self.button.setText(tr(FIX_LABELS[item.fix]))
