@@ -112,7 +112,12 @@ class ReadinessPanel(QFrame):
         while self.rows.count():
             self.rows.takeAt(0)  # the widgets stay; the layout forgets them
         kept = {entry: old.pop(entry) for entry in shown if entry in old}
-        spare_rows = [w for w in old.values() if isinstance(w, _Row)]
+        # A row shows only items like its first (a passed check, or one with a button): a button shown or hidden in
+        # a row already laid out left its text cut short in the narrow panel's tab.
+        spare_rows: dict[bool, list[_Row]] = {True: [], False: []}
+        for w in old.values():
+            if isinstance(w, _Row):
+                spare_rows[w.passed].append(w)
         spare_lines = [w for w in old.values() if isinstance(w, QLabel)]
         for entry in shown:
             widget = kept.get(entry)
@@ -122,17 +127,18 @@ class ReadinessPanel(QFrame):
                     line.setText(entry)
                     widget = line
                 else:
-                    row = spare_rows.pop() if spare_rows else _Row(self)
+                    spare = spare_rows[entry.ok]
+                    row = spare.pop() if spare else _Row(self, entry.ok)
                     row.show_item(entry, self._icon(entry))
                     widget = row
             self._rows[entry] = widget
             self.rows.addWidget(widget)
         self.rows.addStretch(1)
-        for widget in spare_rows + spare_lines:
+        for widget in [*spare_rows[True], *spare_rows[False], *spare_lines]:
             widget.hide()
             widget.deleteLater()
         self.buttons = {entry.key: widget.button for entry, widget in self._rows.items()
-                        if isinstance(entry, ReadinessItem) and isinstance(widget, _Row) and not entry.ok}
+                        if isinstance(entry, ReadinessItem) and isinstance(widget, _Row) and widget.button is not None}
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
@@ -154,12 +160,13 @@ class ReadinessPanel(QFrame):
 
 
 class _Row(QWidget):
-    """One check in the panel: its icon and message, and unless it passed a button under them that asks for its
-    fix (the panel's `fix_requested`). It shows one item, then another (`show_item`) as the checks change."""
+    """One check in the panel: its icon and message, and unless it `passed` a button under them that asks for its
+    fix (the panel's `fix_requested`). It shows one item, then another like it (`show_item`) as the checks change."""
 
-    def __init__(self, panel: ReadinessPanel):
+    def __init__(self, panel: ReadinessPanel, passed: bool):
         super().__init__()
         self.item: ReadinessItem | None = None
+        self.passed = passed
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -171,26 +178,25 @@ class _Row(QWidget):
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # an activity's title is the member's text, never markup
         self.text.setWordWrap(True)
+        if passed:
+            self.text.setStyleSheet(f"color: {MUTED_COLOR};")
         line.addWidget(self.text, 1)
         outer.addLayout(line)
-        # The button goes under the message: beside it, Qt cut long wrapped messages short.
-        self.button = QPushButton()
-        self.button.clicked.connect(lambda: panel.fix_requested.emit(self.item))
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.button)
-        outer.addLayout(actions)
-        self._muted: bool | None = None
+        self.button: QPushButton | None = None
+        if not passed:
+            # The button goes under the message: beside it, Qt cut long wrapped messages short.
+            self.button = QPushButton()
+            self.button.clicked.connect(lambda: panel.fix_requested.emit(self.item))
+            actions = QHBoxLayout()
+            actions.addStretch(1)
+            actions.addWidget(self.button)
+            outer.addLayout(actions)
 
     def show_item(self, item: ReadinessItem, icon: QPixmap) -> None:
         self.item = item
         self.setObjectName(f"readiness-{item.key}")
         self.icon.setPixmap(icon)
         self.text.setText(item.message)
-        if item.ok != self._muted:  # (a style sheet is set only when it changes: each one is parsed)
-            self._muted = item.ok
-            self.text.setStyleSheet(f"color: {MUTED_COLOR};" if item.ok else "")
-        self.button.setVisible(not item.ok)
-        if not item.ok:
+        if self.button is not None:
             named(self.button, f"fix-{item.key}", tr("Fix: {problem}").format(problem=item.message))
             self.button.setText(tr(FIX_LABELS[item.fix]))
