@@ -238,7 +238,8 @@ def test_the_answers_kept_for_painting_are_few_rows_and_stay_right(qapp: QApplic
     # (`db`: a title's tooltip reads what was learned from the database.)
     monkeypatch.setattr(model_module, "_PAINTED_ROWS", 5)
     many = [record(i, f"Session {i}", "1", date(2025, 1, 1 + i % 28), status="planned" if i % 3 else "completed",
-                   attachments=RECORDS[1].attachments if i % 4 == 0 else ())
+                   attachments=RECORDS[1].attachments if i % 4 == 0 else (),
+                   **({"type": "coaching", "type_review": True} if i % 5 == 0 else {}))  # "Confirm type"
             for i in range(1, 41)]
     model = ActivityTableModel()
     model.set_records(*listed(many))

@@ -410,10 +410,12 @@ def test_the_list_and_the_panel_make_no_widget_an_activity(window: MainWindow, i
 def test_another_years_checks_fill_the_panels_rows_and_their_buttons_ask_for_the_new_fixes(
         window: MainWindow, ids: dict[str, int], qtbot: QtBot) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression
-    from PySide6.QtWidgets import QPushButton, QWidget
+    from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
     from wethrive_desktop.models.activities import import_activities
-    from wethrive_desktop.ui.report.readiness_panel import MAX_ACTIVITY_ROWS
+    from wethrive_desktop.ui.colors import MUTED, text_color
+    from wethrive_desktop.ui.report.readiness_panel import MAX_ACTIVITY_ROWS, _Row
+    from wethrive_desktop.ui.theme import dark_palette
 
     page = page_of(window)
     panel = page.readiness_panel
@@ -443,16 +445,23 @@ def test_another_years_checks_fill_the_panels_rows_and_their_buttons_ask_for_the
     key = sorted(earlier)[0]
     button = panel.findChild(QPushButton, f"fix-{key}")
     assert button is panel.buttons[key]
-    qtbot.waitUntil(lambda: button.isVisibleTo(panel))  # (a row made now is shown by the event loop)
+    qtbot.waitUntil(lambda: button.isVisibleTo(panel))  # (a row the earlier year needs more of: shown by the loop)
     assert "Earlier course" in button.accessibleName()
     button.click()
     assert [item.key for item in asked] == [key] and "Earlier course" in asked[0].message
-    # Back to the year with more rows than the other: the passed checks show no button.
-    page.set_year(YEAR)
-    QCoreApplication.processEvents()
-    passed = [w for w in panel.findChildren(QWidget) if w.objectName().startswith("readiness-")
-              and w.objectName()[len("readiness-"):] not in panel.buttons and w.isVisibleTo(panel)]
-    assert passed and all(not b.isVisibleTo(panel) for w in passed for b in w.findChildren(QPushButton))
+    # Back to the first year, on a dark palette: its passed checks, in rows there were, are in the dark shade.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    app.setPalette(dark_palette())
+    try:
+        page.set_year(YEAR)
+        QCoreApplication.processEvents()
+        shade = text_color(MUTED, dark_palette()).name()
+        passed = [w for w in panel.findChildren(QWidget) if isinstance(w, _Row) and w.passed and w.isVisibleTo(panel)]
+        assert passed and all(shade in w.text.styleSheet() and w.button is None for w in passed)
+    finally:
+        app.setPalette(light)
 
 
 def test_the_pages_own_saves_do_not_reload_the_year_and_leave_it_as_a_reload_would(

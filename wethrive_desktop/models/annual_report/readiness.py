@@ -1,12 +1,13 @@
-"""The readiness check: what the report editor lists before the member submits (words are counted by
-models.reflections, hours and due dates judged by models.rules).
+"""The readiness check: what the report editor lists before the member submits (words are counted by models.reflections,
+hours and due dates judged by models.rules).
 
-The editor runs the check again after each pause in typing, on reports of thousands of activities: what is checked
-of one activity (its problems, whether its title reads like ordinary work, characters the PDF cannot print) is
-remembered by the activity's value (a frozen dataclass), so a check costs a few dictionary look-ups an activity plus
-the work on the few activities that changed. Linear in the activities, whatever changed. What is remembered are
-facts (which field is missing, how many words), never sentences: the sentences go through i18n's `tr` when the check
-runs, so they are in the language shown (the command line's English without a translator).
+The editor runs the check again after each pause in typing, on reports of thousands of activities: what is checked of
+one activity (its problems, whether its title reads like ordinary work, characters the PDF cannot print) is
+remembered by the texts it reads (not by the whole activity, which a report built again makes anew), so a check costs
+a few dictionary look-ups an activity plus the work on the few activities that changed. Linear in the activities,
+whatever changed. What is remembered are facts (which field is missing, how many words), never sentences: the
+sentences go through i18n's `tr` when the check runs, so they are in the language shown (the command line's English
+without a translator).
 """
 
 from __future__ import annotations

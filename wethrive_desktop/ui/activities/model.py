@@ -560,9 +560,9 @@ class ActivityTableModel(QAbstractTableModel):
 
     def _cells(self, record: ActivityRow) -> tuple[dict[int, Any], ...]:
         """The answers to _PAINT_ROLES of each of `record`'s cells (the paperclip as _CLIP), kept for the
-        _PAINTED_ROWS rows shown last: made when a row is first shown, dropped when the rows load again or a text
-        changes (the Type column's word), and the oldest dropped to make room for a new one. Each is its text
-        added to the answers of its column for rows of the same kind (_looks)."""
+        _PAINTED_ROWS rows made last: made when a row is first shown (or its text asked), dropped when the rows load
+        again or a text changes (the Type column's word), and the one made first dropped to make room for a new one.
+        Each is its text added to the answers of its column for rows of the same kind (_looks)."""
         painted = self._painted
         cells = painted.get(record.id)
         if cells is not None:
@@ -598,6 +598,8 @@ class ActivityTableModel(QAbstractTableModel):
             return paperclip_icon() if column == Column.ATTACHMENTS and record.attachments else None
         if role == _ALIGN:
             return _ALIGNMENT.get(column)
+        # What a cell's font, colours, alignment and icon depend on is the kind of row _look keeps them for (planned,
+        # type to confirm, attachments): an answer here that reads more of a row must be added to that kind.
         if role == _FONT or role == _FOREGROUND:
             if role == _FOREGROUND and column == Column.TYPE and type_review(record):
                 return review_color()

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 
 from wethrive_desktop.i18n import noop, tr
 from wethrive_desktop.models.annual_report import Fix, ReadinessItem
-from wethrive_desktop.ui.report.style import MUTED_COLOR, OK_COLOR, TODO_COLOR, WARN_COLOR, escape
+from wethrive_desktop.ui.colors import MUTED, color_text
+from wethrive_desktop.ui.report.style import OK_COLOR, TODO_COLOR, WARN_COLOR, escape
 from wethrive_desktop.ui.widgets.naming import named
 
 MAX_ACTIVITY_ROWS = 30  # rows about single activities; the others are counted in one line
@@ -142,7 +143,10 @@ class ReadinessPanel(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
-            self._pixmaps.clear()  # the style's icons, drawn again for rows made or changed from now on
+            self._pixmaps.clear()  # the style's icons (a theme brings its own), drawn again for every row
+            for row in self._rows.values():
+                if isinstance(row, _Row) and row.item is not None:
+                    row.icon.setPixmap(self._icon(row.item))
         super().changeEvent(event)
 
     def _icon(self, item: ReadinessItem) -> QPixmap:
@@ -155,7 +159,7 @@ class ReadinessPanel(QFrame):
     def _more_row(self) -> QLabel:
         row = named(QLabel(), "readiness-more")
         row.setWordWrap(True)
-        row.setStyleSheet(f"color: {MUTED_COLOR};")
+        color_text(row, MUTED)  # (in the shade of the palette of the moment, as the theme changes)
         return row
 
 
@@ -167,6 +171,7 @@ class _Row(QWidget):
         super().__init__()
         self.item: ReadinessItem | None = None
         self.passed = passed
+        self.panel = panel
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -179,14 +184,14 @@ class _Row(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # an activity's title is the member's text, never markup
         self.text.setWordWrap(True)
         if passed:
-            self.text.setStyleSheet(f"color: {MUTED_COLOR};")
+            color_text(self.text, MUTED)
         line.addWidget(self.text, 1)
         outer.addLayout(line)
         self.button: QPushButton | None = None
         if not passed:
             # The button goes under the message: beside it, Qt cut long wrapped messages short.
             self.button = QPushButton()
-            self.button.clicked.connect(lambda: panel.fix_requested.emit(self.item))
+            self.button.clicked.connect(self._ask_fix)
             actions = QHBoxLayout()
             actions.addStretch(1)
             actions.addWidget(self.button)
@@ -200,3 +205,7 @@ class _Row(QWidget):
         if self.button is not None:
             named(self.button, f"fix-{item.key}", tr("Fix: {problem}").format(problem=item.message))
             self.button.setText(tr(FIX_LABELS[item.fix]))
+
+    def _ask_fix(self) -> None:
+        if self.item is not None:
+            self.panel.fix_requested.emit(self.item)
