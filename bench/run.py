@@ -1,6 +1,6 @@
 """Run the benchmarks: every figure of issue 12 with its floor, as a table (default), or the modules' figures as JSON.
 
-    python -m bench.run [--n 10000] [--repeat 5] [--startup-repeat 7] [--only TEXT] [--db PATH] [--json]
+    python -m bench.run [--n 10000] [--repeat 5] [--startup-repeat 15] [--only TEXT] [--db PATH] [--json]
 
 Builds the benchmark database of N activities (bench/generate.py) in bench/out/ if it is not there yet.
 
@@ -90,8 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
     parser.add_argument("--repeat", type=at_least_one, default=5, help="runs per figure; the median is reported (5)")
-    parser.add_argument("--startup-repeat", type=at_least_one, default=7,
-                        help="launches of the app and of the bare window for the start-up figures (7; the table only)")
+    parser.add_argument("--startup-repeat", type=at_least_one, default=15,
+                        help="launches of the app and of the bare window for the start-up figures (15; the table "
+                             "only)")
     parser.add_argument("--only", metavar="TEXT", help="only the figure groups (with --json: the bench_*.py "
                                                        "modules) whose name contains TEXT")
     parser.add_argument("--db", type=Path, help="measure on this database (of N activities) instead of a generated one")
