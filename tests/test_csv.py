@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -229,6 +230,34 @@ def test_rows_with_extra_values_or_values_under_a_blank_header(db: object, csv_f
     assert errors_of(csv_file(text)) == [
         "line 3: row: has a value under a column with no name in the header",
         "line 4: row: has 5 values but the header names 4 columns"]
+
+
+def test_an_import_stores_hours_as_one_saved_alone_does(db: object, csv_file: MakeCsv) -> None:
+    # The import binds each distinct amount once (1.5 and 1.50 are the same amount): what it stores is what saving
+    # the same activity by itself stores, in whole hundredths.
+    from wethrive_desktop.models.activities import save_activity
+    from wethrive_desktop.models.db import database_proxy
+
+    text = ("date,title,hours,type,delivery_hours\n2026-01-05,A,1.5,workshop,\n2026-01-06,B,1.50,workshop,\n"
+            "2026-01-07,C,0.25,workshop,\n2026-01-08,D,24,workshop,\n2026-01-09,E,1:30,workshop,\n"
+            "2026-01-10,F,2,teaching,1.25\n")
+    assert apply_import(preview_import(csv_file(text))) == 6
+    imported = database_proxy.execute_sql("SELECT title, hours, delivery_hours FROM activity ORDER BY title").fetchall()
+    assert imported == [("A", 150, 0), ("B", 150, 0), ("C", 25, 0), ("D", 2400, 0), ("E", 150, 0), ("F", 200, 125)]
+    for record in load_activities():
+        save_activity(replace(record.data, title=record.data.title + " alone"))
+    alone = database_proxy.execute_sql(
+        "SELECT substr(title, 1, 1), hours, delivery_hours FROM activity WHERE title LIKE '% alone' ORDER BY title")
+    assert alone.fetchall() == imported
+
+
+def test_spaces_alone_are_empty_cells(db: object, csv_file: MakeCsv) -> None:
+    # A spreadsheet may save a row of spaces, or spaces under a blank header or past the last column: nothing there.
+    text = "date,title,hours,\n2026-01-05,A,1,  \n  , ,\t,\n2026-01-06,B,1, ,  \n"
+    preview = preview_import(csv_file(text))
+    assert preview.errors == []
+    assert [(row.title, row.hours) for row in preview.to_add] == [("A", Decimal("1.00")), ("B", Decimal("1.00"))]
+    assert preview.rows == 2
 
 
 def test_any_invalid_row_means_nothing_is_imported(db: object, csv_file: MakeCsv) -> None:

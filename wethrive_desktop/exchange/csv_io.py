@@ -529,20 +529,21 @@ def parse_csv(path: Path) -> tuple[list[ActivityData], list[LineError], int]:
                 errors.append(LineError(end_of_last + 1, "row", f"cannot be read: {printable(str(exc))}"))
                 break
             line, end_of_last = end_of_last + 1, reader.line_num
-            if not any(map(str.strip, cells)):
+            cells = list(map(str.strip, cells))  # every cell stripped once
+            if not any(cells):
                 continue
             count += 1
-            if len(cells) > len(names) and any(map(str.strip, cells[len(names):])):
+            if len(cells) > len(names) and any(cells[len(names):]):
                 errors.append(LineError(line, "row", f"has {len(cells)} values but the header names {len(names)} "
                                                      "columns"))
                 continue
-            if unnamed and any(cells[i].strip() for i in unnamed if i < len(cells)):
+            if unnamed and any(cells[i] for i in unnamed if i < len(cells)):
                 errors.append(LineError(line, "row", "has a value under a column with no name in the header"))
                 continue
             if len(cells) < width:
                 cells += padding[len(cells):]
             cells.append("")
-            data = parse(line, list(map(str.strip, pick(cells))))  # every cell stripped once
+            data = parse(line, list(pick(cells)))
             if data is None:
                 errors.extend(parser.errors)
             else:

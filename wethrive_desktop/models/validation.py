@@ -12,6 +12,7 @@ from typing import NamedTuple
 from wethrive_desktop.i18n import format_date, tr, trn
 from wethrive_desktop.models.domain import ACTIVITY_TYPES, MAX_YEAR, MIN_YEAR, PRACTICES, Status, valid_year
 from wethrive_desktop.models.mentoring import MentoringData
+from wethrive_desktop.models.rules import HUNDREDTH
 from wethrive_desktop.models.topics import topic_problem
 
 MAX_HOURS_PER_DAY = Decimal(24)
@@ -62,7 +63,7 @@ def days_spanned(start: date, end: date | None) -> int:
 def validate_hours(hours: Decimal, start: date, end: date | None) -> str | None:
     if hours < 0:
         return tr("must not be negative")
-    if hours != hours.quantize(Decimal("0.01")):
+    if hours != hours.quantize(HUNDREDTH):
         return tr("use at most two decimals (e.g. 1.25)")
     days = days_spanned(start, end)
     limit = MAX_HOURS_PER_DAY * days
@@ -112,9 +113,9 @@ def validate_activity(
     if type not in ACTIVITY_TYPES:
         errors.append(FieldError("type", tr("'{value}' is not one of: {choices}").format(
             value=type, choices=", ".join(ACTIVITY_TYPES))))
-    bad = sorted(p for p in practices if p not in PRACTICES)
+    bad = [p for p in practices if p not in PRACTICES]
     if bad:
-        errors.append(FieldError("practices", practice_numbers_problem(bad)))
+        errors.append(FieldError("practices", practice_numbers_problem(sorted(bad))))
     if status not in STATUS_VALUES:
         errors.append(FieldError("status", tr("'{value}' is not 'completed' or 'planned'").format(value=status)))
     if challenge_key is not None and challenge_key not in challenge_keys:
@@ -133,7 +134,7 @@ def validate_counting(delivery_hours: Decimal, topics: Collection[str],
     delivery = Decimal(delivery_hours)
     if not delivery.is_finite() or delivery < 0:
         errors.append(FieldError("delivery_hours", tr("must not be negative")))
-    elif delivery != delivery.quantize(Decimal("0.01")):
+    elif delivery != delivery.quantize(HUNDREDTH):
         errors.append(FieldError("delivery_hours", tr("use at most two decimals (e.g. 1.25)")))
     elif delivery > MAX_DELIVERY_HOURS:
         errors.append(FieldError("delivery_hours", tr("{hours} h is more than {limit} h").format(
