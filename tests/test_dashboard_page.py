@@ -417,6 +417,40 @@ def test_the_page_reflows_and_never_scrolls_sideways(demo_window: MainWindow, qt
         assert 0 <= card.x() and card.x() + card.width() <= content.width()
 
 
+@pytest.mark.parametrize("size,scrolls", [((860, 548), True), ((1202, 1400), False)])
+def test_the_cards_are_laid_out_once_at_the_width_they_keep(demo_window: MainWindow, qtbot: QtBot,
+                                                           size: tuple[int, int], scrolls: bool) -> None:
+    # A page taller than the window has its scroll bar before the cards are first laid out, so they are laid out
+    # once, at the width left beside it (not at the whole width, then again); one that fits has none.
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    resized: list[QObject] = []
+
+    class Resizes(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                resized.append(watched)
+            return False
+
+    page = DashboardPage(demo_window)
+    qtbot.addWidget(page)
+    page.resize(*size)
+    watcher = Resizes(page)
+    for chart in (page.practice_chart, page.month_chart):
+        chart.installEventFilter(watcher)
+    page.show()
+    qtbot.waitExposed(page)
+    area = page.scroll_area
+    content = area.widget()
+    assert content is not None
+    qtbot.waitUntil(lambda: content.height() >= content.heightForWidth(content.width()))
+    QApplication.processEvents()  # anything the layout posted
+    assert area.verticalScrollBar().isVisible() == scrolls
+    assert content.width() == area.viewport().width()
+    assert sorted(map(id, resized)) == sorted(map(id, (page.practice_chart, page.month_chart)))
+
+
 def test_access_keys_are_unique_and_work_and_leave_the_menus_theirs(demo_window: MainWindow) -> None:
     from PySide6.QtWidgets import QPushButton
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -123,6 +124,30 @@ LAYOUTS: dict[int, tuple[dict[str, tuple[int, int, int, int]], tuple[int, ...], 
 }
 
 
+class PageScrollArea(QScrollArea):
+    """The page's scroll area: its content as wide as it, never scrolled sideways. Its vertical scroll bar is shown
+    for a new size before the content is laid out at it, when the content will be taller: left to Qt, the cards were
+    laid out at the full width, then again, narrower, once the scroll bar appeared (at the first paint too, some
+    14 ms of it)."""
+
+    def __init__(self, content: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        self.content = content
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        content, size = self.content, event.size()
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if content.heightForWidth(size.width() - extent) > size.height()
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (it fits: Qt shows the bar if the content grows)
+        if policy != self.verticalScrollBarPolicy():
+            self.setVerticalScrollBarPolicy(policy)
+        super().resizeEvent(event)
+
+
 class PageContent(QWidget):
     """What the page's scroll area holds. Its height for a width is never less than the least the cards need at
     that width: a grid answers with the preferred heights, in which a chart or a list whose height is ignored
@@ -146,12 +171,8 @@ class DashboardPage(Page):
         self.milestone_labels: dict[str, QLabel] = {}
         self.columns = 0
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = PageContent()
-        self.scroll_area.setWidget(content)
+        self.scroll_area = PageScrollArea(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
