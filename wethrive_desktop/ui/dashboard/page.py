@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -140,7 +139,8 @@ class PageScrollArea(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         content, size = self.content, event.size()
-        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        extent = self.verticalScrollBar().sizeHint().width()  # the style's width of it (not through QStyle, whose
+        # bindings cost some 10 ms the first time: nothing else needs them before the first paint)
         policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if content.heightForWidth(size.width() - extent) > size.height()
                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (it fits: Qt shows the bar if the content grows)
         if policy != self.verticalScrollBarPolicy():
