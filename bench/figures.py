@@ -40,9 +40,9 @@ class Settings:
     repeat: int = 5
     # Launches of the app and of the bare window for figures 1, 8 and 10. A first paint is over in a quarter of a
     # second, and one launch moved by 50 to 100 ms with the machine here (the ratio of 3 launches each ranged from
-    # 1.4x to 2.6x within an hour on the same code): the median of more launches. Of 7, the ratio still moved by
-    # 0.1 either way from run to run (the medians of 8 launches of the same code, side by side, differed by 9 %;
-    # 24 launches each gave 1.89x where 7 had given 2.01x that hour): of 15.
+    # 1.4x to 2.6x within an hour on the same code): the median of more launches. 7 were still too few: two
+    # medians of 8 launches of the same code, taken side by side, differed by 9 %, and 24 launches each gave 1.89x
+    # within the hour in which 7 had given 2.01x. So: 15.
     startup_repeat: int = 15
     heartbeat_s: float = 3.0  # the heartbeat after the first paint runs at least this long (figure 8)
     csv_rows: int = 10_000

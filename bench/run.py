@@ -91,8 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=10_000, help="activities in the benchmark database (10000)")
     parser.add_argument("--repeat", type=at_least_one, default=5, help="runs per figure; the median is reported (5)")
     parser.add_argument("--startup-repeat", type=at_least_one, default=15,
-                        help="launches of the app and of the bare window for the start-up figures (15; the table "
-                             "only)")
+                        help="launches of the app and of the bare window for figures 1, 8 and 10 (15; table only)")
     parser.add_argument("--only", metavar="TEXT", help="only the figure groups (with --json: the bench_*.py "
                                                        "modules) whose name contains TEXT")
     parser.add_argument("--db", type=Path, help="measure on this database (of N activities) instead of a generated one")

@@ -251,6 +251,18 @@ def test_an_import_stores_hours_as_one_saved_alone_does(db: object, csv_file: Ma
     assert alone.fetchall() == imported
 
 
+def test_a_bulk_insert_binds_each_amount_as_peewee_would() -> None:
+    # Converted once per distinct amount: equal amounts of any type share it, and each is what its field binds.
+    from wethrive_desktop.models.activities import _to_sql
+    from wethrive_desktop.models.tables import Activity
+
+    column = [Decimal("1.5"), Decimal("1.50"), Decimal("0.25"), 2, True, None, Decimal("1.5"), Decimal("-0")]
+    assert list(_to_sql(Activity.hours)(column)) == [Activity.hours.db_value(value) for value in column]
+    assert list(_to_sql(Activity.hours)(column)) == [150, 150, 25, 200, 100, None, 150, 0]
+    with pytest.raises(ValueError, match="more than two decimals"):
+        _to_sql(Activity.hours)([Decimal("1"), Decimal("1.255")])
+
+
 def test_spaces_alone_are_empty_cells(db: object, csv_file: MakeCsv) -> None:
     # A spreadsheet may save a row of spaces, or spaces under a blank header or past the last column: nothing there.
     text = "date,title,hours,\n2026-01-05,A,1,  \n  , ,\t,\n2026-01-06,B,1, ,  \n"

@@ -451,6 +451,22 @@ def test_the_cards_are_laid_out_once_at_the_width_they_keep(demo_window: MainWin
     assert sorted(map(id, resized)) == sorted(map(id, (page.practice_chart, page.month_chart)))
 
 
+def test_the_scroll_bar_comes_and_goes_as_the_page_is_resized(demo_window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    page = standalone_page(demo_window, qtbot, (860, 548))
+    area = page.scroll_area
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)
+    page.resize(1202, 1400)  # now everything fits: no bar is left behind
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    content = area.widget()
+    assert content is not None and content.width() == area.viewport().width() == 1202
+    page.resize(860, 548)
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.maximum() > 0)
+    assert area.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded  # Qt decides between resizes
+
+
 def test_access_keys_are_unique_and_work_and_leave_the_menus_theirs(demo_window: MainWindow) -> None:
     from PySide6.QtWidgets import QPushButton
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -124,10 +124,10 @@ LAYOUTS: dict[int, tuple[dict[str, tuple[int, int, int, int]], tuple[int, ...], 
 
 
 class PageScrollArea(QScrollArea):
-    """The page's scroll area: its content as wide as it, never scrolled sideways. Its vertical scroll bar is shown
-    for a new size before the content is laid out at it, when the content will be taller: left to Qt, the cards were
-    laid out at the full width, then again, narrower, once the scroll bar appeared (at the first paint too, some
-    14 ms of it)."""
+    """The page's scroll area: its content as wide as it, never scrolled sideways, and a vertical scroll bar as
+    needed. When the area is resized and its content will be taller than it, the bar is placed before the content is
+    laid out at the new size: left to Qt, the cards were laid out at the whole width, then again, narrower, once the
+    bar appeared (at the first paint too: 12 ms of it). The bar then comes and goes as Qt decides."""
 
     def __init__(self, content: QWidget):
         super().__init__()
@@ -137,15 +137,17 @@ class PageScrollArea(QScrollArea):
         self.setWidget(content)
         self.content = content
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        content, size = self.content, event.size()
-        extent = self.verticalScrollBar().sizeHint().width()  # the style's width of it (not through QStyle, whose
-        # bindings cost some 10 ms the first time: nothing else needs them before the first paint)
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOn if content.heightForWidth(size.width() - extent) > size.height()
-                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # (it fits: Qt shows the bar if the content grows)
-        if policy != self.verticalScrollBarPolicy():
-            self.setVerticalScrollBarPolicy(policy)
-        super().resizeEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # The area's own resize (resizeEvent hears the viewport's, once the bar has taken its share): with no frame,
+        # the whole width is the content's when no bar is needed, as Qt's own check has it.
+        if (event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent)
+                and self.content.heightForWidth(event.size().width()) > event.size().height()):
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            try:
+                return super().event(event)
+            finally:
+                self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        return super().event(event)
 
 
 class PageContent(QWidget):
