@@ -417,11 +417,13 @@ def test_the_page_reflows_and_never_scrolls_sideways(demo_window: MainWindow, qt
         assert 0 <= card.x() and card.x() + card.width() <= content.width()
 
 
-@pytest.mark.parametrize("size,scrolls", [((860, 548), True), ((1202, 1400), False)])
+@pytest.mark.parametrize("size,scrolls,columns", [((860, 548), True, 2), ((1202, 1400), False, 3),
+                                                  ((1202, 600), True, 3)])
 def test_the_cards_are_laid_out_once_at_the_width_they_keep(demo_window: MainWindow, qtbot: QtBot,
-                                                           size: tuple[int, int], scrolls: bool) -> None:
-    # A page taller than the window has its scroll bar before the cards are first laid out, so they are laid out
-    # once, at the width left beside it (not at the whole width, then again); one that fits has none.
+                                                           size: tuple[int, int], scrolls: bool, columns: int) -> None:
+    # A page taller than the window has its scroll bar before the cards are first laid out, and its columns for
+    # its width, so they are laid out once, at the width left beside the bar (not at the whole width or in other
+    # columns, then again); one that fits has no bar.
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -447,6 +449,7 @@ def test_the_cards_are_laid_out_once_at_the_width_they_keep(demo_window: MainWin
     qtbot.waitUntil(lambda: content.height() >= content.heightForWidth(content.width()))
     QApplication.processEvents()  # anything the layout posted
     assert area.verticalScrollBar().isVisible() == scrolls
+    assert page.columns == columns
     assert content.width() == area.viewport().width()
     assert sorted(map(id, resized)) == sorted(map(id, (page.practice_chart, page.month_chart)))
 

@@ -13,6 +13,7 @@ screen, one above the other below that; the page then scrolls vertically, never 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt
@@ -129,19 +130,23 @@ class PageScrollArea(QScrollArea):
     laid out at the new size: left to Qt, the cards were laid out at the whole width, then again, narrower, once the
     bar appeared (at the first paint too: 12 ms of it). The bar then comes and goes as Qt decides."""
 
-    def __init__(self, content: QWidget):
+    def __init__(self, content: QWidget, arrange: Callable[[int], None]):
+        """`arrange(width)` puts the cards in place for a new width, before the area decides on its bar."""
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(content)
         self.content = content
+        self.arrange = arrange
 
     def event(self, event: QEvent) -> bool:
         # The area's own resize (resizeEvent hears the viewport's, once the bar has taken its share): with no frame,
         # the whole width is the content's when no bar is needed, as Qt's own check has it.
-        if (event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent)
-                and self.content.heightForWidth(event.size().width()) > event.size().height()):
+        if event.type() != QEvent.Type.Resize or not isinstance(event, QResizeEvent):
+            return super().event(event)
+        self.arrange(event.size().width())
+        if self.content.heightForWidth(event.size().width()) > event.size().height():
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             try:
                 return super().event(event)
@@ -172,9 +177,10 @@ class DashboardPage(Page):
         self.data: DashboardData | None = None
         self.milestone_labels: dict[str, QLabel] = {}
         self.columns = 0
+        self.parts: dict[str, QWidget] = {}  # the cards, by name (made below)
 
         content = PageContent()
-        self.scroll_area = PageScrollArea(content)
+        self.scroll_area = PageScrollArea(content, self.arrange_for)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -311,7 +317,7 @@ class DashboardPage(Page):
         column.setSpacing(self.grid.verticalSpacing())
         column.addWidget(points_card)
         column.addWidget(requirements_card, 1)
-        self.parts: dict[str, QWidget] = {
+        self.parts = {
             "reminders": reminders_card, "hours": hours_card, "standing": standing, "milestones": milestones_card,
             "practices": self.practice_chart, "months": self.month_chart, "recent": recent_card,
             "upcoming": upcoming_card}
@@ -320,9 +326,16 @@ class DashboardPage(Page):
 
     # --- layout ----------------------------------------------------------------------------------------------
 
+    def arrange_for(self, width: int) -> None:
+        """Put the cards in place for the page `width` wide. The page has no margins: its scroll area is as wide,
+        and is resized first (the page's layout resizes it before the page hears of its own resize), so the area
+        asks for this before it lays the cards out. The page's width decides, not the viewport's: a scroll bar
+        coming and going must not flip the layout back and forth."""
+        self.arrange(columns_for(width))
+
     def arrange(self, columns: int) -> None:
-        """Put the cards in `columns` columns (LAYOUTS), if they are not already."""
-        if columns == self.columns:
+        """Put the cards in `columns` columns (LAYOUTS), if they are not already (once they are made)."""
+        if columns == self.columns or not self.parts:
             return
         self.columns = columns
         places, stretched_rows, column_stretches = LAYOUTS[columns]
@@ -334,12 +347,6 @@ class DashboardPage(Page):
             self.grid.setRowStretch(row, 1 if row in stretched_rows else 0)
         for column in range(self.grid.columnCount()):
             self.grid.setColumnStretch(column, column_stretches[column] if column < len(column_stretches) else 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        # The page's own width decides, not the viewport's: a vertical scroll bar coming and going must not flip
-        # the layout back and forth.
-        self.arrange(columns_for(event.size().width()))
-        super().resizeEvent(event)
 
     # --- data ------------------------------------------------------------------------------------------------
 
